@@ -1,0 +1,216 @@
+package dev.smtpexplain.core;
+
+import dev.smtpexplain.core.internal.CodeTable;
+import dev.smtpexplain.core.internal.RuleEngine;
+import dev.smtpexplain.core.internal.RuleSpec;
+import dev.smtpexplain.core.internal.RulesParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Diagnoses SMTP failure replies. Immutable and thread-safe: build one and share it.
+ *
+ * <p>Evidence is weighed in this order: a server-text rule (provider and MTA wordings, including
+ * provider-specific uses of registered codes), then a specific enhanced status code, then a specific
+ * basic code, then a weak text rule that refines a generic code (550, 5.7.1), then the generic
+ * meaning of the codes, then the class digit. Nothing throws: a reply nothing recognizes is
+ * {@link Category#UNKNOWN} with the meaning of its digits.
+ *
+ * <pre>{@code
+ * Diagnoser diagnoser = Diagnoser.standard();
+ * Diagnosis d = diagnoser.diagnose("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+ * d.category();   // RECIPIENT_UNKNOWN
+ * }</pre>
+ */
+public final class Diagnoser {
+
+    static final double TEXT_RULE = 0.9;
+    static final double SPECIFIC_STATUS = 0.8;
+    static final double SPECIFIC_CODE = 0.7;
+    static final double WEAK_TEXT_RULE = 0.65;
+    static final double GENERIC_STATUS = 0.5;
+    static final double GENERIC_CODE = 0.4;
+    static final double CLASS_ONLY = 0.2;
+    static final double NOTHING = 0.1;
+
+    private static final String BUILT_IN = "/dev/smtpexplain/core/rules.txt";
+
+    private final RuleEngine engine;
+
+    private Diagnoser(List<RuleSpec> rules) {
+        this.engine = new RuleEngine(rules);
+    }
+
+    /** The diagnoser with the built-in rules only. Built once, on first use. */
+    public static Diagnoser standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final Diagnoser INSTANCE = builder().build();
+    }
+
+    /** A builder starting from the built-in rules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Diagnoses a reply as text: anything {@link SmtpReply#parseLenient(String)} accepts. */
+    public Diagnosis diagnose(String reply) {
+        return diagnose(SmtpReply.parseLenient(reply));
+    }
+
+    /** Diagnoses a parsed reply. Never throws for a non-null reply. */
+    public Diagnosis diagnose(SmtpReply reply) {
+        Objects.requireNonNull(reply, "reply");
+        RuleEngine.Match[] m = engine.match(reply);
+        if (m[0] != null) {
+            return fromRule(reply, m[0], TEXT_RULE);
+        }
+        CodeTable.Entry status = reply.status().map(Diagnoser::statusEntry).orElse(null);
+        if (status != null && status.specific()) {
+            return fromStatus(reply, status, SPECIFIC_STATUS);
+        }
+        CodeTable.Entry code = reply.code().map(CodeTable::forCode).orElse(null);
+        if (code != null && code.specific()) {
+            return fromCode(reply, code, SPECIFIC_CODE);
+        }
+        if (m[1] != null) {
+            return fromRule(reply, m[1], WEAK_TEXT_RULE);
+        }
+        if (status != null && status.category() != Category.UNKNOWN) {
+            return fromStatus(reply, status, GENERIC_STATUS);
+        }
+        if (code != null && code.category() != Category.UNKNOWN) {
+            return fromCode(reply, code, GENERIC_CODE);
+        }
+        int cls = reply.classDigit();
+        if (cls > 0) {
+            return Diagnosis.of(reply, Category.UNKNOWN, CLASS_ONLY,
+                    new Evidence(Evidence.Source.DIGITS, "class:" + cls, ""));
+        }
+        return Diagnosis.of(reply, Category.UNKNOWN, NOTHING, new Evidence(Evidence.Source.NONE, "none", ""));
+    }
+
+    /** The number of text rules, built-in and added. */
+    public int ruleCount() {
+        return engine.rules().size();
+    }
+
+    private static Diagnosis fromRule(SmtpReply reply, RuleEngine.Match m, double confidence) {
+        return Diagnosis.of(reply, m.rule().category(), confidence,
+                new Evidence(Evidence.Source.TEXT_RULE, m.rule().id(), m.phrase()));
+    }
+
+    private static Diagnosis fromStatus(SmtpReply reply, CodeTable.Entry e, double confidence) {
+        EnhancedStatus s = reply.status().orElseThrow();
+        return Diagnosis.of(reply, e.category(), confidence,
+                new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + s.registryForm(), ""));
+    }
+
+    private static Diagnosis fromCode(SmtpReply reply, CodeTable.Entry e, double confidence) {
+        return Diagnosis.of(reply, e.category(), confidence,
+                new Evidence(Evidence.Source.BASIC_CODE, "code:" + reply.code().orElseThrow(), ""));
+    }
+
+    /** A registered code's entry; an unregistered one falls back, generically, on its subject. */
+    private static CodeTable.Entry statusEntry(EnhancedStatus s) {
+        CodeTable.Entry e = CodeTable.forStatus(s);
+        if (e != null) {
+            return e;
+        }
+        Category c = switch (s.subject()) {
+            case 1 -> Category.RECIPIENT_UNKNOWN;
+            case 2 -> Category.MAILBOX_DISABLED;
+            case 3 -> Category.SERVER_ERROR;
+            case 4 -> Category.NETWORK_ERROR;
+            case 5 -> Category.PROTOCOL_ERROR;
+            case 6 -> Category.CONTENT_REJECTED;
+            case 7 -> Category.POLICY_VIOLATION;
+            default -> Category.UNKNOWN;
+        };
+        return new CodeTable.Entry(c, false);
+    }
+
+    /** Builds a {@link Diagnoser}: the built-in rules plus the application's own. */
+    public static final class Builder {
+        private final List<RuleSpec> appRules = new ArrayList<>();
+        private boolean builtIn = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a rule: when any of the phrases occurs in the reply's text (case, punctuation and spacing
+         * ignored; whole words), the reply is {@code category}. Added rules win over the built-in ones,
+         * in the order added.
+         *
+         * @throws IllegalArgumentException for an empty id, no phrases, or a phrase without letters
+         */
+        public Builder addRule(String id, Category category, String... phrases) {
+            Objects.requireNonNull(category, "category");
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("a rule needs an id");
+            }
+            if (phrases.length == 0) {
+                throw new IllegalArgumentException("rule " + id + " needs at least one phrase");
+            }
+            StringBuilder line = new StringBuilder(id).append(' ').append(category.id()).append(" - ");
+            for (int i = 0; i < phrases.length; i++) {
+                if (phrases[i].indexOf('"') >= 0) {
+                    throw new IllegalArgumentException("rule " + id + ": a phrase cannot contain '\"'");
+                }
+                line.append(i > 0 ? " | " : "").append('"').append(phrases[i]).append('"');
+            }
+            appRules.addAll(RulesParser.parse(line.toString(), "rule " + id));
+            return this;
+        }
+
+        /**
+         * Adds rules written in the rules-file format (see the built-in {@code rules.txt}): one per line,
+         * {@code id category when "phrase" + "phrase" | "phrase"}.
+         *
+         * @param source a name used in error messages
+         * @throws IllegalArgumentException naming the line and what is wrong
+         */
+        public Builder addRules(String rulesText, String source) {
+            appRules.addAll(RulesParser.parse(rulesText, source));
+            return this;
+        }
+
+        /** Leaves the built-in rules out: only added rules and the code tables remain. */
+        public Builder withoutBuiltInRules() {
+            builtIn = false;
+            return this;
+        }
+
+        /** Compiles the rules into an immutable diagnoser. */
+        public Diagnoser build() {
+            List<RuleSpec> all = new ArrayList<>(appRules);
+            if (builtIn) {
+                all.addAll(BuiltInRules.RULES);
+            }
+            return new Diagnoser(all);
+        }
+    }
+
+    private static final class BuiltInRules {
+        static final List<RuleSpec> RULES = load();
+
+        private static List<RuleSpec> load() {
+            try (InputStream in = Diagnoser.class.getResourceAsStream(BUILT_IN)) {
+                if (in == null) {
+                    throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
+                }
+                return RulesParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "rules.txt");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.smtpexplain.core;
+
+/**
+ * A basic three-digit SMTP reply code (RFC 5321 §4.2). The first digit is the outcome class (1–5), the
+ * second the area, the third the detail.
+ *
+ * @param value the code, 100–599
+ */
+public record ReplyCode(int value) implements Comparable<ReplyCode> {
+
+    public ReplyCode {
+        if (value < 100 || value > 599) {
+            throw new IllegalArgumentException("an SMTP reply code has three digits, the first 1-5; got " + value);
+        }
+    }
+
+    /** Returns the code for {@code value}. */
+    public static ReplyCode of(int value) {
+        return new ReplyCode(value);
+    }
+
+    /**
+     * Parses three ASCII digits.
+     *
+     * @throws IllegalArgumentException with a message naming the problem
+     */
+    public static ReplyCode parse(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.length() != 3 || !isDigit(t.charAt(0)) || !isDigit(t.charAt(1)) || !isDigit(t.charAt(2))) {
+            throw new IllegalArgumentException("an SMTP reply code has three digits, e.g. 550; got '" + t + "'");
+        }
+        return of(Integer.parseInt(t));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The first digit: 2 success, 3 more input, 4 temporary failure, 5 permanent failure. */
+    public int classDigit() {
+        return value / 100;
+    }
+
+    /** The second digit: 0 syntax, 1 information, 2 connection, 5 mail system. */
+    public int areaDigit() {
+        return value / 10 % 10;
+    }
+
+    /** Whether the code reports a failure (class 4 or 5). */
+    public boolean isFailure() {
+        return classDigit() >= 4;
+    }
+
+    @Override
+    public int compareTo(ReplyCode o) {
+        return Integer.compare(value, o.value);
+    }
+
+    @Override
+    public String toString() {
+        return Integer.toString(value);
+    }
+}

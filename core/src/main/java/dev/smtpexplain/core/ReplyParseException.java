@@ -1,0 +1,18 @@
+package dev.smtpexplain.core;
+
+/** Thrown by {@link SmtpReply#parse(String)} when the input is not a well-formed SMTP reply. */
+public final class ReplyParseException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+
+    public ReplyParseException(String message, int line) {
+        super(line > 0 ? "line " + line + ": " + message : message);
+        this.line = line;
+    }
+
+    /** The 1-based line the problem is on, or 0 when it concerns the whole input. */
+    public int line() {
+        return line;
+    }
+}

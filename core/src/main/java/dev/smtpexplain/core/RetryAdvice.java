@@ -1,0 +1,34 @@
+package dev.smtpexplain.core;
+
+/** Whether sending the message again can help, and when. */
+public enum RetryAdvice {
+    /** Sending the same message again will not help. */
+    NEVER("never"),
+    /** Change something first (address, content, settings), then send again. */
+    AFTER_FIX("after-fix"),
+    /** Send again after a while. */
+    LATER("later"),
+    /** The sending server or client retries by itself; wait. */
+    AUTOMATIC("automatic");
+
+    private final String id;
+
+    RetryAdvice(String id) {
+        this.id = id;
+    }
+
+    /** The stable id used in JSON output and message keys. */
+    public String id() {
+        return id;
+    }
+
+    /** Looks up retry advice by its id ({@code after-fix}). */
+    public static RetryAdvice fromId(String id) {
+        for (RetryAdvice r : values()) {
+            if (r.id.equals(id)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown retry advice id: " + id);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.smtpexplain.core;
+
+import dev.smtpexplain.core.internal.ReplyParser;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An SMTP reply as an application holds it: the basic code, the enhanced status code and the text.
+ * Immutable and thread-safe.
+ *
+ * <p>Use {@link #parse(String)} for a protocol-exact reply (it reports malformed input with a clear
+ * message), {@link #parseLenient(String)} for whatever an exception message, a log line or a bounce
+ * holds (it never throws), and {@link #of(Integer, String, String)} when code and status come
+ * separately.
+ */
+public final class SmtpReply {
+
+    private final ReplyCode code;
+    private final EnhancedStatus status;
+    private final List<String> lines;
+    private final String raw;
+
+    /**
+     * Creates a reply from its parts.
+     *
+     * @param code the basic code, or null when unknown
+     * @param status the enhanced status code, or null when there is none
+     * @param lines the human-readable text, one element per reply line, without code or status
+     * @param raw the input the reply was parsed from (kept for display; may be empty)
+     */
+    public SmtpReply(ReplyCode code, EnhancedStatus status, List<String> lines, String raw) {
+        this.code = code;
+        this.status = status;
+        this.lines = List.copyOf(lines);
+        this.raw = Objects.requireNonNull(raw, "raw");
+    }
+
+    /**
+     * Parses a protocol-exact reply: one or more lines {@code 550-...} / {@code 550 ...} with the same
+     * code, an optional enhanced status after each code, optionally behind a DSN
+     * {@code Diagnostic-Code: smtp;} prefix.
+     *
+     * @throws ReplyParseException naming the line and what is wrong
+     */
+    public static SmtpReply parse(String reply) {
+        return ReplyParser.strict(reply);
+    }
+
+    /**
+     * Parses anything that may hold a reply: finds the code and enhanced status in surrounding junk,
+     * accepts DSN values and bare text. Never throws; missing parts are simply absent.
+     */
+    public static SmtpReply parseLenient(String text) {
+        return ReplyParser.lenient(text);
+    }
+
+    /**
+     * Builds a reply from separately known parts. A null or blank code or status is taken from the
+     * text when the text carries one.
+     *
+     * @throws IllegalArgumentException if a given code or status is malformed
+     */
+    public static SmtpReply of(Integer code, String status, String text) {
+        ReplyCode c = code == null ? null : ReplyCode.of(code);
+        EnhancedStatus s = status == null || status.isBlank() ? null : EnhancedStatus.parse(status);
+        return ReplyParser.withParts(c, s, text == null ? "" : text);
+    }
+
+    /** The basic code, if known. */
+    public Optional<ReplyCode> code() {
+        return Optional.ofNullable(code);
+    }
+
+    /** The enhanced status code, if the reply has one. */
+    public Optional<EnhancedStatus> status() {
+        return Optional.ofNullable(status);
+    }
+
+    /** The text lines without codes; never null, possibly empty. */
+    public List<String> lines() {
+        return lines;
+    }
+
+    /** The text lines joined with single spaces. */
+    public String text() {
+        return String.join(" ", lines);
+    }
+
+    /** The input this reply was read from. Untrusted: sanitize before display. */
+    public String raw() {
+        return raw;
+    }
+
+    /**
+     * The outcome class: the basic code's first digit, else the enhanced status class, else 0.
+     */
+    public int classDigit() {
+        if (code != null) {
+            return code.classDigit();
+        }
+        return status == null ? 0 : status.statusClass();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmtpReply r
+                && Objects.equals(code, r.code)
+                && Objects.equals(status, r.status)
+                && lines.equals(r.lines);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, status, lines);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("SmtpReply[");
+        sb.append(code == null ? "---" : code.toString());
+        if (status != null) {
+            sb.append(' ').append(status);
+        }
+        String t = text();
+        sb.append(' ').append(t.length() > 80 ? t.substring(0, 80) + "…" : t);
+        return sb.append(']').toString();
+    }
+}

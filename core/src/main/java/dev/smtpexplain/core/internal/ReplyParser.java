@@ -1,0 +1,272 @@
+package dev.smtpexplain.core.internal;
+
+import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.ReplyCode;
+import dev.smtpexplain.core.ReplyParseException;
+import dev.smtpexplain.core.SmtpReply;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads SMTP replies. Hand-written scanners rather than regular expressions: every pass is linear in
+ * the input and nothing backtracks over untrusted text.
+ */
+public final class ReplyParser {
+
+    private static final String DSN_FIELD = "diagnostic-code:";
+
+    private ReplyParser() {
+    }
+
+    /** See {@link SmtpReply#parse(String)}. */
+    public static SmtpReply strict(String input) {
+        if (input == null || input.isBlank()) {
+            throw new ReplyParseException("the reply is empty; expected e.g. '550 5.1.1 User unknown'", 0);
+        }
+        List<String> rawLines = splitLines(stripDsnPrefix(input.strip()));
+        ReplyCode code = null;
+        EnhancedStatus status = null;
+        List<String> text = new ArrayList<>(rawLines.size());
+        for (int i = 0; i < rawLines.size(); i++) {
+            String line = rawLines.get(i);
+            int n = i + 1;
+            boolean last = i == rawLines.size() - 1;
+            if (line.length() < 3 || !isDigit(line.charAt(0)) || !isDigit(line.charAt(1)) || !isDigit(line.charAt(2))) {
+                throw new ReplyParseException("expected a three-digit reply code at the start, found '" + snippet(line) + "'", n);
+            }
+            if (line.charAt(0) < '1' || line.charAt(0) > '5') {
+                throw new ReplyParseException("a reply code starts with 1-5, found '" + line.substring(0, 3) + "'", n);
+            }
+            ReplyCode lineCode = ReplyCode.parse(line.substring(0, 3));
+            if (code == null) {
+                code = lineCode;
+            } else if (!code.equals(lineCode)) {
+                throw new ReplyParseException("code " + lineCode + " differs from the first line's " + code, n);
+            }
+            char sep = line.length() == 3 ? ' ' : line.charAt(3);
+            if (sep != ' ' && sep != '-') {
+                throw new ReplyParseException("expected a space or '-' after the code " + code + ", found '" + snippet(String.valueOf(sep)) + "'", n);
+            }
+            if (sep == '-' && last) {
+                throw new ReplyParseException("the last line is marked as continued ('" + code + "-'): the reply is cut off", n);
+            }
+            if (sep == ' ' && !last) {
+                throw new ReplyParseException("this line ends the reply ('" + code + " ') but more lines follow", n);
+            }
+            String rest = line.length() > 4 ? line.substring(4) : "";
+            int end = statusEnd(rest, 0);
+            if (end > 0) {
+                EnhancedStatus lineStatus = EnhancedStatus.parse(rest.substring(0, end));
+                if (code.classDigit() >= 2 && code.classDigit() != 3 && lineStatus.statusClass() != code.classDigit()) {
+                    throw new ReplyParseException("enhanced status " + lineStatus + " does not match the class of reply code " + code, n);
+                }
+                if (status == null) {
+                    status = lineStatus;
+                }
+                rest = rest.substring(end);
+            }
+            text.add(rest.strip());
+        }
+        return new SmtpReply(code, status, dropEmpty(text), input);
+    }
+
+    /** See {@link SmtpReply#parseLenient(String)}. */
+    public static SmtpReply lenient(String input) {
+        if (input == null) {
+            return new SmtpReply(null, null, List.of(), "");
+        }
+        return scan(input, null, null);
+    }
+
+    /** See {@link SmtpReply#of(Integer, String, String)}. */
+    public static SmtpReply withParts(ReplyCode code, EnhancedStatus status, String text) {
+        return scan(text, code, status);
+    }
+
+    private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
+        List<String> rawLines = splitLines(stripDsnPrefix(input.strip()));
+        ReplyCode code = givenCode;
+        EnhancedStatus status = givenStatus;
+        boolean codeFromText = false;
+        List<String> text = new ArrayList<>(rawLines.size());
+        for (String line : rawLines) {
+            String rest = line.strip();
+            int at = codeStart(rest, !codeFromText && code == null);
+            if (at >= 0) {
+                ReplyCode lineCode = ReplyCode.of(Integer.parseInt(rest.substring(at, at + 3)));
+                if (code == null) {
+                    code = lineCode;
+                    codeFromText = true;
+                }
+                if (lineCode.equals(code) || at == 0) {
+                    rest = rest.substring(Math.min(rest.length(), at + 4));
+                    int end = statusEnd(rest, 0);
+                    if (end > 0) {
+                        if (status == null) {
+                            status = EnhancedStatus.parse(rest.substring(0, end));
+                        }
+                        rest = rest.substring(end);
+                    }
+                }
+            }
+            rest = rest.strip();
+            if (!rest.isEmpty()) {
+                text.add(rest);
+            }
+        }
+        if (status == null) {
+            status = findStatus(text, code);
+        }
+        return new SmtpReply(code, status, text, input);
+    }
+
+    /**
+     * Where a reply code starts in {@code line}: at the start, or (when {@code anywhere}) after junk such
+     * as "host mx.example.com said:". Returns -1 when there is none.
+     */
+    static int codeStart(String line, boolean anywhere) {
+        int limit = anywhere ? line.length() - 2 : Math.min(1, line.length() - 2);
+        for (int i = 0; i < limit; i++) {
+            if (isCodeAt(line, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isCodeAt(String s, int i) {
+        char c0 = s.charAt(i);
+        if (c0 < '1' || c0 > '5' || !isDigit(s.charAt(i + 1)) || !isDigit(s.charAt(i + 2))) {
+            return false;
+        }
+        if (i > 0) {
+            char before = s.charAt(i - 1);
+            // a code stands on its own: not part of an IP, a number, a word or an id
+            if (Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '#' || before == '/' || before == '=') {
+                return false;
+            }
+        }
+        if (i + 3 == s.length()) {
+            return i == 0;
+        }
+        char after = s.charAt(i + 3);
+        if (after == '-') {
+            return i == 0 && (i + 4 == s.length() || !isDigit(s.charAt(i + 4)));
+        }
+        if (after != ' ') {
+            return false;
+        }
+        // mid-line, demand what follows a code in a reply: an enhanced status or a word
+        return i == 0 || i + 4 < s.length() && (Character.isLetter(s.charAt(i + 4)) || statusEnd(s, i + 4) > 0
+                || s.charAt(i + 4) == '<' || s.charAt(i + 4) == '#');
+    }
+
+    /**
+     * If an enhanced status code starts at {@code from}, returns the index just past it, else -1.
+     */
+    static int statusEnd(String s, int from) {
+        int n = s.length();
+        if (from >= n) {
+            return -1;
+        }
+        char c = s.charAt(from);
+        if (c != '2' && c != '4' && c != '5') {
+            return -1;
+        }
+        int i = from + 1;
+        for (int part = 0; part < 2; part++) {
+            if (i >= n || s.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
+            int digits = 0;
+            while (i < n && isDigit(s.charAt(i)) && digits < 4) {
+                i++;
+                digits++;
+            }
+            if (digits == 0 || digits > 3) {
+                return -1;
+            }
+        }
+        if (i < n && (isDigit(s.charAt(i)) || s.charAt(i) == '.' && i + 1 < n && isDigit(s.charAt(i + 1)))) {
+            return -1;
+        }
+        return i;
+    }
+
+    /** The first enhanced status anywhere in the text, preferring one whose class matches the code. */
+    private static EnhancedStatus findStatus(List<String> lines, ReplyCode code) {
+        EnhancedStatus first = null;
+        for (String line : lines) {
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if ((c == '2' || c == '4' || c == '5') && (i == 0 || !isDigit(line.charAt(i - 1)) && line.charAt(i - 1) != '.')) {
+                    int end = statusEnd(line, i);
+                    if (end > 0) {
+                        EnhancedStatus s = EnhancedStatus.parse(line.substring(i, end));
+                        if (code == null || s.statusClass() == code.classDigit()) {
+                            return s;
+                        }
+                        if (first == null) {
+                            first = s;
+                        }
+                        i = end - 1;
+                    }
+                }
+            }
+        }
+        return code == null ? first : null;
+    }
+
+    private static String stripDsnPrefix(String s) {
+        if (s.regionMatches(true, 0, DSN_FIELD, 0, DSN_FIELD.length())) {
+            int semi = s.indexOf(';');
+            int start = DSN_FIELD.length();
+            // the type token ("smtp", "X-Postfix") is a short word before ';'
+            if (semi > 0 && semi - start < 20 && s.substring(start, semi).strip().chars().allMatch(ch -> ch == '-' || Character.isLetterOrDigit(ch))) {
+                return s.substring(semi + 1).strip();
+            }
+            return s.substring(start).strip();
+        }
+        return s;
+    }
+
+    private static List<String> splitLines(String s) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(s.substring(start));
+        }
+        out.removeIf(String::isBlank);
+        return out;
+    }
+
+    private static List<String> dropEmpty(List<String> lines) {
+        lines.removeIf(String::isEmpty);
+        return lines;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String snippet(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c);
+        }
+        return s.length() > 40 ? sb + "…" : sb.toString();
+    }
+}

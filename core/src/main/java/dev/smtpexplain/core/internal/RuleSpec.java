@@ -1,0 +1,120 @@
+package dev.smtpexplain.core.internal;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.SmtpReply;
+import java.util.List;
+
+/**
+ * One text rule as written: the category it gives when any alternative matches. An alternative
+ * matches when all its phrases occur in the reply's text and the reply meets the rule's condition.
+ *
+ * @param id a stable, dotted id ({@code gmail.dmarc-policy})
+ * @param category the category the rule gives
+ * @param alternatives each a list of phrases (normalized and framed) that must all occur
+ * @param written the same phrases as the rule's author wrote them, for evidence
+ * @param condition what the reply's codes must be for the rule to apply
+ * @param weak when true the rule only refines a generic code (550, 5.7.1); a specific enhanced code
+ *     or basic code wins over it
+ */
+public record RuleSpec(String id, Category category, List<List<String>> alternatives, List<List<String>> written,
+        Condition condition, boolean weak) {
+
+    public RuleSpec {
+        alternatives = alternatives.stream().map(List::copyOf).toList();
+        written = written.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * What the reply's codes must be: a basic code pattern such as {@code 550} or {@code 5xx} and an
+     * enhanced status pattern such as {@code 5.7.1} or {@code x.7.x}, where {@code x} matches anything.
+     * Parsed once; testing allocates nothing.
+     */
+    public static final class Condition {
+        /** No constraint. */
+        public static final Condition ANY = new Condition(null, null, null, null);
+
+        private final String code;
+        private final String status;
+        private final int[] codeDigits;
+        private final int[] statusParts;
+
+        private Condition(String code, String status, int[] codeDigits, int[] statusParts) {
+            this.code = code;
+            this.status = status;
+            this.codeDigits = codeDigits;
+            this.statusParts = statusParts;
+        }
+
+        /**
+         * Parses the patterns; either may be null for no constraint.
+         *
+         * @throws IllegalArgumentException for a malformed pattern
+         */
+        public static Condition of(String code, String status) {
+            int[] c = null;
+            if (code != null) {
+                if (code.length() != 3) {
+                    throw new IllegalArgumentException("a code pattern has three characters, digits or x: '" + code + "'");
+                }
+                c = new int[3];
+                for (int i = 0; i < 3; i++) {
+                    c[i] = part(code.substring(i, i + 1), code);
+                }
+            }
+            int[] st = null;
+            if (status != null) {
+                String[] p = status.split("\\.", -1);
+                if (p.length != 3) {
+                    throw new IllegalArgumentException("a status pattern looks like 5.7.1 or x.7.x: '" + status + "'");
+                }
+                st = new int[3];
+                for (int i = 0; i < 3; i++) {
+                    st[i] = part(p[i], status);
+                }
+            }
+            return c == null && st == null ? ANY : new Condition(code, status, c, st);
+        }
+
+        private static int part(String p, String whole) {
+            if (p.equals("x") || p.equals("X")) {
+                return -1;
+            }
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                throw new IllegalArgumentException("bad code or status pattern '" + whole + "'");
+            }
+            return Integer.parseInt(p);
+        }
+
+        /** Whether {@code reply} meets the condition. */
+        public boolean test(SmtpReply reply) {
+            if (codeDigits != null) {
+                if (reply.code().isEmpty()) {
+                    return false;
+                }
+                int v = reply.code().get().value();
+                if (!eq(codeDigits[0], v / 100) || !eq(codeDigits[1], v / 10 % 10) || !eq(codeDigits[2], v % 10)) {
+                    return false;
+                }
+            }
+            if (statusParts != null) {
+                if (reply.status().isEmpty()) {
+                    return false;
+                }
+                EnhancedStatus s = reply.status().get();
+                return eq(statusParts[0], s.statusClass()) && eq(statusParts[1], s.subject()) && eq(statusParts[2], s.detail());
+            }
+            return true;
+        }
+
+        private static boolean eq(int pattern, int value) {
+            return pattern < 0 || pattern == value;
+        }
+
+        @Override
+        public String toString() {
+            return (code == null ? "" : "code=" + code) + (code != null && status != null ? "," : "")
+                    + (status == null ? "" : "status=" + status);
+        }
+    }
+}
