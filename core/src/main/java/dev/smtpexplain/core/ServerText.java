@@ -1,0 +1,160 @@
+package dev.smtpexplain.core;
+
+/**
+ * Makes untrusted text (server replies, exception messages) safe to show: it never carries control
+ * characters, terminal escape sequences, bidirectional overrides or invisible characters, and it is
+ * capped in length with a visible ellipsis. Linear in the input; never throws.
+ */
+public final class ServerText {
+
+    /** The default cap, in characters, for text shown as evidence. */
+    public static final int DEFAULT_MAX_CHARS = 2000;
+
+    private static final char ESC = 0x1B;
+    private static final char ELLIPSIS = '…';
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private ServerText() {
+    }
+
+    /** Sanitizes with the default cap; line breaks become single spaces. */
+    public static String sanitize(String text) {
+        return sanitize(text, DEFAULT_MAX_CHARS, false);
+    }
+
+    /**
+     * Sanitizes text for display.
+     *
+     * @param maxChars the cap; longer text is cut and ends with "…"
+     * @param keepLineBreaks keep line breaks (as {@code \n}) instead of turning them into spaces
+     */
+    public static String sanitize(String text, int maxChars, boolean keepLineBreaks) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
+        }
+        int n = text.length();
+        StringBuilder sb = new StringBuilder(Math.min(n, maxChars) + 1);
+        boolean truncated = false;
+        for (int i = 0; i < n; i++) {
+            if (sb.length() >= maxChars) {
+                truncated = true;
+                break;
+            }
+            char c = text.charAt(i);
+            if (c == ESC) {
+                i = skipEscapeSequence(text, i);
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                appendBreak(sb, keepLineBreaks);
+                continue;
+            }
+            if (c == '\t') {
+                appendSpace(sb);
+                continue;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, text.charAt(i + 1));
+                    if (!isInvisible(cp) && Character.getType(cp) != Character.PRIVATE_USE) {
+                        if (sb.length() + 2 > maxChars) {
+                            truncated = true;
+                            break;
+                        }
+                        sb.append(c).append(text.charAt(i + 1));
+                    }
+                    i++;
+                } else {
+                    sb.append(REPLACEMENT);
+                }
+                continue;
+            }
+            if (Character.isLowSurrogate(c)) {
+                sb.append(REPLACEMENT);
+                continue;
+            }
+            if (Character.isISOControl(c) || isInvisible(c)) {
+                continue;
+            }
+            sb.append(c);
+        }
+        // strip trailing spaces left by removed characters
+        int end = sb.length();
+        while (end > 0 && (sb.charAt(end - 1) == ' ' || sb.charAt(end - 1) == '\n')) {
+            end--;
+        }
+        sb.setLength(end);
+        if (truncated) {
+            sb.append(ELLIPSIS);
+        }
+        return sb.toString();
+    }
+
+    /** Removes what {@link #sanitize} removes, keeps line breaks, and does not cap the length. */
+    public static String stripUnsafe(String text) {
+        return sanitize(text, Integer.MAX_VALUE, true);
+    }
+
+    private static void appendBreak(StringBuilder sb, boolean keepLineBreaks) {
+        if (!keepLineBreaks) {
+            appendSpace(sb);
+        } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+            if (sb.charAt(sb.length() - 1) == ' ') {
+                sb.setLength(sb.length() - 1);
+            }
+            sb.append('\n');
+        }
+    }
+
+    private static void appendSpace(StringBuilder sb) {
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && sb.charAt(sb.length() - 1) != '\n') {
+            sb.append(' ');
+        }
+    }
+
+    /** Skips an ANSI escape sequence (CSI, OSC or a two-character escape) starting at {@code i}. */
+    private static int skipEscapeSequence(String s, int i) {
+        int n = s.length();
+        if (i + 1 >= n) {
+            return i;
+        }
+        char kind = s.charAt(i + 1);
+        if (kind == '[') {
+            int j = i + 2;
+            // parameters and intermediates, then one final byte 0x40-0x7E; bounded to keep it linear
+            while (j < n && j < i + 64 && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x3F) {
+                j++;
+            }
+            return j < n && s.charAt(j) >= 0x40 && s.charAt(j) <= 0x7E ? j : j - 1;
+        }
+        if (kind == ']') {
+            int j = i + 2;
+            while (j < n && j < i + 512 && s.charAt(j) != 0x07 && s.charAt(j) != ESC) {
+                j++;
+            }
+            if (j < n && s.charAt(j) == ESC && j + 1 < n && s.charAt(j + 1) == '\\') {
+                return j + 1;
+            }
+            return j < n && s.charAt(j) == 0x07 ? j : j - 1;
+        }
+        return i + 1;
+    }
+
+    /**
+     * Characters that change how text around them is shown without being visible: bidirectional
+     * embeddings, overrides and isolates, directional marks, zero-width characters, and other format
+     * characters (Unicode category Cf).
+     */
+    static boolean isInvisible(int cp) {
+        return Character.getType(cp) == Character.FORMAT
+                || cp == 0x2028 || cp == 0x2029
+                || cp >= 0xFFF9 && cp <= 0xFFFB
+                || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+    }
+}

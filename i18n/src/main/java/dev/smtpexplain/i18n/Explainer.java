@@ -1,0 +1,270 @@
+package dev.smtpexplain.i18n;
+
+import dev.smtpexplain.core.CodeMeaning;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.ServerText;
+import dev.smtpexplain.core.SmtpReply;
+import dev.smtpexplain.i18n.internal.Catalog;
+import dev.smtpexplain.i18n.internal.Patterns;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a {@link Diagnosis} into an {@link Explanation} in the reader's language. Immutable and
+ * thread-safe: build one and share it.
+ *
+ * <p>Locales follow {@link ResourceBundle} fallback ({@code gu-IN} → {@code gu} → English). The
+ * server's text is shown as sanitized evidence and never becomes part of a pattern.
+ *
+ * <pre>{@code
+ * Explainer explainer = Explainer.standard();
+ * Explanation e = explainer.explain(Diagnoser.standard().diagnose(reply), Locale.forLanguageTag("gu"));
+ * }</pre>
+ */
+public final class Explainer {
+
+    /** The bundle base name of the shipped catalogs. */
+    public static final String BUNDLE = "dev.smtpexplain.i18n.messages";
+
+    /** Every locale smtp-explain ships a catalog for, English first. */
+    private static final List<String> CANDIDATE_TAGS = List.of(
+            "en", "gu", "hi", "mr", "bn", "ta", "es", "fr", "de", "pt-BR", "zh-CN", "ja", "ar");
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final boolean nativeDigits;
+    private final int serverTextLimit;
+    private final Map<Locale, Map<String, String>> overrides;
+    private final Map<Locale, Catalog> catalogs = new ConcurrentHashMap<>();
+    private final Map<Locale, Locale> resolved = new ConcurrentHashMap<>();
+
+    private Explainer(Builder b) {
+        this.nativeDigits = b.nativeDigits;
+        this.serverTextLimit = b.serverTextLimit;
+        Map<Locale, Map<String, String>> o = new HashMap<>();
+        b.overrides.forEach((k, v) -> o.put(k, Map.copyOf(v)));
+        this.overrides = Map.copyOf(o);
+    }
+
+    /** An explainer with the shipped catalogs, ASCII digits and no overrides. */
+    public static Explainer standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final Explainer INSTANCE = builder().build();
+    }
+
+    /** A builder for an explainer with overrides or other options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The locales with a complete shipped catalog, English first. */
+    public static List<Locale> supportedLocales() {
+        return SupportedHolder.LOCALES;
+    }
+
+    private static final class SupportedHolder {
+        static final List<Locale> LOCALES = find();
+
+        private static List<Locale> find() {
+            List<Locale> out = new ArrayList<>();
+            for (String tag : CANDIDATE_TAGS) {
+                String suffix = tag.equals("en") ? "" : "_" + tag.replace('-', '_');
+                String path = "/" + BUNDLE.replace('.', '/') + suffix + ".properties";
+                if (Explainer.class.getResource(path) != null) {
+                    out.add(Locale.forLanguageTag(tag));
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /**
+     * The locale whose catalog answers for {@code requested}: {@code gu} for {@code gu-IN}, English for
+     * a language without a catalog.
+     */
+    public Locale resolve(Locale requested) {
+        return resolved.computeIfAbsent(Objects.requireNonNull(requested, "locale"), r -> {
+            Locale l = ResourceBundle.getBundle(BUNDLE, r, Explainer.class.getClassLoader(), NO_FALLBACK).getLocale();
+            return l.equals(Locale.ROOT) ? Locale.ENGLISH : l;
+        });
+    }
+
+    /** The messages for a locale (report phrases, labels), with overrides applied. */
+    public LocalizedMessages messages(Locale locale) {
+        return catalog(locale);
+    }
+
+    private Catalog catalog(Locale requested) {
+        Locale l = resolve(requested);
+        return catalogs.computeIfAbsent(l, this::load);
+    }
+
+    private Catalog load(Locale l) {
+        Locale bundleLocale = l.equals(Locale.ENGLISH) ? Locale.ROOT : l;
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, bundleLocale, Explainer.class.getClassLoader(), NO_FALLBACK);
+        Map<String, String> o = new HashMap<>(overrides.getOrDefault(Locale.ROOT, Map.of()));
+        // more specific overrides win: language, then language-region
+        o.putAll(overrides.getOrDefault(Locale.forLanguageTag(l.getLanguage()), Map.of()));
+        o.putAll(overrides.getOrDefault(l, Map.of()));
+        return new Catalog(l, bundle, o, nativeDigits);
+    }
+
+    /** Explains a diagnosis in the given locale. Never throws for a diagnosis the core produced. */
+    public Explanation explain(Diagnosis diagnosis, Locale locale) {
+        Objects.requireNonNull(diagnosis, "diagnosis");
+        Catalog c = catalog(locale);
+        String prefix = "category." + diagnosis.category().id();
+        return new Explanation(
+                c.locale().toLanguageTag(),
+                c.get(prefix + ".title"),
+                c.get(prefix + ".summary"),
+                c.numbered(prefix + ".advice"),
+                c.get(prefix + ".contact"),
+                c.get("acts." + diagnosis.actor().id()),
+                c.get("retry." + diagnosis.retry().id()),
+                c.get("permanence." + diagnosis.permanence().id()),
+                c.get(confidenceKey(diagnosis.confidence())),
+                diagnosis.codeMeaning().map(m -> meaning(c, m, "meaning.unregistered.code", "code")),
+                diagnosis.statusMeaning().map(m -> meaning(c, m, "meaning.unregistered.status", "status")),
+                displayText(diagnosis.reply(), serverTextLimit),
+                diagnosis);
+    }
+
+    private static String confidenceKey(double confidence) {
+        if (confidence >= 0.75) {
+            return "confidence.high";
+        }
+        return confidence >= 0.45 ? "confidence.medium" : "confidence.low";
+    }
+
+    private static String meaning(Catalog c, CodeMeaning m, String unregisteredKey, String argName) {
+        if (m.isRegistered()) {
+            return c.get(m.key());
+        }
+        String digits = m.areaKeyIfAny()
+                .map(area -> c.format("meaning.structural", Map.of("classMeaning", c.get(m.classKey()), "areaMeaning", c.get(area))))
+                .orElseGet(() -> c.get(m.classKey()));
+        return c.format(unregisteredKey, Map.of(argName, m.code())) + " " + digits;
+    }
+
+    /** The reply as the server sent it, sanitized and capped, with line breaks kept. */
+    static String displayText(SmtpReply reply, int limit) {
+        String raw = reply.raw().strip();
+        Optional<String> code = reply.code().map(Object::toString);
+        if (code.isPresent() && !raw.startsWith(code.get())) {
+            String status = reply.status().map(s -> s + " ").orElse("");
+            raw = code.get() + " " + (raw.contains(status.strip()) && !status.isEmpty() ? "" : status) + raw;
+        }
+        return ServerText.sanitize(raw, limit, true);
+    }
+
+    /** Builds an {@link Explainer}. */
+    public static final class Builder {
+        private boolean nativeDigits;
+        private int serverTextLimit = ServerText.DEFAULT_MAX_CHARS;
+        private final Map<Locale, Map<String, String>> overrides = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Formats counts with the locale's native digits (Gujarati ૦–૯, Arabic-Indic …). SMTP codes stay
+         * in ASCII digits: people search for them.
+         */
+        public Builder nativeDigits(boolean nativeDigits) {
+            this.nativeDigits = nativeDigits;
+            return this;
+        }
+
+        /** Caps the server text shown in an explanation (default {@value ServerText#DEFAULT_MAX_CHARS}). */
+        public Builder serverTextLimit(int maxChars) {
+            if (maxChars < 16) {
+                throw new IllegalArgumentException("serverTextLimit must be at least 16 characters: " + maxChars);
+            }
+            this.serverTextLimit = maxChars;
+            return this;
+        }
+
+        /**
+         * Replaces one message for a locale ({@link Locale#ROOT} for every locale), e.g.
+         * {@code override(Locale.ROOT, "category.authentication-failed.contact", "Call the IT helpdesk at x1234.")}.
+         *
+         * @throws IllegalArgumentException if the key is not a catalog key, or the pattern does not parse or
+         *     uses other placeholders than the English message
+         */
+        public Builder override(Locale locale, String key, String pattern) {
+            Objects.requireNonNull(locale, "locale");
+            Objects.requireNonNull(pattern, "pattern");
+            ResourceBundle english = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Explainer.class.getClassLoader(), NO_FALLBACK);
+            if (key == null || !english.containsKey(key)) {
+                throw new IllegalArgumentException("not a catalog key: " + key);
+            }
+            try {
+                var expected = Patterns.argumentNames(english.getString(key));
+                var actual = Patterns.argumentNames(pattern);
+                if (!expected.equals(actual)) {
+                    throw new IllegalArgumentException("override of " + key + " must use the placeholders " + expected + ", not " + actual);
+                }
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("override of")) {
+                    throw e;
+                }
+                throw new IllegalArgumentException("override of " + key + " is not a valid ICU message pattern: " + e.getMessage(), e);
+            }
+            overrides.computeIfAbsent(locale, l -> new HashMap<>()).put(key, pattern);
+            return this;
+        }
+
+        /** Replaces several messages for a locale; see {@link #override(Locale, String, String)}. */
+        public Builder overrides(Locale locale, Map<String, String> patterns) {
+            patterns.forEach((k, v) -> override(locale, k, v));
+            return this;
+        }
+
+        /**
+         * Layers an application bundle over the shipped one: {@code baseName.properties} (UTF-8) applies
+         * to every locale, {@code baseName_gu.properties} to Gujarati, and so on, as with
+         * {@link ResourceBundle}. Every key it has replaces the shipped message.
+         *
+         * @throws IllegalArgumentException if a file cannot be read or holds an invalid override
+         */
+        public Builder overrideBundle(String baseName, ClassLoader loader) {
+            String path = baseName.replace('.', '/');
+            for (Locale l : supportedLocales()) {
+                boolean english = l.equals(Locale.ENGLISH);
+                String resource = path + (english ? "" : "_" + l.toLanguageTag().replace('-', '_')) + ".properties";
+                try (var in = loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        continue;
+                    }
+                    java.util.Properties props = new java.util.Properties();
+                    props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                    Locale target = english ? Locale.ROOT : l;
+                    for (String key : props.stringPropertyNames()) {
+                        override(target, key, props.getProperty(key));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("cannot read override bundle " + resource + ": " + e.getMessage(), e);
+                }
+            }
+            return this;
+        }
+
+        /** Builds the explainer. */
+        public Explainer build() {
+            return new Explainer(this);
+        }
+    }
+}
