@@ -1,0 +1,55 @@
+package dev.smtpexplain.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.smtpexplain.core.internal.CodeTable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every reference code has a meaning of its own; any other code is decoded from its digits. */
+class CodeMeaningTest {
+
+    @Test
+    void everyReferenceBasicCodeIsRegistered() {
+        assumeTrue(SharedData.present(), "../shared is absent");
+        List<String[]> rows = SharedData.tsv("reference/smtp-codes.tsv");
+        assertThat(rows).hasSizeGreaterThan(50);
+        for (String[] row : rows) {
+            CodeMeaning m = CodeTable.meaningOf(ReplyCode.parse(row[0]));
+            assertThat(m.isRegistered()).as(row[0]).isTrue();
+            assertThat(m.key()).isEqualTo("code." + row[0]);
+        }
+        assertThat(CodeTable.codes()).hasSameSizeAs(rows);
+    }
+
+    @Test
+    void everyRegistryStatusCodeIsRegistered() {
+        assumeTrue(SharedData.present(), "../shared is absent");
+        List<String[]> rows = SharedData.tsv("reference/enhanced-status-codes.tsv");
+        assertThat(rows).hasSizeGreaterThan(70);
+        for (String[] row : rows) {
+            String[] p = row[0].split("\\.");
+            EnhancedStatus s = new EnhancedStatus(5, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            CodeMeaning m = CodeTable.meaningOf(s);
+            assertThat(m.isRegistered()).as(row[0]).isTrue();
+            assertThat(m.key()).isEqualTo("status." + p[1] + "." + p[2]);
+        }
+        assertThat(CodeTable.statuses()).hasSameSizeAs(rows);
+    }
+
+    @Test
+    void anUnlistedCodeIsDecodedFromItsDigits() {
+        CodeMeaning m = CodeTable.meaningOf(ReplyCode.of(597));
+        assertThat(m.isRegistered()).isFalse();
+        assertThat(m.classKey()).isEqualTo("code.class.5");
+        assertThat(m.areaKeyIfAny()).isEmpty();
+        CodeMeaning m2 = CodeTable.meaningOf(ReplyCode.of(426));
+        assertThat(m2.classKey()).isEqualTo("code.class.4");
+        assertThat(m2.areaKey()).isEqualTo("code.area.2");
+        CodeMeaning s = CodeTable.meaningOf(EnhancedStatus.parse("4.7.500"));
+        assertThat(s.isRegistered()).isFalse();
+        assertThat(s.classKey()).isEqualTo("status.class.4");
+        assertThat(s.areaKey()).isEqualTo("status.subject.7");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.smtpexplain.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DiagnoserTest {
+
+    private final Diagnoser diagnoser = Diagnoser.standard();
+
+    /** Replies written the way each provider or MTA words them; one per family. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            gmail dmarc        | 550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy. | sender-authentication-failed
+            gmail no account   | 550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address | recipient-unknown
+            gmail over quota   | 452 4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp | mailbox-full
+            gmail ptr 4.7.23   | 421 4.7.23 The sending IP does not have a PTR record that resolves to the sending domain. gsmtp | reverse-dns-missing
+            gmail rate         | 421 4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your IP address. | bad-reputation
+            gmail app password | 534 5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor | authentication-failed
+            ms365 not found    | 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup | recipient-unknown
+            ms365 banned ip    | 550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com | sender-blocked
+            ms365 basic auth   | 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. | authentication-failed
+            ms365 anonymous    | 530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful | authentication-required
+            yahoo ts04         | 421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints | bad-reputation
+            yahoo no user      | 554 5.7.9 Message not accepted for policy reasons. | policy-violation
+            icloud no user     | 550 5.1.1 <nobody@icloud.com>: user does not exist | recipient-unknown
+            zoho no account    | 550 5.1.1 User does not exist - <nobody@zoho.com> | recipient-unknown
+            ses suppressed     | 550 Address is on the suppression list | suppressed
+            sendgrid blocked   | 550 5.7.1 Blocked by Spamhaus: listed at zen.spamhaus.org | sender-blocked
+            postfix relay      | 554 5.7.1 <bob@elsewhere.test>: Relay access denied | relay-denied
+            postfix sender     | 553 5.7.1 <blocked@example.test>: Sender address rejected: not owned by user alice | sender-not-permitted
+            postfix tls        | 530 5.7.0 Must issue a STARTTLS command first | requires-tls
+            postfix greylist   | 450 4.2.0 <bob@example.test>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.test.html | greylisted
+            postfix size       | 552 5.3.4 Message size exceeds fixed limit | message-too-big
+            exim unknown       | 550 Unrouteable address | recipient-domain-unknown
+            exim rate          | 451 4.7.1 Ratelimit exceeded for example.test: please try later | rate-limited
+            sendmail unknown   | 550 5.1.1 <bob@example.test>... User unknown | recipient-unknown
+            qmail no mailbox   | 550 sorry, no mailbox here by that name. (#5.1.1) | recipient-unknown
+            exchange full      | 552 5.2.2 This message is larger than the current system limit or the recipient's mailbox is full | mailbox-full
+            proofpoint spam    | 554 5.7.1 Message blocked due to spam content in the message | spam-detected
+            mimecast block     | 550 Rejected by header based Anti-Spoofing policy | sender-authentication-failed
+            barracuda rbl      | 554 Service unavailable; Client host [192.0.2.1] blocked using Barracuda Reputation | sender-blocked
+            clamav virus       | 554 5.7.1 Your message was rejected because it contains a virus: Eicar-Test-Signature | virus-detected
+            connection limit   | 421 4.7.0 Too many concurrent SMTP connections from this IP address; please try again later | too-many-connections
+            null mx            | 556 5.1.10 Recipient address has null MX | domain-does-not-accept-mail
+            moved              | 551 5.1.6 User has moved; please try <bob@new.example> | recipient-moved
+            disabled           | 550 5.2.1 The email account that you tried to reach is disabled. | mailbox-disabled
+            auth required      | 530 5.7.0 Authentication required | authentication-required
+            too many rcpts     | 452 4.5.3 Too many recipients | too-many-recipients
+            smtputf8           | 553 5.6.7 SMTPUTF8 is required but was not offered by the client | utf8-not-supported
+            service down       | 421 4.3.2 Service not available, closing transmission channel | service-unavailable
+            """)
+    void recognizesProviderWordings(String family, String reply, String category) {
+        Diagnosis d = diagnoser.diagnose(reply);
+        assertThat(d.category().id()).as(family + " -> " + d.evidence()).isEqualTo(category);
+    }
+
+    @Test
+    void textWinsOverAGenericCodeAndCarriesEvidence() {
+        Diagnosis d = diagnoser.diagnose("550 5.7.1 Relay access denied");
+        assertThat(d.category()).isEqualTo(Category.RELAY_DENIED);
+        assertThat(d.evidence().source()).isEqualTo(Evidence.Source.TEXT_RULE);
+        assertThat(d.evidence().ruleId()).isEqualTo("relay.denied");
+        assertThat(d.evidence().matchedPhrase()).isEqualTo("relay access denied");
+        assertThat(d.confidence()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aProviderRuleWinsOverTheRegistryMeaningOfAReusedCode() {
+        // registry: X.7.30 is REQUIRETLS; Gmail uses it for DKIM that did not pass
+        Diagnosis gmail = diagnoser.diagnose("550 5.7.30 DKIM checks did not pass");
+        assertThat(gmail.category()).isEqualTo(Category.SENDER_AUTHENTICATION_FAILED);
+        Diagnosis registry = diagnoser.diagnose("550 5.7.30 ");
+        assertThat(registry.category()).isEqualTo(Category.REQUIRES_TLS);
+        assertThat(registry.evidence().source()).isEqualTo(Evidence.Source.ENHANCED_STATUS);
+    }
+
+    @Test
+    void fallsBackFromStatusToCodeToDigits() {
+        assertThat(diagnoser.diagnose("550 5.1.1 ").evidence().ruleId()).isEqualTo("status:X.1.1");
+        assertThat(diagnoser.diagnose("535 nope").evidence().ruleId()).isEqualTo("code:535");
+        Diagnosis digits = diagnoser.diagnose("599 zzz");
+        assertThat(digits.category()).isEqualTo(Category.UNKNOWN);
+        assertThat(digits.evidence().source()).isEqualTo(Evidence.Source.DIGITS);
+        assertThat(digits.codeMeaning()).get().extracting(CodeMeaning::classKey).isEqualTo("code.class.5");
+        Diagnosis nothing = diagnoser.diagnose("zzz");
+        assertThat(nothing.category()).isEqualTo(Category.UNKNOWN);
+        assertThat(nothing.evidence().source()).isEqualTo(Evidence.Source.NONE);
+        assertThat(nothing.confidence()).isLessThan(digits.confidence());
+    }
+
+    @Test
+    void appRulesWinOverBuiltInOnes() {
+        Diagnoser custom = Diagnoser.builder()
+                .addRule("acme.quota", Category.SENDING_QUOTA_EXCEEDED, "acme daily cap")
+                .addRules("acme.vip recipient-refused code=5xx \"vip only\" + \"list\"", "acme-rules")
+                .build();
+        assertThat(custom.diagnose("550 5.7.1 Acme daily cap reached, user unknown").category()).isEqualTo(Category.SENDING_QUOTA_EXCEEDED);
+        assertThat(custom.diagnose("550 VIP-only list").category()).isEqualTo(Category.RECIPIENT_REFUSED);
+        assertThat(custom.diagnose("450 VIP-only list").category()).isNotEqualTo(Category.RECIPIENT_REFUSED);
+        assertThat(custom.ruleCount()).isEqualTo(Diagnoser.standard().ruleCount() + 2);
+        assertThat(Diagnoser.builder().withoutBuiltInRules().build().ruleCount()).isZero();
+    }
+
+    @Test
+    void badRulesAreRejectedWithTheLine() {
+        assertThatThrownBy(() -> Diagnoser.builder().addRules("# c\nx.y no-such-category - \"a\"", "mine"))
+                .hasMessageContaining("mine line 2").hasMessageContaining("no-such-category");
+        assertThatThrownBy(() -> Diagnoser.builder().addRules("x.y unknown - \"a\" \"b\"", "mine"))
+                .hasMessageContaining("'+' or '|'");
+        assertThatThrownBy(() -> Diagnoser.builder().addRules("x.y unknown code=5 \"a\"", "mine"))
+                .hasMessageContaining("three characters");
+        assertThatThrownBy(() -> Diagnoser.builder().addRule("x", Category.UNKNOWN, "!!!"))
+                .hasMessageContaining("letter or digit");
+    }
+
+    @Test
+    void phrasesMatchWholeWordsIgnoringCaseAndPunctuation() {
+        assertThat(diagnoser.diagnose("550 USER-UNKNOWN!!").category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        Diagnoser d = Diagnoser.builder().withoutBuiltInRules().addRule("t.spam", Category.SPAM_DETECTED, "spam").build();
+        assertThat(d.diagnose("554 spamhaus listed").evidence().source()).isNotEqualTo(Evidence.Source.TEXT_RULE);
+        assertThat(d.diagnose("554 (SPAM)").evidence().ruleId()).isEqualTo("t.spam");
+    }
+
+    @Test
+    void serverTextIsNeverPartOfAPattern() {
+        Diagnosis d = diagnoser.diagnose("550 5.1.1 {0} ' # | user unknown \"x\" .* (a+)+$");
+        assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+    }
+}

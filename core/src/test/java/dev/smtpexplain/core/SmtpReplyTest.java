@@ -1,0 +1,108 @@
+package dev.smtpexplain.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SmtpReplyTest {
+
+    @Test
+    void parsesASingleLineWithEnhancedStatus() {
+        SmtpReply r = SmtpReply.parse("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.status()).contains(new EnhancedStatus(5, 1, 1));
+        assertThat(r.text()).isEqualTo("<bob@example.com>: Recipient address rejected: User unknown");
+    }
+
+    @Test
+    void parsesAMultiLineReply() {
+        SmtpReply r = SmtpReply.parse("550-5.7.26 Unauthenticated email from example.com is not accepted due\r\n"
+                + "550-5.7.26 to domain's DMARC policy. Please contact the administrator of\r\n"
+                + "550 5.7.26 example.com domain if this was a legitimate mail.\r\n");
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.status()).map(Object::toString).contains("5.7.26");
+        assertThat(r.lines()).hasSize(3);
+        assertThat(r.lines().get(1)).startsWith("to domain's DMARC policy");
+    }
+
+    @Test
+    void parsesADsnDiagnosticCode() {
+        SmtpReply r = SmtpReply.parse("Diagnostic-Code: smtp; 552 5.2.2 Mailbox full");
+        assertThat(r.code()).contains(ReplyCode.of(552));
+        assertThat(r.status()).map(Object::toString).contains("5.2.2");
+        assertThat(r.text()).isEqualTo("Mailbox full");
+    }
+
+    @Test
+    void parsesAReplyWithoutEnhancedCode() {
+        SmtpReply r = SmtpReply.parse("421 Service not available, closing transmission channel");
+        assertThat(r.code()).contains(ReplyCode.of(421));
+        assertThat(r.status()).isEmpty();
+        assertThat(r.text()).startsWith("Service not available");
+    }
+
+    @Test
+    void takesCodeAndStatusGivenSeparately() {
+        SmtpReply r = SmtpReply.of(550, "5.7.1", "Message rejected as spam");
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.status()).map(Object::toString).contains("5.7.1");
+        assertThat(r.text()).isEqualTo("Message rejected as spam");
+        SmtpReply fromText = SmtpReply.of(null, null, "452 4.2.2 Mailbox full");
+        assertThat(fromText.code()).contains(ReplyCode.of(452));
+        assertThat(fromText.status()).map(Object::toString).contains("4.2.2");
+    }
+
+    @Test
+    void leniencyFindsTheReplyInsideJunk() {
+        SmtpReply r = SmtpReply.parseLenient("host mx.example.com[192.0.2.1] said: 550 5.1.1 <bob@example.com>: User unknown (in reply to RCPT TO command)");
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.status()).map(Object::toString).contains("5.1.1");
+        assertThat(r.text()).contains("User unknown");
+    }
+
+    @Test
+    void leniencyDoesNotMistakeAnAddressForACode() {
+        SmtpReply r = SmtpReply.parseLenient("connect to 192.0.2.250[192.0.2.250]:25: Connection timed out");
+        assertThat(r.code()).isEmpty();
+        assertThat(r.text()).contains("Connection timed out");
+    }
+
+    @Test
+    void leniencyFindsAnEnhancedCodeInTheText() {
+        SmtpReply r = SmtpReply.parseLenient("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)");
+        assertThat(r.status()).map(Object::toString).contains("5.1.1");
+    }
+
+    @Test
+    void leniencyNeverThrows() {
+        assertThat(SmtpReply.parseLenient(null).code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("").lines()).isEmpty();
+        assertThat(SmtpReply.parseLenient("99").code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("550-").code()).contains(ReplyCode.of(550));
+    }
+
+    @Test
+    void strictParsingNamesTheProblem() {
+        assertThatThrownBy(() -> SmtpReply.parse("")).isInstanceOf(ReplyParseException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> SmtpReply.parse("User unknown"))
+                .isInstanceOf(ReplyParseException.class).hasMessageContaining("line 1").hasMessageContaining("three-digit");
+        assertThatThrownBy(() -> SmtpReply.parse("550-5.1.1 first\n551 5.1.1 second"))
+                .isInstanceOf(ReplyParseException.class).hasMessageContaining("line 2").hasMessageContaining("differs");
+        assertThatThrownBy(() -> SmtpReply.parse("550-5.1.1 cut off"))
+                .isInstanceOf(ReplyParseException.class).hasMessageContaining("cut off");
+        assertThatThrownBy(() -> SmtpReply.parse("550 4.1.1 mismatch"))
+                .isInstanceOf(ReplyParseException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> SmtpReply.parse("650 what"))
+                .isInstanceOf(ReplyParseException.class).hasMessageContaining("1-5");
+        assertThatThrownBy(() -> SmtpReply.parse("550 first\n550 second"))
+                .isInstanceOf(ReplyParseException.class).hasMessageContaining("more lines follow");
+    }
+
+    @Test
+    void separatelyGivenPartsAreValidated() {
+        assertThatThrownBy(() -> SmtpReply.of(50, null, "x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("three digits");
+        assertThatThrownBy(() -> SmtpReply.of(550, "5.1", "x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class.subject.detail");
+        assertThatThrownBy(() -> SmtpReply.of(550, "3.1.1", "x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2, 4 or 5");
+    }
+}

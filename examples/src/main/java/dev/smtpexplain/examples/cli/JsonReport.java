@@ -1,0 +1,55 @@
+package dev.smtpexplain.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Permanence;
+import dev.smtpexplain.i18n.Explanation;
+
+/** The JSON form of an explanation: one object, stable field names. */
+final class JsonReport {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    static ObjectNode of(Explanation e) {
+        Diagnosis d = e.diagnosis();
+        ObjectNode o = MAPPER.createObjectNode();
+        d.reply().code().ifPresentOrElse(c -> o.put("code", c.value()), () -> o.putNull("code"));
+        d.reply().status().ifPresentOrElse(s -> o.put("status", s.toString()), () -> o.putNull("status"));
+        o.put("category", d.category().id());
+        if (d.permanence() == Permanence.UNDETERMINED) {
+            o.putNull("permanent");
+        } else {
+            o.put("permanent", d.permanence() == Permanence.PERMANENT);
+        }
+        o.put("retry", d.retry().id());
+        o.put("acts", d.actor().id());
+        o.put("confidence", d.confidence());
+        o.put("rule", d.evidence().ruleId());
+        o.put("matched", d.evidence().matchedPhrase());
+        o.put("lang", e.languageTag());
+        o.put("title", e.title());
+        o.put("summary", e.summary());
+        ArrayNode advice = o.putArray("advice");
+        e.advice().forEach(advice::add);
+        o.put("contact", e.contact());
+        o.put("whoActs", e.whoActs());
+        o.put("retryText", e.retry());
+        o.put("permanence", e.permanence());
+        e.codeMeaning().ifPresentOrElse(m -> o.put("codeMeaning", m), () -> o.putNull("codeMeaning"));
+        e.statusMeaning().ifPresentOrElse(m -> o.put("statusMeaning", m), () -> o.putNull("statusMeaning"));
+        o.put("serverText", e.serverText());
+        return o;
+    }
+
+    static ObjectNode error(int line, String message) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("line", line);
+        o.put("error", message);
+        return o;
+    }
+}

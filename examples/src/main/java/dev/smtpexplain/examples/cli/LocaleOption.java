@@ -1,0 +1,22 @@
+package dev.smtpexplain.examples.cli;
+
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** Converts {@code --lang} values (BCP 47 tags such as {@code gu}, {@code gu-IN}, {@code pt-BR}). */
+final class LocaleOption implements CommandLine.ITypeConverter<Locale> {
+
+    @Override
+    public Locale convert(String value) {
+        try {
+            Locale l = new Locale.Builder().setLanguageTag(value.replace('_', '-')).build();
+            if (l.getLanguage().isEmpty()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a language tag (e.g. en, gu, pt-BR)");
+            }
+            return l;
+        } catch (IllformedLocaleException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a language tag (e.g. en, gu, pt-BR)");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.smtpexplain.examples.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code smtp-explain} jar as a real process, as a user would. */
+final class CliProcess {
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("smtpexplain.jar", "target/smtp-explain.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged jar is missing: " + jar + " (run mvn verify)");
+        }
+        return jar;
+    }
+
+    static Result run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dfile.encoding=ISO-8859-1"); // output must be UTF-8 whatever the platform default
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("smtp-explain did not finish in 60 s: " + cmd);
+        }
+        return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        return run(null, Map.of(), args);
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.smtpexplain.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The explain command, run as a real process. */
+class ExplainCommandIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void explainsAReplyAsText() throws Exception {
+        CliProcess.Result r = CliProcess.run("explain", "--lang", "en", "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("The recipient’s address does not exist", "What you can try", "1. ", "recipient-unknown",
+                "> 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        assertThat(r.out()).doesNotContain("\u001B[");
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws Exception {
+        CliProcess.Result r = CliProcess.run("explain", "--lang", "en", "--json", "--code", "550", "--status", "5.7.26",
+                "Unauthenticated email from example.com is not accepted due to domain's DMARC policy");
+        assertThat(r.exit()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        for (String f : List.of("code", "status", "category", "permanent", "retry", "acts", "confidence", "rule", "lang", "title",
+                "summary", "advice", "codeMeaning", "statusMeaning", "serverText")) {
+            assertThat(j.has(f)).as(f).isTrue();
+        }
+        assertThat(j.get("code").asInt()).isEqualTo(550);
+        assertThat(j.get("status").asText()).isEqualTo("5.7.26");
+        assertThat(j.get("category").asText()).isEqualTo("sender-authentication-failed");
+        assertThat(j.get("permanent").asBoolean()).isTrue();
+        assertThat(j.get("advice").isArray()).isTrue();
+        assertThat(j.get("advice").size()).isBetween(2, 5);
+        assertThat(j.get("serverText").asText()).contains("domain's DMARC policy");
+    }
+
+    @Test
+    void batchWritesOneObjectPerLineInOrderAndGoesOnAfterABadLine() throws Exception {
+        String input = "550\t5.1.1\tUser unknown\n"
+                + "abc\t\tnot a code\n"
+                + "\t\t452 4.2.2 Mailbox full\n"
+                + "421 4.7.0 Too many connections, slow down\n";
+        CliProcess.Result r = CliProcess.run(input, Map.of(), "explain", "--lang", "en", "--batch", "-");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(JSON.readTree(lines[0]).get("category").asText()).isEqualTo("recipient-unknown");
+        assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("three digits");
+        assertThat(JSON.readTree(lines[1]).get("line").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(lines[2]).get("category").asText()).isEqualTo("mailbox-full");
+        assertThat(JSON.readTree(lines[3]).get("code").asInt()).isEqualTo(421);
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndOneLine() throws Exception {
+        CliProcess.Result bad = CliProcess.run("explain", "--code", "abc", "x");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip().lines()).hasSize(1);
+        assertThat(bad.err()).contains("--code");
+        CliProcess.Result none = CliProcess.run("explain");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("REPLY");
+        CliProcess.Result badStatus = CliProcess.run("explain", "--status", "9.9", "x");
+        assertThat(badStatus.exit()).isEqualTo(2);
+        assertThat(badStatus.err()).contains("class.subject.detail");
+        CliProcess.Result badLang = CliProcess.run("explain", "--lang", "12345678901", "x");
+        assertThat(badLang.exit()).isEqualTo(2);
+        CliProcess.Result missing = CliProcess.run("explain", "--batch", "/no/such/file.tsv");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file");
+    }
+
+    @Test
+    void hostileServerTextCannotInjectEscapes() throws Exception {
+        CliProcess.Result r = CliProcess.run("explain", "--lang", "en", "550 5.1.1 user unknown \u001B[2J\u001B]0;owned\u0007 \u202Egnp.exe");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).doesNotContain("\u001B").doesNotContain("\u202E").doesNotContain("\u0007");
+    }
+
+    @Test
+    void codesListsEveryCode() throws Exception {
+        CliProcess.Result r = CliProcess.run("codes", "--lang", "en");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("550  ", "X.7.26  ", "X.1.1  ");
+        CliProcess.Result four = CliProcess.run("codes", "--lang", "en", "--class", "4");
+        assertThat(four.out()).contains("421  ", "4.2.2  ").doesNotContain("550  ");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.smtpexplain.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.Diagnosis;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExplainerTest {
+
+    static final Locale GU = Locale.forLanguageTag("gu");
+    final Explainer explainer = Explainer.standard();
+
+    static Diagnosis diagnose(String reply) {
+        return Diagnoser.standard().diagnose(reply);
+    }
+
+    @Test
+    void explainsInEnglish() {
+        Explanation e = explainer.explain(diagnose("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown"), Locale.ENGLISH);
+        assertThat(e.languageTag()).isEqualTo("en");
+        assertThat(e.categoryId()).isEqualTo("recipient-unknown");
+        assertThat(e.title()).isEqualTo("The recipient’s address does not exist");
+        assertThat(e.advice()).hasSizeBetween(2, 5).allSatisfy(a -> assertThat(a).isNotBlank());
+        assertThat(e.codeMeaning()).get().asString().contains("mailbox");
+        assertThat(e.statusMeaning()).isPresent();
+        assertThat(e.serverText()).isEqualTo("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        assertThat(e.permanence()).isEqualTo(explainer.messages(Locale.ENGLISH).get("permanence.permanent"));
+    }
+
+    @Test
+    void everyCategoryHasACompleteEnglishExplanation() {
+        for (Category c : Category.values()) {
+            Diagnosis d = Diagnosis.of(dev.smtpexplain.core.SmtpReply.parseLenient("550 x"), c, 0.5,
+                    new dev.smtpexplain.core.Evidence(dev.smtpexplain.core.Evidence.Source.NONE, "test", ""));
+            Explanation e = explainer.explain(d, Locale.ENGLISH);
+            assertThat(e.title()).as(c.id()).isNotBlank().hasSizeLessThanOrEqualTo(60);
+            assertThat(e.summary()).as(c.id()).hasSizeGreaterThan(80);
+            assertThat(e.advice()).as(c.id()).hasSizeBetween(2, 5);
+            assertThat(e.contact()).as(c.id()).isNotBlank();
+        }
+    }
+
+    @Test
+    void unregisteredCodesAreExplainedByTheirDigits() {
+        Explanation e = explainer.explain(diagnose("526 4.9.77 odd"), Locale.ENGLISH);
+        assertThat(e.codeMeaning()).get().asString()
+                .startsWith("Code 526 is not a registered reply code")
+                .contains(explainer.messages(Locale.ENGLISH).get("code.class.5"))
+                .contains(explainer.messages(Locale.ENGLISH).get("code.area.2"));
+        Explanation s = explainer.explain(diagnose("550 5.7.650 odd"), Locale.ENGLISH);
+        assertThat(s.statusMeaning()).get().asString().contains("5.7.650")
+                .contains(explainer.messages(Locale.ENGLISH).get("status.subject.7"));
+    }
+
+    @Test
+    void serverTextRendersVerbatimAndSanitized() {
+        Explanation e = explainer.explain(diagnose("550 5.1.1 {0} it's #1 | {count, plural, other {x}}\u202E\u001B[31mred\u0007"), Locale.ENGLISH);
+        assertThat(e.serverText()).isEqualTo("550 5.1.1 {0} it's #1 | {count, plural, other {x}}red");
+    }
+
+    @Test
+    void pluralsFollowEnglishRules() {
+        LocalizedMessages m = explainer.messages(Locale.ENGLISH);
+        assertThat(m.format("report.recipients.rejected", Map.of("count", 1))).isEqualTo("1 recipient was refused");
+        assertThat(m.format("report.recipients.rejected", Map.of("count", 3))).isEqualTo("3 recipients were refused");
+    }
+
+    @Test
+    void unknownLanguagesFallBackToEnglish() {
+        assertThat(explainer.resolve(Locale.forLanguageTag("sw-KE"))).isEqualTo(Locale.ENGLISH);
+        assertThat(explainer.resolve(Locale.forLanguageTag("en-GB"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Explainer.supportedLocales()).first().isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void regionalVariantsFallBackToTheLanguage() {
+        assumeTrue(Explainer.supportedLocales().contains(GU), "Gujarati catalog not shipped");
+        assertThat(explainer.resolve(Locale.forLanguageTag("gu-IN"))).isEqualTo(GU);
+        Explanation e = explainer.explain(diagnose("550 5.7.26 Unauthenticated email is not accepted due to domain's DMARC policy"),
+                Locale.forLanguageTag("gu-IN"));
+        assertThat(e.languageTag()).isEqualTo("gu");
+        assertThat(e.title()).isNotEqualTo(explainer.explain(e.diagnosis(), Locale.ENGLISH).title())
+                .matches(t -> t.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.GUJARATI));
+    }
+
+    @Test
+    void gujaratiPluralsAndNativeDigits() {
+        assumeTrue(Explainer.supportedLocales().contains(GU), "Gujarati catalog not shipped");
+        String ascii = explainer.messages(GU).format("report.recipients.rejected", Map.of("count", 3));
+        assertThat(ascii).contains("3");
+        Explainer gujaratiDigits = Explainer.builder().nativeDigits(true).build();
+        String nativeDigits = gujaratiDigits.messages(GU).format("report.recipients.rejected", Map.of("count", 3));
+        assertThat(nativeDigits).contains("૩").doesNotContain("3");
+        // codes stay ASCII: people search for them
+        Explanation e = gujaratiDigits.explain(diagnose("550 5.1.1 User unknown"), GU);
+        assertThat(e.serverText()).startsWith("550 5.1.1");
+        assertThat(gujaratiDigits.messages(GU).format("label.replyCode", Map.of("code", "550"))).contains("550");
+    }
+
+    @Test
+    void appsOverrideTextsWithoutForkingABundle() {
+        Explainer custom = Explainer.builder()
+                .override(Locale.ROOT, "category.authentication-failed.contact", "Call the IT helpdesk at x1234.")
+                .build();
+        Explanation e = custom.explain(diagnose("535 5.7.8 Authentication credentials invalid"), Locale.ENGLISH);
+        assertThat(e.contact()).isEqualTo("Call the IT helpdesk at x1234.");
+        assertThat(Explainer.standard().explain(e.diagnosis(), Locale.ENGLISH).contact()).isNotEqualTo(e.contact());
+    }
+
+    @Test
+    void overridesAreValidated() {
+        assertThatThrownBy(() -> Explainer.builder().override(Locale.ROOT, "no.such.key", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a catalog key");
+        assertThatThrownBy(() -> Explainer.builder().override(Locale.ROOT, "report.recipient.line", "{who}: {title}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("placeholders");
+        assertThatThrownBy(() -> Explainer.builder().override(Locale.ROOT, "label.close", "{unclosed"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid ICU message pattern");
+    }
+
+    @Test
+    void overrideBundlesLayerOverShippedTexts() {
+        Explainer custom = Explainer.builder().overrideBundle("dev.smtpexplain.i18n.testoverrides", getClass().getClassLoader()).build();
+        assertThat(custom.messages(Locale.ENGLISH).get("label.close")).isEqualTo("Dismiss");
+    }
+
+    @Test
+    void rightToLeftLocalesIsolateEmbeddedLeftToRightText() {
+        Locale ar = Locale.forLanguageTag("ar");
+        assumeTrue(Explainer.supportedLocales().contains(ar), "Arabic catalog not shipped");
+        LocalizedMessages m = explainer.messages(ar);
+        assertThat(m.isRightToLeft()).isTrue();
+        assertThat(m.format("report.recipient.line", Map.of("address", "bob@example.com", "title", "x")))
+                .contains("\u2068bob@example.com\u2069");
+        assertThat(explainer.messages(Locale.ENGLISH).format("report.recipient.line", Map.of("address", "bob@example.com", "title", "x")))
+                .isEqualTo("bob@example.com: x");
+    }
+}
