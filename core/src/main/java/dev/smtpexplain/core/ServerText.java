@@ -55,7 +55,7 @@ public final class ServerText {
                 appendBreak(sb, keepLineBreaks);
                 continue;
             }
-            if (c == '\t') {
+            if (c == '\t' || c == ' ') {
                 appendSpace(sb);
                 continue;
             }
@@ -112,6 +112,7 @@ public final class ServerText {
         }
     }
 
+    // runs of spaces, including those left where characters were removed, become one space
     private static void appendSpace(StringBuilder sb) {
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && sb.charAt(sb.length() - 1) != '\n') {
             sb.append(' ');

@@ -1,0 +1,93 @@
+package dev.smtpexplain.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Inputs a hostile or broken server can send: huge, repetitive, near-miss, many lines. */
+class HostileInputTest {
+
+    private final Diagnoser diagnoser = Diagnoser.standard();
+
+    @Test
+    void tenThousandLineReply() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            sb.append("550-5.1.1 line ").append(i).append("\r\n");
+        }
+        sb.append("550 5.1.1 user unknown\r\n");
+        SmtpReply r = SmtpReply.parse(sb.toString());
+        assertThat(r.lines()).hasSize(10_001);
+        assertThat(diagnoser.diagnose(r).category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+    }
+
+    @Test
+    void fourMebibyteSingleLine() {
+        String line = "550 5.7.1 " + "x".repeat(4 * 1024 * 1024) + " relay access denied";
+        Diagnosis d = diagnoser.diagnose(line);
+        assertThat(d.category()).isEqualTo(Category.RELAY_DENIED);
+    }
+
+    /**
+     * Time grows linearly with length, also for near-misses (long runs of a phrase's prefix). A
+     * generous bound: 16 times the text may take at most 64 times as long (a quadratic matcher would take
+     * 256 times as long).
+     */
+    @Test
+    void diagnosisTimeGrowsLinearly() {
+        for (String unit : List.of("user unknow ", "relay acces ", "a", "5.5.5.5 ")) {
+            String small = "550 " + unit.repeat(64 * 1024 / unit.length());
+            String large = "550 " + unit.repeat(1024 * 1024 / unit.length());
+            long ts = medianNanos(small);
+            long tl = medianNanos(large);
+            assertThat((double) tl / ts).as("unit '%s': %d ns vs %d ns", unit, ts, tl).isLessThan(64);
+        }
+    }
+
+    private long medianNanos(String text) {
+        long[] t = new long[7];
+        for (int i = 0; i < 3; i++) {
+            diagnoser.diagnose(text);
+        }
+        for (int i = 0; i < t.length; i++) {
+            long s = System.nanoTime();
+            diagnoser.diagnose(text);
+            t[i] = System.nanoTime() - s;
+        }
+        java.util.Arrays.sort(t);
+        return Math.max(1, t[t.length / 2]);
+    }
+
+    @Test
+    void sharedDiagnoserGivesTheSameAnswersFromEightThreads() throws Exception {
+        List<String> replies = List.of("550 5.1.1 user unknown", "452 4.2.2 mailbox full", "550 5.7.26 dmarc policy", "421 greylisted",
+                "554 5.7.1 spamhaus", "535 5.7.8 authentication credentials invalid", "599 ???", "relay access denied");
+        List<Category> expected = replies.stream().map(r -> diagnoser.diagnose(r).category()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        int k = i % replies.size();
+                        if (diagnoser.diagnose(replies.get(k)).category() != expected.get(k)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : results) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
