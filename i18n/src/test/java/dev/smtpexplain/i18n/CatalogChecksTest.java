@@ -56,7 +56,8 @@ class CatalogChecksTest {
     static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "your", "please", "with", "this", "that", "which", "should",
             "could", "would", "been", "were", "there", "their", "because", "recipient", "sender", "mailbox");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    // a word is a run of letters of one script: Japanese mixes Latin names into kana without spaces
+    private static final Pattern WORD = Pattern.compile("\\p{IsLatin}+|[\\p{L}\\p{M}&&[^\\p{IsLatin}]]+");
 
     static Stream<Locale> translations() {
         return Explainer.supportedLocales().stream().filter(l -> !l.equals(Locale.ENGLISH));
@@ -238,7 +239,7 @@ class CatalogChecksTest {
             }
             sb.append(token).append(' ');
         }
-        return sb.toString().replaceAll("(?<![\\p{L}])\\p{IsLatin}(?![\\p{L}])", " ");
+        return sb.toString().replaceAll("(?<!\\p{IsLatin})\\p{IsLatin}(?!\\p{IsLatin})", " ");
     }
 
     private static boolean hasProse(String text) {
