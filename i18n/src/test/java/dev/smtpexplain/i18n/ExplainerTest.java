@@ -104,6 +104,14 @@ class ExplainerTest {
     }
 
     @Test
+    void countsUseAsciiDigitsByDefaultInEveryLocale() {
+        for (Locale l : Explainer.supportedLocales()) {
+            String s = explainer.messages(l).format("report.recipients.rejected", Map.of("count", 7));
+            assertThat(s).as(l.toString()).contains("7");
+        }
+    }
+
+    @Test
     void appsOverrideTextsWithoutForkingABundle() {
         Explainer custom = Explainer.builder()
                 .override(Locale.ROOT, "category.authentication-failed.contact", "Call the IT helpdesk at x1234.")

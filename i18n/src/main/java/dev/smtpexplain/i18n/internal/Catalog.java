@@ -36,7 +36,9 @@ public final class Catalog implements LocalizedMessages {
         this.overrides = Map.copyOf(overrides);
         ULocale u = ULocale.forLocale(locale);
         this.rightToLeft = u.isRightToLeft();
-        this.formatLocale = nativeDigits ? u.setKeywordValue("numbers", "native") : u;
+        // ASCII digits unless asked: some locales (Marathi) default to native digits, which would clash
+        // with the ASCII codes and port numbers in the same text
+        this.formatLocale = u.setKeywordValue("numbers", nativeDigits ? "native" : "latn");
     }
 
     @Override
