@@ -44,24 +44,21 @@ class HostileInputTest {
         for (String unit : List.of("user unknow ", "relay acces ", "a", "5.5.5.5 ")) {
             String small = "550 " + unit.repeat(64 * 1024 / unit.length());
             String large = "550 " + unit.repeat(1024 * 1024 / unit.length());
-            long ts = medianNanos(small);
-            long tl = medianNanos(large);
+            long ts = fastestNanos(small);
+            long tl = fastestNanos(large);
             assertThat((double) tl / ts).as("unit '%s': %d ns vs %d ns", unit, ts, tl).isLessThan(64);
         }
     }
 
-    private long medianNanos(String text) {
-        long[] t = new long[7];
-        for (int i = 0; i < 3; i++) {
-            diagnoser.diagnose(text);
-        }
-        for (int i = 0; i < t.length; i++) {
+    /** The fastest of several runs: the least disturbed by other work on a busy machine. */
+    private long fastestNanos(String text) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 15; i++) {
             long s = System.nanoTime();
             diagnoser.diagnose(text);
-            t[i] = System.nanoTime() - s;
+            best = Math.min(best, System.nanoTime() - s);
         }
-        java.util.Arrays.sort(t);
-        return Math.max(1, t[t.length / 2]);
+        return Math.max(1, best);
     }
 
     @Test
