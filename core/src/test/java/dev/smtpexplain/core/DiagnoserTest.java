@@ -126,6 +126,16 @@ class DiagnoserTest {
     }
 
     @Test
+    void wordsInsideAddressesDoNotMatch() {
+        Diagnosis d = diagnoser.diagnose("553 5.7.1 <blocked@example.test>: Sender address rejected: not owned by user alice");
+        assertThat(d.category()).isEqualTo(Category.SENDER_NOT_PERMITTED);
+        Diagnoser spamWord = Diagnoser.builder().withoutBuiltInRules().addRule("t.spam", Category.SPAM_DETECTED, "spam").build();
+        assertThat(spamWord.diagnose("550 5.1.1 <spam@example.test> (\"spam@example.test\"), user@spam").evidence().source())
+                .isNotEqualTo(Evidence.Source.TEXT_RULE);
+        assertThat(spamWord.diagnose("550 5.7.1 spam <x@example.test>").evidence().ruleId()).isEqualTo("t.spam");
+    }
+
+    @Test
     void serverTextIsNeverPartOfAPattern() {
         Diagnosis d = diagnoser.diagnose("550 5.1.1 {0} ' # | user unknown \"x\" .* (a+)+$");
         assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);

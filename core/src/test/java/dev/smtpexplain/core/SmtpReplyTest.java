@@ -75,6 +75,14 @@ class SmtpReplyTest {
     }
 
     @Test
+    void leniencyReadsContinuationLines() {
+        SmtpReply r = SmtpReply.parseLenient("554-5.7.1 Message rejected as spam\n554 5.7.1 See https://example.test/spam\n");
+        assertThat(r.code()).contains(ReplyCode.of(554));
+        assertThat(r.status()).map(Object::toString).contains("5.7.1");
+        assertThat(r.lines()).containsExactly("Message rejected as spam", "See https://example.test/spam");
+    }
+
+    @Test
     void leniencyNeverThrows() {
         assertThat(SmtpReply.parseLenient(null).code()).isEmpty();
         assertThat(SmtpReply.parseLenient("").lines()).isEmpty();

@@ -241,8 +241,16 @@ public final class PhraseAutomaton {
         boolean space = true;
         for (String line : lines) {
             int n = line.length();
+            // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
+            int[] masked = line.indexOf('@') < 0 ? null : addressRanges(line);
+            int m = 0;
             for (int i = 0; i < n; i++) {
                 char c = line.charAt(i);
+                if (masked != null && m < masked.length && i >= masked[m]) {
+                    i = masked[m + 1] - 1;
+                    m += 2;
+                    c = ' ';
+                }
                 char f = c < 128 ? ASCII[c] : fold(c);
                 if (f == SPACE) {
                     if (space) {
@@ -266,6 +274,35 @@ public final class PhraseAutomaton {
             }
         }
         return seen;
+    }
+
+    /**
+     * The [start, end) ranges of tokens holding an '@', as a flat array. Tokens end at white space,
+     * brackets, quotes, commas and semicolons. One pass over the line.
+     */
+    static int[] addressRanges(String line) {
+        int[] ranges = new int[8];
+        int count = 0;
+        int start = 0;
+        boolean at = false;
+        int n = line.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? line.charAt(i) : ' ';
+            if (Character.isWhitespace(c) || "<>()[]{}\"',;".indexOf(c) >= 0) {
+                if (at && i > start) {
+                    if (count == ranges.length) {
+                        ranges = Arrays.copyOf(ranges, count * 2);
+                    }
+                    ranges[count++] = start;
+                    ranges[count++] = i;
+                }
+                start = i + 1;
+                at = false;
+            } else if (c == '@') {
+                at = true;
+            }
+        }
+        return Arrays.copyOf(ranges, count);
     }
 
     private Hits mark(Hits seen, int[] ids) {

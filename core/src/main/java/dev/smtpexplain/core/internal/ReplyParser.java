@@ -151,7 +151,8 @@ public final class ReplyParser {
         }
         char after = s.charAt(i + 3);
         if (after == '-') {
-            return i == 0 && (i + 4 == s.length() || !isDigit(s.charAt(i + 4)));
+            // a continuation line: "550-5.7.1 text" or "550-text"
+            return i == 0;
         }
         if (after != ' ') {
             return false;

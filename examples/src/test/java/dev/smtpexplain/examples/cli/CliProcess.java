@@ -25,8 +25,18 @@ final class CliProcess {
     }
 
     static Result run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(stdin, env, List.of(), args);
+    }
+
+    /** Runs with the JVM's default locale set as LANG=gu_IN.UTF-8 would set it. */
+    static Result runWithJvmLocale(String language, String country, String... args) throws IOException, InterruptedException {
+        return run(null, Map.of("LANG", language + "_" + country + ".UTF-8"), List.of("-Duser.language=" + language, "-Duser.country=" + country), args);
+    }
+
+    private static Result run(String stdin, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-Dfile.encoding=ISO-8859-1"); // output must be UTF-8 whatever the platform default
         cmd.add("-jar");
         cmd.add(jar().toString());

@@ -84,6 +84,48 @@ class ExplainCommandIT {
         assertThat(r.out()).doesNotContain("\u001B").doesNotContain("\u202E").doesNotContain("\u0007");
     }
 
+    /** The same five replies in every shipped locale: same diagnosis, text in the locale's language. */
+    @Test
+    void explainsTheSameFiveRepliesInEveryLocale() throws Exception {
+        String replies = "550\t5.1.1\tUser unknown\n"
+                + "\t\t550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy\n"
+                + "452\t4.2.2\tMailbox full\n"
+                + "\t\t554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org\n"
+                + "\t\t450 4.2.0 Greylisted, please try again later\n";
+        List<String> english = titles(CliProcess.run(replies, Map.of(), "explain", "--lang", "en", "--batch", "-"), "en");
+        for (String tag : List.of("gu", "hi", "mr", "bn", "ta", "es", "fr", "de", "pt-BR", "zh-CN", "ja", "ar")) {
+            List<String> titles = titles(CliProcess.run(replies, Map.of(), "explain", "--lang", tag, "--batch", "-"), tag);
+            for (int i = 0; i < titles.size(); i++) {
+                assertThat(titles.get(i)).as("%s line %d", tag, i + 1).isNotBlank().isNotEqualTo(english.get(i));
+            }
+        }
+    }
+
+    private static List<String> titles(CliProcess.Result r, String tag) throws Exception {
+        assertThat(r.exit()).as(tag).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).as(tag).hasSize(5);
+        List<String> categories = List.of("recipient-unknown", "sender-authentication-failed", "mailbox-full", "sender-blocked", "greylisted");
+        List<String> titles = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode j = JSON.readTree(lines[i]);
+            assertThat(j.get("lang").asText()).as(tag).isEqualTo(tag);
+            assertThat(j.get("category").asText()).as(tag).isEqualTo(categories.get(i));
+            assertThat(j.get("advice").size()).as(tag).isBetween(2, 5);
+            titles.add(j.get("title").asText() + j.get("summary").asText());
+        }
+        return titles;
+    }
+
+    @Test
+    void languageComesFromTheEnvironmentWhenNotGiven() throws Exception {
+        CliProcess.Result r = CliProcess.run(null, Map.of(), "explain", "--json", "550 5.1.1 User unknown");
+        assertThat(r.exit()).isZero();
+        CliProcess.Result gu = CliProcess.runWithJvmLocale("gu", "IN", "explain", "--json", "550 5.1.1 User unknown");
+        assertThat(JSON.readTree(gu.out()).get("lang").asText()).isEqualTo("gu");
+        assertThat(JSON.readTree(gu.out()).get("title").asText()).matches(t -> t.codePoints().anyMatch(cp -> cp >= 0x0A80 && cp <= 0x0AFF));
+    }
+
     @Test
     void codesListsEveryCode() throws Exception {
         CliProcess.Result r = CliProcess.run("codes", "--lang", "en");

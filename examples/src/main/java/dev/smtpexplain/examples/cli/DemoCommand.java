@@ -1,0 +1,173 @@
+package dev.smtpexplain.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.examples.demo.DemoMailServer;
+import dev.smtpexplain.examples.demo.Scenario;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.ExplainingSender;
+import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.SendFailureReport;
+import dev.smtpexplain.mail.SendResult;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code smtp-explain demo}: provokes a dozen real send failures on embedded servers and explains each. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts embedded SMTP servers on 127.0.0.1 that fail the way real servers do, sends real messages",
+                "through Jakarta Mail with the smtp-explain adapter, and prints each localized report. Needs nothing but Java;",
+                "finishes in seconds and leaves nothing running.",
+                "",
+                "Examples:",
+                "  smtp-explain demo",
+                "  smtp-explain demo --lang gu",
+                "  smtp-explain demo --json --only unknown-recipient"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every scenario produced a report", "1:a scenario did not fail as expected", "2:usage error"})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the reports. Default: the system's language.")
+    Locale lang;
+
+    @Option(names = "--json", description = "Print one JSON object per scenario (JSON lines).")
+    boolean json;
+
+    @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these scenarios (ids as in the list; comma-separated).")
+    java.util.List<String> only;
+
+    @Option(names = "--native-digits", description = "Write counts with the language's own digits.")
+    boolean nativeDigits;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Locale locale = lang != null ? lang : Locale.getDefault();
+        java.util.List<Scenario> scenarios = Scenario.all().stream().filter(s -> only == null || only.contains(s.id())).toList();
+        if (only != null && scenarios.size() != only.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown scenario in --only " + only + "; known: "
+                    + Scenario.all().stream().map(Scenario::id).toList());
+        }
+        Explainer explainer = nativeDigits ? Explainer.builder().nativeDigits(true).build() : Explainer.standard();
+        LocalizedMessages messages = explainer.messages(locale);
+        Terminal t = Terminal.detect();
+        int unexpected = 0;
+        try (DemoMailServer servers = DemoMailServer.start()) {
+            int i = 0;
+            for (Scenario s : scenarios) {
+                i++;
+                SendFailureReport report = run(s, servers, explainer, locale);
+                if (report == null) {
+                    unexpected++;
+                    spec.commandLine().getErr().println("smtp-explain demo: scenario " + s.id() + " was delivered; expected a failure");
+                    continue;
+                }
+                if (json) {
+                    out.println(json(s, report));
+                } else {
+                    out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + s.description() + ")"));
+                    out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
+                    out.println();
+                    out.print(ReportText.render(report, messages, t));
+                    out.println();
+                }
+                out.flush();
+            }
+        }
+        return unexpected == 0 ? 0 : 1;
+    }
+
+    /** Sends the scenario's message; returns the report, or null if the send unexpectedly succeeded. */
+    static SendFailureReport run(Scenario s, DemoMailServer servers, Explainer explainer, Locale locale) {
+        int port = switch (s.server()) {
+            case MAIN -> servers.mainPort();
+            case BLOCKLISTING -> servers.blocklistingPort();
+            case AUTHENTICATING -> servers.authenticatingPort();
+            case TLS_ONLY -> servers.tlsOnlyPort();
+            case NOTHING_LISTENING -> servers.refusedPort();
+        };
+        ExplainingSender.Builder b = ExplainingSender.builder()
+                .host(servers.host()).port(port)
+                .security(ExplainingSender.Security.NONE)
+                .explainer(explainer)
+                .locale(locale)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10))
+                .sendPartial(s.sendPartial());
+        if (s.login()) {
+            b.credentials("alice", "not-the-right-password");
+        }
+        ExplainingSender sender = b.build();
+        try {
+            SendResult result = sender.send(message(sender, s));
+            return result.report().orElse(null);
+        } catch (SendFailureException e) {
+            return e.report();
+        } catch (MessagingException e) {
+            return sender.analyzer().analyze(e, locale);
+        }
+    }
+
+    static Message message(ExplainingSender sender, Scenario s) throws MessagingException {
+        MimeMessage m = new MimeMessage(sender.session());
+        m.setFrom(new InternetAddress(s.from()));
+        for (String to : s.to()) {
+            m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        }
+        m.setSubject(s.subject(), "UTF-8");
+        StringBuilder body = new StringBuilder("Hello,\r\n\r\nthis message was sent by the smtp-explain demo.\r\n");
+        while (body.length() < s.bodyBytes()) {
+            body.append("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\r\n");
+        }
+        m.setText(body.toString(), "UTF-8");
+        return m;
+    }
+
+    private static String json(Scenario s, SendFailureReport r) {
+        ObjectNode o = JsonReport.MAPPER.createObjectNode();
+        o.put("scenario", s.id());
+        o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        o.put("stage", r.stage().id());
+        o.put("detail", r.detail());
+        o.set("explanation", JsonReport.of(r.explanation()));
+        ArrayNode recipients = o.putArray("recipients");
+        for (RecipientFailure f : r.recipientFailures()) {
+            ObjectNode x = recipients.addObject();
+            x.put("address", f.address());
+            x.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+            x.put("category", f.diagnosis().category().id());
+            x.put("title", f.explanation().title());
+            x.put("serverText", f.explanation().serverText());
+        }
+        ArrayNode accepted = o.putArray("accepted");
+        r.acceptedRecipients().forEach(accepted::add);
+        ArrayNode notAttempted = o.putArray("notAttempted");
+        r.notAttemptedRecipients().forEach(notAttempted::add);
+        return o.toString();
+    }
+
+    /** For tests: the scenario's report in a locale, against running demo servers. */
+    static Map<String, SendFailureReport> runAll(DemoMailServer servers, Locale locale) {
+        Map<String, SendFailureReport> out = new java.util.LinkedHashMap<>();
+        for (Scenario s : Scenario.all()) {
+            out.put(s.id(), run(s, servers, Explainer.standard(), locale));
+        }
+        return out;
+    }
+}

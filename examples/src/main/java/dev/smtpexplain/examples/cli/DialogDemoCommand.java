@@ -1,0 +1,80 @@
+package dev.smtpexplain.examples.cli;
+
+import dev.smtpexplain.examples.demo.DemoMailServer;
+import dev.smtpexplain.examples.demo.Scenario;
+import dev.smtpexplain.examples.swing.ComponentImages;
+import dev.smtpexplain.examples.swing.SendFailureDialog;
+import dev.smtpexplain.examples.swing.SendFailurePanel;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.SendFailureReport;
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.swing.SwingUtilities;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code smtp-explain dialog-demo}: shows the Swing failure dialog for a demo scenario. */
+@Command(name = "dialog-demo", mixinStandardHelpOptions = true,
+        description = {"Provokes one demo failure and shows it in the localized Swing failure dialog.",
+                "Without a display, use --png to render the dialog into an image.",
+                "",
+                "Examples:",
+                "  smtp-explain dialog-demo --lang gu",
+                "  smtp-explain dialog-demo --scenario dmarc-rejection --lang ar --png dialog-ar.png"})
+final class DialogDemoCommand implements Callable<Integer> {
+
+    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the dialog. Default: the system's language.")
+    Locale lang;
+
+    @Option(names = "--scenario", paramLabel = "ID", defaultValue = "partial-delivery", description = "Which demo failure to show (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Render the dialog into a PNG file instead of opening a window.")
+    Path png;
+
+    @Option(names = "--details", description = "Show the technical details expanded.")
+    boolean details;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = Scenario.all().stream().filter(x -> x.id().equals(scenario)).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "'; known: "
+                        + Scenario.all().stream().map(Scenario::id).toList()));
+        Locale locale = lang != null ? lang : Locale.getDefault();
+        if (png == null && GraphicsEnvironment.isHeadless()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no display: give --png FILE to render the dialog into an image");
+        }
+        SendFailureReport report;
+        try (DemoMailServer servers = DemoMailServer.start()) {
+            report = DemoCommand.run(s, servers, Explainer.standard(), locale);
+        }
+        if (report == null) {
+            spec.commandLine().getErr().println("smtp-explain: scenario " + scenario + " did not fail");
+            return 1;
+        }
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        if (png != null) {
+            SendFailurePanel[] panel = new SendFailurePanel[1];
+            SwingUtilities.invokeAndWait(() -> {
+                panel[0] = new SendFailurePanel(report, messages);
+                panel[0].setDetailsVisible(details, messages);
+            });
+            ComponentImages.writePng(panel[0], png);
+            spec.commandLine().getOut().println(png.toAbsolutePath());
+            return 0;
+        }
+        SwingUtilities.invokeAndWait(() -> {
+            SendFailureDialog d = new SendFailureDialog(null, report, messages);
+            d.panel().setDetailsVisible(details, messages);
+            d.setVisible(true);
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.smtpexplain.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.core.Permanence;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.ExplainingSender;
+import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.SendFailureReport;
+import dev.smtpexplain.mail.SendResult;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code smtp-explain send}: sends a real message and explains a failure. */
+@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sends a message through an SMTP server. On failure, prints the localized report.",
+                "The password is read from an environment variable, never from the command line.",
+                "",
+                "Example:",
+                "  SMTP_PASSWORD=… smtp-explain send --host smtp.example.com --port 587 --tls starttls \\",
+                "      --user alice --password-env SMTP_PASSWORD --from alice@example.com --to bob@example.org \\",
+                "      --subject Hello --body 'See you tomorrow.'"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:delivered to every recipient",
+                "2:usage error (bad option, missing password variable, unreadable --file)",
+                "3:delivered to some recipients only; the report lists the others",
+                "4:not delivered, temporary failure: trying again later may work",
+                "5:not delivered, permanent failure: sending again unchanged will fail again"})
+final class SendCommand implements Callable<Integer> {
+
+    static final int PARTIAL = 3;
+    static final int TEMPORARY = 4;
+    static final int PERMANENT = 5;
+
+    enum Tls { starttls, ssl, none }
+
+    @Option(names = "--host", required = true, description = "SMTP server host name or address.")
+    String host;
+
+    @Option(names = "--port", description = "Port (default: 465 with --tls ssl, else 587).")
+    Integer port;
+
+    @Option(names = "--tls", defaultValue = "starttls", description = "Encryption: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; starttls is required when chosen).")
+    Tls tls;
+
+    @Option(names = "--user", description = "Login name, if the server needs one.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Name of the environment variable holding the password.")
+    String passwordEnv;
+
+    @Option(names = "--from", required = true, description = "Sender address.")
+    String from;
+
+    @Option(names = "--to", required = true, description = "Recipient address (repeat for more).")
+    List<String> to;
+
+    @Option(names = "--subject", defaultValue = "", description = "Subject.")
+    String subject;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Body body;
+
+    static final class Body {
+        @Option(names = "--body", description = "Message text.")
+        String text;
+
+        @Option(names = "--file", description = "Read the message text from a UTF-8 file.")
+        Path file;
+    }
+
+    @Option(names = "--partial", description = "Deliver to the accepted recipients even when others are refused.")
+    boolean partial;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the report. Default: the system's language.")
+    Locale lang;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Locale locale = lang != null ? lang : Locale.getDefault();
+        String password = null;
+        if (passwordEnv != null) {
+            password = System.getenv(passwordEnv);
+            if (password == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "environment variable " + passwordEnv + " is not set");
+            }
+            if (user == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--password-env needs --user");
+            }
+        }
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        String text = bodyText();
+        ExplainingSender.Builder b = ExplainingSender.builder()
+                .host(host)
+                .port(port != null ? port : tls == Tls.ssl ? 465 : 587)
+                .security(switch (tls) {
+                    case starttls -> ExplainingSender.Security.STARTTLS_REQUIRED;
+                    case ssl -> ExplainingSender.Security.IMPLICIT_TLS;
+                    case none -> ExplainingSender.Security.NONE;
+                })
+                .locale(locale)
+                .connectTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
+                .readTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
+                .writeTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
+                .sendPartial(partial);
+        if (user != null) {
+            b.credentials(user, password == null ? "" : password);
+        }
+        ExplainingSender sender = b.build();
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        Message message;
+        try {
+            message = message(sender, text);
+        } catch (AddressException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bad address '" + e.getRef() + "': " + e.getMessage());
+        } catch (MessagingException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot build the message: " + e.getMessage());
+        }
+        try {
+            SendResult result = sender.send(message);
+            if (result.report().isPresent()) {
+                print(out, messages, result.report().get());
+                return PARTIAL;
+            }
+            if (json) {
+                ObjectNode o = JsonReport.MAPPER.createObjectNode();
+                o.put("outcome", "delivered");
+                ArrayNode a = o.putArray("accepted");
+                result.acceptedRecipients().forEach(a::add);
+                out.println(o);
+            } else {
+                out.println(messages.get("report.title.delivered"));
+                out.println(messages.format("report.recipients.accepted", Map.of("count", result.acceptedRecipients().size())));
+                result.acceptedRecipients().forEach(r -> out.println("  ✓ " + r));
+            }
+            return 0;
+        } catch (SendFailureException e) {
+            SendFailureReport r = e.report();
+            print(out, messages, r);
+            return r.outcome() == SendFailureReport.Outcome.PARTIALLY_DELIVERED ? PARTIAL
+                    : r.diagnosis().permanence() == Permanence.TEMPORARY ? TEMPORARY : PERMANENT;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private void print(PrintWriter out, LocalizedMessages messages, SendFailureReport r) {
+        if (json) {
+            ObjectNode o = JsonReport.MAPPER.createObjectNode();
+            o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            o.put("stage", r.stage().id());
+            o.put("detail", r.detail());
+            o.set("explanation", JsonReport.of(r.explanation()));
+            ArrayNode recipients = o.putArray("recipients");
+            for (RecipientFailure f : r.recipientFailures()) {
+                ObjectNode x = recipients.addObject();
+                x.put("address", f.address());
+                x.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+                x.put("category", f.diagnosis().category().id());
+                x.put("serverText", f.explanation().serverText());
+            }
+            ArrayNode accepted = o.putArray("accepted");
+            r.acceptedRecipients().forEach(accepted::add);
+            ArrayNode notAttempted = o.putArray("notAttempted");
+            r.notAttemptedRecipients().forEach(notAttempted::add);
+            out.println(o);
+        } else {
+            out.print(ReportText.render(r, messages, Terminal.detect()));
+        }
+    }
+
+    private String bodyText() {
+        if (body == null) {
+            return "";
+        }
+        if (body.file != null) {
+            try {
+                return Files.readString(body.file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --file " + body.file + ": " + e.getMessage());
+            }
+        }
+        return body.text;
+    }
+
+    private Message message(ExplainingSender sender, String text) throws MessagingException {
+        MimeMessage m = new MimeMessage(sender.session());
+        m.setFrom(new InternetAddress(from, true));
+        for (String t : to) {
+            m.addRecipient(Message.RecipientType.TO, new InternetAddress(t, true));
+        }
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        return m;
+    }
+}

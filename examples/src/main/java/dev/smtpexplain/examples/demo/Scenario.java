@@ -1,0 +1,56 @@
+package dev.smtpexplain.examples.demo;
+
+import java.util.List;
+
+/**
+ * One failure the demo provokes: who sends what to whom, on which of the demo servers.
+ *
+ * @param id a short stable name
+ * @param description what the scenario shows, in English (the reports themselves are localized)
+ * @param server which demo server to talk to
+ * @param from the envelope and header sender
+ * @param to the recipients
+ * @param subject the subject
+ * @param bodyBytes the size of the body
+ * @param sendPartial deliver to the accepted recipients even when others are refused
+ * @param login log in with a (wrong) password
+ */
+public record Scenario(String id, String description, Server server, String from, List<String> to, String subject, int bodyBytes,
+        boolean sendPartial, boolean login) {
+
+    /** The demo servers. */
+    public enum Server {
+        MAIN, BLOCKLISTING, AUTHENTICATING, TLS_ONLY, NOTHING_LISTENING
+    }
+
+    private static final String ALICE = "alice@" + DemoMailServer.DOMAIN;
+
+    /** Every scenario, in the order the demo runs them. */
+    public static List<Scenario> all() {
+        return List.of(
+                new Scenario("unknown-recipient", "a recipient address that does not exist", Server.MAIN, ALICE,
+                        List.of("nobody@example.test"), "Minutes of Monday's meeting", 400, false, false),
+                new Scenario("mailbox-full", "the recipient's mailbox is over quota", Server.MAIN, ALICE,
+                        List.of("full@example.test"), "Invoice 2026-114", 400, false, false),
+                new Scenario("greylisting", "the receiving server defers a first-time sender", Server.MAIN, ALICE,
+                        List.of("grey@example.test"), "Hello from a new sender", 400, false, false),
+                new Scenario("message-too-big", "an attachment pushes the message over the size limit", Server.MAIN, ALICE,
+                        List.of("bob@example.test"), "Holiday photos", DemoMailServer.SIZE_LIMIT + 32 * 1024, false, false),
+                new Scenario("dmarc-rejection", "the sender's domain fails DMARC (Gmail's multi-line reply)", Server.MAIN,
+                        "newsletter@dmarc.example", List.of("bob@example.test"), "Our autumn newsletter", 400, false, false),
+                new Scenario("spam-block", "a content filter scores the message as spam", Server.MAIN, ALICE,
+                        List.of("bob@example.test"), "WINNER! Claim your prize now", 400, false, false),
+                new Scenario("blocklisted-ip", "the sending IP is on a blocklist; the greeting refuses it", Server.BLOCKLISTING, ALICE,
+                        List.of("bob@example.test"), "Quarterly report", 400, false, false),
+                new Scenario("authentication-failure", "a wrong password at login", Server.AUTHENTICATING, ALICE,
+                        List.of("bob@example.test"), "Quarterly report", 400, false, true),
+                new Scenario("starttls-required", "the server accepts mail only over an encrypted connection", Server.TLS_ONLY, ALICE,
+                        List.of("bob@example.test"), "Quarterly report", 400, false, false),
+                new Scenario("relay-denied", "a recipient on another domain, without logging in", Server.MAIN, ALICE,
+                        List.of("carol@elsewhere.test"), "Lunch on Friday?", 400, false, false),
+                new Scenario("partial-delivery", "two recipients accept, one does not exist", Server.MAIN, ALICE,
+                        List.of("bob@example.test", "nobody.else@example.test", "dave@example.test"), "Project kickoff", 400, true, false),
+                new Scenario("connection-refused", "no mail server listens on the port", Server.NOTHING_LISTENING, ALICE,
+                        List.of("bob@example.test"), "Quarterly report", 400, false, false));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.smtpexplain.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smtpexplain.examples.demo.DemoMailServer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code send}, run as a real process against real SMTP servers on 127.0.0.1. */
+class SendCommandIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static DemoMailServer servers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        servers = DemoMailServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.close();
+    }
+
+    static CliProcess.Result send(int port, String... extra) throws Exception {
+        boolean lang = java.util.Arrays.asList(extra).contains("--lang");
+        String[] base = {"send", "--host", "127.0.0.1", "--port", Integer.toString(port), "--tls", "none", "--lang", lang ? "" : "en",
+                "--from", "alice@example.test", "--subject", "Hello", "--body", "Hi there", "--timeout", "5"};
+        if (lang) {
+            base = java.util.Arrays.stream(base).filter(a -> !a.equals("--lang") && !a.isEmpty()).toArray(String[]::new);
+        }
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return CliProcess.run(all);
+    }
+
+    @Test
+    void saysWhoAcceptedTheMessage() throws Exception {
+        CliProcess.Result r = send(servers.mainPort(), "--to", "bob@example.test", "--to", "carol@example.test");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("The message was sent", "2 recipients accepted the message", "✓ bob@example.test", "✓ carol@example.test");
+    }
+
+    @Test
+    void permanentTemporaryAndPartialFailuresHaveTheirOwnExitStatus() throws Exception {
+        CliProcess.Result permanent = send(servers.mainPort(), "--to", "nobody@example.test");
+        assertThat(permanent.exit()).isEqualTo(SendCommand.PERMANENT);
+        assertThat(permanent.out()).contains("The recipient’s address does not exist", "> 550 5.1.1");
+        CliProcess.Result temporary = send(servers.mainPort(), "--to", "full@example.test", "--json");
+        assertThat(temporary.exit()).isEqualTo(SendCommand.TEMPORARY);
+        assertThat(JSON.readTree(temporary.out()).get("explanation").get("category").asText()).isEqualTo("mailbox-full");
+        CliProcess.Result partial = send(servers.mainPort(), "--to", "bob@example.test", "--to", "nobody@example.test", "--partial");
+        assertThat(partial.exit()).isEqualTo(SendCommand.PARTIAL);
+        assertThat(partial.out()).contains("✓ bob@example.test", "✗ nobody@example.test");
+        CliProcess.Result refused = send(servers.refusedPort(), "--to", "bob@example.test");
+        assertThat(refused.exit()).isEqualTo(SendCommand.TEMPORARY);
+        assertThat(refused.out()).contains("refused the connection");
+    }
+
+    @Test
+    void thePasswordComesFromTheEnvironmentAndNeverShows() throws Exception {
+        CliProcess.Result r = CliProcess.run(null, Map.of("DEMO_SMTP_PASSWORD", "s3cret-Passw0rd"), "send", "--host", "127.0.0.1",
+                "--port", Integer.toString(servers.authenticatingPort()), "--tls", "none", "--user", "alice", "--password-env",
+                "DEMO_SMTP_PASSWORD", "--from", "alice@example.test", "--to", "bob@example.test", "--lang", "en", "--json");
+        assertThat(r.exit()).isEqualTo(SendCommand.PERMANENT);
+        assertThat(JSON.readTree(r.out()).get("explanation").get("category").asText()).isEqualTo("authentication-failed");
+        assertThat(r.out() + r.err()).doesNotContain("s3cret-Passw0rd");
+        CliProcess.Result unset = CliProcess.run("send", "--host", "127.0.0.1", "--user", "a", "--password-env", "NO_SUCH_VARIABLE_X",
+                "--from", "a@example.test", "--to", "b@example.test");
+        assertThat(unset.exit()).isEqualTo(2);
+        assertThat(unset.err()).contains("NO_SUCH_VARIABLE_X");
+        CliProcess.Result help = CliProcess.run("send", "--help");
+        assertThat(help.out()).contains("--password-env", "Exit status:", "permanent failure", "temporary failure", "some recipients only");
+    }
+
+    /** Real Postfix on 127.0.0.1:2525, installed and started by .ci/postfix-setup.sh. */
+    @Test
+    void sendsThroughRealPostfix() throws Exception {
+        assumeTrue(listening(2525), "Postfix is not listening on 127.0.0.1:2525 (run .ci/postfix-setup.sh as root)");
+        CliProcess.Result ok = send(2525, "--to", "bob@example.test");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        CliProcess.Result unknown = send(2525, "--to", "nouser@example.test", "--json");
+        assertThat(unknown.exit()).isEqualTo(SendCommand.PERMANENT);
+        assertThat(JSON.readTree(unknown.out()).get("explanation").get("category").asText()).isEqualTo("recipient-unknown");
+        CliProcess.Result full = send(2525, "--to", "full@example.test", "--lang", "gu");
+        assertThat(full.exit()).isEqualTo(SendCommand.TEMPORARY);
+        assertThat(full.out()).contains("452 4.2.2").matches(s -> s.codePoints().anyMatch(cp -> cp >= 0x0A80 && cp <= 0x0AFF));
+    }
+
+    static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.smtpexplain.examples.swing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpexplain.examples.demo.DemoMailServer;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.SendFailureAnalyzer;
+import dev.smtpexplain.mail.SendFailureReport;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.ComponentOrientation;
+import java.awt.Container;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Renders the failure dialog's panel (headless) for a real partial failure against the demo server, in
+ * English, Gujarati and Arabic. The PNGs stay under target/dialog/ for a person to look at.
+ */
+class SendFailurePanelTest {
+
+    static DemoMailServer servers;
+    static MessagingException partialFailure;
+
+    @BeforeAll
+    static void provokeAFailure() throws Exception {
+        servers = DemoMailServer.start();
+        Properties p = new Properties();
+        p.put("mail.smtp.host", servers.host());
+        p.put("mail.smtp.port", Integer.toString(servers.mainPort()));
+        p.put("mail.smtp.sendpartial", "true");
+        p.put("mail.smtp.timeout", "5000");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("alice@example.test"));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, "bob@example.test, nobody@example.test");
+        m.setSubject("Report");
+        m.setText("Hello");
+        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(m, m.getAllRecipients());
+        } catch (MessagingException e) {
+            partialFailure = e;
+        }
+        assertThat(partialFailure).isNotNull();
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu", "ar"})
+    void rendersTheReportInTheReadersLanguage(String tag) throws Exception {
+        Locale locale = Locale.forLanguageTag(tag);
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, locale);
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        SendFailurePanel[] holder = new SendFailurePanel[1];
+        SwingUtilities.invokeAndWait(() -> {
+            holder[0] = new SendFailurePanel(report, messages);
+            holder[0].setDetailsVisible(true, messages);
+        });
+        SendFailurePanel panel = holder[0];
+
+        assertThat(panel.shownTexts()).contains(messages.get("report.title.partial"), report.explanation().title(),
+                report.explanation().summary(), messages.get("label.whatToTry"));
+        assertThat(String.join("\n", panel.shownTexts())).contains("bob@example.test", "nobody@example.test",
+                messages.get("label.serverReply"));
+        assertThat(panel.isDetailsVisible()).isTrue();
+        assertThat(panel.getComponentOrientation())
+                .isEqualTo(tag.equals("ar") ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
+        // no text goes through a JLabel, which would render a server's "<html>" as markup
+        assertThat(labels(panel, new java.util.ArrayList<>())).allSatisfy(l -> assertThat(l.getText()).isNullOrEmpty());
+        // every text component can show its own text: the chosen font has the glyphs
+        for (JTextArea t : textAreas(panel, new java.util.ArrayList<>())) {
+            Font f = t.getFont();
+            assertThat(f.canDisplayUpTo(t.getText().replaceAll("[\\u2068\\u2069]", "")))
+                    .as("font %s for %s", f.getFamily(), t.getText()).isEqualTo(-1);
+        }
+
+        BufferedImage img = ComponentImages.render(panel);
+        Path png = Path.of("target", "dialog", "send-failure-" + tag + ".png");
+        ComponentImages.writePng(panel, png);
+        assertThat(Files.size(png)).isGreaterThan(5_000);
+        assertThat(img.getWidth()).isGreaterThan(400);
+        assertThat(img.getHeight()).isGreaterThan(300);
+        assertThat(distinctColours(img)).as("the image is not blank").isGreaterThan(20);
+    }
+
+    static java.util.List<JTextArea> textAreas(Container c, java.util.List<JTextArea> out) {
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof JTextArea t) {
+                out.add(t);
+            } else if (k instanceof Container cc) {
+                textAreas(cc, out);
+            }
+        }
+        return out;
+    }
+
+    static java.util.List<javax.swing.JLabel> labels(Container c, java.util.List<javax.swing.JLabel> out) {
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof javax.swing.JLabel l) {
+                out.add(l);
+            } else if (k instanceof Container cc) {
+                labels(cc, out);
+            }
+        }
+        return out;
+    }
+
+    static int distinctColours(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

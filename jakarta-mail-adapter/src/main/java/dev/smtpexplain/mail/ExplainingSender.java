@@ -1,0 +1,403 @@
+package dev.smtpexplain.mail;
+
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import dev.smtpexplain.mail.internal.Attempt;
+import dev.smtpexplain.mail.internal.Redactor;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.event.TransportListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Sends a message over its own Transport and turns any failure into a {@link SendFailureException}
+ * carrying a localized {@link SendFailureReport}. Thread-safe: each send opens, uses and closes its
+ * own connection.
+ *
+ * <pre>{@code
+ * ExplainingSender sender = ExplainingSender.builder().session(session).locale(user::locale).build();
+ * sender.send(message);   // throws SendFailureException: e.report().summary()
+ * }</pre>
+ *
+ * <p>Unlike the static {@code Transport.send}, a failing {@code close()} never replaces the real
+ * error: it is added to it with {@code addSuppressed}. Connect, read and write timeouts (10 s, 30 s,
+ * 30 s by default) are put on the Session when it has none, because Jakarta Mail's defaults are
+ * infinite.
+ *
+ * <p><b>Partial delivery.</b> With {@code mail.smtp.sendpartial} (see {@link Builder#sendPartial}) the
+ * server may take the message for some recipients and refuse others. The message <em>was</em> sent,
+ * so by default {@link #send} returns a {@link SendResult} with outcome
+ * {@link Outcome#PARTIALLY_DELIVERED} and the report on the refused recipients instead of throwing:
+ * a caller that retried on an exception would send the message twice to the accepted ones.
+ * {@link Builder#throwOnPartialDelivery(boolean)} restores throwing.
+ */
+public final class ExplainingSender {
+
+    /** The default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default read timeout. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** The default write timeout. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How the connection is secured when the sender builds the Session. */
+    public enum Security {
+        /** Plain SMTP; STARTTLS is not attempted. */
+        NONE,
+        /** STARTTLS when the server offers it. */
+        STARTTLS,
+        /** STARTTLS, and fail when the server does not offer it. */
+        STARTTLS_REQUIRED,
+        /** TLS from the first byte ({@code smtps}, usually port 465). */
+        IMPLICIT_TLS
+    }
+
+    private final Session session;
+    private final String protocol;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final SendFailureAnalyzer analyzer;
+    private final LocaleSource locales;
+    private final boolean throwOnPartialDelivery;
+    private final List<TransportListener> listeners;
+    private final Redactor redactor;
+
+    private ExplainingSender(Builder b, Session session, String protocol) {
+        this.session = session;
+        this.protocol = protocol;
+        this.host = b.host;
+        this.port = b.port;
+        this.user = b.user;
+        this.password = b.password;
+        this.analyzer = b.analyzer != null ? b.analyzer
+                : new SendFailureAnalyzer(b.diagnoser != null ? b.diagnoser : Diagnoser.standard(),
+                b.explainer != null ? b.explainer : Explainer.standard());
+        this.locales = b.locales;
+        this.throwOnPartialDelivery = b.throwOnPartialDelivery;
+        this.listeners = List.copyOf(b.listeners);
+        this.redactor = Redactor.forCredentials(user, password);
+    }
+
+    /** A builder; give it a Session or a host. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Session this sender uses. */
+    public Session session() {
+        return session;
+    }
+
+    /** The analyzer that writes the reports. */
+    public SendFailureAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /**
+     * Sends {@code message} to all its recipients.
+     *
+     * @return the result when at least one recipient got the message
+     * @throws SendFailureException when nobody got it (or, with {@code throwOnPartialDelivery}, when
+     *     anybody was refused)
+     */
+    public SendResult send(Message message) throws SendFailureException {
+        return send(message, null);
+    }
+
+    /**
+     * Sends {@code message} to {@code recipients} (its own recipients when null), like
+     * {@code Transport.send(message, recipients)}: saves changes, connects, sends, closes.
+     *
+     * @return the result when at least one recipient got the message
+     * @throws SendFailureException when nobody got it (or, with {@code throwOnPartialDelivery}, when
+     *     anybody was refused)
+     */
+    public SendResult send(Message message, Address[] recipients) throws SendFailureException {
+        Objects.requireNonNull(message, "message");
+        Locale locale = Optional.ofNullable(locales.locale()).orElseGet(Locale::getDefault);
+        Address[] to = recipients;
+        Attempt.Phase phase = Attempt.Phase.UNKNOWN;
+        Transport transport = null;
+        MessagingException failure = null;
+        try {
+            if (to == null) {
+                to = message.getAllRecipients();
+            }
+            message.saveChanges();
+            if (to == null || to.length == 0) {
+                throw new SendFailedException("No recipient addresses");
+            }
+            transport = session.getTransport(protocol);
+            for (TransportListener l : listeners) {
+                if (!(l instanceof ReportingTransportListener)) {
+                    transport.addTransportListener(l);
+                }
+            }
+            phase = Attempt.Phase.CONNECT;
+            transport.connect(host, port, user, password);
+            phase = Attempt.Phase.SEND;
+            transport.sendMessage(message, to);
+        } catch (MessagingException e) {
+            failure = e;
+        } finally {
+            close(transport, failure);
+        }
+        Attempt attempt = attempt(to, phase);
+        for (TransportListener l : listeners) {
+            if (l instanceof ReportingTransportListener r) {
+                if (failure == null) {
+                    r.sentBySender(message, Attempt.addresses(to));
+                } else {
+                    r.failedBySender(message, failure, attempt, locale);
+                }
+            }
+        }
+        if (failure == null) {
+            return SendResult.delivered(Attempt.addresses(to));
+        }
+        SendFailureReport report = analyzer.analyze(failure, locale, attempt);
+        if (report.outcome() != Outcome.FAILED && !throwOnPartialDelivery) {
+            return new SendResult(report.outcome(), report.acceptedRecipients(), Optional.of(report));
+        }
+        throw new SendFailureException(report, failure, to, attempt);
+    }
+
+    /** Closes without letting a close failure hide the real one. */
+    private static void close(Transport transport, MessagingException failure) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+            // after a successful send the message was accepted: a failing QUIT does not undo that
+        }
+    }
+
+    private Attempt attempt(Address[] to, Attempt.Phase phase) {
+        String h = host != null ? host : firstNonNull(session.getProperty("mail." + protocol + ".host"), session.getProperty("mail.host"), "localhost");
+        int p = port;
+        if (p < 0) {
+            String prop = session.getProperty("mail." + protocol + ".port");
+            try {
+                p = prop == null ? -1 : Integer.parseInt(prop.strip());
+            } catch (NumberFormatException e) {
+                p = -1;
+            }
+        }
+        boolean tls = Boolean.parseBoolean(session.getProperty("mail." + protocol + ".starttls.enable"))
+                || Boolean.parseBoolean(session.getProperty("mail." + protocol + ".starttls.required"));
+        List<String> rcpts = to == null ? List.of() : Attempt.addresses(to);
+        return new Attempt(phase, h, p, rcpts, redactor, tls, null);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Builds an {@link ExplainingSender}. */
+    public static final class Builder {
+        private Session session;
+        private String host;
+        private int port = -1;
+        private Security security;
+        private String user;
+        private String password;
+        private Diagnoser diagnoser;
+        private Explainer explainer;
+        private SendFailureAnalyzer analyzer;
+        private LocaleSource locales = LocaleSource.jvmDefault();
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private Boolean sendPartial;
+        private boolean throwOnPartialDelivery;
+        private final List<TransportListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Uses this Session (its properties, Authenticator and debug settings). Missing timeouts are
+         * added to its properties.
+         */
+        public Builder session(Session session) {
+            this.session = Objects.requireNonNull(session, "session");
+            return this;
+        }
+
+        /** The server host; overrides the Session's {@code mail.smtp.host}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The server port; overrides the Session's {@code mail.smtp.port}. */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be 1-65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** How to secure the connection when the sender builds the Session (default {@link Security#STARTTLS}). */
+        public Builder security(Security security) {
+            this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
+        /** Logs in with SMTP AUTH. The password is redacted from every report. */
+        public Builder credentials(String user, String password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The diagnoser (ignored when an analyzer is given). */
+        public Builder diagnoser(Diagnoser diagnoser) {
+            this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
+            return this;
+        }
+
+        /** The explainer (ignored when an analyzer is given). */
+        public Builder explainer(Explainer explainer) {
+            this.explainer = Objects.requireNonNull(explainer, "explainer");
+            return this;
+        }
+
+        /** The analyzer that writes the reports. */
+        public Builder analyzer(SendFailureAnalyzer analyzer) {
+            this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+            return this;
+        }
+
+        /** Where each report's locale comes from (default: the JVM's default locale). */
+        public Builder locale(LocaleSource locales) {
+            this.locales = Objects.requireNonNull(locales, "locales");
+            return this;
+        }
+
+        /** Every report in {@code locale}. */
+        public Builder locale(Locale locale) {
+            return locale(LocaleSource.fixed(locale));
+        }
+
+        /** The connect timeout, used when the Session has none (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout);
+            return this;
+        }
+
+        /** The read timeout, used when the Session has none (default 30 s). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout);
+            return this;
+        }
+
+        /** The write timeout, used when the Session has none (default 30 s). */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * Sets {@code mail.smtp.sendpartial} on the Session (so on everything that shares it): deliver
+         * to the accepted recipients when others are refused.
+         */
+        public Builder sendPartial(boolean sendPartial) {
+            this.sendPartial = sendPartial;
+            return this;
+        }
+
+        /** Throw a {@link SendFailureException} for a partial delivery too (default: return a result). */
+        public Builder throwOnPartialDelivery(boolean throwOnPartialDelivery) {
+            this.throwOnPartialDelivery = throwOnPartialDelivery;
+            return this;
+        }
+
+        /**
+         * Adds a listener to every Transport the sender opens. A {@link ReportingTransportListener} is
+         * instead told each outcome directly, with the failure's exception, so its callbacks carry the
+         * full report and none is lost to a Transport closed right after its event.
+         */
+        public Builder transportListener(TransportListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the sender.
+         *
+         * @throws IllegalStateException when neither a Session nor a host was given
+         */
+        public ExplainingSender build() {
+            if (session == null && host == null) {
+                throw new IllegalStateException("give the sender a Session or a host");
+            }
+            Session s = session;
+            String protocol;
+            if (s == null) {
+                Security sec = security == null ? Security.STARTTLS : security;
+                protocol = sec == Security.IMPLICIT_TLS ? "smtps" : "smtp";
+                Properties props = new Properties();
+                String prefix = "mail." + protocol + ".";
+                props.setProperty("mail.transport.protocol", protocol);
+                props.setProperty(prefix + "host", host);
+                if (port > 0) {
+                    props.setProperty(prefix + "port", Integer.toString(port));
+                }
+                if (user != null) {
+                    props.setProperty(prefix + "auth", "true");
+                }
+                if (sec == Security.STARTTLS || sec == Security.STARTTLS_REQUIRED) {
+                    props.setProperty(prefix + "starttls.enable", "true");
+                }
+                if (sec == Security.STARTTLS_REQUIRED) {
+                    props.setProperty(prefix + "starttls.required", "true");
+                }
+                s = Session.getInstance(props);
+            } else {
+                protocol = security == Security.IMPLICIT_TLS || "smtps".equals(s.getProperty("mail.transport.protocol")) ? "smtps" : "smtp";
+            }
+            Properties p = s.getProperties();
+            String prefix = "mail." + protocol + ".";
+            p.putIfAbsent(prefix + "connectiontimeout", Long.toString(connectTimeout.toMillis()));
+            p.putIfAbsent(prefix + "timeout", Long.toString(readTimeout.toMillis()));
+            p.putIfAbsent(prefix + "writetimeout", Long.toString(writeTimeout.toMillis()));
+            if (sendPartial != null) {
+                p.setProperty(prefix + "sendpartial", sendPartial.toString());
+            }
+            return new ExplainingSender(this, s, protocol);
+        }
+
+        private static Duration positive(Duration d) {
+            Objects.requireNonNull(d, "timeout");
+            if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a timeout must be positive and below 24 days: " + d);
+            }
+            return d;
+        }
+    }
+}

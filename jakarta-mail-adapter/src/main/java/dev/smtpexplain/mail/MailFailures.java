@@ -1,0 +1,34 @@
+package dev.smtpexplain.mail;
+
+import jakarta.mail.MessagingException;
+import java.util.Locale;
+
+/**
+ * One-line explanations for applications that catch the exceptions themselves:
+ *
+ * <pre>{@code
+ * try {
+ *     Transport.send(message);
+ * } catch (MessagingException e) {
+ *     SendFailureReport report = MailFailures.explain(e, userLocale);
+ *     showToUser(report.summary());
+ * }
+ * }</pre>
+ *
+ * Uses the built-in rules and shipped catalogs; for your own, use a {@link SendFailureAnalyzer}.
+ */
+public final class MailFailures {
+
+    private MailFailures() {
+    }
+
+    /** Explains a send failure in {@code locale}. Never throws. */
+    public static SendFailureReport explain(MessagingException exception, Locale locale) {
+        return SendFailureAnalyzer.standard().analyze(exception, locale);
+    }
+
+    /** Explains a send failure in the JVM's default locale. Never throws. */
+    public static SendFailureReport explain(MessagingException exception) {
+        return explain(exception, Locale.getDefault());
+    }
+}

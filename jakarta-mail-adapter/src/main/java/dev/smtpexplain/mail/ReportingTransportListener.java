@@ -1,0 +1,306 @@
+package dev.smtpexplain.mail;
+
+import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import dev.smtpexplain.mail.internal.Attempt;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.event.TransportEvent;
+import jakarta.mail.event.TransportListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns Jakarta Mail's TransportEvents into report callbacks:
+ *
+ * <pre>{@code
+ * ReportingTransportListener reports = ReportingTransportListener.attach(transport, (message, report) -> audit(report));
+ * try {
+ *     transport.sendMessage(message, recipients);
+ * } catch (MessagingException e) {
+ *     reports.exceptionThrown(transport, message, e);   // the exception has the codes and text
+ *     throw e;
+ * }
+ * }</pre>
+ *
+ * <p>A TransportEvent carries addresses but no reply code or text, and it arrives on Jakarta Mail's
+ * event thread, before or after {@code sendMessage} throws. The exception is the source of truth, so
+ * the listener pairs each NOT_DELIVERED / PARTIALLY_DELIVERED event with the exception for the same
+ * (Transport, Message) object pair, whichever comes first, and reports once. If the other half does
+ * not arrive within the correlation timeout (default 2 s), it reports what it has: an exception alone
+ * (connect and AUTH failures fire no event), or an event alone (the application never passed the
+ * exception; the report then has category {@code unknown} and the event's addresses).
+ * Given to {@link ExplainingSender}, the listener is not added to the sender's Transports: the sender
+ * reports each outcome to it directly, because Jakarta Mail can drop an event when the Transport is
+ * closed right after it (its {@code EventQueue} thread reads the queue only once it runs, and
+ * {@code close()} may have cleared it by then).
+ *
+ * <p>Callbacks run on the thread that completes the pair (the event thread, the sending thread or the
+ * listener's timer thread); exceptions they throw are logged and swallowed. {@link #close()} reports
+ * what is pending and stops the timer thread, which otherwise ends by itself when idle.
+ */
+public final class ReportingTransportListener implements TransportListener, AutoCloseable {
+
+    /** The default time to wait for the other half of an event/exception pair. */
+    public static final Duration DEFAULT_CORRELATION_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Logger LOG = Logger.getLogger(ReportingTransportListener.class.getName());
+
+    /** What the application hears. */
+    public interface Callbacks {
+        /** The message was delivered to {@code recipients}. Called for DELIVERED events. */
+        default void onDelivered(Message message, List<String> recipients) {
+        }
+
+        /** The message failed, or reached only some recipients. */
+        void onFailure(Message message, SendFailureReport report);
+    }
+
+    private final SendFailureAnalyzer analyzer;
+    private final LocaleSource locales;
+    private final Callbacks callbacks;
+    private final long timeoutMillis;
+    private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor timer;
+
+    /** A listener reporting with the standard analyzer in the JVM's default locale. */
+    public ReportingTransportListener(Callbacks callbacks) {
+        this(SendFailureAnalyzer.standard(), LocaleSource.jvmDefault(), callbacks, DEFAULT_CORRELATION_TIMEOUT);
+    }
+
+    /** A listener with its own analyzer, locale source and correlation timeout. */
+    public ReportingTransportListener(SendFailureAnalyzer analyzer, LocaleSource locales, Callbacks callbacks,
+                                      Duration correlationTimeout) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.locales = Objects.requireNonNull(locales, "locales");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        if (correlationTimeout.isNegative() || correlationTimeout.isZero()) {
+            throw new IllegalArgumentException("correlationTimeout must be positive: " + correlationTimeout);
+        }
+        this.timeoutMillis = correlationTimeout.toMillis();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "smtp-explain-correlation");
+            t.setDaemon(true);
+            return t;
+        });
+        // the thread ends when nothing is pending, so an idle listener holds no thread
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Creates a listener with the standard analyzer and adds it to {@code transport}. */
+    public static ReportingTransportListener attach(Transport transport, Callbacks callbacks) {
+        ReportingTransportListener l = new ReportingTransportListener(callbacks);
+        transport.addTransportListener(l);
+        return l;
+    }
+
+    /**
+     * Hands over the exception {@code transport.sendMessage(message, …)} threw (or {@code connect}, then
+     * with the message about to be sent). Call it from the catch block, on the sending thread: the
+     * report's locale is taken here.
+     */
+    public void exceptionThrown(Transport transport, Message message, MessagingException exception) {
+        Objects.requireNonNull(exception, "exception");
+        exceptionThrown(transport, message, exception, Attempt.unknown(), locales.locale());
+    }
+
+    /** From {@link ExplainingSender}: it knows the outcome, so there is nothing to pair. */
+    void sentBySender(Message message, List<String> recipients) {
+        deliver(message, recipients);
+    }
+
+    /** From {@link ExplainingSender}: the exception with what the sender knows; reported at once. */
+    void failedBySender(Message message, MessagingException exception, Attempt attempt, Locale locale) {
+        SendFailureReport report = analyzer.analyze(exception, locale, attempt);
+        if (report.outcome() == Outcome.DELIVERED) {
+            deliver(message, report.acceptedRecipients());
+        } else {
+            fail(message, report);
+        }
+    }
+
+    private void exceptionThrown(Transport transport, Message message, MessagingException exception, Attempt attempt, Locale locale) {
+        Key key = new Key(transport, message);
+        Pending p = pending.compute(key, (k, old) -> old == null || old.done && old.exception != null ? new Pending() : old);
+        Runnable report;
+        synchronized (p) {
+            if (p.done) {
+                return; // the event was reported alone already
+            }
+            p.exception = exception;
+            p.attempt = attempt;
+            p.locale = locale;
+            // failures before sendMessage (connect, TLS, AUTH, no transport yet) fire no event: don't wait
+            boolean noEvent = transport == null || attempt.phase() == Attempt.Phase.CONNECT
+                    || attempt.phase() == Attempt.Phase.UNKNOWN && analyzer.analyze(exception, locale, attempt).stage().isSessionSetup();
+            report = p.event != null || noEvent ? complete(key, p) : schedule(key, p);
+            if (noEvent) {
+                pending.remove(key, p); // nothing late to recognize
+            }
+        }
+        report.run();
+    }
+
+    @Override
+    public void messageDelivered(TransportEvent e) {
+        deliver(e.getMessage(), Attempt.addresses(e.getValidSentAddresses()));
+    }
+
+    @Override
+    public void messageNotDelivered(TransportEvent e) {
+        event(e, false);
+    }
+
+    @Override
+    public void messagePartiallyDelivered(TransportEvent e) {
+        event(e, true);
+    }
+
+    private void event(TransportEvent e, boolean partially) {
+        Key key = new Key(e.getSource(), e.getMessage());
+        Pending p = pending.compute(key, (k, old) -> old == null || old.done && old.event != null ? new Pending() : old);
+        Runnable report;
+        synchronized (p) {
+            p.event = new Attempt.EventAddresses(Attempt.addresses(e.getValidSentAddresses()),
+                    Attempt.addresses(e.getValidUnsentAddresses()), Attempt.addresses(e.getInvalidAddresses()));
+            p.partially = partially;
+            if (p.done) {
+                return; // the exception was reported alone already; this is its late event
+            }
+            report = p.exception != null ? complete(key, p) : schedule(key, p);
+        }
+        report.run();
+    }
+
+    /** Waits for the other half; reports what there is when the timeout passes. */
+    private Runnable schedule(Key key, Pending p) {
+        if (p.timeout != null) {
+            return () -> { };
+        }
+        p.timeout = later(() -> {
+            Runnable r;
+            synchronized (p) {
+                r = p.done ? () -> { } : complete(key, p);
+            }
+            r.run();
+        });
+        // closed: nothing will wait, so report what there is now
+        return p.timeout != null ? () -> { } : complete(key, p);
+    }
+
+    /** Runs {@code task} after the correlation timeout; null once the listener is closed. */
+    private Future<?> later(Runnable task) {
+        try {
+            return timer.schedule(task, timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    /** Builds the report under the pair's lock and returns the callback to run outside it. */
+    private Runnable complete(Key key, Pending p) {
+        p.done = true;
+        if (p.timeout != null) {
+            p.timeout.cancel(false);
+        }
+        // keep the finished pair a while, so a late event or exception is recognized as a duplicate
+        if (later(() -> pending.remove(key, p)) == null) {
+            pending.remove(key, p);
+        }
+        Message message = key.message instanceof Message m ? m : null;
+        SendFailureReport report;
+        if (p.exception != null) {
+            Attempt a = p.event == null ? p.attempt : p.attempt.withEvent(p.event);
+            report = analyzer.analyze(p.exception, p.locale, a);
+        } else {
+            report = analyzer.analysis().fromEvent(p.partially, p.event, locales.locale(), Attempt.unknown());
+        }
+        if (report.outcome() == Outcome.DELIVERED) {
+            return () -> deliver(message, report.acceptedRecipients());
+        }
+        return () -> fail(message, report);
+    }
+
+    private void fail(Message message, SendFailureReport report) {
+        try {
+            callbacks.onFailure(message, report);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "onFailure callback failed", ex);
+        }
+    }
+
+    private void deliver(Message message, List<String> recipients) {
+        try {
+            callbacks.onDelivered(message, recipients == null ? List.of() : recipients);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "onDelivered callback failed", ex);
+        }
+    }
+
+    /**
+     * Reports every pair still waiting for its other half and stops the timer thread. Events and
+     * exceptions that arrive later are reported at once, without waiting for their other half.
+     */
+    @Override
+    public void close() {
+        for (Map.Entry<Key, Pending> e : pending.entrySet()) {
+            Runnable r;
+            synchronized (e.getValue()) {
+                r = e.getValue().done || e.getValue().exception == null && e.getValue().event == null
+                        ? () -> { } : complete(e.getKey(), e.getValue());
+            }
+            r.run();
+        }
+        timer.shutdownNow();
+        pending.clear();
+    }
+
+    /** Number of pairs waiting or recently finished; for tests. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** (Transport, Message) by identity: MimeMessage has no equals, and the same objects are in the event. */
+    private static final class Key {
+        final Object transport;
+        final Object message;
+
+        Key(Object transport, Object message) {
+            this.transport = transport;
+            this.message = message;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.transport == transport && k.message == message;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(transport) + System.identityHashCode(message);
+        }
+    }
+
+    /** One send's halves. Guarded by its own lock. */
+    private static final class Pending {
+        MessagingException exception;
+        Attempt attempt = Attempt.unknown();
+        Locale locale = Locale.getDefault();
+        Attempt.EventAddresses event;
+        boolean partially;
+        boolean done;
+        Future<?> timeout;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.smtpexplain.mail;
+
+import dev.smtpexplain.mail.internal.Attempt;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+
+/**
+ * Thrown by {@link ExplainingSender} when a send fails: a {@link SendFailedException}, so existing
+ * {@code catch (MessagingException e)} and {@code catch (SendFailedException e)} blocks keep working,
+ * that also carries the {@link #report() report}. The exception Angus threw is
+ * {@link #getNextException()} (and {@link #getCause()}); the address arrays are that exception's when
+ * it had them, else every recipient is "valid unsent".
+ *
+ * <p>The message is the report's headline plus the category and stage ids, with credentials redacted.
+ * The report is not serialized with the exception.
+ */
+public final class SendFailureException extends SendFailedException {
+
+    private final transient SendFailureReport report;
+    private final transient Attempt attempt;
+
+    SendFailureException(SendFailureReport report, MessagingException original, Address[] recipients, Attempt attempt) {
+        super(report.headline() + " [" + report.category().id() + " at " + report.stage().id() + "]", original,
+                original instanceof SendFailedException s ? s.getValidSentAddresses() : null,
+                original instanceof SendFailedException s ? s.getValidUnsentAddresses() : recipients,
+                original instanceof SendFailedException s ? s.getInvalidAddresses() : null);
+        this.report = report;
+        this.attempt = attempt;
+    }
+
+    /** The report, in the locale the sender asked for when the send failed; null after deserialization. */
+    public SendFailureReport report() {
+        return report;
+    }
+
+    /** What the sender knew about the attempt, so the analyzer can redo the report in another locale. */
+    Attempt attempt() {
+        return attempt == null ? Attempt.unknown() : attempt;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.smtpexplain.mail.guice;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Replaces one catalog message, e.g. the contact line of {@code authentication-failed} with the
+ * company helpdesk. {@link Locale#ROOT} applies to every locale.
+ *
+ * @param locale the locale it applies to
+ * @param key a catalog key, e.g. {@code category.authentication-failed.contact}
+ * @param pattern an ICU message pattern with the same placeholders as the English message
+ */
+public record TextOverride(Locale locale, String key, String pattern) {
+
+    public TextOverride {
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(pattern, "pattern");
+    }
+}

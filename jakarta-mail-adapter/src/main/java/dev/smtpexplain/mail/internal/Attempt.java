@@ -1,0 +1,86 @@
+package dev.smtpexplain.mail.internal;
+
+import dev.smtpexplain.core.ServerText;
+import jakarta.mail.Address;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the caller knows about a send beyond the exception: which call failed, the server, the
+ * recipients, the credentials to redact, and the addresses a TransportEvent reported. An exception
+ * alone does not say whether a read timeout hit the greeting or the end of data.
+ *
+ * @param phase the Transport call that threw
+ * @param host the server host, or null
+ * @param port the server port, or -1
+ * @param recipients every recipient of the send, in order; empty when unknown
+ * @param redactor removes the credentials of this send
+ * @param startTls whether STARTTLS was enabled or required
+ * @param event the TransportEvent's address lists, or null when no event was seen
+ */
+public record Attempt(Phase phase, String host, int port, List<String> recipients, Redactor redactor, boolean startTls,
+                      EventAddresses event) {
+
+    public Attempt {
+        Objects.requireNonNull(phase, "phase");
+        recipients = List.copyOf(recipients);
+        Objects.requireNonNull(redactor, "redactor");
+    }
+
+    /** The Transport call that threw. */
+    public enum Phase {
+        /** Not known: the application caught the exception itself. */
+        UNKNOWN,
+        /** {@code Transport.connect}: TCP, greeting, EHLO, STARTTLS, AUTH. */
+        CONNECT,
+        /** {@code Transport.sendMessage}: MAIL, RCPT, DATA, end of data. */
+        SEND
+    }
+
+    /**
+     * The address lists of a TransportEvent; each list is null when the event's array was.
+     *
+     * @param sent valid sent addresses
+     * @param unsent valid unsent addresses
+     * @param invalid invalid addresses
+     */
+    public record EventAddresses(List<String> sent, List<String> unsent, List<String> invalid) {
+    }
+
+    /** Nothing known beyond the exception. */
+    public static Attempt unknown() {
+        return new Attempt(Phase.UNKNOWN, null, -1, List.of(), Redactor.patternsOnly(), false, null);
+    }
+
+    /** A copy with another phase. */
+    public Attempt withPhase(Phase p) {
+        return new Attempt(p, host, port, recipients, redactor, startTls, event);
+    }
+
+    /** A copy with the event's addresses. */
+    public Attempt withEvent(EventAddresses e) {
+        return new Attempt(phase, host, port, recipients, redactor, startTls, e);
+    }
+
+    /** The addresses as strings ({@code InternetAddress.getAddress()}); null for a null array. */
+    public static List<String> addresses(Address[] array) {
+        if (array == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(array.length);
+        for (Address a : array) {
+            if (a != null) {
+                out.add(address(a));
+            }
+        }
+        return out;
+    }
+
+    /** One address as a string, without the personal name. */
+    public static String address(Address a) {
+        String s = a instanceof InternetAddress ia && ia.getAddress() != null ? ia.getAddress() : String.valueOf(a);
+        return ServerText.sanitize(s, 320, false);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.smtpexplain.mail.internal;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Evidence;
+import dev.smtpexplain.core.SmtpReply;
+import dev.smtpexplain.mail.SmtpStage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads the replies Angus puts into exception messages and diagnoses them with the stage in mind. */
+public final class Replies {
+
+    /** An address in a reply, bracketed or bare; its local part must not decide the category. */
+    private static final Pattern ADDRESS =
+            Pattern.compile("<[^<>\\s]*@[^<>\\s]*>|[^\\s<>@,;:\"()\\[\\]]+@[A-Za-z0-9][A-Za-z0-9.-]*");
+
+    /** Categories about a recipient: impossible before any recipient was named. */
+    private static final Set<Category> RECIPIENT = EnumSet.of(
+            Category.RECIPIENT_UNKNOWN, Category.RECIPIENT_DOMAIN_UNKNOWN, Category.RECIPIENT_MOVED,
+            Category.MAILBOX_FULL, Category.MAILBOX_DISABLED, Category.DOMAIN_DOES_NOT_ACCEPT_MAIL,
+            Category.RECIPIENT_REFUSED, Category.TOO_MANY_RECIPIENTS);
+    /** Categories about the content: impossible before the transaction started. */
+    private static final Set<Category> CONTENT = EnumSet.of(
+            Category.SPAM_DETECTED, Category.VIRUS_DETECTED, Category.CONTENT_REJECTED,
+            Category.MESSAGE_NOT_COMPLIANT);
+
+    private static final double STAGE_DEFAULT_CONFIDENCE = 0.5;
+
+    private Replies() {
+    }
+
+    /**
+     * The reply in an Angus message: {@code lastServerResponse} with every line, continuation marks and
+     * a trailing newline. Multi-line replies are parsed strictly (so {@code 550-5.1.1} continuation
+     * lines lose their prefixes); anything else leniently. Never throws.
+     */
+    public static SmtpReply read(String text) {
+        if (text == null || text.isBlank()) {
+            return SmtpReply.parseLenient("");
+        }
+        String t = text.strip();
+        if (t.length() >= 3 && Character.isDigit(t.charAt(0)) && Character.isDigit(t.charAt(1)) && Character.isDigit(t.charAt(2))) {
+            try {
+                return SmtpReply.parse(t);
+            } catch (IllegalArgumentException e) {
+                // ReplyParseException: not protocol-exact (mixed codes, odd separators); the lenient reader copes
+            }
+        }
+        return SmtpReply.parseLenient(t);
+    }
+
+    /** Whether the text starts like an SMTP reply: three digits, the first 2-5, then space, '-' or end. */
+    public static boolean looksLikeReply(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.strip();
+        return t.length() >= 3 && t.charAt(0) >= '2' && t.charAt(0) <= '5'
+                && Character.isDigit(t.charAt(1)) && Character.isDigit(t.charAt(2))
+                && (t.length() == 3 || t.charAt(3) == ' ' || t.charAt(3) == '-');
+    }
+
+    /**
+     * Diagnoses a reply received at {@code stage}. Addresses are masked for the diagnosis (a mailbox
+     * named "blocked@" says nothing about blocking), and a text rule naming a category that cannot
+     * happen at this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's
+     * usual meaning. The diagnosis keeps the reply as received.
+     */
+    public static Diagnosis diagnose(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
+        Diagnosis d = diagnoser.diagnose(masked(reply));
+        if (plausible(stage, d.category())) {
+            return withReply(d, reply);
+        }
+        Diagnosis codesOnly = diagnoser.diagnose(new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), List.of(), ""));
+        if (codesOnly.category() != Category.UNKNOWN && plausible(stage, codesOnly.category())) {
+            return withReply(codesOnly, reply);
+        }
+        return Diagnosis.of(reply, stageDefault(stage), STAGE_DEFAULT_CONFIDENCE,
+                new Evidence(Evidence.Source.TRANSPORT, "stage:" + stage.id(), ""));
+    }
+
+    static boolean plausible(SmtpStage stage, Category c) {
+        return switch (stage) {
+            case GREETING, EHLO, STARTTLS, AUTH -> !RECIPIENT.contains(c) && !CONTENT.contains(c);
+            case MAIL_FROM -> !RECIPIENT.contains(c);
+            default -> true;
+        };
+    }
+
+    static Category stageDefault(SmtpStage stage) {
+        return switch (stage) {
+            case GREETING -> Category.SERVICE_UNAVAILABLE;
+            case EHLO -> Category.PROTOCOL_ERROR;
+            case STARTTLS, TLS -> Category.TLS_HANDSHAKE_FAILED;
+            case AUTH -> Category.AUTHENTICATION_FAILED;
+            case MAIL_FROM -> Category.SENDER_REJECTED;
+            case CONNECT -> Category.CONNECTION_FAILED;
+            default -> Category.UNKNOWN;
+        };
+    }
+
+    private static SmtpReply masked(SmtpReply reply) {
+        List<String> lines = new ArrayList<>(reply.lines().size());
+        boolean changed = false;
+        for (String line : reply.lines()) {
+            String m = ADDRESS.matcher(line).replaceAll("<>");
+            changed |= !m.equals(line);
+            lines.add(m);
+        }
+        return changed ? new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), lines, reply.raw()) : reply;
+    }
+
+    private static Diagnosis withReply(Diagnosis d, SmtpReply reply) {
+        if (d.reply() == reply) {
+            return d;
+        }
+        return new Diagnosis(reply, d.category(), d.permanence(), d.retry(), d.actor(), d.confidence(), d.evidence(),
+                d.codeMeaning(), d.statusMeaning());
+    }
+}

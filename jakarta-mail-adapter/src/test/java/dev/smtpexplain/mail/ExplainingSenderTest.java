@@ -1,0 +1,231 @@
+package dev.smtpexplain.mail;
+
+import static dev.smtpexplain.mail.support.Subetha.accept;
+import static dev.smtpexplain.mail.support.Subetha.acceptContent;
+import static dev.smtpexplain.mail.support.TestMail.failing;
+import static dev.smtpexplain.mail.support.TestMail.message;
+import static dev.smtpexplain.mail.support.TestMail.sender;
+import static dev.smtpexplain.mail.support.TestMail.session;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.mail.support.FakeSmtpServer;
+import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
+import dev.smtpexplain.mail.support.NoThreadLeaks;
+import dev.smtpexplain.mail.support.Subetha;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.subethamail.smtp.RejectException;
+
+/** The sender hook: Transport ownership, close handling, timeouts, exception compatibility, locales. */
+@ExtendWith(NoThreadLeaks.class)
+@Timeout(20)
+class ExplainingSenderTest {
+
+    private static final String TO = "someone@example.test";
+
+    /** Refuses the content, then never answers QUIT: close() fails after the real failure. */
+    private static final class SpamThenSilentQuit extends FakeSmtpServer.Script {
+        @Override
+        public void endOfData(Conversation c) throws IOException {
+            c.reply("554 5.7.1 Message rejected as spam");
+        }
+
+        @Override
+        public void quit(Conversation c) throws IOException {
+            c.stall();
+        }
+    }
+
+    @Test
+    void deliversAndClosesTheTransport() throws Exception {
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent())) {
+            Session s = session(server.port());
+            SendResult result = sender(s).build().send(message(s, "hello", TO, "second@example.test"));
+
+            assertThat(result.outcome()).isEqualTo(SendFailureReport.Outcome.DELIVERED);
+            assertThat(result.acceptedRecipients()).containsExactly(TO, "second@example.test");
+            assertThat(result.report()).isEmpty();
+            assertThat(server.delivered()).singleElement().satisfies(d -> assertThat(d.recipients()).hasSize(2));
+        }
+    }
+
+    @Test
+    void closeFailureIsSuppressedOntoTheRealOne() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new SpamThenSilentQuit())) {
+            // QUIT stalls, so close() times out
+            Session s = session(server.port(), "mail.smtp.timeout", "300");
+            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+
+            assertThat(e.getNextException()).isInstanceOf(SMTPSendFailedException.class);
+            assertThat(e.getNextException().getSuppressed()).singleElement()
+                    .satisfies(x -> assertThat(x).hasMessage("Exception reading response"));
+            assertThat(e.report().category()).isEqualTo(Category.SPAM_DETECTED);
+            assertThat(e.report().technicalDetails()).contains("suppressed: MessagingException: Exception reading response");
+        }
+    }
+
+    @Test
+    void staticTransportSendLosesTheRealErrorToClose() throws Exception {
+        // why the sender owns its Transport: here the close failure replaces the 554
+        try (FakeSmtpServer server = FakeSmtpServer.start(new SpamThenSilentQuit())) {
+            Session s = session(server.port(), "mail.smtp.timeout", "300");
+            Throwable t = catchThrowable(() -> Transport.send(message(s, "hello", TO)));
+            assertThat(t).isInstanceOf(MessagingException.class).hasMessage("Exception reading response");
+        }
+    }
+
+    @Test
+    void quitIsSentAfterAFailure() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                c.reply("550 5.1.1 User unknown");
+            }
+        })) {
+            Session s = session(server.port());
+            failing(sender(s).build(), message(s, "hello", TO));
+            assertThat(server.commands()).last().isEqualTo("QUIT");
+        }
+    }
+
+    @Test
+    void theExceptionStillLooksLikeAngus() throws Exception {
+        try (Subetha server = Subetha.start(accept(), r -> {
+            throw new RejectException(550, "5.1.1 <" + r + ">: Recipient address rejected: User unknown");
+        }, acceptContent())) {
+            Session s = session(server.port());
+            ExplainingSender sender = sender(s).build();
+            MimeMessage m = message(s, "hello", TO);
+
+            // an existing catch block for SendFailedException keeps working
+            try {
+                sender.send(m);
+            } catch (SendFailedException e) {
+                assertThat(e).isInstanceOf(SendFailureException.class);
+                assertThat(e.getNextException()).isInstanceOf(SendFailedException.class).hasMessage("Invalid Addresses");
+                assertThat(e.getCause()).isSameAs(e.getNextException());
+                assertThat(e.getInvalidAddresses()).extracting(Object::toString).containsExactly(TO);
+                assertThat(e.getMessage()).isEqualTo("The message was not sent: The recipient’s address does not exist [recipient-unknown at rcpt-to]");
+                assertThat(((SendFailureException) e).report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+                return;
+            }
+            throw new AssertionError("the send should have failed");
+        }
+    }
+
+    @Test
+    void connectFailureReportsEveryRecipientAsUnsent() throws Exception {
+        int port;
+        try (var closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = closed.getLocalPort();
+        }
+        Session s = session(port);
+        SendFailureException e = failing(sender(s).build(), message(s, "hello", TO, "second@example.test"));
+        assertThat(e.getValidUnsentAddresses()).extracting(Object::toString).containsExactly(TO, "second@example.test");
+        assertThat(e.getValidSentAddresses()).isNull();
+        assertThat(e.getInvalidAddresses()).isNull();
+    }
+
+    @Test
+    void noRecipientsFailsWithoutConnecting() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script())) {
+            Session s = session(server.port());
+            SendFailureException e = failing(sender(s).build(), message(s, "hello"));
+            assertThat(e.getNextException()).hasMessage("No recipient addresses");
+            assertThat(e.report().outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+            assertThat(server.commands()).isEmpty();
+        }
+    }
+
+    @Test
+    void explicitRecipientsOverrideTheMessage() throws Exception {
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent())) {
+            Session s = session(server.port());
+            Message m = message(s, "hello", TO);
+            sender(s).build().send(m, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress("bcc@example.test")});
+            assertThat(server.delivered()).singleElement().satisfies(d -> assertThat(d.recipients()).containsExactly("bcc@example.test"));
+        }
+    }
+
+    @Test
+    void defaultTimeoutsAreAddedOnlyWhereMissing() {
+        Session s = Session.getInstance(new java.util.Properties());
+        s.getProperties().setProperty("mail.smtp.timeout", "1234");
+        ExplainingSender.builder().session(s).build();
+        assertThat(s.getProperty("mail.smtp.connectiontimeout")).isEqualTo("10000");
+        assertThat(s.getProperty("mail.smtp.timeout")).isEqualTo("1234");
+        assertThat(s.getProperty("mail.smtp.writetimeout")).isEqualTo("30000");
+    }
+
+    @Test
+    void builderMakesASessionFromHostAndSecurity() {
+        ExplainingSender plain = ExplainingSender.builder().host("mx.example.test").port(587).credentials("u", "p")
+                .security(ExplainingSender.Security.STARTTLS_REQUIRED).readTimeout(Duration.ofSeconds(5)).build();
+        Session s = plain.session();
+        assertThat(s.getProperty("mail.smtp.host")).isEqualTo("mx.example.test");
+        assertThat(s.getProperty("mail.smtp.port")).isEqualTo("587");
+        assertThat(s.getProperty("mail.smtp.auth")).isEqualTo("true");
+        assertThat(s.getProperty("mail.smtp.starttls.required")).isEqualTo("true");
+        assertThat(s.getProperty("mail.smtp.timeout")).isEqualTo("5000");
+
+        Session tls = ExplainingSender.builder().host("mx.example.test").security(ExplainingSender.Security.IMPLICIT_TLS).build().session();
+        assertThat(tls.getProperty("mail.transport.protocol")).isEqualTo("smtps");
+        assertThat(tls.getProperty("mail.smtps.host")).isEqualTo("mx.example.test");
+        assertThat(tls.getProperty("mail.smtps.connectiontimeout")).isEqualTo("10000");
+
+        assertThatThrownBy(() -> ExplainingSender.builder().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ExplainingSender.builder().readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void localeIsAskedForEachSend() throws Exception {
+        try (Subetha server = Subetha.start(accept(), r -> {
+            throw new RejectException(550, "5.1.1 <" + r + ">: Recipient address rejected: User unknown");
+        }, acceptContent())) {
+            Session s = session(server.port());
+            AtomicInteger calls = new AtomicInteger();
+            ExplainingSender sender = ExplainingSender.builder().session(s)
+                    .locale(() -> calls.incrementAndGet() == 1 ? Locale.ENGLISH : Locale.FRENCH).build();
+
+            SendFailureReport en = failing(sender, message(s, "hello", TO)).report();
+            SendFailureReport fr = failing(sender, message(s, "hello", TO)).report();
+
+            assertThat(en.locale().getLanguage()).isEqualTo("en");
+            assertThat(fr.locale().getLanguage()).isEqualTo("fr");
+            assertThat(fr.summary()).isNotEqualTo(en.summary());
+            assertThat(fr.category()).isEqualTo(en.category());
+        }
+    }
+
+    @Test
+    void aReportCanBeRedoneInAnotherLocaleWithTheSameStage() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void greeting(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.timeout", "300");
+            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+            SendFailureReport fr = SendFailureAnalyzer.standard().analyze(e, Locale.FRENCH);
+            // the timeout happened while connecting: the sender knew, and the exception keeps that
+            assertThat(fr.stage()).isEqualTo(SmtpStage.CONNECT).isEqualTo(e.report().stage());
+            assertThat(fr.locale().getLanguage()).isEqualTo("fr");
+        }
+    }
+}

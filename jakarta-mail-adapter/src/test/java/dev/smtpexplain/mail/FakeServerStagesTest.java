@@ -1,0 +1,446 @@
+package dev.smtpexplain.mail;
+
+import static dev.smtpexplain.mail.support.TestMail.failing;
+import static dev.smtpexplain.mail.support.TestMail.message;
+import static dev.smtpexplain.mail.support.TestMail.messageFrom;
+import static dev.smtpexplain.mail.support.TestMail.sender;
+import static dev.smtpexplain.mail.support.TestMail.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.mail.RecipientFailure.Kind;
+import dev.smtpexplain.mail.support.FakeSmtpServer;
+import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
+import dev.smtpexplain.mail.support.NoThreadLeaks;
+import dev.smtpexplain.mail.support.Reports;
+import dev.smtpexplain.mail.support.TestMail;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The stages SubEthaSMTP cannot script, against a raw-socket fake on 127.0.0.1: EHLO/HELO and STARTTLS
+ * replies, a refused DATA command, BDAT, stalls, hang-ups, and failures before any SMTP (refused,
+ * timed out, unknown host, TLS spoken to a plain server).
+ */
+@ExtendWith(NoThreadLeaks.class)
+@Timeout(20)
+class FakeServerStagesTest {
+
+    private static final String TO = "someone@example.test";
+
+    private static SendFailureException send(FakeSmtpServer server, String... props) {
+        Session s = session(server.port(), props);
+        return failing(sender(s).build(), message(s, "hello", TO));
+    }
+
+    @Test
+    void heloRefusedAfterEhlo() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("502 5.5.2 Error: command not recognized");
+            }
+
+            @Override
+            public void helo(Conversation c, String line) throws IOException {
+                c.reply("504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname");
+            }
+        })) {
+            SendFailureException e = send(server);
+
+            // Angus falls back to HELO and throws the HELO reply; the EHLO reply is lost
+            assertThat(e.getNextException()).hasMessageStartingWith("504 5.5.2");
+            assertThat(server.commands()).anyMatch(c -> c.startsWith("EHLO")).anyMatch(c -> c.startsWith("HELO"));
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.EHLO);
+            assertThat(r.category()).isEqualTo(Category.PROTOCOL_ERROR);
+            assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void heloReplyAboutTheDomainIsNotARecipientProblem() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("501 5.5.4 Invalid domain name");
+            }
+
+            @Override
+            public void helo(Conversation c, String line) throws IOException {
+                c.reply("501 5.5.4 Invalid domain name");
+            }
+        })) {
+            SendFailureReport r = send(server).report();
+            // the text alone reads as "recipient domain unknown"; at HELO the domain is the client's own
+            assertThat(r.stage()).isEqualTo(SmtpStage.EHLO);
+            assertThat(r.category()).isEqualTo(Category.PROTOCOL_ERROR);
+            assertThat(MailFailures.explain((MessagingException) r.exception().orElseThrow(), Locale.ENGLISH).category())
+                    .isEqualTo(Category.PROTOCOL_ERROR);
+        }
+    }
+
+    @Test
+    void ehloAndHeloRefusedWith421() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("421 4.7.0 fake.test Too many concurrent SMTP connections; please try again later");
+            }
+
+            @Override
+            public void helo(Conversation c, String line) throws IOException {
+                c.reply("421 4.7.0 fake.test Too many concurrent SMTP connections; please try again later");
+            }
+        })) {
+            SendFailureException e = send(server);
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.EHLO);
+            assertThat(r.category()).isEqualTo(Category.TOO_MANY_CONNECTIONS);
+            assertThat(r.diagnosis().isPermanent()).isFalse();
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void serverHangsUpAfterEhlo() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.hangUp();
+            }
+        })) {
+            SendFailureException e = send(server);
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+            assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
+            assertThat(r.detail()).isEqualTo("The connection to the mail server was lost in the middle of sending.");
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void serverHangsUpAtRcpt() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                c.hangUp();
+            }
+        })) {
+            SendFailureException e = send(server);
+            SendFailureReport r = e.report();
+            // Angus reads EOF (-1) and throws a bare SMTPAddressFailedException, unless its RSET write
+            // fails first and "Can't send command to SMTP host" escapes instead
+            assertThat(r.stage()).isIn(SmtpStage.RCPT_TO, SmtpStage.UNKNOWN);
+            assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
+            assertThat(r.recipientFailures()).isEmpty();
+            assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void startTlsRefusedWith454() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("250-fake.test", "250-STARTTLS", "250 8BITMIME");
+            }
+
+            @Override
+            public void starttls(Conversation c) throws IOException {
+                c.reply("454 4.7.0 TLS not available due to temporary reason");
+            }
+        })) {
+            SendFailureException e = send(server, "mail.smtp.starttls.enable", "true");
+
+            assertThat(e.getNextException()).hasMessageStartingWith("454 4.7.0");
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.STARTTLS);
+            assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
+            assertThat(r.diagnosis().isPermanent()).isFalse();
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void startTlsRequiredButNotOffered() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script())) {
+            SendFailureException e = send(server, "mail.smtp.starttls.enable", "true", "mail.smtp.starttls.required", "true");
+
+            assertThat(e.getNextException()).hasMessage("STARTTLS is required but host does not support STARTTLS");
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.STARTTLS);
+            assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
+            assertThat(r.detail()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server does not offer STARTTLS");
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void implicitTlsToAPlainServer() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script())) {
+            ExplainingSender sender = ExplainingSender.builder().host("127.0.0.1").port(server.port())
+                    .security(ExplainingSender.Security.IMPLICIT_TLS).locale(Locale.ENGLISH)
+                    .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).build();
+            SendFailureException e = failing(sender, message(sender.session(), "hello", TO));
+
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
+            assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
+            assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:tls-not-tls");
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void noCommonAuthenticationMechanism() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("250-fake.test", "250 AUTH CRAM-MD5 SCRAM-SHA-256");
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.auth", "true");
+            SendFailureException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", TO));
+
+            assertThat(e.getNextException()).isInstanceOf(AuthenticationFailedException.class)
+                    .hasMessage("No authentication mechanisms supported by both server and client");
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.AUTH);
+            assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
+            assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:auth-no-common-mechanism");
+            Reports.assertExplained(e);
+        }
+    }
+
+    private SendFailureReport authRefused(String... reply) throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void auth(Conversation c, String line) throws IOException {
+                c.reply(reply);
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.auth", "true");
+            SendFailureException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", TO));
+            assertThat(e.getNextException()).isInstanceOf(AuthenticationFailedException.class);
+            assertThat(e.report().stage()).isEqualTo(SmtpStage.AUTH);
+            Reports.assertExplained(e);
+            return e.report();
+        }
+    }
+
+    @Test
+    void authTemporaryFailure454() throws Exception {
+        SendFailureReport r = authRefused("454 4.7.0 Temporary authentication failure");
+        assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
+        assertThat(r.diagnosis().isPermanent()).isFalse();
+    }
+
+    @Test
+    void authApplicationPasswordRequired534() throws Exception {
+        SendFailureReport r = authRefused("534-5.7.9 Application-specific password required. Learn more at",
+                "534 5.7.9 https://support.example.test/mail/?p=InvalidSecondFactor");
+        assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
+        assertThat(r.diagnosis().reply().status()).hasValueSatisfying(st -> assertThat(st.toString()).isEqualTo("5.7.9"));
+    }
+
+    @Test
+    void authInvalidCredentials535() throws Exception {
+        SendFailureReport r = authRefused("535 5.7.8 Error: authentication failed: authentication failure");
+        assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
+        assertThat(r.diagnosis().isPermanent()).isTrue();
+    }
+
+    @Test
+    void dataCommandRefused() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void data(Conversation c) throws IOException {
+                c.reply("452 4.3.1 Insufficient system resources");
+            }
+        })) {
+            Session s = session(server.port());
+            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO, "second@example.test"));
+
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.DATA);
+            assertThat(r.category()).isEqualTo(Category.SERVER_STORAGE_FULL);
+            assertThat(r.recipientFailures()).extracting(RecipientFailure::address).containsExactly(TO, "second@example.test");
+            assertThat(r.recipientFailures()).allMatch(f -> f.kind() == Kind.DEFERRED);
+            Reports.assertExplained(e);
+            assertThat(MailFailures.explain((MessagingException) e.getNextException(), Locale.ENGLISH).stage()).isEqualTo(SmtpStage.DATA);
+        }
+    }
+
+    @Test
+    void bdatRefusal() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("250-fake.test", "250 CHUNKING");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.reply("552 5.3.4 Message size exceeds fixed limit");
+            }
+        })) {
+            SendFailureException e = send(server, "mail.smtp.chunksize", "1024");
+
+            // BDAT: no code getter, the reply is the IOException's message
+            assertThat(e.getNextException()).hasMessage("IOException while sending message");
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.DATA);
+            assertThat(r.category()).isEqualTo(Category.MESSAGE_TOO_BIG);
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void serverStallsAtEndOfData() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.timeout", "400");
+            long start = System.nanoTime();
+            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(e.getNextException()).hasMessage("Exception reading response");
+            assertThat(((MessagingException) e.getNextException()).getNextException()).isInstanceOf(SocketTimeoutException.class);
+            SendFailureReport r = e.report();
+            // the exception does not say which reply timed out
+            assertThat(r.stage()).isEqualTo(SmtpStage.UNKNOWN);
+            assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
+            assertThat(r.detail()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+            assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void serverStallsBeforeTheGreeting() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void greeting(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            SendFailureException e = send(server, "mail.smtp.timeout", "400");
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+            assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(r.detail()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void connectionClosedMidData() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void data(Conversation c) throws IOException {
+                c.reply("354 End data with <CR><LF>.<CR><LF>");
+                c.readLine();
+                c.hangUp();
+            }
+        })) {
+            Session s = session(server.port());
+            // large enough that the client is still writing when the server hangs up
+            String body = "0123456789abcdef".repeat(8 * 1024 * 1024 / 16);
+            SendFailureException e = failing(sender(s).build(), messageFrom(s, TestMail.FROM, "big", body, TO));
+
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.DATA);
+            assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
+            assertThat(r.detail()).isEqualTo("The connection to the mail server was lost in the middle of sending.");
+            Reports.assertExplained(e);
+        }
+    }
+
+    @Test
+    void connectionRefused() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = closed.getLocalPort();
+        }
+        Session s = session(port);
+        SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+
+        assertThat(e.getNextException()).isInstanceOf(MailConnectException.class);
+        SendFailureReport r = e.report();
+        assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+        assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+        assertThat(r.detail()).isEqualTo("The mail server 127.0.0.1 refused the connection on port " + port + ".");
+        assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+        Reports.assertExplained(e);
+        assertThat(MailFailures.explain((MessagingException) e.getNextException(), Locale.ENGLISH).detail()).isEqualTo(r.detail());
+    }
+
+    @Test
+    void connectTimeout() throws Exception {
+        // a listener that never accepts: once its backlog is full, the kernel drops further SYNs
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket f = new Socket();
+                    try {
+                        f.connect(new InetSocketAddress("127.0.0.1", full.getLocalPort()), 200);
+                        fillers.add(f);
+                    } catch (SocketTimeoutException ex) {
+                        f.close();
+                        break;
+                    }
+                }
+                Session s = session(full.getLocalPort(), "mail.smtp.connectiontimeout", "300");
+                SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+
+                assertThat(e.getNextException()).isInstanceOf(MailConnectException.class);
+                SendFailureReport r = e.report();
+                assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+                assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+                assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:connect-timeout");
+                assertThat(r.detail()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+                Reports.assertExplained(e);
+            } finally {
+                for (Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void unknownHost() {
+        ExplainingSender sender = ExplainingSender.builder().host("no-such-host.invalid").port(2525)
+                .security(ExplainingSender.Security.NONE).locale(Locale.ENGLISH).build();
+        SendFailureException e = failing(sender, message(sender.session(), "hello", TO));
+
+        SendFailureReport r = e.report();
+        assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+        assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+        assertThat(r.detail()).isEqualTo("The mail server name no-such-host.invalid could not be found.");
+        Reports.assertExplained(e);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.smtpexplain.mail;
+
+import static dev.smtpexplain.mail.support.Subetha.accept;
+import static dev.smtpexplain.mail.support.Subetha.acceptContent;
+import static dev.smtpexplain.mail.support.TestMail.message;
+import static dev.smtpexplain.mail.support.TestMail.session;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import dev.smtpexplain.mail.support.NoThreadLeaks;
+import dev.smtpexplain.mail.support.Reports;
+import dev.smtpexplain.mail.support.Subetha;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.subethamail.smtp.RejectException;
+
+/** The plain {@code explain(MessagingException, Locale)} hook: real exceptions, odd ones, never a throw. */
+@ExtendWith(NoThreadLeaks.class)
+@Timeout(20)
+class MailFailuresTest {
+
+    private static MessagingException realRcptFailure() throws Exception {
+        try (Subetha server = Subetha.start(accept(), r -> {
+            throw new RejectException(550, "5.1.1 <" + r + ">: Recipient address rejected: User unknown in local recipient table");
+        }, acceptContent())) {
+            Session s = session(server.port());
+            // the app's usual code: static Transport.send, its own catch
+            return catchThrowableOfType(MessagingException.class, () -> Transport.send(message(s, "hello", "nouser@example.test")));
+        }
+    }
+
+    @Test
+    void explainsWhatTheAppCaught() throws Exception {
+        MessagingException e = realRcptFailure();
+        SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
+        assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(r.stage()).isEqualTo(SmtpStage.RCPT_TO);
+        assertThat(r.rejectedRecipients()).containsExactly("nouser@example.test");
+        assertThat(r.exception()).containsSame(e);
+        Reports.assertExplained(r, l -> MailFailures.explain(e, l));
+    }
+
+    @Test
+    void findsTheFailureInsideAnApplicationWrapper() throws Exception {
+        MessagingException wrapped = new MessagingException("could not send the invoice", realRcptFailure());
+        SendFailureReport r = MailFailures.explain(wrapped, Locale.ENGLISH);
+        assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(r.technicalDetails()).startsWith("MessagingException: could not send the invoice");
+    }
+
+    @Test
+    void anUnrecognizedExceptionIsAnUnknownReportThatKeepsIt() {
+        MessagingException odd = new MessagingException("something nobody expected");
+        SendFailureReport r = MailFailures.explain(odd, Locale.ENGLISH);
+        assertThat(r.category()).isEqualTo(Category.UNKNOWN);
+        assertThat(r.stage()).isEqualTo(SmtpStage.UNKNOWN);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.exception()).containsSame(odd);
+        assertThat(r.explanation().title()).isNotBlank();
+        assertThat(r.summary()).startsWith("The message was not sent");
+        assertThat(r.technicalDetails()).contains("something nobody expected");
+    }
+
+    @Test
+    void neverThrows() {
+        assertThat(MailFailures.explain(null, Locale.ENGLISH).category()).isEqualTo(Category.UNKNOWN);
+        assertThat(MailFailures.explain(new MessagingException(), null).locale()).isNotNull();
+        assertThat(MailFailures.explain(new SendFailedException(null, null, null, null, null)).category()).isEqualTo(Category.UNKNOWN);
+
+        // a cycle of causes must not hang the walk
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertThat(MailFailures.explain(new MessagingException("loop", a), Locale.ENGLISH).category()).isEqualTo(Category.UNKNOWN);
+
+        // a chain of 10 000 links is cut, not followed to the end
+        MessagingException top = new MessagingException("top");
+        Exception cur = new java.io.IOException("deep");
+        for (int i = 0; i < 10_000; i++) {
+            cur = new java.io.IOException("level " + i, cur);
+        }
+        top.setNextException(cur);
+        assertThat(MailFailures.explain(top, Locale.ENGLISH)).isNotNull();
+
+        // a reply with control characters and escape sequences is shown sanitized
+        SendFailureReport r = MailFailures.explain(new MessagingException("550 5.1.1 evil\u001b[2J\u202e text"), Locale.ENGLISH);
+        assertThat(r.explanation().serverText()).doesNotContain("\u001b").doesNotContain("\u202e");
+    }
+
+    @Test
+    void aSendFailureExceptionIsExplainedAgainFromItsOriginal() throws Exception {
+        try (Subetha server = Subetha.start(accept(), r -> {
+            throw new RejectException(550, "5.1.1 <" + r + ">: Recipient address rejected: User unknown");
+        }, acceptContent())) {
+            Session s = session(server.port());
+            SendFailureException e = dev.smtpexplain.mail.support.TestMail.failing(
+                    dev.smtpexplain.mail.support.TestMail.sender(s).build(), message(s, "hello", "nouser@example.test"));
+            SendFailureReport fr = MailFailures.explain(e, Locale.FRENCH);
+            assertThat(fr.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+            assertThat(fr.locale().getLanguage()).isEqualTo("fr");
+            assertThat(fr.exception()).containsSame((MessagingException) e.getNextException());
+        }
+    }
+}

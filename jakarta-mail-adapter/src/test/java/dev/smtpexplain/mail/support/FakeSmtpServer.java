@@ -1,0 +1,238 @@
+package dev.smtpexplain.mail.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A scripted SMTP server on 127.0.0.1 for what SubEthaSMTP cannot script: EHLO/HELO and STARTTLS
+ * replies, a refused DATA command, a server that stalls, a connection closed mid-DATA. In the style of
+ * Angus's own {@code SMTPHandler}: one overridable method per command, one subclass per scenario.
+ */
+public final class FakeSmtpServer implements AutoCloseable {
+
+    /** One conversation's behaviour; the defaults accept everything. */
+    public static class Script {
+        public void greeting(Conversation c) throws IOException {
+            c.reply("220 fake.test ESMTP");
+        }
+
+        public void ehlo(Conversation c, String line) throws IOException {
+            c.reply("250-fake.test", "250-8BITMIME", "250 AUTH PLAIN LOGIN");
+        }
+
+        public void helo(Conversation c, String line) throws IOException {
+            c.reply("250 fake.test");
+        }
+
+        public void starttls(Conversation c) throws IOException {
+            c.reply("454 4.7.0 TLS not available");
+        }
+
+        public void auth(Conversation c, String line) throws IOException {
+            c.reply("235 2.7.0 Authentication successful");
+        }
+
+        public void mail(Conversation c, String line) throws IOException {
+            c.reply("250 2.1.0 Ok");
+        }
+
+        public void rcpt(Conversation c, String line) throws IOException {
+            c.reply("250 2.1.5 Ok");
+        }
+
+        public void data(Conversation c) throws IOException {
+            c.reply("354 End data with <CR><LF>.<CR><LF>");
+            c.readContent();
+            endOfData(c);
+        }
+
+        public void endOfData(Conversation c) throws IOException {
+            c.reply("250 2.0.0 Ok: queued as FAKE1");
+        }
+
+        /** BDAT: reads the chunk; the last chunk's reply is {@link #endOfData}. */
+        public void bdat(Conversation c, String line) throws IOException {
+            String[] parts = line.split(" ");
+            c.readBytes(Integer.parseInt(parts[1]));
+            if (parts.length > 2 && parts[2].equalsIgnoreCase("LAST")) {
+                endOfData(c);
+            } else {
+                c.reply("250 2.0.0 Ok: chunk received");
+            }
+        }
+
+        /** QUIT; the conversation ends after it. */
+        public void quit(Conversation c) throws IOException {
+            c.reply("221 2.0.0 Bye");
+        }
+
+        public void other(Conversation c, String line) throws IOException {
+            c.reply("502 5.5.2 Error: command not recognized");
+        }
+    }
+
+    /** The server side of one connection. */
+    public static final class Conversation {
+        private final Socket socket;
+        private final BufferedReader in;
+        private final OutputStream out;
+
+        Conversation(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            this.out = socket.getOutputStream();
+        }
+
+        /** Writes reply lines, each ended with CRLF. */
+        public void reply(String... lines) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            for (String l : lines) {
+                sb.append(l).append("\r\n");
+            }
+            out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+
+        public String readLine() throws IOException {
+            return in.readLine();
+        }
+
+        /** Reads the message content up to the lone dot. */
+        public String readContent() throws IOException {
+            StringBuilder sb = new StringBuilder();
+            for (String l = in.readLine(); l != null && !l.equals("."); l = in.readLine()) {
+                sb.append(l).append('\n');
+            }
+            return sb.toString();
+        }
+
+        /** Reads {@code n} bytes of a BDAT chunk (ISO-8859-1: one char per byte). */
+        public void readBytes(int n) throws IOException {
+            char[] buf = new char[8192];
+            for (int left = n; left > 0; ) {
+                int r = in.read(buf, 0, Math.min(buf.length, left));
+                if (r < 0) {
+                    throw new IOException("EOF in BDAT chunk");
+                }
+                left -= r;
+            }
+        }
+
+        /** Says nothing until the client gives up and closes the connection. */
+        public void stall() throws IOException {
+            while (in.read() >= 0) {
+                // swallow whatever comes
+            }
+        }
+
+        /** Hangs up without a word. */
+        public void hangUp() throws IOException {
+            socket.close();
+        }
+    }
+
+    private final ServerSocket server;
+    private final Script script;
+    private final Thread acceptor;
+    private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> handlers = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+
+    private FakeSmtpServer(Script script) throws IOException {
+        this.script = script;
+        this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        this.acceptor = new Thread(this::acceptLoop, "fake-smtp-accept-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Starts a server running {@code script} for every connection. */
+    public static FakeSmtpServer start(Script script) throws IOException {
+        return new FakeSmtpServer(script);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Every command line the server received, in order. */
+    public List<String> commands() {
+        synchronized (commands) {
+            return List.copyOf(commands);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                sockets.add(s);
+                Thread t = new Thread(() -> converse(s), "fake-smtp-" + port());
+                t.setDaemon(true);
+                handlers.add(t);
+                t.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void converse(Socket s) {
+        try (s) {
+            Conversation c = new Conversation(s);
+            script.greeting(c);
+            for (String line = c.readLine(); line != null && !s.isClosed(); line = c.readLine()) {
+                commands.add(line);
+                String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+                switch (verb) {
+                    case "EHLO" -> script.ehlo(c, line);
+                    case "HELO" -> script.helo(c, line);
+                    case "STARTTLS" -> script.starttls(c);
+                    case "AUTH" -> script.auth(c, line);
+                    case "MAIL" -> script.mail(c, line);
+                    case "RCPT" -> script.rcpt(c, line);
+                    case "DATA" -> script.data(c);
+                    case "BDAT" -> script.bdat(c, line);
+                    case "RSET", "NOOP" -> c.reply("250 2.0.0 Ok");
+                    case "QUIT" -> {
+                        script.quit(c);
+                        return;
+                    }
+                    default -> script.other(c, line);
+                }
+            }
+        } catch (SocketException e) {
+            // the client hung up or the test closed the server
+        } catch (IOException e) {
+            // same, seen as a stream error
+        }
+    }
+
+    /** Closes the listening socket and every connection, and waits for the threads to end. */
+    @Override
+    public void close() throws Exception {
+        server.close();
+        synchronized (sockets) {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+        acceptor.join(2000);
+        synchronized (handlers) {
+            for (Thread t : handlers) {
+                t.join(2000);
+            }
+        }
+    }
+}
