@@ -40,6 +40,25 @@ public final class Diagnoser {
 
     private static final String BUILT_IN = "/dev/smtpexplain/core/rules.txt";
 
+    // evidence without a rule or a listed code, built once: by class digit, and for nothing at all
+    private static final Evidence[] CLASS_EVIDENCE = {null,
+        new Evidence(Evidence.Source.DIGITS, "class:1", ""), new Evidence(Evidence.Source.DIGITS, "class:2", ""),
+        new Evidence(Evidence.Source.DIGITS, "class:3", ""), new Evidence(Evidence.Source.DIGITS, "class:4", ""),
+        new Evidence(Evidence.Source.DIGITS, "class:5", "")};
+    private static final Evidence NO_EVIDENCE = new Evidence(Evidence.Source.NONE, "none", "");
+
+    // the fallback of an unregistered status by its subject digit; the evidence id is built when used
+    private static final CodeTable.Entry[] BY_SUBJECT = {
+        new CodeTable.Entry(Category.UNKNOWN, false, null),
+        new CodeTable.Entry(Category.RECIPIENT_UNKNOWN, false, null),
+        new CodeTable.Entry(Category.MAILBOX_DISABLED, false, null),
+        new CodeTable.Entry(Category.SERVER_ERROR, false, null),
+        new CodeTable.Entry(Category.NETWORK_ERROR, false, null),
+        new CodeTable.Entry(Category.PROTOCOL_ERROR, false, null),
+        new CodeTable.Entry(Category.CONTENT_REJECTED, false, null),
+        new CodeTable.Entry(Category.POLICY_VIOLATION, false, null),
+    };
+
     private final RuleEngine engine;
 
     private Diagnoser(List<RuleSpec> rules) {
@@ -91,10 +110,9 @@ public final class Diagnoser {
         }
         int cls = reply.classDigit();
         if (cls > 0) {
-            return Diagnosis.of(reply, Category.UNKNOWN, CLASS_ONLY,
-                    new Evidence(Evidence.Source.DIGITS, "class:" + cls, ""));
+            return Diagnosis.of(reply, Category.UNKNOWN, CLASS_ONLY, CLASS_EVIDENCE[cls]);
         }
-        return Diagnosis.of(reply, Category.UNKNOWN, NOTHING, new Evidence(Evidence.Source.NONE, "none", ""));
+        return Diagnosis.of(reply, Category.UNKNOWN, NOTHING, NO_EVIDENCE);
     }
 
     /** The number of text rules, built-in and added. */
@@ -108,14 +126,12 @@ public final class Diagnoser {
     }
 
     private static Diagnosis fromStatus(SmtpReply reply, CodeTable.Entry e, double confidence) {
-        EnhancedStatus s = reply.status().orElseThrow();
-        return Diagnosis.of(reply, e.category(), confidence,
-                new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + s.registryForm(), ""));
+        String id = e.evidenceId() != null ? e.evidenceId() : "status:" + reply.status().orElseThrow().registryForm();
+        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.ENHANCED_STATUS, id, ""));
     }
 
     private static Diagnosis fromCode(SmtpReply reply, CodeTable.Entry e, double confidence) {
-        return Diagnosis.of(reply, e.category(), confidence,
-                new Evidence(Evidence.Source.BASIC_CODE, "code:" + reply.code().orElseThrow(), ""));
+        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.BASIC_CODE, e.evidenceId(), ""));
     }
 
     /** A registered code's entry; an unregistered one falls back, generically, on its subject. */
@@ -124,17 +140,7 @@ public final class Diagnoser {
         if (e != null) {
             return e;
         }
-        Category c = switch (s.subject()) {
-            case 1 -> Category.RECIPIENT_UNKNOWN;
-            case 2 -> Category.MAILBOX_DISABLED;
-            case 3 -> Category.SERVER_ERROR;
-            case 4 -> Category.NETWORK_ERROR;
-            case 5 -> Category.PROTOCOL_ERROR;
-            case 6 -> Category.CONTENT_REJECTED;
-            case 7 -> Category.POLICY_VIOLATION;
-            default -> Category.UNKNOWN;
-        };
-        return new CodeTable.Entry(c, false);
+        return s.subject() < BY_SUBJECT.length ? BY_SUBJECT[s.subject()] : BY_SUBJECT[0];
     }
 
     /** Builds a {@link Diagnoser}: the built-in rules plus the application's own. */

@@ -11,41 +11,76 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** The registered codes and the category each suggests, read once from {@code codes.tsv}. */
+/**
+ * The registered codes and the category each suggests, read once from {@code codes.tsv}. Look-ups are
+ * array indexing by the code's digits, and the meanings and evidence ids of listed codes are built once,
+ * so diagnosing a reply with a listed code allocates nothing here.
+ */
 public final class CodeTable {
 
-    /** A code's fallback category, and whether the code alone is a reliable sign of it. */
-    public record Entry(Category category, boolean specific) {
+    /**
+     * A code's fallback category, whether the code alone is a reliable sign of it, and the evidence id a
+     * diagnosis by this code carries ({@code code:550}, {@code status:X.1.1}; null for a fallback entry
+     * that stands for many codes).
+     */
+    public record Entry(Category category, boolean specific, String evidenceId) {
     }
 
+    private static final int FIRST_CODE = 100;
+    private static final int STATUS_CLASSES = 6;
     private static final CodeTable INSTANCE = load();
 
-    private final Map<Integer, Entry> codes;
-    private final Map<String, Entry> statuses;
     private final List<ReplyCode> codeList;
     private final List<String> statusList;
-    // one meaning per listed basic code, built once: diagnoses share them
-    private final Map<Integer, CodeMeaning> codeMeanings = new HashMap<>();
+    // by basic code minus FIRST_CODE; null where the code is not listed
+    private final Entry[] codes = new Entry[500];
+    private final CodeMeaning[] codeMeanings = new CodeMeaning[500];
+    // by subject, then detail; null where the status is not registered
+    private final Entry[][] statuses;
+    // by class digit, subject, detail: the meanings of registered statuses
+    private final CodeMeaning[][][] statusMeanings = new CodeMeaning[STATUS_CLASSES][][];
 
-    private CodeTable(Map<Integer, Entry> codes, Map<String, Entry> statuses, List<ReplyCode> codeList, List<String> statusList) {
-        this.codes = codes;
-        this.statuses = statuses;
-        this.codeList = codeList;
-        this.statusList = statusList;
-        for (ReplyCode c : codeList) {
-            codeMeanings.put(c.value(), codeMeaning(c, true));
+    private CodeTable(List<ReplyCode> codeList, List<Entry> codeEntries, List<EnhancedStatus> statusCodes, List<Entry> statusEntries) {
+        this.codeList = List.copyOf(codeList);
+        this.statusList = statusCodes.stream().map(EnhancedStatus::registryForm).toList();
+        for (int i = 0; i < codeList.size(); i++) {
+            ReplyCode c = codeList.get(i);
+            codes[c.value() - FIRST_CODE] = codeEntries.get(i);
+            codeMeanings[c.value() - FIRST_CODE] = codeMeaning(c, true);
+        }
+        int subjects = statusCodes.stream().mapToInt(EnhancedStatus::subject).max().orElse(-1) + 1;
+        statuses = new Entry[subjects][0];
+        for (int i = 0; i < statusCodes.size(); i++) {
+            EnhancedStatus s = statusCodes.get(i);
+            statuses[s.subject()] = put(statuses[s.subject()], s.detail(), statusEntries.get(i));
+        }
+        for (int cls : new int[] {2, 4, 5}) {
+            statusMeanings[cls] = new CodeMeaning[subjects][];
+            for (int subject = 0; subject < subjects; subject++) {
+                statusMeanings[cls][subject] = new CodeMeaning[statuses[subject].length];
+                for (int detail = 0; detail < statuses[subject].length; detail++) {
+                    if (statuses[subject][detail] != null) {
+                        statusMeanings[cls][subject][detail] = statusMeaning(new EnhancedStatus(cls, subject, detail), true);
+                    }
+                }
+            }
         }
     }
 
+    private static <T> T[] put(T[] row, int index, T value) {
+        T[] out = row.length > index ? row : Arrays.copyOf(row, index + 1);
+        out[index] = value;
+        return out;
+    }
+
     private static CodeTable load() {
-        Map<Integer, Entry> codes = new HashMap<>();
-        Map<String, Entry> statuses = new HashMap<>();
         List<ReplyCode> codeList = new ArrayList<>();
-        List<String> statusList = new ArrayList<>();
+        List<Entry> codeEntries = new ArrayList<>();
+        List<EnhancedStatus> statusCodes = new ArrayList<>();
+        List<Entry> statusEntries = new ArrayList<>();
         try (InputStream in = CodeTable.class.getResourceAsStream("/dev/smtpexplain/core/codes.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("codes.tsv is missing from the classpath");
@@ -62,14 +97,18 @@ public final class CodeTable {
                 if (f.length < 3) {
                     throw new IllegalStateException("codes.tsv line " + n + ": expected kind, code, category");
                 }
-                Entry e = new Entry(Category.fromId(f[2]), f.length > 3 && f[3].equals("specific"));
+                Category category = Category.fromId(f[2]);
+                boolean specific = f.length > 3 && f[3].equals("specific");
                 if (f[0].equals("code")) {
                     ReplyCode c = ReplyCode.parse(f[1]);
-                    codes.put(c.value(), e);
                     codeList.add(c);
+                    codeEntries.add(new Entry(category, specific, "code:" + c));
                 } else if (f[0].equals("status")) {
-                    statuses.put(f[1], e);
-                    statusList.add(f[1]);
+                    if (!f[1].startsWith("X.")) {
+                        throw new IllegalStateException("codes.tsv line " + n + ": a status is written X.subject.detail");
+                    }
+                    statusCodes.add(EnhancedStatus.parse("5" + f[1].substring(1)));
+                    statusEntries.add(new Entry(category, specific, "status:" + f[1]));
                 } else {
                     throw new IllegalStateException("codes.tsv line " + n + ": unknown kind " + f[0]);
                 }
@@ -77,17 +116,22 @@ public final class CodeTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CodeTable(codes, statuses, List.copyOf(codeList), List.copyOf(statusList));
+        return new CodeTable(codeList, codeEntries, statusCodes, statusEntries);
     }
 
     /** The fallback entry for a basic code, or null when the code is not listed. */
     public static Entry forCode(ReplyCode code) {
-        return INSTANCE.codes.get(code.value());
+        return INSTANCE.codes[code.value() - FIRST_CODE];
     }
 
     /** The fallback entry for an enhanced status code, or null when it is not registered. */
     public static Entry forStatus(EnhancedStatus status) {
-        return INSTANCE.statuses.get(status.registryForm());
+        Entry[][] bySubject = INSTANCE.statuses;
+        int subject = status.subject();
+        if (subject >= bySubject.length || status.detail() >= bySubject[subject].length) {
+            return null;
+        }
+        return bySubject[subject][status.detail()];
     }
 
     /** Every listed basic code, ascending as in the reference table. */
@@ -102,7 +146,7 @@ public final class CodeTable {
 
     /** The meaning of a basic code. */
     public static CodeMeaning meaningOf(ReplyCode code) {
-        CodeMeaning m = INSTANCE.codeMeanings.get(code.value());
+        CodeMeaning m = INSTANCE.codeMeanings[code.value() - FIRST_CODE];
         return m != null ? m : codeMeaning(code, false);
     }
 
@@ -114,8 +158,13 @@ public final class CodeTable {
 
     /** The meaning of an enhanced status code: the registry's for X.s.d, else its class and subject. */
     public static CodeMeaning meaningOf(EnhancedStatus status) {
-        String form = status.registryForm();
-        boolean registered = INSTANCE.statuses.containsKey(form);
+        if (forStatus(status) == null) {
+            return statusMeaning(status, false);
+        }
+        return INSTANCE.statusMeanings[status.statusClass()][status.subject()][status.detail()];
+    }
+
+    private static CodeMeaning statusMeaning(EnhancedStatus status, boolean registered) {
         return new CodeMeaning(status.toString(), registered ? "status." + status.subject() + "." + status.detail() : null,
                 "status.class." + status.statusClass(), status.subject() <= 7 ? "status.subject." + status.subject() : null);
     }

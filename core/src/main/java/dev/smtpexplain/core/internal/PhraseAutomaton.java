@@ -3,15 +3,18 @@ package dev.smtpexplain.core.internal;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Aho–Corasick automaton over normalized text: finds every phrase in one pass, in time linear in the
  * text's length whatever the number of phrases. Immutable after construction; safe to share.
  *
- * <p>Normalization, applied on the fly while scanning: letters and digits are lower-cased, every run
- * of other characters becomes one space, and the text is framed by spaces. Phrases are normalized the
- * same way and framed by spaces unless they are prefixes or written in a script without spaces
- * between words, so a phrase matches whole words only.
+ * <p>The automaton is a complete DFA with one row of transitions per state. An entry holds the next
+ * state's row offset (state × columns), so the scan adds instead of multiplying; where phrases end in
+ * the next state the entry holds the offset's complement, so the scan tests for outputs with the sign.
+ * States keep the order in which phrases created them: a phrase's states lie next to each other, and a
+ * text that follows a phrase reads the table almost sequentially. A state reached by a space stays put
+ * on another space, so runs of separators collapse without a branch in the scan.
  */
 public final class PhraseAutomaton {
 
@@ -24,18 +27,31 @@ public final class PhraseAutomaton {
         }
     }
 
-    private final short[] columnOf;
+    private final byte[] asciiColumn;
+    private final char[] otherChars;
+    private final int[] otherColumns;
     private final int columns;
+    private final int spaceColumn;
     private final int[] delta;
+    // the ASCII letters and digits on which the root goes nowhere (no phrase starts inside a word)
+    private final boolean[] staysAtRoot = new boolean[128];
     private final int[][] outputs;
+    private final int startRow;
     private final int patternCount;
 
-    private PhraseAutomaton(short[] columnOf, int columns, int[] delta, int[][] outputs, int patternCount) {
-        this.columnOf = columnOf;
-        this.columns = columns;
+    private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int startRow, int patternCount) {
+        this.asciiColumn = columns.ascii;
+        this.otherChars = columns.otherChars;
+        this.otherColumns = columns.otherColumns;
+        this.columns = columns.count;
+        this.spaceColumn = columns.ascii[SPACE];
         this.delta = delta;
         this.outputs = outputs;
+        this.startRow = startRow;
         this.patternCount = patternCount;
+        for (char c = 0; c < 128; c++) {
+            staysAtRoot[c] = ASCII[c] != SPACE && delta[asciiColumn[c]] == 0;
+        }
     }
 
     /** Maps one character the way the scanner sees it: lower-cased letter or digit, or a space. */
@@ -77,6 +93,9 @@ public final class PhraseAutomaton {
     }
 
     private static boolean isSpacelessScript(char c) {
+        if (c < '\u0E00') {
+            return false; // below Thai: no script written without spaces
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI;
@@ -84,43 +103,36 @@ public final class PhraseAutomaton {
 
     /** Builds the automaton for already normalized phrases; a phrase's id is its index. */
     public static PhraseAutomaton build(List<String> phrases) {
-        short[] columnOf = new short[Character.MAX_VALUE + 1];
-        int columns = 1;
+        Columns columns = Columns.of(phrases);
+        int width = columns.count;
         int maxNodes = 1;
         for (String p : phrases) {
             maxNodes += p.length();
-            for (int i = 0; i < p.length(); i++) {
-                char c = p.charAt(i);
-                if (columnOf[c] == 0) {
-                    if (columns == Short.MAX_VALUE) {
-                        throw new IllegalArgumentException("too many distinct characters in phrases");
-                    }
-                    columnOf[c] = (short) columns++;
-                }
-            }
         }
-        int[] go = new int[maxNodes * columns];
+        int[] go = new int[maxNodes * width];
         Arrays.fill(go, -1);
         int[][] out = new int[maxNodes][];
+        boolean[] afterSpace = new boolean[maxNodes];
         int nodes = 1;
         for (int id = 0; id < phrases.size(); id++) {
             String p = phrases.get(id);
             int s = 0;
             for (int i = 0; i < p.length(); i++) {
-                int col = columnOf[p.charAt(i)];
-                int next = go[s * columns + col];
+                int col = columns.of(p.charAt(i));
+                int next = go[s * width + col];
                 if (next < 0) {
                     next = nodes++;
-                    go[s * columns + col] = next;
+                    go[s * width + col] = next;
+                    afterSpace[next] = p.charAt(i) == SPACE;
                 }
                 s = next;
             }
             out[s] = append(out[s], id);
         }
-        // breadth-first: failure links, then complete the transition table into a DFA
+        // breadth-first: failure links, outputs along them, and the complete transition table
         int[] fail = new int[nodes];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int col = 0; col < columns; col++) {
+        for (int col = 0; col < width; col++) {
             int child = go[col];
             if (child < 0) {
                 go[col] = 0;
@@ -137,17 +149,86 @@ public final class PhraseAutomaton {
                     out[s] = append(out[s], id);
                 }
             }
-            for (int col = 0; col < columns; col++) {
-                int child = go[s * columns + col];
+            for (int col = 0; col < width; col++) {
+                int child = go[s * width + col];
                 if (child < 0) {
-                    go[s * columns + col] = go[f * columns + col];
+                    go[s * width + col] = go[f * width + col];
                 } else {
-                    fail[child] = go[f * columns + col];
+                    fail[child] = go[f * width + col];
                     queue.add(child);
                 }
             }
         }
-        return new PhraseAutomaton(columnOf, columns, Arrays.copyOf(go, nodes * columns), Arrays.copyOf(out, nodes), phrases.size());
+        int[][] outputs = Arrays.copyOf(out, nodes);
+        int space = columns.ascii[SPACE];
+        int[] delta = new int[nodes * width];
+        for (int s = 0; s < nodes; s++) {
+            for (int col = 0; col < width; col++) {
+                int next = afterSpace[s] && col == space ? s : go[s * width + col];
+                delta[s * width + col] = outputs[next] == null ? next * width : ~(next * width);
+            }
+        }
+        return new PhraseAutomaton(columns, delta, outputs, go[space] * width, phrases.size());
+    }
+
+    /**
+     * The transition alphabet: column 0 for characters no phrase has, then one column per character
+     * phrases use, ASCII first so an ASCII character's column fits a byte.
+     */
+    private static final class Columns {
+        final byte[] ascii = new byte[128];
+        final char[] otherChars;
+        final int[] otherColumns;
+        final int count;
+
+        private Columns(List<String> phrases) {
+            int next = 1;
+            TreeMap<Character, Integer> others = new TreeMap<>();
+            byte[] folded = new byte[128];
+            for (String p : phrases) {
+                for (int i = 0; i < p.length(); i++) {
+                    char c = p.charAt(i);
+                    if (c < 128 && folded[c] == 0) {
+                        if (next > Byte.MAX_VALUE) {
+                            throw new IllegalArgumentException("phrases must be normalized: too many distinct ASCII characters");
+                        }
+                        folded[c] = (byte) next++;
+                    }
+                }
+            }
+            for (String p : phrases) {
+                for (int i = 0; i < p.length(); i++) {
+                    char c = p.charAt(i);
+                    if (c >= 128 && !others.containsKey(c)) {
+                        others.put(c, next++);
+                    }
+                }
+            }
+            for (char c = 0; c < 128; c++) {
+                ascii[c] = folded[ASCII[c]];
+            }
+            otherChars = new char[others.size()];
+            otherColumns = new int[others.size()];
+            int i = 0;
+            for (var e : others.entrySet()) {
+                otherChars[i] = e.getKey();
+                otherColumns[i++] = e.getValue();
+            }
+            count = next;
+        }
+
+        static Columns of(List<String> phrases) {
+            return new Columns(phrases);
+        }
+
+        /** The column of a character as it appears in a normalized phrase (already folded). */
+        int of(char c) {
+            if (c < 128) {
+                return ascii[c];
+            }
+            int i = Arrays.binarySearch(otherChars, c);
+            return i < 0 ? 0 : otherColumns[i];
+        }
     }
 
     private static int[] append(int[] a, int id) {
@@ -175,50 +256,34 @@ public final class PhraseAutomaton {
     }
 
     /**
-     * The phrases found in one scan: the distinct ids in the order first found. Few phrases occur in a
-     * typical reply, so membership is a linear look-up until that gets long, then a set by id; nothing
-     * proportional to the number of phrases is allocated for a short reply.
+     * The phrases found in one scan: the distinct ids in the order first found, and a bit set for
+     * constant-time membership. One allocation of a bit per phrase, made only when a phrase occurs.
      */
     public static final class Hits {
-        private static final int LINEAR_LIMIT = 16;
-        private final int phraseCount;
-        private boolean[] seen;
-        private int[] ids = new int[4];
+        private final long[] seen;
+        private int[] ids = new int[8];
         private int count;
 
         Hits(int phraseCount) {
-            this.phraseCount = phraseCount;
+            seen = new long[(phraseCount + 63) >>> 6];
         }
 
         void add(int id) {
-            if (contains(id)) {
+            int word = id >>> 6;
+            long bit = 1L << id;
+            if ((seen[word] & bit) != 0) {
                 return;
             }
+            seen[word] |= bit;
             if (count == ids.length) {
                 ids = Arrays.copyOf(ids, count * 2);
             }
             ids[count++] = id;
-            if (seen != null) {
-                seen[id] = true;
-            } else if (count > LINEAR_LIMIT) {
-                seen = new boolean[phraseCount];
-                for (int i = 0; i < count; i++) {
-                    seen[ids[i]] = true;
-                }
-            }
         }
 
         /** Whether the phrase with this id occurred. */
         public boolean contains(int id) {
-            if (seen != null) {
-                return seen[id];
-            }
-            for (int i = 0; i < count; i++) {
-                if (ids[i] == id) {
-                    return true;
-                }
-            }
-            return false;
+            return (seen[id >>> 6] & (1L << id)) != 0;
         }
 
         /** How many distinct phrases occurred. */
@@ -237,8 +302,7 @@ public final class PhraseAutomaton {
      */
     public Hits scan(List<String> lines) {
         Hits seen = null;
-        int state = delta[columnOf[SPACE]];
-        boolean space = true;
+        int row = startRow;
         for (String line : lines) {
             int n = line.length();
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
@@ -247,31 +311,33 @@ public final class PhraseAutomaton {
             for (int i = 0; i < n; i++) {
                 char c = line.charAt(i);
                 if (masked != null && m < masked.length && i >= masked[m]) {
+                    // the whole address reads as one space
                     i = masked[m + 1] - 1;
                     m += 2;
-                    c = ' ';
-                }
-                char f = c < 128 ? ASCII[c] : fold(c);
-                if (f == SPACE) {
-                    if (space) {
-                        continue;
+                    int next = delta[row + spaceColumn];
+                    if (next < 0) {
+                        next = ~next;
+                        seen = mark(seen, next);
                     }
-                    space = true;
-                } else {
-                    space = false;
+                    row = next;
+                    continue;
                 }
-                state = delta[state * columns + columnOf[f]];
-                if (outputs[state] != null) {
-                    seen = mark(seen, outputs[state]);
+                if (row == 0 && c < 128 && staysAtRoot[c]) {
+                    continue;
                 }
+                int next = delta[row + (c < 128 ? asciiColumn[c] : otherColumn(c))];
+                if (next < 0) {
+                    next = ~next;
+                    seen = mark(seen, next);
+                }
+                row = next;
             }
-            if (!space) {
-                space = true;
-                state = delta[state * columns + columnOf[SPACE]];
-                if (outputs[state] != null) {
-                    seen = mark(seen, outputs[state]);
-                }
+            int next = delta[row + spaceColumn];
+            if (next < 0) {
+                next = ~next;
+                seen = mark(seen, next);
             }
+            row = next;
         }
         return seen;
     }
@@ -305,9 +371,19 @@ public final class PhraseAutomaton {
         return Arrays.copyOf(ranges, count);
     }
 
-    private Hits mark(Hits seen, int[] ids) {
+    private int otherColumn(char c) {
+        char f = fold(c);
+        if (f < 128) {
+            return asciiColumn[f];
+        }
+        int i = Arrays.binarySearch(otherChars, f);
+        return i < 0 ? 0 : otherColumns[i];
+    }
+
+    /** Adds the phrases that end in the state at {@code row}. */
+    private Hits mark(Hits seen, int row) {
         Hits s = seen == null ? new Hits(patternCount) : seen;
-        for (int id : ids) {
+        for (int id : outputs[row / columns]) {
             s.add(id);
         }
         return s;

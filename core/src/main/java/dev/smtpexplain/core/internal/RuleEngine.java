@@ -8,7 +8,12 @@ import java.util.Map;
 
 /**
  * Rules compiled into one phrase automaton. Diagnosing scans the text once, then looks only at the
- * rules whose phrases occurred: the cost does not grow with the number of rules. Immutable.
+ * alternatives listed under a phrase that occurred (each alternative is listed under one of its
+ * phrases): the cost does not grow with the number of rules. Immutable.
+ *
+ * <p>Alternatives are numbered in precedence order, rule by rule and within a rule as written, so the
+ * lowest-numbered satisfied alternative belongs to the first matching rule and is that rule's first
+ * matching alternative.
  */
 public final class RuleEngine {
 
@@ -16,27 +21,32 @@ public final class RuleEngine {
     public record Match(RuleSpec rule, String phrase) {
     }
 
+    private static final int NONE = Integer.MAX_VALUE;
+
     private final List<RuleSpec> rules;
     private final PhraseAutomaton automaton;
-    // per rule and alternative: the phrase ids that must all occur
-    private final int[][][] required;
-    // per phrase id: the rules that use it, ascending
-    private final int[][] rulesByPhrase;
+    // per alternative: the phrase ids that must all occur, the rule's condition, and the match it gives
+    private final int[][] phrasesOf;
+    private final RuleSpec.Condition[] conditionOf;
+    private final Match[] matchOf;
+    // per phrase id: the alternatives of strong and of weak rules listed under it, ascending
+    private final int[][] strongUsing;
+    private final int[][] weakUsing;
 
     public RuleEngine(List<RuleSpec> rules) {
         this.rules = List.copyOf(rules);
         Map<String, Integer> ids = new HashMap<>();
         List<String> phrases = new ArrayList<>();
         List<List<Integer>> users = new ArrayList<>();
-        required = new int[rules.size()][][];
-        for (int r = 0; r < rules.size(); r++) {
-            List<List<String>> alts = rules.get(r).alternatives();
-            required[r] = new int[alts.size()][];
-            for (int a = 0; a < alts.size(); a++) {
-                List<String> alt = alts.get(a);
-                required[r][a] = new int[alt.size()];
-                for (int p = 0; p < alt.size(); p++) {
-                    String phrase = alt.get(p);
+        List<int[]> required = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
+        for (RuleSpec rule : this.rules) {
+            for (int a = 0; a < rule.alternatives().size(); a++) {
+                int alt = required.size();
+                List<String> alternative = rule.alternatives().get(a);
+                int[] phraseIds = new int[alternative.size()];
+                for (int p = 0; p < phraseIds.length; p++) {
+                    String phrase = alternative.get(p);
                     Integer id = ids.get(phrase);
                     if (id == null) {
                         id = phrases.size();
@@ -44,19 +54,43 @@ public final class RuleEngine {
                         phrases.add(phrase);
                         users.add(new ArrayList<>());
                     }
-                    required[r][a][p] = id;
+                    phraseIds[p] = id;
                     List<Integer> u = users.get(id);
-                    if (u.isEmpty() || u.get(u.size() - 1) != r) {
-                        u.add(r);
+                    if (u.isEmpty() || u.get(u.size() - 1) != alt) {
+                        u.add(alt);
                     }
                 }
+                required.add(phraseIds);
+                matches.add(new Match(rule, String.join(" + ", rule.written().get(a))));
             }
         }
-        rulesByPhrase = new int[phrases.size()][];
-        for (int i = 0; i < phrases.size(); i++) {
-            rulesByPhrase[i] = users.get(i).stream().mapToInt(Integer::intValue).toArray();
+        phrasesOf = required.toArray(int[][]::new);
+        matchOf = matches.toArray(Match[]::new);
+        conditionOf = matches.stream().map(m -> m.rule().condition()).toArray(RuleSpec.Condition[]::new);
+        // an alternative is listed under one of its phrases only: the one fewest alternatives use, so that
+        // generic words ("ip", "sender") do not make every reply check every rule that mentions them
+        List<List<Integer>> strong = new ArrayList<>();
+        List<List<Integer>> weak = new ArrayList<>();
+        for (int p = 0; p < phrases.size(); p++) {
+            strong.add(new ArrayList<>());
+            weak.add(new ArrayList<>());
         }
+        for (int alt = 0; alt < phrasesOf.length; alt++) {
+            int key = phrasesOf[alt][0];
+            for (int id : phrasesOf[alt]) {
+                if (users.get(id).size() < users.get(key).size()) {
+                    key = id;
+                }
+            }
+            (matchOf[alt].rule().weak() ? weak : strong).get(key).add(alt);
+        }
+        strongUsing = toArrays(strong);
+        weakUsing = toArrays(weak);
         automaton = PhraseAutomaton.build(phrases);
+    }
+
+    private static int[][] toArrays(List<List<Integer>> lists) {
+        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
     /** The rules in precedence order. */
@@ -83,56 +117,37 @@ public final class RuleEngine {
         if (seen == null) {
             return result;
         }
-        int bestStrong = Integer.MAX_VALUE;
-        int bestWeak = Integer.MAX_VALUE;
-        int strongAlt = -1;
-        int weakAlt = -1;
+        int bestStrong = NONE;
+        int bestWeak = NONE;
         for (int h = 0; h < seen.count(); h++) {
-            for (int r : rulesByPhrase[seen.id(h)]) {
-                RuleSpec rule = rules.get(r);
-                if (r >= (rule.weak() ? bestWeak : bestStrong)) {
-                    continue;
-                }
-                int alt = satisfiedAlternative(r, seen);
-                if (alt >= 0 && rule.condition().test(reply)) {
-                    if (rule.weak()) {
-                        bestWeak = r;
-                        weakAlt = alt;
-                    } else {
-                        bestStrong = r;
-                        strongAlt = alt;
-                    }
-                }
-            }
+            int phrase = seen.id(h);
+            bestStrong = firstSatisfied(strongUsing[phrase], bestStrong, seen, reply);
+            bestWeak = firstSatisfied(weakUsing[phrase], bestWeak, seen, reply);
         }
-        if (strongAlt >= 0) {
-            result[0] = match(bestStrong, strongAlt);
-        }
-        if (weakAlt >= 0) {
-            result[1] = match(bestWeak, weakAlt);
-        }
+        result[0] = bestStrong == NONE ? null : matchOf[bestStrong];
+        result[1] = bestWeak == NONE ? null : matchOf[bestWeak];
         return result;
     }
 
-    private Match match(int rule, int alt) {
-        RuleSpec r = rules.get(rule);
-        return new Match(r, String.join(" + ", r.written().get(alt)));
-    }
-
-    private int satisfiedAlternative(int rule, PhraseAutomaton.Hits seen) {
-        int[][] alts = required[rule];
-        for (int a = 0; a < alts.length; a++) {
-            boolean all = true;
-            for (int id : alts[a]) {
-                if (!seen.contains(id)) {
-                    all = false;
-                    break;
-                }
+    /** The first of {@code alternatives} (ascending) below {@code best} that the reply satisfies, else {@code best}. */
+    private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply) {
+        for (int alt : alternatives) {
+            if (alt >= best) {
+                break;
             }
-            if (all) {
-                return a;
+            if (allOccur(phrasesOf[alt], seen) && conditionOf[alt].test(reply)) {
+                return alt;
             }
         }
-        return -1;
+        return best;
+    }
+
+    private static boolean allOccur(int[] phraseIds, PhraseAutomaton.Hits seen) {
+        for (int id : phraseIds) {
+            if (!seen.contains(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.smtpexplain.core.internal;
 import dev.smtpexplain.core.Category;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the rules format: one rule per line,
@@ -22,6 +23,11 @@ import java.util.List;
  */
 public final class RulesParser {
 
+    // compiled once: parsing runs when a diagnoser is built, often at an application's start
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
     private RulesParser() {
     }
 
@@ -33,7 +39,7 @@ public final class RulesParser {
      */
     public static List<RuleSpec> parse(String text, String source) {
         List<RuleSpec> rules = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -49,12 +55,12 @@ public final class RulesParser {
     }
 
     private static RuleSpec parseLine(String line) {
-        String[] head = line.split("\\s+", 4);
+        String[] head = WHITESPACE.split(line, 4);
         if (head.length < 4) {
             throw new IllegalArgumentException("expected: id category when \"phrase\" ...");
         }
         String id = head[0];
-        if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+        if (!RULE_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("rule id must be lower-case letters, digits, '.', '_' or '-': " + id);
         }
         Category category = Category.fromId(head[1]);

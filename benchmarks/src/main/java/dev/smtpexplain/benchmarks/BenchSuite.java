@@ -1,0 +1,172 @@
+package dev.smtpexplain.benchmarks;
+
+import dev.smtpexplain.i18n.Explainer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The short suite {@code ./bench} runs: the JMH benchmarks, the memory footprint and the cold start,
+ * ending in one table (also written to {@code benchmarks/target/bench-table.md}). JMH's own output goes
+ * to {@code benchmarks/target/jmh-cpu.log} and {@code jmh-send.log}, its results to {@code jmh-*.json}.
+ *
+ * <p>Arguments: {@code --no-memory}, {@code --no-cold-start}, and any JMH options ({@code -f}, {@code -wi},
+ * {@code -i}, {@code -w}, {@code -r}, benchmark regexes), which override the short defaults.
+ */
+public final class BenchSuite {
+
+    static final Path OUTPUT = Path.of("benchmarks", "target");
+
+    /** Benchmarks timed in steady state: one fork, 3 × 1 s warm-up, 5 × 1 s measurement. */
+    private static final List<Class<?>> CPU_BENCHMARKS = List.of(
+            CorpusDiagnoseBenchmark.class, RuleCountBenchmark.class, TextLengthBenchmark.class, ExplainBenchmark.class);
+
+    /** One batch of 2,000 sends per iteration: 2 warm-up batches, 5 measured. */
+    private static final List<Class<?>> SEND_BENCHMARKS = List.of(TransportSendBenchmark.class);
+
+    private final CommandLineOptions cli;
+    private final boolean memory;
+    private final boolean coldStart;
+    private final Corpus corpus = Corpus.load();
+    private final List<Locale> targetLocales = supportedTargetLocales();
+
+    private BenchSuite(CommandLineOptions cli, boolean memory, boolean coldStart) {
+        this.cli = cli;
+        this.memory = memory;
+        this.coldStart = coldStart;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> jmhArgs = new ArrayList<>();
+        boolean memory = true;
+        boolean coldStart = true;
+        for (String a : args) {
+            switch (a) {
+                case "--no-memory" -> memory = false;
+                case "--no-cold-start" -> coldStart = false;
+                default -> jmhArgs.add(a);
+            }
+        }
+        CommandLineOptions cli;
+        try {
+            cli = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (cli.shouldHelp()) {
+            System.out.println("usage: ./bench [--no-memory] [--no-cold-start] [JMH options] [benchmark regex …]");
+            cli.showHelp();
+            return;
+        }
+        new BenchSuite(cli, memory, coldStart).run();
+    }
+
+    private void run() throws RunnerException, IOException, InterruptedException {
+        Files.createDirectories(OUTPUT);
+        double loadBefore = loadAverage();
+        JmhResults jmh = new JmhResults();
+        System.out.println("bench: corpus " + corpus.source() + " (" + corpus.replies().size() + " replies); JMH logs in " + OUTPUT.resolve("jmh-*.log"));
+        runJmh(jmh, CPU_BENCHMARKS, "cpu", 3, 5, TimeValue.seconds(1));
+        runJmh(jmh, SEND_BENCHMARKS, "send", 2, 5, null);
+
+        SuiteReport report = new SuiteReport(jmh);
+        report.addCorpusThroughput(corpus.replies().size());
+        report.addRuleCount();
+        report.addTextLength();
+        report.addExplain(Explainer.supportedLocales());
+        if (memory) {
+            System.out.println("bench: memory footprint");
+            report.addMemory(MemoryFootprint.measure(corpus, targetLocales));
+        }
+        if (coldStart) {
+            addColdStart(report);
+        }
+        report.addSendOverhead();
+
+        String machine = String.format(Locale.ROOT, "%d cores, %s; 1-minute load average %.2f before the suite, %.2f after",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                loadBefore, loadAverage());
+        String table = report.render() + "\n" + machine + "\n";
+        Files.writeString(OUTPUT.resolve("bench-table.md"), table, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.print(table);
+    }
+
+    /** The system's 1-minute load average: well above 0 means other processes shared the cores. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private void runJmh(JmhResults results, List<Class<?>> benchmarks, String group, int warmups, int iterations,
+            TimeValue time) throws RunnerException {
+        List<String> selected = benchmarks.stream().map(Class::getName).filter(this::selectedByCli).toList();
+        if (selected.isEmpty()) {
+            return;
+        }
+        System.out.println("bench: JMH " + String.join(", ", selected.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).toList()));
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .forks(cli.getForkCount().orElse(1))
+                .warmupIterations(cli.getWarmupIterations().orElse(warmups))
+                .measurementIterations(cli.getMeasurementIterations().orElse(iterations))
+                .jvmArgs("-Xms2g", "-Xmx2g", "-D" + Corpus.PROPERTY + "=" + Corpus.file())
+                .param("locale", targetLocales.stream().map(Locale::toLanguageTag).toArray(String[]::new))
+                .output(OUTPUT.resolve("jmh-" + group + ".log").toString())
+                .result(OUTPUT.resolve("jmh-" + group + ".json").toString())
+                .resultFormat(ResultFormatType.JSON)
+                .shouldFailOnError(true);
+        if (time != null) {
+            b.warmupTime(cli.getWarmupTime().orElse(time)).measurementTime(cli.getMeasurementTime().orElse(time));
+        }
+        for (String name : selected) {
+            b.include("^" + Pattern.quote(name) + "\\.");
+        }
+        results.addAll(new Runner(b.build()).run());
+    }
+
+    /** Whether the command line's regexes (if any) pick this benchmark class. */
+    private boolean selectedByCli(String className) {
+        List<String> includes = cli.getIncludes();
+        return includes.isEmpty() || includes.stream().anyMatch(r -> Pattern.compile(r).matcher(className).find());
+    }
+
+    private void addColdStart(SuiteReport report) throws IOException, InterruptedException {
+        ColdStart cold = new ColdStart(ColdStart.defaultJar());
+        if (!cold.jarExists()) {
+            report.addColdStartSkipped("no " + ColdStart.defaultJar() + "; build it with mvn -DskipTests -pl examples -am install");
+            return;
+        }
+        System.out.println("bench: cold start, " + ColdStart.RUNS + " runs in each of 3 ways");
+        Path archive = OUTPUT.resolve("smtp-explain-cli.jsa");
+        ColdStart.Timing plain = cold.plain();
+        cold.createArchive(archive);
+        report.addColdStart(List.of(plain, cold.withAppCds(archive), cold.withAppCdsAndQuickJit(archive)));
+    }
+
+    /** The locales the rendering and catalog targets name that this build ships. */
+    private static List<Locale> supportedTargetLocales() {
+        List<Locale> out = new ArrayList<>();
+        for (String tag : ExplainBenchmark.LOCALES) {
+            Locale l = Locale.forLanguageTag(tag);
+            if (Explainer.supportedLocales().contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+}
