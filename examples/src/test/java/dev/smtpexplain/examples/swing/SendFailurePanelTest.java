@@ -86,6 +86,14 @@ class SendFailurePanelTest {
                 .isEqualTo(tag.equals("ar") ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
         // no text goes through a JLabel, which would render a server's "<html>" as markup
         assertThat(labels(panel, new java.util.ArrayList<>())).allSatisfy(l -> assertThat(l.getText()).isNullOrEmpty());
+        BufferedImage img = ComponentImages.render(panel);
+        Path png = Path.of("target", "dialog", "send-failure-" + tag + ".png");
+        ComponentImages.writePng(panel, png);
+        assertThat(Files.size(png)).isGreaterThan(5_000);
+        assertThat(img.getWidth()).isGreaterThan(400);
+        assertThat(img.getHeight()).isGreaterThan(300);
+        assertThat(distinctColours(img)).as("the image is not blank").isGreaterThan(20);
+
         // every text component can show its own text: the chosen font has the glyphs
         org.junit.jupiter.api.Assumptions.assumeTrue(anyFontCanDisplay(report.explanation().title()),
                 "no installed font has the glyphs for " + tag + ": install fonts-noto-core (as .ci/run does)");
@@ -95,13 +103,6 @@ class SendFailurePanelTest {
                     .as("font %s for %s", f.getFamily(), t.getText()).isEqualTo(-1);
         }
 
-        BufferedImage img = ComponentImages.render(panel);
-        Path png = Path.of("target", "dialog", "send-failure-" + tag + ".png");
-        ComponentImages.writePng(panel, png);
-        assertThat(Files.size(png)).isGreaterThan(5_000);
-        assertThat(img.getWidth()).isGreaterThan(400);
-        assertThat(img.getHeight()).isGreaterThan(300);
-        assertThat(distinctColours(img)).as("the image is not blank").isGreaterThan(20);
     }
 
     static boolean anyFontCanDisplay(String text) {
