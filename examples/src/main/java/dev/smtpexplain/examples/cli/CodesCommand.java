@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
         description = "Lists every basic reply code and every registered enhanced status code with its meaning.")
 final class CodesCommand implements Callable<Integer> {
 
-    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the meanings. Default: the system's language.")
-    Locale lang;
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--class", paramLabel = "4|5", description = "Only codes of this class (2, 3, 4 or 5).")
     Integer cls;
@@ -32,7 +32,7 @@ final class CodesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--class takes a digit from 1 to 5, got " + cls);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Locale locale = lang != null ? lang : Locale.getDefault();
+        Locale locale = language.locale();
         LocalizedMessages m = Explainer.standard().messages(locale);
         Terminal t = Terminal.detect();
         for (ReplyCode c : CodeRegistry.replyCodes()) {

@@ -1,13 +1,11 @@
 package dev.smtpexplain.examples.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smtpexplain.examples.demo.DemoMailServer;
 import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendResult;
@@ -39,8 +37,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:every scenario produced a report", "1:a scenario did not fail as expected", "2:usage error"})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the reports. Default: the system's language.")
-    Locale lang;
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--json", description = "Print one JSON object per scenario (JSON lines).")
     boolean json;
@@ -57,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Locale locale = lang != null ? lang : Locale.getDefault();
+        Locale locale = language.locale();
         java.util.List<Scenario> scenarios = Scenario.all().stream().filter(s -> only == null || only.contains(s.id())).toList();
         if (only != null && scenarios.size() != only.size()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown scenario in --only " + only + "; known: "
@@ -142,23 +140,7 @@ final class DemoCommand implements Callable<Integer> {
     private static String json(Scenario s, SendFailureReport r) {
         ObjectNode o = JsonReport.MAPPER.createObjectNode();
         o.put("scenario", s.id());
-        o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        o.put("stage", r.stage().id());
-        o.put("detail", r.detail());
-        o.set("explanation", JsonReport.of(r.explanation()));
-        ArrayNode recipients = o.putArray("recipients");
-        for (RecipientFailure f : r.recipientFailures()) {
-            ObjectNode x = recipients.addObject();
-            x.put("address", f.address());
-            x.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
-            x.put("category", f.diagnosis().category().id());
-            x.put("title", f.explanation().title());
-            x.put("serverText", f.explanation().serverText());
-        }
-        ArrayNode accepted = o.putArray("accepted");
-        r.acceptedRecipients().forEach(accepted::add);
-        ArrayNode notAttempted = o.putArray("notAttempted");
-        r.notAttemptedRecipients().forEach(notAttempted::add);
+        o.setAll(JsonReport.of(r));
         return o.toString();
     }
 

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
                 "  smtp-explain dialog-demo --scenario dmarc-rejection --lang ar --png dialog-ar.png"})
 final class DialogDemoCommand implements Callable<Integer> {
 
-    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the dialog. Default: the system's language.")
-    Locale lang;
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--scenario", paramLabel = "ID", defaultValue = "partial-delivery", description = "Which demo failure to show (default: ${DEFAULT-VALUE}).")
     String scenario;
@@ -47,7 +47,7 @@ final class DialogDemoCommand implements Callable<Integer> {
         Scenario s = Scenario.all().stream().filter(x -> x.id().equals(scenario)).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "'; known: "
                         + Scenario.all().stream().map(Scenario::id).toList()));
-        Locale locale = lang != null ? lang : Locale.getDefault();
+        Locale locale = language.locale();
         if (png == null && GraphicsEnvironment.isHeadless()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no display: give --png FILE to render the dialog into an image");
         }

@@ -43,9 +43,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "X.Y.Z", description = "The enhanced status code, when it is known separately (e.g. 5.1.1).")
     String status;
 
-    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class,
-            description = "Language of the explanation (BCP 47 tag, e.g. en, gu, hi, pt-BR). Default: the system's language.")
-    Locale lang;
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -62,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Locale locale = lang != null ? lang : Locale.getDefault();
+        Locale locale = language.locale();
         Explainer explainer = nativeDigits ? Explainer.builder().nativeDigits(true).build() : Explainer.standard();
         Diagnoser diagnoser = Diagnoser.standard();
         if (batch != null) {

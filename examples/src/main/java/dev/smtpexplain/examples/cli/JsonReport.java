@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.i18n.Explanation;
+import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.SendFailureReport;
+import java.util.Locale;
 
 /** The JSON form of an explanation: one object, stable field names. */
 final class JsonReport {
@@ -43,6 +46,29 @@ final class JsonReport {
         e.codeMeaning().ifPresentOrElse(m -> o.put("codeMeaning", m), () -> o.putNull("codeMeaning"));
         e.statusMeaning().ifPresentOrElse(m -> o.put("statusMeaning", m), () -> o.putNull("statusMeaning"));
         o.put("serverText", e.serverText());
+        return o;
+    }
+
+    /** A send-failure report: outcome, stage, the explanation, and every recipient's fate. */
+    static ObjectNode of(SendFailureReport r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        o.put("stage", r.stage().id());
+        o.put("detail", r.detail());
+        o.set("explanation", of(r.explanation()));
+        ArrayNode recipients = o.putArray("recipients");
+        for (RecipientFailure f : r.recipientFailures()) {
+            ObjectNode x = recipients.addObject();
+            x.put("address", f.address());
+            x.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+            x.put("category", f.diagnosis().category().id());
+            x.put("title", f.explanation().title());
+            x.put("serverText", f.explanation().serverText());
+        }
+        ArrayNode accepted = o.putArray("accepted");
+        r.acceptedRecipients().forEach(accepted::add);
+        ArrayNode notAttempted = o.putArray("notAttempted");
+        r.notAttemptedRecipients().forEach(notAttempted::add);
         return o;
     }
 

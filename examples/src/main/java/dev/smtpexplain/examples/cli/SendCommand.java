@@ -6,7 +6,6 @@ import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendResult;
@@ -92,8 +91,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class, description = "Language of the report. Default: the system's language.")
-    Locale lang;
+    @CommandLine.Mixin
+    LanguageOption language;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
@@ -104,7 +103,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Locale locale = lang != null ? lang : Locale.getDefault();
+        Locale locale = language.locale();
         String password = null;
         if (passwordEnv != null) {
             password = System.getenv(passwordEnv);
@@ -175,24 +174,7 @@ final class SendCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, LocalizedMessages messages, SendFailureReport r) {
         if (json) {
-            ObjectNode o = JsonReport.MAPPER.createObjectNode();
-            o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            o.put("stage", r.stage().id());
-            o.put("detail", r.detail());
-            o.set("explanation", JsonReport.of(r.explanation()));
-            ArrayNode recipients = o.putArray("recipients");
-            for (RecipientFailure f : r.recipientFailures()) {
-                ObjectNode x = recipients.addObject();
-                x.put("address", f.address());
-                x.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
-                x.put("category", f.diagnosis().category().id());
-                x.put("serverText", f.explanation().serverText());
-            }
-            ArrayNode accepted = o.putArray("accepted");
-            r.acceptedRecipients().forEach(accepted::add);
-            ArrayNode notAttempted = o.putArray("notAttempted");
-            r.notAttemptedRecipients().forEach(notAttempted::add);
-            out.println(o);
+            out.println(JsonReport.of(r));
         } else {
             out.print(ReportText.render(r, messages, Terminal.detect()));
         }
