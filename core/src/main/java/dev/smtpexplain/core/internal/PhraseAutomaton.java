@@ -301,72 +301,99 @@ public final class PhraseAutomaton {
      * Scans text lines (joined by spaces) and returns which phrases occur, or null when none does.
      */
     public Hits scan(List<String> lines) {
-        Hits seen = null;
-        int row = startRow;
+        Scan scan = new Scan(startRow);
         for (String line : lines) {
-            int n = line.length();
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
-            int[] masked = line.indexOf('@') < 0 ? null : addressRanges(line);
-            int m = 0;
-            for (int i = 0; i < n; i++) {
-                char c = line.charAt(i);
-                if (masked != null && m < masked.length && i >= masked[m]) {
-                    // the whole address reads as one space
-                    i = masked[m + 1] - 1;
-                    m += 2;
-                    int next = delta[row + spaceColumn];
-                    if (next < 0) {
-                        next = ~next;
-                        seen = mark(seen, next);
-                    }
-                    row = next;
-                    continue;
+            if (line.indexOf('@') < 0) {
+                scanRange(scan, line, 0, line.length());
+            } else {
+                int[] masked = addressRanges(line);
+                int from = 0;
+                for (int m = 0; m < masked.length; m += 2) {
+                    scanRange(scan, line, from, masked[m]);
+                    step(scan, spaceColumn); // the whole address reads as one space
+                    from = masked[m + 1];
                 }
-                if (row == 0 && c < 128 && staysAtRoot[c]) {
-                    continue;
-                }
-                int next = delta[row + (c < 128 ? asciiColumn[c] : otherColumn(c))];
-                if (next < 0) {
-                    next = ~next;
-                    seen = mark(seen, next);
-                }
-                row = next;
+                scanRange(scan, line, from, line.length());
             }
-            int next = delta[row + spaceColumn];
+            step(scan, spaceColumn);
+        }
+        return scan.seen;
+    }
+
+    /** Where a scan is: the current row and the phrases found so far. */
+    private static final class Scan {
+        int row;
+        Hits seen;
+
+        Scan(int row) {
+            this.row = row;
+        }
+    }
+
+    private void scanRange(Scan scan, String line, int from, int to) {
+        int row = scan.row;
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (row == 0 && c < 128 && staysAtRoot[c]) {
+                continue;
+            }
+            int next = delta[row + (c < 128 ? asciiColumn[c] : otherColumn(c))];
             if (next < 0) {
                 next = ~next;
-                seen = mark(seen, next);
+                scan.seen = mark(scan.seen, next);
             }
             row = next;
         }
-        return seen;
+        scan.row = row;
+    }
+
+    private void step(Scan scan, int column) {
+        int next = delta[scan.row + column];
+        if (next < 0) {
+            next = ~next;
+            scan.seen = mark(scan.seen, next);
+        }
+        scan.row = next;
+    }
+
+    private static final boolean[] TOKEN_END = new boolean[128];
+
+    static {
+        for (char c : " \t\r\n<>()[]{}\"',;".toCharArray()) {
+            TOKEN_END[c] = true;
+        }
+    }
+
+    private static boolean endsToken(char c) {
+        return c < 128 ? TOKEN_END[c] : Character.isWhitespace(c);
     }
 
     /**
      * The [start, end) ranges of tokens holding an '@', as a flat array. Tokens end at white space,
-     * brackets, quotes, commas and semicolons. One pass over the line.
+     * brackets, quotes, commas and semicolons. Only the addresses themselves are read, from each '@'
+     * outwards, so a line without addresses costs one {@code indexOf}.
      */
     static int[] addressRanges(String line) {
-        int[] ranges = new int[8];
+        int[] ranges = new int[4];
         int count = 0;
-        int start = 0;
-        boolean at = false;
         int n = line.length();
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? line.charAt(i) : ' ';
-            if (Character.isWhitespace(c) || "<>()[]{}\"',;".indexOf(c) >= 0) {
-                if (at && i > start) {
-                    if (count == ranges.length) {
-                        ranges = Arrays.copyOf(ranges, count * 2);
-                    }
-                    ranges[count++] = start;
-                    ranges[count++] = i;
-                }
-                start = i + 1;
-                at = false;
-            } else if (c == '@') {
-                at = true;
+        int at = line.indexOf('@');
+        while (at >= 0) {
+            int start = at;
+            while (start > 0 && !endsToken(line.charAt(start - 1))) {
+                start--;
             }
+            int end = at + 1;
+            while (end < n && !endsToken(line.charAt(end))) {
+                end++;
+            }
+            if (count == ranges.length) {
+                ranges = Arrays.copyOf(ranges, count * 2);
+            }
+            ranges[count++] = start;
+            ranges[count++] = end;
+            at = end < n ? line.indexOf('@', end) : -1;
         }
         return Arrays.copyOf(ranges, count);
     }
