@@ -122,8 +122,8 @@ public final class SmtpReply {
         if (status != null) {
             sb.append(' ').append(status);
         }
-        String t = text();
-        sb.append(' ').append(t.length() > 80 ? t.substring(0, 80) + "…" : t);
+        // toString ends up in logs and terminals: the server's text is untrusted
+        sb.append(' ').append(ServerText.sanitize(text(), 80, false));
         return sb.append(']').toString();
     }
 }

@@ -87,4 +87,16 @@ class HostileInputTest {
             pool.shutdownNow();
         }
     }
+
+    /** toString goes to logs and terminals: no escapes, bidi overrides or NULs, capped, no half surrogate pair. */
+    @Test
+    void toStringOfAHostileReplyIsSanitized() {
+        String hostile = "550 5.1.1 \u001B[2J\u001B]0;owned\u0007 \u202Egnp.exe\u0000 " + "x".repeat(77) + "\uD83D\uDE00 tail";
+        for (SmtpReply r : List.of(SmtpReply.parseLenient(hostile), SmtpReply.parse(hostile))) {
+            String s = r.toString();
+            assertThat(s).doesNotContain("\u001B", "\u0007", "\u202E", "\u0000", "owned").endsWith("…]");
+            assertThat(s.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE)).isTrue();
+            assertThat(Diagnoser.standard().diagnose(r).toString()).doesNotContain("\u001B", "\u202E", "\u0000");
+        }
+    }
 }

@@ -84,6 +84,35 @@ class ExplainCommandIT {
         assertThat(r.out()).doesNotContain("\u001B").doesNotContain("\u202E").doesNotContain("\u0007");
     }
 
+    /**
+     * The packaged tool's JSON for hostile server text: valid JSON, serverText without controls, escapes
+     * or bidi characters, markup and ICU syntax literal. A NUL cannot travel in a process argument, so
+     * the NUL cases go through --batch on standard input.
+     */
+    @Test
+    void hostileServerTextGivesValidCleanJson() throws Exception {
+        String reply = "550 5.1.1 user unknown \u001B[2J\u001B]0;owned\u0007 \u202Egnp.exe\u202C \u2066x\u2069 zw\u200Bsp "
+                + "</script><b>x</b> {0} '{' # | {n, plural, other {#}}";
+        CliProcess.Result r = CliProcess.run("explain", "--json", "--lang", "en", reply);
+        assertThat(r.exit()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("serverText").asText())
+                .isEqualTo("550 5.1.1 user unknown gnp.exe x zwsp </script><b>x</b> {0} '{' # | {n, plural, other {#}}");
+        assertThat(r.out()).doesNotContain("\u001B", "\u202E", "\u2066", "\u200B", "\u0007");
+
+        String batch = String.join("\n", JsonHostileTextTest.HOSTILE.stream().map(h -> h.replace("\n", " ")).toList()) + "\n";
+        CliProcess.Result b = CliProcess.run(batch, Map.of(), "explain", "--lang", "ar", "--batch", "-");
+        assertThat(b.exit()).isZero();
+        String[] lines = b.out().strip().split("\n");
+        assertThat(lines).hasSize(JsonHostileTextTest.HOSTILE.size());
+        for (String line : lines) {
+            String serverText = JSON.readTree(line).get("serverText").asText();
+            assertThat(serverText.codePoints().noneMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.SURROGATE)).as(serverText).isTrue();
+        }
+        assertThat(b.out()).doesNotContain("\u0000", "\u001B", "\u202E");
+    }
+
     /** The same five replies in every shipped locale: same diagnosis, text in the locale's language. */
     @Test
     void explainsTheSameFiveRepliesInEveryLocale() throws Exception {

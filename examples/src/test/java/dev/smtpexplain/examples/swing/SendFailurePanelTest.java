@@ -24,6 +24,7 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -112,6 +113,46 @@ class SendFailurePanelTest {
             }
         }
         return false;
+    }
+
+    /**
+     * A server reply full of markup, escapes and bidi overrides: shown literally as plain text (no
+     * component that renders HTML or styled text), with the controls and overrides removed.
+     */
+    @Test
+    void hostileServerTextIsShownAsPlainText() throws Exception {
+        InternetAddress bob = new InternetAddress("bob@example.test");
+        String hostile = "550 5.1.1 <html><b>Call 555-0100</b><img src=x> \u001B[2J\u001B]0;owned\u0007 \u202Egnp.exe\u202C "
+                + "{0} {n, plural, other {#}} \u0000 zw\u200Bsp\n";
+        MessagingException e = new jakarta.mail.SendFailedException("Invalid Addresses",
+                new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(bob, "RCPT TO:<bob@example.test>", 550, hostile),
+                null, null, new InternetAddress[] {bob});
+        for (String tag : java.util.List.of("en", "ar")) {
+            Locale locale = Locale.forLanguageTag(tag);
+            SendFailureReport report = SendFailureAnalyzer.standard().analyze(e, locale);
+            LocalizedMessages messages = Explainer.standard().messages(locale);
+            SendFailurePanel[] holder = new SendFailurePanel[1];
+            SwingUtilities.invokeAndWait(() -> {
+                holder[0] = new SendFailurePanel(report, messages);
+                holder[0].setDetailsVisible(true, messages);
+            });
+            String shown = String.join("\n", holder[0].shownTexts());
+            assertThat(shown).contains("<html><b>Call 555-0100</b><img src=x>", "gnp.exe", "{0} {n, plural, other {#}}", "zwsp")
+                    .doesNotContain("\u001B", "\u0007", "\u202E", "\u202C", "\u0000", "\u200B", "owned");
+            assertThat(labels(holder[0], new java.util.ArrayList<>())).allSatisfy(l -> assertThat(l.getText()).isNullOrEmpty());
+            assertThat(components(holder[0], new java.util.ArrayList<>()))
+                    .noneMatch(c -> c instanceof javax.swing.JEditorPane || c instanceof javax.swing.JTextPane);
+        }
+    }
+
+    static java.util.List<java.awt.Component> components(Container c, java.util.List<java.awt.Component> out) {
+        for (java.awt.Component k : c.getComponents()) {
+            out.add(k);
+            if (k instanceof Container cc) {
+                components(cc, out);
+            }
+        }
+        return out;
     }
 
     static java.util.List<JTextArea> textAreas(Container c, java.util.List<JTextArea> out) {

@@ -106,6 +106,11 @@ public final class FailureAnalysis {
             return new Finding(stage, null, category, confidence, evidenceId, detailKey, detailArgs, false, false);
         }
 
+        /** A reply that is not SMTP: the category is fixed, the text is kept as evidence. */
+        static Finding unexpected(SmtpStage stage, SmtpReply reply) {
+            return new Finding(stage, reply, Category.PROTOCOL_ERROR, 0.7, "transport:unexpected-reply", null, Map.of(), false, false);
+        }
+
         static Finding recipients() {
             return new Finding(SmtpStage.RCPT_TO, null, null, 0, null, null, Map.of(), false, true);
         }
@@ -126,8 +131,8 @@ public final class FailureAnalysis {
                 return Finding.delivered(Replies.read(r.redact(send.getMessage())));
             }
             if (rc < 200 || rc > 599) {
-                // -1: EOF instead of a reply
-                return lost(stage);
+                // -1: EOF instead of a reply, or a line without a code; 999, 099, 6xx: not SMTP
+                return unexpectedReply(stage, send.getMessage(), r);
             }
             return Finding.reply(stage, Replies.read(r.redact(send.getMessage())));
         }
@@ -136,8 +141,9 @@ public final class FailureAnalysis {
             if (refused.stream().anyMatch(FailureAnalysis::isFailureCode)) {
                 return Finding.recipients();
             }
-            // a bare SMTPAddressFailedException with -1: the server hung up during RCPT
-            return lost(SmtpStage.RCPT_TO);
+            // a bare SMTPAddressFailedException: -1 when the server hung up during RCPT or answered
+            // without a code, else a code outside 2xx-5xx (Angus gives up on the whole transaction)
+            return unexpectedReply(SmtpStage.RCPT_TO, refused.get(0).getMessage(), r);
         }
         Finding tls = tls(links, a);
         if (tls != null) {
@@ -246,6 +252,24 @@ public final class FailureAnalysis {
         return Finding.transport(connecting ? SmtpStage.CONNECT : SmtpStage.UNKNOWN,
                 connecting ? Category.CONNECTION_FAILED : Category.NETWORK_ERROR, 0.8, "transport:read-timeout",
                 host.isEmpty() ? null : "connection.timeout", args);
+    }
+
+    /**
+     * Angus read something that is not a reply code from 200 to 599. End of stream ("[EOF]", or
+     * continuation lines cut off by it) is a lost connection; anything else (no code, binary junk,
+     * 999, 099, 6xx) is a server that does not speak SMTP properly, and its text is kept as evidence.
+     */
+    private static Finding unexpectedReply(SmtpStage stage, String message, Redactor r) {
+        String m = message == null ? "" : message.strip();
+        if (m.isEmpty() || m.equals("[EOF]")) {
+            return lost(stage);
+        }
+        int lastLine = m.lastIndexOf('\n') + 1;
+        if (m.length() - lastLine >= 4 && m.charAt(lastLine + 3) == '-') {
+            // the last line announced more lines, then the stream ended
+            return lost(stage);
+        }
+        return Finding.unexpected(stage, Replies.read(r.redact(message)));
     }
 
     private static Finding lost(SmtpStage stage) {
@@ -401,6 +425,8 @@ public final class FailureAnalysis {
             overall = failures.isEmpty()
                     ? Diagnosis.of(NO_REPLY, Category.UNKNOWN, 0.1, new Evidence(Evidence.Source.NONE, "none", ""))
                     : representative(failures.values()).diagnosis();
+        } else if (f.reply() != null && f.category() != null) {
+            overall = Diagnosis.of(f.reply(), f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
         } else if (f.reply() != null) {
             overall = Replies.diagnose(diagnoser, f.reply(), stage);
         } else {
@@ -409,7 +435,7 @@ public final class FailureAnalysis {
         Explanation explanation = explainer.explain(overall, locale);
 
         // a refusal of the message itself applies to every recipient it was addressed to
-        if (!f.delivered() && f.reply() != null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
+        if (!f.delivered() && f.reply() != null && f.category() == null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
                 && f.reply().classDigit() >= 4) {
             RecipientFailure.Kind kind = f.reply().classDigit() == 5 ? RecipientFailure.Kind.REJECTED : RecipientFailure.Kind.DEFERRED;
             for (String address : universe) {

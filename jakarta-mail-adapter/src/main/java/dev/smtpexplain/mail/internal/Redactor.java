@@ -97,8 +97,10 @@ public final class Redactor {
             t = t.replace(s, MASK);
         }
         t = redactAfterAuth(t);
-        t = KEY_VALUE.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        // bearer tokens before key=value: a value like "user=a\u0001auth=Bearer" ends at the space and
+        // would swallow the word "Bearer", leaving the token after it unmasked
         t = BEARER.matcher(t).replaceAll("Bearer " + Matcher.quoteReplacement(MASK));
+        t = KEY_VALUE.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         return t;
     }
 

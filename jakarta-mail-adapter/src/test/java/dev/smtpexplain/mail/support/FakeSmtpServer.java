@@ -9,10 +9,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A scripted SMTP server on 127.0.0.1 for what SubEthaSMTP cannot script: EHLO/HELO and STARTTLS
@@ -87,6 +93,8 @@ public final class FakeSmtpServer implements AutoCloseable {
         private final Socket socket;
         private final BufferedReader in;
         private final OutputStream out;
+        private boolean clientClosed;
+        private boolean hungUp;
 
         Conversation(Socket socket) throws IOException {
             this.socket = socket;
@@ -104,8 +112,16 @@ public final class FakeSmtpServer implements AutoCloseable {
             out.flush();
         }
 
+        /** Writes bytes exactly as given: no line ending is added, nothing is encoded. */
+        public void replyBytes(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
         public String readLine() throws IOException {
-            return in.readLine();
+            String line = in.readLine();
+            clientClosed |= line == null;
+            return line;
         }
 
         /** Reads the message content up to the lone dot. */
@@ -134,13 +150,36 @@ public final class FakeSmtpServer implements AutoCloseable {
             while (in.read() >= 0) {
                 // swallow whatever comes
             }
+            clientClosed = true;
+        }
+
+        /** Reads and drops whatever the client still sends until it closes the connection or {@code wait} passes. */
+        void awaitClientClose(Duration wait) {
+            if (clientClosed || socket.isClosed()) {
+                return;
+            }
+            try {
+                socket.setSoTimeout((int) wait.toMillis());
+                while (in.read() >= 0) {
+                    // drain
+                }
+                clientClosed = true;
+            } catch (SocketTimeoutException e) {
+                // the client kept the connection open
+            } catch (IOException e) {
+                // a reset is a close too
+                clientClosed = true;
+            }
         }
 
         /** Hangs up without a word. */
         public void hangUp() throws IOException {
+            hungUp = true;
             socket.close();
         }
     }
+
+    private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final ServerSocket server;
     private final Script script;
@@ -148,6 +187,8 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> handlers = Collections.synchronizedList(new ArrayList<>());
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+    /** Per connection: true when the client closed it, false when it stayed open or the server hung up first. */
+    private final List<CompletableFuture<Boolean>> closedByClient = Collections.synchronizedList(new ArrayList<>());
 
     private FakeSmtpServer(Script script) throws IOException {
         this.script = script;
@@ -173,12 +214,40 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
+    /** How many connections the server accepted. */
+    public int connections() {
+        return closedByClient.size();
+    }
+
+    /**
+     * Whether the client closed every connection it opened (the server read end of stream), waiting up
+     * to {@code wait} for each. Connections the script hung up itself count as not closed by the client.
+     */
+    public boolean clientClosedEveryConnection(Duration wait) throws InterruptedException {
+        List<CompletableFuture<Boolean>> all;
+        synchronized (closedByClient) {
+            all = List.copyOf(closedByClient);
+        }
+        for (CompletableFuture<Boolean> f : all) {
+            try {
+                if (!f.get(wait.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
                 sockets.add(s);
-                Thread t = new Thread(() -> converse(s), "fake-smtp-" + port());
+                CompletableFuture<Boolean> closed = new CompletableFuture<>();
+                closedByClient.add(closed);
+                Thread t = new Thread(() -> closed.complete(converse(s)), "fake-smtp-" + port());
                 t.setDaemon(true);
                 handlers.add(t);
                 t.start();
@@ -188,9 +257,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
-    private void converse(Socket s) {
+    /** Runs the script; true when the client closed the connection. */
+    private boolean converse(Socket s) {
+        Conversation c = null;
         try (s) {
-            Conversation c = new Conversation(s);
+            c = new Conversation(s);
             script.greeting(c);
             for (String line = c.readLine(); line != null && !s.isClosed(); line = c.readLine()) {
                 commands.add(line);
@@ -207,16 +278,23 @@ public final class FakeSmtpServer implements AutoCloseable {
                     case "RSET", "NOOP" -> c.reply("250 2.0.0 Ok");
                     case "QUIT" -> {
                         script.quit(c);
-                        return;
+                        c.awaitClientClose(CLIENT_CLOSE_WAIT);
+                        return c.clientClosed;
                     }
                     default -> script.other(c, line);
                 }
             }
+            c.awaitClientClose(CLIENT_CLOSE_WAIT);
+            return c.clientClosed;
         } catch (SocketException e) {
             // the client hung up or the test closed the server
         } catch (IOException e) {
             // same, seen as a stream error
+        } catch (RuntimeException e) {
+            // a script bug must not hang the test: the client then sees the connection close
         }
+        // an I/O error the server did not cause itself: the client closed or reset the connection
+        return c != null && (c.clientClosed || !c.hungUp && !server.isClosed());
     }
 
     /** Closes the listening socket and every connection, and waits for the threads to end. */

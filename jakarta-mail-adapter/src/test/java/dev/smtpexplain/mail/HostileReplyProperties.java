@@ -1,0 +1,177 @@
+package dev.smtpexplain.mail;
+
+import static dev.smtpexplain.mail.support.TestMail.message;
+import static dev.smtpexplain.mail.support.TestMail.sender;
+import static dev.smtpexplain.mail.support.TestMail.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpexplain.mail.support.FakeSmtpServer;
+import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
+import dev.smtpexplain.mail.support.ReportStrings;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Random hostile replies through a real socket: at a random stage the scripted server answers with a
+ * random code prefix (none, 2xx-5xx, 999, 099, a continuation) and a random mix of NUL, ESC sequences,
+ * C1 controls, invalid UTF-8, bidi overrides and isolates, zero-width characters, markup, ICU syntax,
+ * bare CRs (which split the reply and desynchronize the conversation) and long runs. The send either
+ * succeeds or throws a {@link SendFailureException} whose report keeps the original exception, accounts
+ * for every recipient once, is sanitized, and arrives within a bound; no other exception escapes and
+ * the client closes every connection.
+ */
+class HostileReplyProperties {
+
+    enum Stage { GREETING, EHLO_AND_HELO, MAIL, SECOND_RCPT, DATA, END_OF_DATA }
+
+    private static final List<String> TO = List.of("a@example.test", "b@example.test");
+    private static final AtomicInteger SENDS = new AtomicInteger();
+    private static volatile Stage stage;
+    private static volatile byte[] reply;
+    private static FakeSmtpServer server;
+
+    @BeforeContainer
+    static void start() throws IOException {
+        server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            private void answer(Conversation c, Stage at, String normal) throws IOException {
+                if (stage == at) {
+                    c.replyBytes(reply);
+                } else {
+                    c.reply(normal);
+                }
+            }
+
+            @Override
+            public void greeting(Conversation c) throws IOException {
+                answer(c, Stage.GREETING, "220 fake.test ESMTP");
+            }
+
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                answer(c, Stage.EHLO_AND_HELO, "250 fake.test");
+            }
+
+            @Override
+            public void helo(Conversation c, String line) throws IOException {
+                answer(c, Stage.EHLO_AND_HELO, "250 fake.test");
+            }
+
+            @Override
+            public void mail(Conversation c, String line) throws IOException {
+                answer(c, Stage.MAIL, "250 2.1.0 Ok");
+            }
+
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                answer(c, line.contains("b@") ? Stage.SECOND_RCPT : null, "250 2.1.5 Ok");
+            }
+
+            @Override
+            public void data(Conversation c) throws IOException {
+                if (stage == Stage.DATA) {
+                    c.replyBytes(reply);
+                    return;
+                }
+                super.data(c);
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                answer(c, Stage.END_OF_DATA, "250 2.0.0 Ok: queued");
+            }
+        });
+    }
+
+    @AfterContainer
+    static void stop() throws Exception {
+        try {
+            assertThat(server.connections()).isEqualTo(SENDS.get());
+            assertThat(server.clientClosedEveryConnection(Duration.ofSeconds(3))).as("the client closed every connection").isTrue();
+        } finally {
+            server.close();
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Provide
+    Arbitrary<byte[]> replies() {
+        Arbitrary<String> prefix = Arbitraries.of("", "250 ", "220 ", "354 ", "421 4.7.0 ", "450 ", "550 5.1.1 ", "554 5.7.1 ",
+                "999 ", "099 ", "650 6.6.6 ", "5", "55", "550", "550-5.1.1 first\r\n550 5.1.1 ", "2.1.5 ");
+        Arbitrary<byte[]> words = Arbitraries.of(utf8("user unknown"), utf8(" "), utf8("a"), utf8("5.7.1"), utf8("@"),
+                utf8("<bob@example.test>"));
+        Arbitrary<byte[]> controls = Arbitraries.of(new byte[] {0}, new byte[] {7}, new byte[] {0x1B, '[', '2', 'J'},
+                new byte[] {0x1B, ']', '0', ';', 'x', 7}, new byte[] {(byte) 0x9B, '3', '1', 'm'}, new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xE2, (byte) 0x80}, new byte[] {0x7F});
+        Arbitrary<byte[]> invisible = Arbitraries.of(utf8("\u202E"), utf8("\u202A"), utf8("\u2066"), utf8("\u2069"), utf8("\u200B"),
+                utf8("\uFEFF"), utf8("\u2028"), utf8("\u0085"), utf8("ગુ"), utf8("\uD83D\uDE00"));
+        Arbitrary<byte[]> syntax = Arbitraries.of(utf8("{0}"), utf8("'"), utf8("#"), utf8("|"), utf8("{count, plural, other {#}}"),
+                utf8("</script><b>x</b>"), utf8("&amp;"), utf8("\""), utf8("\\"), utf8("%s%n"), utf8("${jndi:ldap://x}"));
+        Arbitrary<byte[]> breaks = Arbitraries.of(new byte[] {'\r'}, utf8("\r\n"), new byte[] {'\n'});
+        Arbitrary<byte[]> runs = Arbitraries.integers().between(1_000, 30_000).map(n -> utf8("A".repeat(n)));
+        Arbitrary<byte[]> token = Arbitraries.frequencyOf(Tuple.of(10, words), Tuple.of(10, controls), Tuple.of(10, invisible),
+                Tuple.of(10, syntax), Tuple.of(2, breaks), Tuple.of(1, runs));
+        return net.jqwik.api.Combinators.combine(prefix, token.list().ofMaxSize(40)).as((p, tokens) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(utf8(p));
+            tokens.forEach(out::writeBytes);
+            out.writeBytes(utf8("\r\n"));
+            return out.toByteArray();
+        });
+    }
+
+    @Property(tries = 300)
+    void anyReplyAtAnyStageGivesASafeReport(@ForAll Stage at, @ForAll("replies") byte[] hostile, @ForAll("locales") Locale locale) {
+        stage = at;
+        reply = hostile;
+        SENDS.incrementAndGet();
+        Session s = session(server.port(), "mail.smtp.timeout", "300");
+        ExplainingSender sender = sender(s).locale(locale).build();
+        long start = System.nanoTime();
+        String outcome;
+        try {
+            SendResult r = sender.send(message(s, "hostile", TO.toArray(String[]::new)));
+            assertThat(r.acceptedRecipients()).containsExactlyElementsOf(TO);
+            outcome = "delivered";
+        } catch (SendFailureException e) {
+            SendFailureReport r = e.report();
+            assertThat(e.getNextException()).isInstanceOf(MessagingException.class).isNotInstanceOf(SendFailureException.class);
+            assertThat(r.exception()).containsSame((MessagingException) e.getNextException());
+            ReportStrings.assertSanitized(r);
+            ReportStrings.assertSafe("exception message", e.getMessage(), false,
+                    SendFailureAnalyzer.standard().explainer().messages(r.locale()).isRightToLeft());
+            List<String> seen = new ArrayList<>(r.notAttemptedRecipients());
+            r.recipientFailures().forEach(f -> seen.add(f.address()));
+            seen.addAll(r.acceptedRecipients());
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(TO);
+            outcome = r.category().id();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        Statistics.label("stage").collect(at);
+        Statistics.label("outcome").collect(outcome);
+    }
+
+    @Provide
+    Arbitrary<Locale> locales() {
+        return Arbitraries.of(dev.smtpexplain.i18n.Explainer.supportedLocales());
+    }
+}
