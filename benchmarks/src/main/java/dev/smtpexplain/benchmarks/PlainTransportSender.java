@@ -6,8 +6,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 
 /**
- * Sends as an application does without smtp-explain, and as the adapter's sender does: its own
- * transport per message (connect, send, close).
+ * Sends as an application does without smtp-explain: what static {@code Transport.send} does (save the
+ * message's changes, then connect, send and close its own transport), which is also the work the
+ * adapter's sender does.
  */
 final class PlainTransportSender implements MessageSender {
 
@@ -19,6 +20,7 @@ final class PlainTransportSender implements MessageSender {
 
     @Override
     public void send(Message message) throws MessagingException {
+        message.saveChanges();
         Transport transport = session.getTransport("smtp");
         transport.connect();
         try {

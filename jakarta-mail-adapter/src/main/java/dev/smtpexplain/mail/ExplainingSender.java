@@ -155,18 +155,20 @@ public final class ExplainingSender {
         } finally {
             close(transport, failure);
         }
+        if (failure == null) {
+            // the success path: nothing to analyze
+            for (TransportListener l : listeners) {
+                if (l instanceof ReportingTransportListener r) {
+                    r.sentBySender(message, Attempt.addresses(to));
+                }
+            }
+            return SendResult.delivered(Attempt.addresses(to));
+        }
         Attempt attempt = attempt(to, phase);
         for (TransportListener l : listeners) {
             if (l instanceof ReportingTransportListener r) {
-                if (failure == null) {
-                    r.sentBySender(message, Attempt.addresses(to));
-                } else {
-                    r.failedBySender(message, failure, attempt, locale);
-                }
+                r.failedBySender(message, failure, attempt, locale);
             }
-        }
-        if (failure == null) {
-            return SendResult.delivered(Attempt.addresses(to));
         }
         SendFailureReport report = analyzer.analyze(failure, locale, attempt);
         if (report.outcome() != Outcome.FAILED && !throwOnPartialDelivery) {
