@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,14 +141,5 @@ final class DemoCommand implements Callable<Integer> {
         o.put("scenario", s.id());
         o.setAll(JsonReport.of(r));
         return o.toString();
-    }
-
-    /** For tests: the scenario's report in a locale, against running demo servers. */
-    static Map<String, SendFailureReport> runAll(DemoMailServer servers, Locale locale) {
-        Map<String, SendFailureReport> out = new java.util.LinkedHashMap<>();
-        for (Scenario s : Scenario.all()) {
-            out.put(s.id(), run(s, servers, Explainer.standard(), locale));
-        }
-        return out;
     }
 }

@@ -6,23 +6,12 @@ import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.mail.SmtpStage;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads the replies Angus puts into exception messages and diagnoses them with the stage in mind. */
 public final class Replies {
-
-    /**
-     * An address in a reply, bracketed or bare; its local part must not decide the category. Linear in
-     * the line: the bare form only starts where a run of local-part characters starts, and every run is
-     * possessive, so a long run without an '@' (a hostile 4 MiB reply line) is scanned once, not once
-     * per position.
-     */
-    private static final Pattern ADDRESS = Pattern.compile("<[^<>\\s@]*+@[^<>\\s]*+>"
-            + "|(?<![^\\s<>@,;:\"()\\[\\]])[^\\s<>@,;:\"()\\[\\]]++@[A-Za-z0-9][A-Za-z0-9.-]*+");
 
     /** Categories about a recipient: impossible before any recipient was named. */
     private static final Set<Category> RECIPIENT = EnumSet.of(
@@ -41,22 +30,10 @@ public final class Replies {
 
     /**
      * The reply in an Angus message: {@code lastServerResponse} with every line, continuation marks and
-     * a trailing newline. Multi-line replies are parsed strictly (so {@code 550-5.1.1} continuation
-     * lines lose their prefixes); anything else leniently. Never throws.
+     * a trailing newline. The lenient reader strips each line's code and status. Never throws.
      */
     public static SmtpReply read(String text) {
-        if (text == null || text.isBlank()) {
-            return SmtpReply.parseLenient("");
-        }
-        String t = text.strip();
-        if (t.length() >= 3 && Character.isDigit(t.charAt(0)) && Character.isDigit(t.charAt(1)) && Character.isDigit(t.charAt(2))) {
-            try {
-                return SmtpReply.parse(t);
-            } catch (IllegalArgumentException e) {
-                // ReplyParseException: not protocol-exact (mixed codes, odd separators); the lenient reader copes
-            }
-        }
-        return SmtpReply.parseLenient(t);
+        return SmtpReply.parseLenient(text == null ? "" : text.strip());
     }
 
     /** Whether the text starts like an SMTP reply: three digits, the first 2-5, then space, '-' or end. */
@@ -71,15 +48,15 @@ public final class Replies {
     }
 
     /**
-     * Diagnoses a reply received at {@code stage}. Addresses are masked for the diagnosis (a mailbox
-     * named "blocked@" says nothing about blocking), and a text rule naming a category that cannot
-     * happen at this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's
-     * usual meaning. The diagnosis keeps the reply as received.
+     * Diagnoses a reply received at {@code stage}. A text rule naming a category that cannot happen at
+     * this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's usual meaning.
+     * (Words inside addresses never decide: the diagnoser's scanner skips addresses.) The diagnosis keeps
+     * the reply as received.
      */
     public static Diagnosis diagnose(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
-        Diagnosis d = diagnoser.diagnose(masked(reply));
+        Diagnosis d = diagnoser.diagnose(reply);
         if (plausible(stage, d.category())) {
-            return withReply(d, reply);
+            return d;
         }
         Diagnosis codesOnly = diagnoser.diagnose(new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), List.of(), ""));
         if (codesOnly.category() != Category.UNKNOWN && plausible(stage, codesOnly.category())) {
@@ -107,17 +84,6 @@ public final class Replies {
             case CONNECT -> Category.CONNECTION_FAILED;
             default -> Category.UNKNOWN;
         };
-    }
-
-    private static SmtpReply masked(SmtpReply reply) {
-        List<String> lines = new ArrayList<>(reply.lines().size());
-        boolean changed = false;
-        for (String line : reply.lines()) {
-            String m = ADDRESS.matcher(line).replaceAll("<>");
-            changed |= !m.equals(line);
-            lines.add(m);
-        }
-        return changed ? new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), lines, reply.raw()) : reply;
     }
 
     private static Diagnosis withReply(Diagnosis d, SmtpReply reply) {
