@@ -153,8 +153,9 @@ public final class Diagnoser {
 
         /**
          * Adds a rule: when any of the phrases occurs in the reply's text (case, punctuation and spacing
-         * ignored; whole words), the reply is {@code category}. Added rules win over the built-in ones,
-         * in the order added.
+         * ignored; whole words), the reply is {@code category}, whatever the class digit of its code (the
+         * application knows what its servers mean). Added rules win over the built-in ones, in the
+         * order added.
          *
          * @throws IllegalArgumentException for an empty id, no phrases, or a phrase without letters
          */
@@ -166,7 +167,7 @@ public final class Diagnoser {
             if (phrases.length == 0) {
                 throw new IllegalArgumentException("rule " + id + " needs at least one phrase");
             }
-            StringBuilder line = new StringBuilder(id).append(' ').append(category.id()).append(" - ");
+            StringBuilder line = new StringBuilder(id).append(' ').append(category.id()).append(" any-class ");
             for (int i = 0; i < phrases.length; i++) {
                 if (phrases[i].indexOf('"') >= 0) {
                     throw new IllegalArgumentException("rule " + id + ": a phrase cannot contain '\"'");

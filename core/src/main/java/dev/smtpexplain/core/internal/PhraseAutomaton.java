@@ -256,19 +256,34 @@ public final class PhraseAutomaton {
     }
 
     /**
-     * The phrases found in one scan: the distinct ids in the order first found, and a bit set for
-     * constant-time membership. One allocation of a bit per phrase, made only when a phrase occurs.
+     * The phrases found in one scan: the distinct ids in the order first found, a bit set for
+     * constant-time membership, and every occurrence with the offset where it ends, for rules whose
+     * phrases must stand close together. Allocated only when a phrase occurs.
      */
     public static final class Hits {
         private final long[] seen;
         private int[] ids = new int[8];
         private int count;
+        // occurrences in text order: phrase id and the offset (in the lines joined by one space) of its end
+        private int[] occurrenceIds = new int[8];
+        private int[] occurrenceEnds = new int[8];
+        private int occurrences;
+        private final List<String> lines;
+        private final int[] lineStarts;
 
-        Hits(int phraseCount) {
+        Hits(int phraseCount, List<String> lines, int[] lineStarts) {
             seen = new long[(phraseCount + 63) >>> 6];
+            this.lines = lines;
+            this.lineStarts = lineStarts;
         }
 
-        void add(int id) {
+        void add(int id, int end) {
+            if (occurrences == occurrenceIds.length) {
+                occurrenceIds = Arrays.copyOf(occurrenceIds, occurrences * 2);
+                occurrenceEnds = Arrays.copyOf(occurrenceEnds, occurrences * 2);
+            }
+            occurrenceIds[occurrences] = id;
+            occurrenceEnds[occurrences++] = end;
             int word = id >>> 6;
             long bit = 1L << id;
             if ((seen[word] & bit) != 0) {
@@ -295,13 +310,82 @@ public final class PhraseAutomaton {
         public int id(int i) {
             return ids[i];
         }
+
+        /**
+         * Whether every phrase in {@code phraseIds} occurs within one stretch of text at most
+         * {@code window} characters long that no sentence or clause break crosses. Looks, at each
+         * occurrence of one of the phrases, at the latest occurrence of each other one: the tightest
+         * window ending there. Time: occurrences × phrases.
+         *
+         * @param lengths the normalized length of each phrase, to find where an occurrence starts
+         */
+        public boolean near(int[] phraseIds, int[] lengths, int window) {
+            int k = phraseIds.length;
+            int[] lastStart = new int[k];
+            Arrays.fill(lastStart, -1);
+            for (int o = 0; o < occurrences; o++) {
+                int id = occurrenceIds[o];
+                int part = indexOf(phraseIds, id);
+                if (part < 0) {
+                    continue;
+                }
+                int end = occurrenceEnds[o];
+                lastStart[part] = Math.max(0, end - lengths[part] + 1);
+                int from = end;
+                boolean all = true;
+                for (int p = 0; p < k; p++) {
+                    if (lastStart[p] < 0) {
+                        all = false;
+                        break;
+                    }
+                    from = Math.min(from, lastStart[p]);
+                }
+                if (all && end - from < window && !breakBetween(from, end)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int indexOf(int[] a, int v) {
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] == v) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether a sentence or clause ends between two offsets: '.', ';', '!' or '?' before white space. */
+        private boolean breakBetween(int from, int to) {
+            int line = Arrays.binarySearch(lineStarts, 0, lines.size(), from);
+            if (line < 0) {
+                line = -line - 2;
+            }
+            for (; line < lines.size(); line++) {
+                int start = lineStarts[line];
+                if (start > to) {
+                    break;
+                }
+                String s = lines.get(line);
+                int a = Math.max(from - start, 0);
+                int b = Math.min(to - start, s.length());
+                for (int i = a; i < b; i++) {
+                    char c = s.charAt(i);
+                    if ((c == '.' || c == ';' || c == '!' || c == '?') && (i + 1 >= s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /**
      * Scans text lines (joined by spaces) and returns which phrases occur, or null when none does.
      */
     public Hits scan(List<String> lines) {
-        Scan scan = new Scan(startRow);
+        Scan scan = new Scan(startRow, lines);
         for (String line : lines) {
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
             if (line.indexOf('@') < 0) {
@@ -311,23 +395,51 @@ public final class PhraseAutomaton {
                 int from = 0;
                 for (int m = 0; m < masked.length; m += 2) {
                     scanRange(scan, line, from, masked[m]);
-                    step(scan, spaceColumn); // the whole address reads as one space
+                    step(scan, spaceColumn, masked[m]); // the whole address reads as one space
                     from = masked[m + 1];
                 }
                 scanRange(scan, line, from, line.length());
             }
-            step(scan, spaceColumn);
+            step(scan, spaceColumn, line.length());
+            scan.nextLine(line.length());
         }
         return scan.seen;
     }
 
-    /** Where a scan is: the current row and the phrases found so far. */
-    private static final class Scan {
+    /** Where a scan is: the current row, the offset of the current line and the phrases found so far. */
+    private final class Scan {
         int row;
+        int base;
+        int line;
+        final List<String> lines;
+        int[] lineStarts;
         Hits seen;
 
-        Scan(int row) {
+        Scan(int row, List<String> lines) {
             this.row = row;
+            this.lines = lines;
+        }
+
+        void nextLine(int length) {
+            if (seen != null) {
+                lineStarts[line + 1] = base + length + 1;
+            }
+            base += length + 1;
+            line++;
+        }
+
+        void mark(int row, int index) {
+            if (seen == null) {
+                lineStarts = new int[lines.size() + 1];
+                // the starts of the lines already passed: each is the previous start plus its length and a space
+                for (int i = 1; i <= line; i++) {
+                    lineStarts[i] = lineStarts[i - 1] + lines.get(i - 1).length() + 1;
+                }
+                seen = new Hits(patternCount, lines, lineStarts);
+            }
+            for (int id : outputs[row / columns]) {
+                seen.add(id, base + index);
+            }
         }
     }
 
@@ -341,18 +453,18 @@ public final class PhraseAutomaton {
             int next = delta[row + (c < 128 ? asciiColumn[c] : otherColumn(c))];
             if (next < 0) {
                 next = ~next;
-                scan.seen = mark(scan.seen, next);
+                scan.mark(next, i);
             }
             row = next;
         }
         scan.row = row;
     }
 
-    private void step(Scan scan, int column) {
+    private void step(Scan scan, int column, int index) {
         int next = delta[scan.row + column];
         if (next < 0) {
             next = ~next;
-            scan.seen = mark(scan.seen, next);
+            scan.mark(next, index);
         }
         scan.row = next;
     }
@@ -407,12 +519,4 @@ public final class PhraseAutomaton {
         return i < 0 ? 0 : otherColumns[i];
     }
 
-    /** Adds the phrases that end in the state at {@code row}. */
-    private Hits mark(Hits seen, int row) {
-        Hits s = seen == null ? new Hits(patternCount) : seen;
-        for (int id : outputs[row / columns]) {
-            s.add(id);
-        }
-        return s;
-    }
 }

@@ -23,10 +23,19 @@ public final class RuleEngine {
 
     private static final int NONE = Integer.MAX_VALUE;
 
+    /**
+     * How close the phrases of one alternative must stand: within this many characters of text, from
+     * the start of the first to the end of the last, with no sentence or clause break ('.', ';', '!',
+     * '?' before white space) between them. About a dozen words: a server states one reason in one
+     * clause, while words scattered over a long text (a quoted message, a signature) mean nothing together.
+     */
+    public static final int NEAR = 80;
+
     private final List<RuleSpec> rules;
     private final PhraseAutomaton automaton;
     // per alternative: the phrase ids that must all occur, the rule's condition, and the match it gives
     private final int[][] phrasesOf;
+    private final int[][] lengthsOf;
     private final RuleSpec.Condition[] conditionOf;
     private final Match[] matchOf;
     // per phrase id: the alternatives of strong and of weak rules listed under it, ascending
@@ -65,6 +74,13 @@ public final class RuleEngine {
             }
         }
         phrasesOf = required.toArray(int[][]::new);
+        lengthsOf = new int[phrasesOf.length][];
+        for (int alt = 0; alt < phrasesOf.length; alt++) {
+            lengthsOf[alt] = new int[phrasesOf[alt].length];
+            for (int p = 0; p < phrasesOf[alt].length; p++) {
+                lengthsOf[alt][p] = phrases.get(phrasesOf[alt][p]).length();
+            }
+        }
         matchOf = matches.toArray(Match[]::new);
         conditionOf = matches.stream().map(m -> m.rule().condition()).toArray(RuleSpec.Condition[]::new);
         // an alternative is listed under one of its phrases only: the one fewest alternatives use, so that
@@ -135,11 +151,21 @@ public final class RuleEngine {
             if (alt >= best) {
                 break;
             }
-            if (allOccur(phrasesOf[alt], seen) && conditionOf[alt].test(reply)) {
+            if (allOccur(phrasesOf[alt], seen) && conditionOf[alt].test(reply) && matchOf[alt].rule().fitsClass(replyClass(reply))
+                    && (phrasesOf[alt].length == 1 || seen.near(phrasesOf[alt], lengthsOf[alt], NEAR))) {
                 return alt;
             }
         }
         return best;
+    }
+
+    /**
+     * The class digit that bounds a rule's category: the basic reply code's, which is what the server
+     * said. An enhanced status without a code is often a sending MTA's summary of a final failure
+     * ("4.4.1 Connection timed out" in a bounce that gave up), so it does not bound.
+     */
+    private static int replyClass(SmtpReply reply) {
+        return reply.code().isPresent() ? reply.code().get().classDigit() : 0;
     }
 
     private static boolean allOccur(int[] phraseIds, PhraseAutomaton.Hits seen) {

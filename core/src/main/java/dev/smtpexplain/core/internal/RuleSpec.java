@@ -2,6 +2,7 @@ package dev.smtpexplain.core.internal;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.List;
 
@@ -16,13 +17,31 @@ import java.util.List;
  * @param condition what the reply's codes must be for the rule to apply
  * @param weak when true the rule only refines a generic code (550, 5.7.1); a specific enhanced code
  *     or basic code wins over it
+ * @param anyClass when true the rule applies whatever the reply's class digit; otherwise a rule whose
+ *     category is permanent by nature does not apply to a 4xx reply, nor a temporary one to a 5xx reply
+ * @param examples replies the rule must decide, checked by the build
+ * @param origin where the rule was written ("rules.txt line 12"), for messages
  */
 public record RuleSpec(String id, Category category, List<List<String>> alternatives, List<List<String>> written,
-        Condition condition, boolean weak) {
+        Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin) {
 
     public RuleSpec {
         alternatives = alternatives.stream().map(List::copyOf).toList();
         written = written.stream().map(List::copyOf).toList();
+        examples = List.copyOf(examples);
+    }
+
+    /**
+     * Whether the rule may decide a reply of this class digit (0 when unknown): the class bounds the
+     * category unless the rule says otherwise. A server that answers 4xx says "try again"; a category
+     * that is permanent by nature would contradict it, and the other way round.
+     */
+    public boolean fitsClass(int classDigit) {
+        if (anyClass || classDigit < 4) {
+            return true;
+        }
+        Permanence nature = category.defaultPermanence();
+        return classDigit == 4 ? nature != Permanence.PERMANENT : nature != Permanence.TEMPORARY;
     }
 
     /**

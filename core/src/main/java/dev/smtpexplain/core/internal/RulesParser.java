@@ -6,20 +6,25 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads the rules format: one rule per line,
+ * Reads the rules language (see {@code docs/rules.md}). Two forms, freely mixed:
  *
  * <pre>
- * # id                 category                      when            phrases
- * gmail.dmarc-policy   sender-authentication-failed  -               "dmarc policy" | "unauthenticated email" + "not accepted"
- * postgrey.greylisted  greylisted                    code=4xx        "greylisted" | "greylisting*"
- * generic.rejected     policy-violation              weak,status=5.7.1 "rejected"
+ * # the block form: a header, then one alternative or example per indented line
+ * rule auth.dmarc-policy  sender-authentication-failed
+ *     "dmarc policy"
+ *     "unauthenticated email" + "not accepted"
+ *     example: 550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy
+ *
+ * # the one-line form: id category when phrases
+ * postgrey.greylisted  greylisted  code=4xx  "greylisted" | "greylisting*"
  * </pre>
  *
- * <p>Phrases are double-quoted; {@code +} joins phrases that must all occur, {@code |} separates
- * alternatives. A phrase ending in {@code *} matches as a word prefix. {@code when} is {@code -} or a
- * comma-separated list of {@code code=PATTERN}, {@code status=PATTERN} (digits, {@code x} for any) and
- * {@code weak} (the rule only refines a generic code). Blank lines and lines starting with {@code #}
- * are ignored.
+ * <p>Phrases are double-quoted; {@code +} joins phrases that must all occur close together, {@code |}
+ * separates alternatives. A phrase ending in {@code *} matches as a word prefix. {@code when} is
+ * {@code -} or a comma-separated list of {@code code=PATTERN}, {@code status=PATTERN} (digits,
+ * {@code x} for any), {@code weak} (the rule only refines a generic code) and {@code any-class} (the
+ * rule applies even where the reply's class digit contradicts its category). Blank lines and lines
+ * starting with {@code #} are ignored. Errors name the source, the line and the column.
  */
 public final class RulesParser {
 
@@ -27,6 +32,7 @@ public final class RulesParser {
     private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final String EXAMPLE = "example:";
 
     private RulesParser() {
     }
@@ -35,58 +41,181 @@ public final class RulesParser {
      * Parses rules text.
      *
      * @param source a name for error messages
-     * @throws IllegalArgumentException naming the source, the line and the problem
+     * @throws IllegalArgumentException naming the source, the line, the column and the problem
      */
     public static List<RuleSpec> parse(String text, String source) {
         List<RuleSpec> rules = new ArrayList<>();
         String[] lines = LINE_BREAK.split(text, -1);
+        Block block = null;
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+            String raw = lines[i];
+            String line = raw.strip();
+            int lineNo = i + 1;
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            boolean indented = Character.isWhitespace(raw.charAt(0));
             try {
-                rules.add(parseLine(line));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+                if (indented && block != null) {
+                    block.add(raw, lineNo);
+                    continue;
+                }
+                if (indented) {
+                    throw new RuleSyntaxException("an indented line belongs to a 'rule' block, but no block is open", 1);
+                }
+                if (block != null) {
+                    rules.add(block.finish(source));
+                    block = null;
+                }
+                if (line.startsWith("rule ") || line.equals("rule")) {
+                    block = Block.open(line, source, lineNo);
+                } else {
+                    rules.add(parseLine(line, source + " line " + lineNo));
+                }
+            } catch (RuleSyntaxException e) {
+                throw new IllegalArgumentException(source + " line " + lineNo + " column " + e.column + ": " + e.getMessage(), e);
+            }
+        }
+        if (block != null) {
+            try {
+                rules.add(block.finish(source));
+            } catch (RuleSyntaxException e) {
+                throw new IllegalArgumentException(source + " line " + block.line + ": " + e.getMessage(), e);
             }
         }
         return rules;
     }
 
-    private static RuleSpec parseLine(String line) {
-        String[] head = WHITESPACE.split(line, 4);
-        if (head.length < 4) {
-            throw new IllegalArgumentException("expected: id category when \"phrase\" ...");
+    /** A syntax error at a column of the current line. */
+    private static final class RuleSyntaxException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int column;
+
+        RuleSyntaxException(String message, int column) {
+            super(message);
+            this.column = column;
         }
-        String id = head[0];
-        if (!RULE_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("rule id must be lower-case letters, digits, '.', '_' or '-': " + id);
-        }
-        Category category = Category.fromId(head[1]);
-        String code = null;
-        String status = null;
-        boolean weak = false;
-        if (!head[2].equals("-")) {
-            for (String cond : head[2].split(",")) {
-                if (cond.equals("weak")) {
-                    weak = true;
-                } else if (cond.startsWith("code=")) {
-                    code = cond.substring(5);
-                } else if (cond.startsWith("status=")) {
-                    status = cond.substring(7);
-                } else {
-                    throw new IllegalArgumentException("unknown condition '" + cond + "' (use code=, status= or weak)");
-                }
-            }
-        }
-        List<List<String>> alternatives = new ArrayList<>();
-        List<List<String>> written = new ArrayList<>();
-        parsePhrases(head[3], alternatives, written);
-        return new RuleSpec(id, category, alternatives, written, RuleSpec.Condition.of(code, status), weak);
     }
 
-    private static void parsePhrases(String s, List<List<String>> alternatives, List<List<String>> written) {
+    /** The head of a rule: id, category and conditions. */
+    private record Head(String id, Category category, String code, String status, boolean weak, boolean anyClass) {
+
+        static Head of(String id, String category, String when, int idColumn, int categoryColumn, int whenColumn) {
+            if (!RULE_ID.matcher(id).matches()) {
+                throw new RuleSyntaxException("rule id must be lower-case letters, digits, '.', '_' or '-': " + id, idColumn);
+            }
+            Category c;
+            try {
+                c = Category.fromId(category);
+            } catch (IllegalArgumentException e) {
+                throw new RuleSyntaxException(e.getMessage(), categoryColumn);
+            }
+            String code = null;
+            String status = null;
+            boolean weak = false;
+            boolean anyClass = false;
+            if (!when.equals("-")) {
+                for (String cond : when.split(",")) {
+                    if (cond.equals("weak")) {
+                        weak = true;
+                    } else if (cond.equals("any-class")) {
+                        anyClass = true;
+                    } else if (cond.startsWith("code=")) {
+                        code = cond.substring(5);
+                    } else if (cond.startsWith("status=")) {
+                        status = cond.substring(7);
+                    } else {
+                        throw new RuleSyntaxException("unknown condition '" + cond + "' (use code=, status=, weak or any-class)", whenColumn);
+                    }
+                }
+            }
+            try {
+                RuleSpec.Condition.of(code, status);
+            } catch (IllegalArgumentException e) {
+                throw new RuleSyntaxException(e.getMessage(), whenColumn);
+            }
+            return new Head(id, c, code, status, weak, anyClass);
+        }
+
+        RuleSpec spec(List<List<String>> alternatives, List<List<String>> written, List<String> examples, String origin) {
+            return new RuleSpec(id, category, alternatives, written, RuleSpec.Condition.of(code, status), weak, anyClass,
+                    examples, origin);
+        }
+    }
+
+    /** A rule in the block form, collected line by line. */
+    private static final class Block {
+        final Head head;
+        final int line;
+        final List<List<String>> alternatives = new ArrayList<>();
+        final List<List<String>> written = new ArrayList<>();
+        final List<String> examples = new ArrayList<>();
+
+        private Block(Head head, int line) {
+            this.head = head;
+            this.line = line;
+        }
+
+        static Block open(String line, String source, int lineNo) {
+            String[] words = WHITESPACE.split(line);
+            if (words.length < 3 || words.length > 4) {
+                throw new RuleSyntaxException("expected: rule ID CATEGORY [WHEN]", 1);
+            }
+            int idColumn = line.indexOf(words[1], 4) + 1;
+            int categoryColumn = line.indexOf(words[2], idColumn + words[1].length() - 1) + 1;
+            String when = words.length == 4 ? words[3] : "-";
+            int whenColumn = words.length == 4 ? line.lastIndexOf(words[3]) + 1 : line.length();
+            return new Block(Head.of(words[1], words[2], when, idColumn, categoryColumn, whenColumn), lineNo);
+        }
+
+        void add(String raw, int lineNo) {
+            int start = 0;
+            while (Character.isWhitespace(raw.charAt(start))) {
+                start++;
+            }
+            String body = raw.substring(start).stripTrailing();
+            if (body.startsWith(EXAMPLE)) {
+                String example = body.substring(EXAMPLE.length()).strip();
+                if (example.isEmpty()) {
+                    throw new RuleSyntaxException("an example needs the text of a reply", start + EXAMPLE.length() + 1);
+                }
+                examples.add(example);
+            } else if (body.startsWith("\"")) {
+                parsePhrases(body, start, alternatives, written);
+            } else {
+                throw new RuleSyntaxException("expected a quoted phrase or 'example:' in a rule block", start + 1);
+            }
+        }
+
+        RuleSpec finish(String source) {
+            if (alternatives.isEmpty()) {
+                throw new RuleSyntaxException("rule " + head.id + " has no phrases", 1);
+            }
+            return head.spec(alternatives, written, examples, source + " line " + line);
+        }
+    }
+
+    private static RuleSpec parseLine(String line, String origin) {
+        String[] head = WHITESPACE.split(line, 4);
+        if (head.length < 4) {
+            throw new RuleSyntaxException("expected: id category when \"phrase\" ... (or a 'rule' block)", 1);
+        }
+        int categoryColumn = line.indexOf(head[1], head[0].length()) + 1;
+        int whenColumn = line.indexOf(head[2], categoryColumn - 1 + head[1].length()) + 1;
+        Head h = Head.of(head[0], head[1], head[2], 1, categoryColumn, whenColumn);
+        List<List<String>> alternatives = new ArrayList<>();
+        List<List<String>> written = new ArrayList<>();
+        int phrasesColumn = line.indexOf(head[3], whenColumn - 1 + head[2].length());
+        parsePhrases(head[3], phrasesColumn, alternatives, written);
+        return h.spec(alternatives, written, List.of(), origin);
+    }
+
+    /**
+     * Parses {@code "a" + "b" | "c"} into alternatives.
+     *
+     * @param offset the column (0-based) where {@code s} starts in its line, for error messages
+     */
+    private static void parsePhrases(String s, int offset, List<List<String>> alternatives, List<List<String>> written) {
         List<String> alt = new ArrayList<>();
         List<String> altWritten = new ArrayList<>();
         boolean expectPhrase = true;
@@ -97,16 +226,20 @@ public final class RulesParser {
                 i++;
             } else if (c == '"') {
                 if (!expectPhrase) {
-                    throw new IllegalArgumentException("expected '+' or '|' between phrases at column " + (i + 1));
+                    throw new RuleSyntaxException("expected '+' or '|' between phrases", offset + i + 1);
                 }
                 int end = s.indexOf('"', i + 1);
                 if (end < 0) {
-                    throw new IllegalArgumentException("unterminated phrase starting at column " + (i + 1));
+                    throw new RuleSyntaxException("unterminated phrase", offset + i + 1);
                 }
                 String phrase = s.substring(i + 1, end);
                 boolean prefix = phrase.endsWith("*");
                 String bare = prefix ? phrase.substring(0, phrase.length() - 1) : phrase;
-                alt.add(PhraseAutomaton.normalizePhrase(bare, prefix));
+                try {
+                    alt.add(PhraseAutomaton.normalizePhrase(bare, prefix));
+                } catch (IllegalArgumentException e) {
+                    throw new RuleSyntaxException(e.getMessage(), offset + i + 1);
+                }
                 altWritten.add(bare.strip());
                 expectPhrase = false;
                 i = end + 1;
@@ -120,11 +253,11 @@ public final class RulesParser {
                 expectPhrase = true;
                 i++;
             } else {
-                throw new IllegalArgumentException("unexpected '" + c + "' at column " + (i + 1) + " (phrases are double-quoted)");
+                throw new RuleSyntaxException("unexpected '" + c + "' (phrases are double-quoted)", offset + i + 1);
             }
         }
         if (expectPhrase) {
-            throw new IllegalArgumentException("a phrase is missing at the end");
+            throw new RuleSyntaxException("a phrase is missing at the end", offset + s.length() + 1);
         }
         alternatives.add(alt);
         written.add(altWritten);
