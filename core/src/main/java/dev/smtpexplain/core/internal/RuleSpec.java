@@ -126,6 +126,26 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
             return true;
         }
 
+        /** Whether every reply that meets {@code narrower} also meets this condition. */
+        public boolean covers(Condition narrower) {
+            return covers(codeDigits, narrower.codeDigits) && covers(statusParts, narrower.statusParts);
+        }
+
+        private static boolean covers(int[] wide, int[] narrow) {
+            if (wide == null) {
+                return true;
+            }
+            if (narrow == null) {
+                return false;
+            }
+            for (int i = 0; i < wide.length; i++) {
+                if (wide[i] >= 0 && wide[i] != narrow[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static boolean eq(int pattern, int value) {
             return pattern < 0 || pattern == value;
         }

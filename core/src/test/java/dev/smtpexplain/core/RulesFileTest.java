@@ -1,0 +1,108 @@
+package dev.smtpexplain.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smtpexplain.core.internal.RuleLint;
+import dev.smtpexplain.core.internal.RuleSpec;
+import dev.smtpexplain.core.internal.RulesParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The built-in rules file: every example is decided by its rule, and no alternative is dead. */
+class RulesFileTest {
+
+    static List<RuleSpec> builtIn() throws IOException {
+        try (InputStream in = Diagnoser.class.getResourceAsStream("/dev/smtpexplain/core/rules.txt")) {
+            return RulesParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "rules.txt");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleIsDecidedByItsRule() throws IOException {
+        Diagnoser diagnoser = Diagnoser.standard();
+        return builtIn().stream().flatMap(rule -> rule.examples().stream().map(example ->
+                DynamicTest.dynamicTest(rule.id() + ": " + example, () -> {
+                    Diagnosis d = diagnoser.diagnose(example);
+                    assertThat(d.evidence().ruleId()).as("%s (%s) decides '%s' as %s", d.evidence().ruleId(), rule.origin(), example,
+                            d.category().id()).isEqualTo(rule.id());
+                    assertThat(d.category()).isEqualTo(rule.category());
+                })));
+    }
+
+    @Test
+    void everyRuleHasAnExample() throws IOException {
+        assertThat(builtIn()).filteredOn(r -> r.examples().isEmpty()).extracting(r -> r.id() + " (" + r.origin() + ")").isEmpty();
+    }
+
+    @Test
+    void noAlternativeIsShadowedByAnEarlierOne() throws IOException {
+        List<RuleLint.Shadowed> dead = RuleLint.shadowed(builtIn());
+        assertThat(dead).extracting(RuleLint.Shadowed::toString).isEmpty();
+    }
+
+    @Test
+    void theLintFindsShadowedAlternatives() {
+        List<RuleSpec> rules = RulesParser.parse("""
+                rule block.any  sender-blocked
+                    "spamhaus"
+                    "blocked" + "ip"
+                rule block.zen  sender-blocked
+                    "zen spamhaus"
+                    "your ip" + "was blocked"
+                    "listed"
+                rule grey  greylisted  code=4xx
+                    "greylist*"
+                    "greylisted"
+                """, "test");
+        assertThat(RuleLint.shadowed(rules)).extracting(RuleLint.Shadowed::toString).containsExactly(
+                "test line 4: rule block.zen, alternative \"zen spamhaus\" never decides: rule block.any (test line 1) matches first with \"spamhaus\"",
+                "test line 4: rule block.zen, alternative \"your ip\" + \"was blocked\" never decides: rule block.any (test line 1) matches first with \"blocked\" + \"ip\"",
+                "test line 8: rule grey, alternative \"greylisted\" never decides: its own earlier alternative \"greylist\"");
+    }
+
+    @Test
+    void aNarrowerEarlierRuleDoesNotShadow() {
+        List<RuleSpec> rules = RulesParser.parse("""
+                rule a  recipient-unknown  code=550
+                    "no such user"
+                rule b  recipient-unknown
+                    "no such user here"
+                rule c  recipient-unknown  weak
+                    "unknown"
+                rule d  recipient-unknown
+                    "unknown user"
+                """, "test");
+        assertThat(RuleLint.shadowed(rules)).isEmpty();
+    }
+
+    @Test
+    void syntaxErrorsNameLineAndColumn() {
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"spam\" \"filter\"\n", "mine"))
+                .hasMessage("mine line 2 column 12: expected '+' or '|' between phrases");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  no-such-thing\n    \"spam\"\n", "mine"))
+                .hasMessageStartingWith("mine line 1 column 11: ");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected  sometimes\n    \"spam\"\n", "mine"))
+                .hasMessage("mine line 1 column 26: unknown condition 'sometimes' (use code=, status=, weak or any-class)");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    spam\n", "mine"))
+                .hasMessage("mine line 2 column 5: expected a quoted phrase or 'example:' in a rule block");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n# nothing\nrule c.d spam-detected\n    \"x\"", "mine"))
+                .hasMessageContaining("rule a.b has no phrases");
+        assertThatThrownBy(() -> RulesParser.parse("a.b spam-detected - \"spam\" + \"", "mine"))
+                .hasMessage("mine line 1 column 30: unterminated phrase");
+    }
+
+    @Test
+    void phrasesAreWrittenAsServersWriteThem() {
+        Diagnoser d = Diagnoser.builder().withoutBuiltInRules()
+                .addRules("rule relay.cant  relay-denied\n    \"can't relay\"\n", "mine").build();
+        assertThat(d.diagnose("554 5.7.1 We can't relay for you").category()).isEqualTo(Category.RELAY_DENIED);
+        assertThat(d.diagnose("554 5.7.1 We can’t  relay for you").category()).isEqualTo(Category.RELAY_DENIED);
+    }
+}
