@@ -1,6 +1,7 @@
 package dev.smtpexplain.core;
 
 import dev.smtpexplain.core.internal.CodeTable;
+import dev.smtpexplain.core.internal.ReplyShape;
 import dev.smtpexplain.core.internal.RuleEngine;
 import dev.smtpexplain.core.internal.RuleSpec;
 import dev.smtpexplain.core.internal.RulesParser;
@@ -29,7 +30,13 @@ import java.util.Objects;
  */
 public final class Diagnoser {
 
+    // Confidence by the kind of evidence, calibrated on the documented-reply corpus and the Sisimai
+    // corpus (docs/confidence.md has the reliability table): how often a diagnosis of that kind is right.
+    static final double TEXT_RULE_AGREEING = 0.95;
     static final double TEXT_RULE = 0.9;
+    static final double TEXT_RULE_DISAGREEING = 0.75;
+    static final double UNCODED_MAIL_TEXT = 0.6;
+    static final double UNCODED_TEXT = 0.3;
     static final double SPECIFIC_STATUS = 0.8;
     static final double SPECIFIC_CODE = 0.7;
     static final double WEAK_TEXT_RULE = 0.65;
@@ -88,10 +95,10 @@ public final class Diagnoser {
     public Diagnosis diagnose(SmtpReply reply) {
         Objects.requireNonNull(reply, "reply");
         RuleEngine.Match[] m = engine.match(reply);
-        if (m[0] != null) {
-            return fromRule(reply, m[0], TEXT_RULE);
-        }
         CodeTable.Entry status = reply.status().map(Diagnoser::statusEntry).orElse(null);
+        if (m[0] != null) {
+            return fromRule(reply, m[0], textConfidence(reply, m[0], status, TEXT_RULE));
+        }
         if (status != null && status.specific()) {
             return fromStatus(reply, status, SPECIFIC_STATUS);
         }
@@ -100,7 +107,7 @@ public final class Diagnoser {
             return fromCode(reply, code, SPECIFIC_CODE);
         }
         if (m[1] != null) {
-            return fromRule(reply, m[1], WEAK_TEXT_RULE);
+            return fromRule(reply, m[1], textConfidence(reply, m[1], status, WEAK_TEXT_RULE));
         }
         if (status != null && status.category() != Category.UNKNOWN) {
             return fromStatus(reply, status, GENERIC_STATUS);
@@ -118,6 +125,20 @@ public final class Diagnoser {
     /** The number of text rules, built-in and added. */
     public int ruleCount() {
         return engine.rules().size();
+    }
+
+    /**
+     * How sure a text rule is: surer when a specific enhanced status says the same, less when it says
+     * something else, and a guess when the text has no code, no status and no sign of mail software.
+     */
+    private static double textConfidence(SmtpReply reply, RuleEngine.Match m, CodeTable.Entry status, double base) {
+        if (reply.code().isEmpty() && reply.status().isEmpty()) {
+            return ReplyShape.looksLikeMail(reply.lines()) ? Math.min(base, UNCODED_MAIL_TEXT) : UNCODED_TEXT;
+        }
+        if (status != null && status.specific()) {
+            return status.category() == m.rule().category() ? Math.max(base, TEXT_RULE_AGREEING) : Math.min(base, TEXT_RULE_DISAGREEING);
+        }
+        return base;
     }
 
     private static Diagnosis fromRule(SmtpReply reply, RuleEngine.Match m, double confidence) {

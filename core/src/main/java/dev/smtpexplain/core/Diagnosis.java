@@ -55,12 +55,22 @@ public record Diagnosis(
             case 4 -> Permanence.TEMPORARY;
             default -> category.defaultPermanence();
         };
-        RetryAdvice retry = category.retryAdvice();
-        if (permanence == Permanence.TEMPORARY && retry == RetryAdvice.NEVER) {
-            retry = RetryAdvice.LATER;
-        }
+        RetryAdvice retry = retryAdvice(category.retryAdvice(), permanence);
         return new Diagnosis(reply, category, permanence, retry, category.actor(), confidence, evidence,
                 reply.code().map(CodeTable::meaningOf), reply.status().map(CodeTable::meaningOf));
+    }
+
+    /**
+     * The category's advice, made to agree with the permanence: a temporary failure is worth a later
+     * try; a permanent one is not, until something changes; and where nobody knows, the advice
+     * promises nothing.
+     */
+    static RetryAdvice retryAdvice(RetryAdvice advice, Permanence permanence) {
+        return switch (permanence) {
+            case TEMPORARY -> advice == RetryAdvice.NEVER ? RetryAdvice.LATER : advice;
+            case PERMANENT -> advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.AFTER_FIX : advice;
+            case UNDETERMINED -> advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.UNCERTAIN : advice;
+        };
     }
 
     /** Whether the failure is permanent: sending the same message again will fail again. */

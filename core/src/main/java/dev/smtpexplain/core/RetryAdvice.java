@@ -9,7 +9,12 @@ public enum RetryAdvice {
     /** Send again after a while. */
     LATER("later"),
     /** The sending server or client retries by itself; wait. */
-    AUTOMATIC("automatic");
+    AUTOMATIC("automatic"),
+    /**
+     * It is not known whether the failure is temporary: a later try may work or may fail the same way.
+     * Given where the reply's class is unknown and the category could be either.
+     */
+    UNCERTAIN("uncertain");
 
     private final String id;
 

@@ -84,9 +84,16 @@ public final class ReplyParser {
     }
 
     private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
-        List<String> rawLines = splitLines(stripDsnPrefix(input.strip()));
+        String text0 = input;
+        EnhancedStatus fieldStatus = null;
+        BounceText.Focus focus = BounceText.focus(input);
+        if (focus != null) {
+            text0 = focus.text();
+            fieldStatus = focus.status();
+        }
+        List<String> rawLines = splitLines(stripDsnPrefix(text0.strip()));
         ReplyCode code = givenCode;
-        EnhancedStatus status = givenStatus;
+        EnhancedStatus status = givenStatus != null ? givenStatus : fieldStatus;
         boolean codeFromText = false;
         List<String> text = new ArrayList<>(rawLines.size());
         for (String line : rawLines) {

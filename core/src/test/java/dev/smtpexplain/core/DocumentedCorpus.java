@@ -1,0 +1,62 @@
+package dev.smtpexplain.core;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The documented-reply corpus in {@code src/test/resources/dev/smtpexplain/core/documented/}: real
+ * failure replies from providers' documentation, MTA sources and gateways, each labeled with the
+ * category its source documents and a citation.
+ */
+final class DocumentedCorpus {
+
+    static final List<String> FILES = List.of("providers.tsv", "mta.tsv");
+
+    /** One labeled reply. */
+    record Row(String file, int line, String code, String status, String text, Category category, String lang,
+            boolean ambiguous, String source) {
+
+        SmtpReply reply() {
+            Integer c = code.isEmpty() ? null : Integer.valueOf(code);
+            return SmtpReply.of(c, status.isEmpty() ? null : status, text);
+        }
+    }
+
+    private DocumentedCorpus() {
+    }
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (String file : FILES) {
+            InputStream in = DocumentedCorpus.class.getResourceAsStream("/dev/smtpexplain/core/documented/" + file);
+            if (in == null) {
+                continue;
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                int n = 0;
+                while ((line = r.readLine()) != null) {
+                    n++;
+                    if (n == 1 || line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] f = line.split("\t", -1);
+                    if (f.length != 7) {
+                        throw new IllegalStateException(file + " line " + n + ": expected 7 columns, found " + f.length);
+                    }
+                    rows.add(new Row(file, n, f[0].strip(), f[1].strip(), f[2], Category.fromId(f[3].strip()), f[4].strip(),
+                            f[5].strip().equals("yes"), f[6].strip()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return rows;
+    }
+}
