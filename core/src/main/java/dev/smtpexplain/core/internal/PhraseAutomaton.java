@@ -261,6 +261,9 @@ public final class PhraseAutomaton {
      * phrases must stand close together. Allocated only when a phrase occurs.
      */
     public static final class Hits {
+        // a reply holds a few dozen phrase occurrences; past this many the text is not a reply, and
+        // proximity is judged on the first ones only, so memory stays bounded whatever the text
+        static final int MAX_OCCURRENCES = 4096;
         private final long[] seen;
         private int[] ids = new int[8];
         private int count;
@@ -278,12 +281,20 @@ public final class PhraseAutomaton {
         }
 
         void add(int id, int end) {
+            if (occurrences == MAX_OCCURRENCES) {
+                addId(id);
+                return;
+            }
             if (occurrences == occurrenceIds.length) {
                 occurrenceIds = Arrays.copyOf(occurrenceIds, occurrences * 2);
                 occurrenceEnds = Arrays.copyOf(occurrenceEnds, occurrences * 2);
             }
             occurrenceIds[occurrences] = id;
             occurrenceEnds[occurrences++] = end;
+            addId(id);
+        }
+
+        private void addId(int id) {
             int word = id >>> 6;
             long bit = 1L << id;
             if ((seen[word] & bit) != 0) {

@@ -106,6 +106,12 @@ public final class ReplyParser {
                     codeFromText = true;
                 }
                 if (lineCode.equals(code) || at == 0) {
+                    // what a relaying MTA wrote before the code ("host mx.example.org refused to talk to me:",
+                    // "SMTP error from remote mail server after RCPT TO:") names the stage: keep it as a line
+                    String before = rest.substring(0, at).strip();
+                    if (!before.isEmpty()) {
+                        text.add(before);
+                    }
                     rest = rest.substring(Math.min(rest.length(), at + 4));
                     int end = statusEnd(rest, 0);
                     if (end > 0) {
