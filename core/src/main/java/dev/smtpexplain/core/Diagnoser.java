@@ -46,6 +46,7 @@ public final class Diagnoser {
     static final double NOTHING = 0.1;
 
     private static final String BUILT_IN = "/dev/smtpexplain/core/rules.txt";
+    private static final String TOKENS = "/dev/smtpexplain/core/tokens.tsv";
 
     // evidence without a rule or a listed code, built once: by class digit, and for nothing at all
     private static final Evidence[] CLASS_EVIDENCE = {null,
@@ -228,14 +229,22 @@ public final class Diagnoser {
     }
 
     private static final class BuiltInRules {
-        static final List<RuleSpec> RULES = load();
+        // provider reason tokens first: a documented token is the surest sign of what a provider meant
+        static final List<RuleSpec> RULES = List.copyOf(concat(
+                RulesParser.parseTokens(read(TOKENS), "tokens.tsv"), RulesParser.parse(read(BUILT_IN), "rules.txt")));
 
-        private static List<RuleSpec> load() {
-            try (InputStream in = Diagnoser.class.getResourceAsStream(BUILT_IN)) {
+        private static List<RuleSpec> concat(List<RuleSpec> a, List<RuleSpec> b) {
+            List<RuleSpec> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private static String read(String resource) {
+            try (InputStream in = Diagnoser.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
+                    throw new IllegalStateException(resource + " is missing from the classpath");
                 }
-                return RulesParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "rules.txt");
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

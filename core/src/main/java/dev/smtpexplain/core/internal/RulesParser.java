@@ -195,6 +195,62 @@ public final class RulesParser {
         }
     }
 
+    /**
+     * Reads a reason-token table: {@code token TAB category TAB provider TAB source} per line, a header
+     * line first. Each token becomes a rule of its own that matches the token as a phrase and applies
+     * whatever the reply's class (the provider documents what the token means).
+     *
+     * @throws IllegalArgumentException naming the source and the line
+     */
+    public static List<RuleSpec> parseTokens(String text, String source) {
+        List<RuleSpec> rules = new ArrayList<>();
+        String[] lines = LINE_BREAK.split(text, -1);
+        boolean header = true;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            String origin = source + " line " + (i + 1);
+            if (f.length < 4 || f[0].isBlank() || f[2].isBlank() || f[3].isBlank()) {
+                throw new IllegalArgumentException(origin + ": expected token, category, provider and source separated by tabs");
+            }
+            String token = f[0].strip();
+            if (token.indexOf('"') >= 0) {
+                throw new IllegalArgumentException(origin + ": a token cannot contain '\"'");
+            }
+            String id = "token." + slug(f[2]) + "." + slug(token);
+            try {
+                Head h = Head.of(id, f[1].strip(), "any-class", 1, 1, 1);
+                String phrase = PhraseAutomaton.normalizePhrase(token, false);
+                rules.add(h.spec(List.of(List.of(phrase)), List.of(List.of(token)), List.of(), origin));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            }
+        }
+        return rules;
+    }
+
+    private static String slug(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.strip().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                sb.append(c);
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
+                sb.append('-');
+            }
+        }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '-') {
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.length() == 0 ? "x" : sb.toString();
+    }
+
     private static RuleSpec parseLine(String line, String origin) {
         String[] head = WHITESPACE.split(line, 4);
         if (head.length < 4) {
