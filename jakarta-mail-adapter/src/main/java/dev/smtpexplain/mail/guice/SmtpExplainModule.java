@@ -22,7 +22,7 @@ import java.util.Set;
  * <pre>{@code
  * Injector injector = Guice.createInjector(new SmtpExplainModule(), new AbstractModule() {
  *     protected void configure() {
- *         SmtpExplainModule.rules(binder()).addBinding().toInstance(new RuleContribution("acme", "acme.quota sending-quota-exceeded - \"acme quota\""));
+ *         SmtpExplainModule.rules(binder()).addBinding().toInstance(new RuleContribution("acme", "acme.quota sending-quota-exceeded any-class \"acme quota\""));
  *         SmtpExplainModule.textOverrides(binder()).addBinding().toInstance(new TextOverride(Locale.ROOT, "category.authentication-failed.contact", "Call the helpdesk at 1234."));
  *         SmtpExplainModule.localeSource(binder()).toInstance(currentUser::locale);
  *     }

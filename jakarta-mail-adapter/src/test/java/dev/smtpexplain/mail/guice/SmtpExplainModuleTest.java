@@ -48,7 +48,7 @@ class SmtpExplainModuleTest {
         @Override
         protected void configure() {
             SmtpExplainModule.rules(binder()).addBinding().toInstance(new RuleContribution("acme-rules",
-                    "acme.quota   sending-quota-exceeded   -   \"acme outbound quota\""));
+                    "acme.quota   sending-quota-exceeded   any-class   \"acme outbound quota\""));
             SmtpExplainModule.textOverrides(binder()).addBinding().toInstance(
                     new TextOverride(Locale.ROOT, "category.authentication-failed.contact", CONTACT));
             if (locale != null) {
