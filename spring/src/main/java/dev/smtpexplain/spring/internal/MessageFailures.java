@@ -60,6 +60,9 @@ public final class MessageFailures {
 
     /** The exception chain for logs, written and redacted by the adapter like every other report's. */
     private static String technical(SendFailureAnalyzer analyzer, MailException e, Locale locale) {
-        return analyzer.analyze(new MessagingException(e.getClass().getSimpleName(), e), locale).technicalDetails();
+        String lines = analyzer.analyze(new MessagingException("", e), locale).technicalDetails();
+        // the first line is the wrapper the analyzer needs, not part of what happened
+        int nl = lines.indexOf('\n');
+        return nl < 0 ? lines : lines.substring(nl + 1).replaceFirst("^\\s*caused by ", "");
     }
 }
