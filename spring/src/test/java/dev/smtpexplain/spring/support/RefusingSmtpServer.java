@@ -34,13 +34,17 @@ public final class RefusingSmtpServer implements AutoCloseable {
     private final SMTPServer server;
     private final List<List<String>> delivered = Collections.synchronizedList(new ArrayList<>());
 
-    private RefusingSmtpServer(Map<String, RejectException> refusals, UnaryOperator<SMTPServer.Builder> config) {
+    private RefusingSmtpServer(RejectException senderRefusal, Map<String, RejectException> refusals,
+                               UnaryOperator<SMTPServer.Builder> config) {
         SMTPServer.Builder b = SMTPServer.port(0).bindAddress(loopback()).hostName("refusing.test")
                 .messageHandlerFactory(ctx -> new MessageHandler() {
                     private final List<String> recipients = new ArrayList<>();
 
                     @Override
-                    public void from(String from) {
+                    public void from(String from) throws RejectException {
+                        if (senderRefusal != null) {
+                            throw senderRefusal;
+                        }
                     }
 
                     @Override
@@ -69,12 +73,17 @@ public final class RefusingSmtpServer implements AutoCloseable {
 
     /** Refuses like the Postfix test policy. */
     public static RefusingSmtpServer postfixLike() {
-        return new RefusingSmtpServer(POSTFIX_LIKE, UnaryOperator.identity());
+        return new RefusingSmtpServer(null, POSTFIX_LIKE, UnaryOperator.identity());
+    }
+
+    /** Refuses every sender at MAIL FROM with {@code refusal}. */
+    public static RefusingSmtpServer refusingSender(RejectException refusal) {
+        return new RefusingSmtpServer(refusal, Map.of(), UnaryOperator.identity());
     }
 
     /** Refuses {@code refusals}; {@code config} adds AUTH or other settings. */
     public static RefusingSmtpServer start(Map<String, RejectException> refusals, UnaryOperator<SMTPServer.Builder> config) {
-        return new RefusingSmtpServer(refusals, config);
+        return new RefusingSmtpServer(null, refusals, config);
     }
 
     public int port() {
