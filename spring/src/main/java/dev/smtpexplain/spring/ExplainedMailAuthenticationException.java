@@ -19,6 +19,6 @@ public final class ExplainedMailAuthenticationException extends MailAuthenticati
 
     @Override
     public List<SendFailureReport> reports() {
-        return reports;
+        return reports == null ? List.of() : reports;
     }
 }

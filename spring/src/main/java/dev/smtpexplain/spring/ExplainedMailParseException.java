@@ -19,6 +19,6 @@ public final class ExplainedMailParseException extends MailParseException implem
 
     @Override
     public List<SendFailureReport> reports() {
-        return reports;
+        return reports == null ? List.of() : reports;
     }
 }

@@ -19,6 +19,6 @@ public final class ExplainedMailPreparationException extends MailPreparationExce
 
     @Override
     public List<SendFailureReport> reports() {
-        return reports;
+        return reports == null ? List.of() : reports;
     }
 }

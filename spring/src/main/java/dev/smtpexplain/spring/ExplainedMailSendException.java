@@ -21,15 +21,23 @@ public final class ExplainedMailSendException extends MailSendException implemen
 
     @Override
     public List<SendFailureReport> reports() {
-        return reports;
+        return reports == null ? List.of() : reports;
     }
 
-    /** The report for {@code message}, a key of {@link #getFailedMessages()}; null for another object. */
+    /**
+     * The report for {@code message}, a key of {@link #getFailedMessages()} (the same object); null for
+     * another object, and after deserialization.
+     */
     public SendFailureReport reportFor(Object message) {
+        Map<Object, Exception> failed = getFailedMessages();
+        List<SendFailureReport> r = reports();
+        if (failed == null) {
+            return null;
+        }
         int i = 0;
-        for (Map.Entry<Object, Exception> e : getFailedMessages().entrySet()) {
-            if (e.getKey() == message) {
-                return i < reports.size() ? reports.get(i) : null;
+        for (Object key : failed.keySet()) {
+            if (key == message) {
+                return i < r.size() ? r.get(i) : null;
             }
             i++;
         }

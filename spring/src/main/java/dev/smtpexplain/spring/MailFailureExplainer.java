@@ -105,13 +105,16 @@ public final class MailFailureExplainer {
 
     private List<SendFailureReport> explainSend(MailSendException e, Locale locale) {
         List<SendFailureReport> reports = new ArrayList<>();
-        for (Map.Entry<Object, Exception> failed : e.getFailedMessages().entrySet()) {
-            reports.add(analyzer.analyze(messaging(failed.getValue()), locale));
+        Map<Object, Exception> failedMessages = e.getFailedMessages();
+        if (failedMessages != null) {
+            for (Exception failed : failedMessages.values()) {
+                reports.add(analyzer.analyze(messaging(failed), locale));
+            }
         }
         if (reports.isEmpty()) {
             // no map: a failing close() after a good send, or the map was lost in serialization
             Exception[] listed = e.getMessageExceptions();
-            Throwable first = listed.length > 0 ? listed[0] : e.getCause() != null ? e.getCause() : e;
+            Throwable first = listed != null && listed.length > 0 ? listed[0] : e.getCause() != null ? e.getCause() : e;
             reports.add(analyzer.analyze(messaging(first), locale));
         }
         return List.copyOf(reports);
@@ -148,7 +151,7 @@ public final class MailFailureExplainer {
      * carries them, else explained now in the reader's current language.
      */
     public ProblemDetail problemDetail(MailException exception) {
-        SendFailureReport report = exception instanceof ExplainedMailException x ? x.report()
+        SendFailureReport report = exception instanceof ExplainedMailException x && x.report() != null ? x.report()
                 : explain(exception, currentLocale()).get(0);
         return problems.from(report);
     }

@@ -134,6 +134,29 @@ class ExplainingJavaMailSenderTest {
         assertThat(((ExplainedMailException) e).report().category()).isEqualTo(Category.MESSAGE_NOT_COMPLIANT);
     }
 
+    @Test
+    void afterDeserializationTheExceptionCanBeExplainedAgain() throws Exception {
+        try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
+            ExplainedMailSendException e = (ExplainedMailSendException) catchThrowable(() -> explaining(server.port()).send(message(NOUSER)));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(e);
+            }
+            ExplainedMailSendException back;
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                back = (ExplainedMailSendException) in.readObject();
+            }
+
+            assertThat(back.reports()).isEmpty();
+            assertThat(back.report()).isNull();
+            assertThat(back.reportFor(message(NOUSER))).isNull();
+            // Spring does not serialize the failed messages either; the report then comes from the message text
+            SendFailureReport again = EXPLAINER.explain(back, Locale.ENGLISH).get(0);
+            assertThat(again.locale()).isEqualTo(Locale.ENGLISH);
+            assertThat(EXPLAINER.problemDetail(back).getTitle()).isEqualTo(again.explanation().title());
+        }
+    }
+
     /** A sender that always throws the given exception. */
     private record FailingSender(MailException failure) implements JavaMailSender {
         @Override

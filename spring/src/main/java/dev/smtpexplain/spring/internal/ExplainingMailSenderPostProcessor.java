@@ -2,6 +2,7 @@ package dev.smtpexplain.spring.internal;
 
 import dev.smtpexplain.spring.ExplainingJavaMailSender;
 import dev.smtpexplain.spring.MailFailureExplainer;
+import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -17,7 +18,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * Makes every {@link JavaMailSender} bean throw explained exceptions. The bean is proxied as its own
  * class (CGLIB), not wrapped in an {@code ExplainingJavaMailSender}, so code and auto-configuration that
  * inject the concrete type ({@code JavaMailSenderImpl}, e.g. Boot's mail health indicator) still get
- * one. Beans that are an {@code ExplainingJavaMailSender} already are left alone.
+ * one; a final class gets a proxy of its interfaces. Beans that are an {@code ExplainingJavaMailSender}
+ * already are left alone.
  */
 public final class ExplainingMailSenderPostProcessor implements BeanPostProcessor {
 
@@ -35,7 +37,8 @@ public final class ExplainingMailSenderPostProcessor implements BeanPostProcesso
             return bean;
         }
         ProxyFactory factory = new ProxyFactory(bean);
-        factory.setProxyTargetClass(true);
+        // a final class cannot be subclassed: then a proxy of its interfaces, still a JavaMailSender
+        factory.setProxyTargetClass(!Modifier.isFinal(bean.getClass().getModifiers()));
         factory.addAdvice(new Interceptor(explainer));
         return factory.getProxy(bean.getClass().getClassLoader());
     }

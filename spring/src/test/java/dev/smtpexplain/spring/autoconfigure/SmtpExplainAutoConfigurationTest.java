@@ -124,6 +124,18 @@ class SmtpExplainAutoConfigurationTest {
     }
 
     @Test
+    void aFinalSenderClassIsWrappedThroughItsInterfaces() {
+        try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
+            runner.withUserConfiguration(FinalSenderConfig.class).withPropertyValues("own.port=" + server.port()).run(context -> {
+                assertThat(context).hasNotFailed();
+                JavaMailSender sender = context.getBean(JavaMailSender.class);
+                assertThat(sender).isNotInstanceOf(FinalSender.class);
+                assertThat(catchThrowable(() -> sender.send(message(NOUSER)))).isInstanceOf(ExplainedMailSendException.class);
+            });
+        }
+    }
+
+    @Test
     void anExplainingSenderOfTheApplicationsOwnIsNotWrappedAgain() {
         runner.withUserConfiguration(OwnExplainingSender.class).run(context -> {
             assertThat(context).hasNotFailed();
@@ -251,6 +263,44 @@ class SmtpExplainAutoConfigurationTest {
             s.setHost("127.0.0.1");
             s.setPort(env.getProperty("own.port", Integer.class, 25));
             return s;
+        }
+    }
+
+    /** A sender whose class cannot be subclassed. */
+    static final class FinalSender implements JavaMailSender {
+        private final JavaMailSenderImpl delegate = new JavaMailSenderImpl();
+
+        FinalSender(int port) {
+            delegate.setHost("127.0.0.1");
+            delegate.setPort(port);
+        }
+
+        @Override
+        public jakarta.mail.internet.MimeMessage createMimeMessage() {
+            return delegate.createMimeMessage();
+        }
+
+        @Override
+        public jakarta.mail.internet.MimeMessage createMimeMessage(java.io.InputStream in) {
+            return delegate.createMimeMessage(in);
+        }
+
+        @Override
+        public void send(jakarta.mail.internet.MimeMessage... messages) {
+            delegate.send(messages);
+        }
+
+        @Override
+        public void send(SimpleMailMessage... messages) {
+            delegate.send(messages);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FinalSenderConfig {
+        @Bean
+        JavaMailSender finalMailSender(org.springframework.core.env.Environment env) {
+            return new FinalSender(env.getProperty("own.port", Integer.class, 25));
         }
     }
 
