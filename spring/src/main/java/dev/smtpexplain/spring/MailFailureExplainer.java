@@ -122,28 +122,28 @@ public final class MailFailureExplainer {
 
     /**
      * {@code exception} as an {@link ExplainedMailException} of the same Spring type, explained in the
-     * reader's current language; an exception explained already is returned as it is.
+     * reader's current language. An exception explained already, and a {@link MailException} subclass
+     * other than Spring's four, are returned as they are: replacing the latter would break
+     * {@code catch} blocks for its own type ({@link #explain(MailException)} still explains it).
      */
     public MailException explained(MailException exception) {
         Objects.requireNonNull(exception, "exception");
         if (exception instanceof ExplainedMailException) {
             return exception;
         }
-        List<SendFailureReport> reports = explain(exception, currentLocale());
         if (exception instanceof MailSendException send) {
-            return new ExplainedMailSendException(send, reports);
+            return new ExplainedMailSendException(send, explain(send, currentLocale()));
         }
         if (exception instanceof MailAuthenticationException auth) {
-            return new ExplainedMailAuthenticationException(auth, reports.get(0));
+            return new ExplainedMailAuthenticationException(auth, explain(auth, currentLocale()).get(0));
         }
         if (exception instanceof MailParseException parse) {
-            return new ExplainedMailParseException(parse, reports.get(0));
+            return new ExplainedMailParseException(parse, explain(parse, currentLocale()).get(0));
         }
         if (exception instanceof MailPreparationException prep) {
-            return new ExplainedMailPreparationException(prep, reports.get(0));
+            return new ExplainedMailPreparationException(prep, explain(prep, currentLocale()).get(0));
         }
-        // an unknown MailException subclass: a MailSendException keeps catch (MailException e) working
-        return new ExplainedMailSendException(new MailSendException(exception.getMessage(), exception), reports);
+        return exception;
     }
 
     /**

@@ -124,6 +124,18 @@ class ExplainingJavaMailSenderTest {
     }
 
     @Test
+    void aMailExceptionOfAnotherTypeKeepsItsTypeAndCanStillBeExplained() {
+        MailException own = new MailException("relay quota", new jakarta.mail.MessagingException("452 4.5.3 Too many recipients")) {
+        };
+        JavaMailSender s = new ExplainingJavaMailSender(new FailingSender(own), EXPLAINER);
+
+        Throwable e = catchThrowable(() -> s.send(message(GOOD)));
+
+        assertThat(e).isSameAs(own);
+        assertThat(EXPLAINER.explain(own, Locale.ENGLISH)).hasSize(1);
+    }
+
+    @Test
     void aMimeMessageThatCannotBeParsedIsAParseError() {
         MailParseException failure = new MailParseException("Could not parse raw MIME content", new jakarta.mail.MessagingException("bad header"));
         JavaMailSender s = new ExplainingJavaMailSender(new FailingSender(failure), EXPLAINER);
