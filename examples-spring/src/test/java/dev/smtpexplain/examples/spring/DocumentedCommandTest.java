@@ -25,7 +25,7 @@ class DocumentedCommandTest {
             smtpPort = Integer.parseInt(app.getEnvironment().getRequiredProperty("spring.mail.port"));
             assertThat(listening(smtpPort)).isTrue();
 
-            HttpResponse<String> r = MailDemoApplicationTest.post(httpPort, "gu", "{\"to\":[\"" + DemoSmtpServer.NOUSER + "\"],\"text\":\"Hi\"}");
+            HttpResponse<String> r = Http.postMessage(httpPort, "gu", "{\"to\":[\"" + DemoSmtpServer.NOUSER + "\"],\"text\":\"Hi\"}");
 
             assertThat(r.statusCode()).isEqualTo(502);
             assertThat(JsonMapper.builder().build().readTree(r.body()).get("lang").asString()).isEqualTo("gu");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +23,6 @@ class MailDemoApplicationTest {
 
     private static final DemoSmtpServer SMTP = DemoSmtpServer.start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // Java 17's HttpClient is not AutoCloseable: one for the class
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -43,14 +38,8 @@ class MailDemoApplicationTest {
     @Value("${local.server.port}")
     int port;
 
-    /** POSTs a message; returns the response. */
-    static HttpResponse<String> post(int port, String acceptLanguage, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/messages"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (acceptLanguage != null) {
-            b.header("Accept-Language", acceptLanguage);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String acceptLanguage, String json) throws Exception {
+        return Http.postMessage(port, acceptLanguage, json);
     }
 
     private static LocalizedMessages messages(String tag) {
@@ -59,7 +48,7 @@ class MailDemoApplicationTest {
 
     @Test
     void aDeliveredMessage() throws Exception {
-        HttpResponse<String> r = post(port, "en", "{\"to\":[\"alice@example.test\"],\"subject\":\"Hi\",\"text\":\"Hello\"}");
+        HttpResponse<String> r = post("en", "{\"to\":[\"alice@example.test\"],\"subject\":\"Hi\",\"text\":\"Hello\"}");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).get("sentTo").get(0).asString()).isEqualTo("alice@example.test");
@@ -68,7 +57,7 @@ class MailDemoApplicationTest {
     @Test
     void aRefusedRecipientIsAProblemInTheRequestsLanguage() throws Exception {
         for (String lang : new String[] {"gu", "en"}) {
-            HttpResponse<String> r = post(port, lang + ";q=1, en;q=0.5",
+            HttpResponse<String> r = post(lang + ";q=1, en;q=0.5",
                     "{\"to\":[\"alice@example.test\",\"" + DemoSmtpServer.NOUSER + "\"],\"subject\":\"Hi\",\"text\":\"Hello\"}");
 
             assertThat(r.statusCode()).as(lang).isEqualTo(502);
@@ -94,7 +83,7 @@ class MailDemoApplicationTest {
 
     @Test
     void aDeferredRecipientIsATemporaryProblem() throws Exception {
-        HttpResponse<String> r = post(port, "gu", "{\"to\":[\"" + DemoSmtpServer.FULL + "\"],\"text\":\"Hello\"}");
+        HttpResponse<String> r = post("gu", "{\"to\":[\"" + DemoSmtpServer.FULL + "\"],\"text\":\"Hello\"}");
 
         assertThat(r.statusCode()).isEqualTo(503);
         JsonNode p = JSON.readTree(r.body());
@@ -105,14 +94,14 @@ class MailDemoApplicationTest {
 
     @Test
     void withoutAcceptLanguageTheConfiguredLanguageAnswers() throws Exception {
-        HttpResponse<String> r = post(port, null, "{\"to\":[\"" + DemoSmtpServer.NOUSER + "\"],\"text\":\"Hello\"}");
+        HttpResponse<String> r = post(null, "{\"to\":[\"" + DemoSmtpServer.NOUSER + "\"],\"text\":\"Hello\"}");
 
         assertThat(JSON.readTree(r.body()).get("lang").asString()).isEqualTo("en");
     }
 
     @Test
     void aBadAddressIsAProblemOfTheMessage() throws Exception {
-        HttpResponse<String> r = post(port, "gu", "{\"to\":[\"not an address@@example\"],\"text\":\"Hello\"}");
+        HttpResponse<String> r = post("gu", "{\"to\":[\"not an address@@example\"],\"text\":\"Hello\"}");
 
         assertThat(r.statusCode()).isEqualTo(500);
         JsonNode p = JSON.readTree(r.body());
