@@ -12,6 +12,7 @@ import dev.smtpexplain.spring.internal.TextOverrides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,9 +21,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.StringUtils;
 
 /**
  * Explained mail failures for a Spring Boot application that has a {@link JavaMailSender} (Boot's own,
@@ -50,9 +53,12 @@ public class SmtpExplainAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Explainer smtpExplainExplainer(SmtpExplainProperties properties, ResourceLoader resources) {
+    Explainer smtpExplainExplainer(SmtpExplainProperties properties, ResourceLoader resources, Environment environment) {
         Explainer.Builder b = Explainer.builder().nativeDigits(properties.isNativeDigits());
-        for (TextOverrides.Override o : TextOverrides.read(resources, properties.getMessagesBasename())) {
+        // unset: the bundles behind the application's MessageSource (Boot's spring.messages.basename)
+        List<String> basenames = properties.getMessagesBasename() != null ? properties.getMessagesBasename()
+                : List.of(StringUtils.commaDelimitedListToStringArray(environment.getProperty("spring.messages.basename", "messages")));
+        for (TextOverrides.Override o : TextOverrides.read(resources, basenames)) {
             b.override(o.locale(), o.key(), o.pattern());
         }
         return b.build();

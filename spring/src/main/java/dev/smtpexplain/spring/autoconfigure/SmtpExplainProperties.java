@@ -27,11 +27,12 @@ public class SmtpExplainProperties {
     private List<Resource> rules = new ArrayList<>();
 
     /**
-     * Basenames of the application's message bundles (as in spring.messages.basename) to read text
-     * overrides from: each key starting with "smtp-explain." replaces the catalog message named by the rest
-     * of the key, e.g. smtp-explain.category.authentication-failed.contact.
+     * Basenames of the application's message bundles to read text overrides from: each key starting with
+     * "smtp-explain." replaces the catalog message named by the rest of the key, e.g.
+     * smtp-explain.category.authentication-failed.contact. Unset: those of spring.messages.basename (Boot's
+     * default "messages"); empty: none.
      */
-    private List<String> messagesBasename = new ArrayList<>();
+    private List<String> messagesBasename;
 
     /**
      * Whether the application's JavaMailSender beans are made to throw explained exceptions

@@ -233,6 +233,16 @@ class SmtpExplainAutoConfigurationTest {
     }
 
     @Test
+    void withoutTheirOwnBasenameOverridesComeFromTheApplicationsMessageSourceBundles() {
+        withMail.withPropertyValues("spring.messages.basename=app-texts, acme-messages").run(context ->
+                assertThat(context.getBean(Explainer.class).messages(GU).get("category.authentication-failed.contact"))
+                        .isEqualTo("Acme હેલ્પડેસ્કને એક્સ્ટેન્શન 1234 પર ફોન કરો."));
+        withMail.withPropertyValues("spring.messages.basename=acme-messages", "smtp-explain.messages-basename=").run(context ->
+                assertThat(context.getBean(Explainer.class).messages(GU).get("category.authentication-failed.contact"))
+                        .isEqualTo(Explainer.standard().messages(GU).get("category.authentication-failed.contact")));
+    }
+
+    @Test
     void anOverrideOfAKeyTheCatalogDoesNotHaveFailsTheStart() {
         withMail.withPropertyValues("smtp-explain.messages-basename=bad-messages").run(context ->
                 assertThat(context).hasFailed().getFailure().hasStackTraceContaining("category.no-such-category.title"));
