@@ -1,0 +1,41 @@
+package dev.smtpexplain.spring;
+
+import dev.smtpexplain.mail.SendFailureReport;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.mail.MailException;
+
+/**
+ * One-line explanations for Spring applications that catch {@link MailException} themselves:
+ *
+ * <pre>{@code
+ * try {
+ *     mailSender.send(message);
+ * } catch (MailException e) {
+ *     for (SendFailureReport report : MailExceptions.explain(e, userLocale)) {
+ *         showToUser(report.summary());
+ *     }
+ * }
+ * }</pre>
+ *
+ * Uses the built-in rules and shipped catalogs; for your own, use a {@link MailFailureExplainer}
+ * (Spring Boot makes one from the {@code smtp-explain.*} properties).
+ */
+public final class MailExceptions {
+
+    private MailExceptions() {
+    }
+
+    /**
+     * One report per failed message in {@code locale}; see {@link MailFailureExplainer#explain(MailException, Locale)}.
+     * Never throws; never returns an empty list.
+     */
+    public static List<SendFailureReport> explain(MailException exception, Locale locale) {
+        return MailFailureExplainer.standard().explain(exception, locale);
+    }
+
+    /** One report per failed message, in the language of Spring's {@code LocaleContextHolder}. */
+    public static List<SendFailureReport> explain(MailException exception) {
+        return MailFailureExplainer.standard().explain(exception);
+    }
+}
