@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (json) {
                     out.println(json(s, report));
                 } else {
-                    out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + s.description() + ")"));
+                    out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
                     out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
                     out.println();
                     out.print(ReportText.render(report, messages, t));
@@ -87,6 +87,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return unexpected == 0 ? 0 : 1;
+    }
+
+    /** What the scenario shows, in the report's language. */
+    static String label(Scenario s, LocalizedMessages messages) {
+        String key = "demo.scenario." + s.id();
+        return messages.has(key) ? messages.get(key) : s.description();
     }
 
     /** Sends the scenario's message; returns the report, or null if the send unexpectedly succeeded. */
