@@ -50,7 +50,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
 
     private static final long serialVersionUID = 1L;
     /** The width body text is wrapped to. */
-    static final int WIDTH = 560;
+    static final int WIDTH = 640;
     /** Indic scripts need a larger size than Latin for their matras and conjuncts to be legible. */
     private static final Set<String> LARGE_SCRIPT_LANGUAGES = Set.of("gu", "hi", "mr", "bn", "ta");
 
@@ -118,7 +118,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         details.setVisible(false);
         String copied = technical + "\n" + replies;
 
-        detailsToggle = new JToggleButton(toggleText(false));
+        detailsToggle = new JToggleButton(messages.get("label.technicalDetails"), disclosureIcon(false));
         detailsToggle.setFont(Fonts.forText(detailsToggle.getFont().deriveFont(bodySize * 0.9f), detailsToggle.getText(), locale));
         detailsToggle.addActionListener(ev -> setDetailsVisible(detailsToggle.isSelected(), messages));
         copyButton = new JButton(messages.get("label.copy"));
@@ -137,7 +137,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
 
         // letters no installed font can draw show as boxes: say so, in English too, which every font can draw
         boolean lacks = blocks.stream().anyMatch(TextBlock::lacksGlyphs)
-                || !Fonts.anyFontCanDisplay(detailsToggle.getText() + copyButton.getText());
+                || detailsToggle.getFont().canDisplayUpTo(detailsToggle.getText()) != -1
+                || copyButton.getFont().canDisplayUpTo(copyButton.getText()) != -1;
         if (lacks) {
             String local = messages.get("layout.missingFont");
             String english = Explainer.standard().messages(Locale.ENGLISH).get("layout.missingFont");
@@ -192,7 +193,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     public void setDetailsVisible(boolean visible, LocalizedMessages messages) {
         details.setVisible(visible);
         detailsToggle.setSelected(visible);
-        detailsToggle.setText(toggleText(visible));
+        detailsToggle.setIcon(disclosureIcon(visible));
         revalidate();
         java.awt.Window window = SwingUtilities.getWindowAncestor(this);
         if (window instanceof SendFailureDialog d) {
@@ -206,9 +207,10 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     }
 
     /** The disclosure triangle points the way the text runs, and down when open. */
-    private String toggleText(boolean open) {
-        String triangle = open ? "▾" : rightToLeft ? "◂" : "▸";
-        return triangle + " " + messages.get("label.technicalDetails");
+    private DisclosureIcon disclosureIcon(boolean open) {
+        DisclosureIcon.Direction d = open ? DisclosureIcon.Direction.DOWN
+                : rightToLeft ? DisclosureIcon.Direction.LEFT : DisclosureIcon.Direction.RIGHT;
+        return new DisclosureIcon(d, Math.round(bodySize * 0.7f));
     }
 
     private void recipients(JPanel p, SendFailureReport r, ReportLayout layout) {

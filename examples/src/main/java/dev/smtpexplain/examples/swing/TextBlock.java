@@ -73,6 +73,11 @@ final class TextBlock extends JComponent {
         return lines;
     }
 
+    /** The locale whose line break rules apply. */
+    Locale locale() {
+        return locale;
+    }
+
     /** The width lines are wrapped to. */
     int wrapWidth() {
         return wrapWidth;

@@ -77,6 +77,7 @@ class SendFailurePanelTest {
             holder[0].setDetailsVisible(true, messages);
         });
         SendFailurePanel panel = holder[0];
+        BufferedImage img = ComponentImages.onEventThread(() -> ComponentImages.render(panel));
 
         assertThat(panel.shownTexts()).contains(messages.get("report.title.partial"), report.explanation().title(),
                 report.explanation().summary(), messages.get("label.whatToTry"));
@@ -87,7 +88,7 @@ class SendFailurePanelTest {
                 .isEqualTo(tag.equals("ar") ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
         // no text goes through a JLabel, which would render a server's "<html>" as markup
         assertThat(labels(panel, new java.util.ArrayList<>())).allSatisfy(l -> assertThat(l.getText()).isNullOrEmpty());
-        BufferedImage img = ComponentImages.render(panel);
+        assertThat(textAreas(panel, new java.util.ArrayList<>())).as("no JTextArea: its word wrap splits Indic clusters").isEmpty();
         Path png = Path.of("target", "dialog", "send-failure-" + tag + ".png");
         ComponentImages.writePng(panel, png);
         assertThat(Files.size(png)).isGreaterThan(5_000);
@@ -95,24 +96,21 @@ class SendFailurePanelTest {
         assertThat(img.getHeight()).isGreaterThan(300);
         assertThat(distinctColours(img)).as("the image is not blank").isGreaterThan(20);
 
-        // every text component can show its own text: the chosen font has the glyphs
+        // every text block can show its own text: the chosen fonts have the glyphs, and no warning is shown
         org.junit.jupiter.api.Assumptions.assumeTrue(anyFontCanDisplay(report.explanation().title()),
                 "no installed font has the glyphs for " + tag + ": install fonts-noto-core (as .ci/run does)");
-        for (JTextArea t : textAreas(panel, new java.util.ArrayList<>())) {
-            Font f = t.getFont();
-            assertThat(f.canDisplayUpTo(t.getText().replaceAll("[\\u2068\\u2069]", "")))
-                    .as("font %s for %s", f.getFamily(), t.getText()).isEqualTo(-1);
+        for (TextBlock t : panel.textBlocks()) {
+            assertThat(t.lacksGlyphs()).as("fonts %s for %s", t.fonts(), t.text()).isFalse();
+            // every line break of the layout is one ICU allows in this language
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            DialogWindowIT.checkLines(t, problems);
+            assertThat(problems).isEmpty();
         }
-
+        assertThat(panel.warnsAboutMissingGlyphs()).isFalse();
     }
 
     static boolean anyFontCanDisplay(String text) {
-        for (Font f : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAllFonts()) {
-            if (f.canDisplayUpTo(text) == -1) {
-                return true;
-            }
-        }
-        return false;
+        return Fonts.anyFontCanDisplay(text);
     }
 
     /**
