@@ -108,4 +108,17 @@ class ReportLayoutIT {
         // addresses are isolated as a whole, so they keep their order inside the Arabic line
         assertThat(r.out()).contains("\u2068bob@example.test\u2069", "\u2068nobody.else@example.test\u2069");
     }
+
+    /** SMTP_EXPLAIN_LANG works where LANG cannot reach the JVM (a container without the gu_IN locale). */
+    @Test
+    void theLanguageCanComeFromSmtpExplainLang() throws Exception {
+        CliProcess.Result gu = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu", "LANG", "C.UTF-8"), "explain", "550 5.1.1 User unknown");
+        assertThat(gu.exit()).isZero();
+        assertThat(gu.out()).contains(messages("gu").get("category.recipient-unknown.title"));
+        CliProcess.Result both = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu"), "explain", "--lang", "fr", "550 5.1.1 User unknown");
+        assertThat(both.out()).as("--lang wins").contains(messages("fr").get("category.recipient-unknown.title"));
+        CliProcess.Result bad = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "xx"), "explain", "550 5.1.1 User unknown");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("SMTP_EXPLAIN_LANG", "pt-BR");
+    }
 }

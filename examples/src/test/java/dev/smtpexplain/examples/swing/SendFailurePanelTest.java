@@ -113,6 +113,43 @@ class SendFailurePanelTest {
         return Fonts.anyFontCanDisplay(text);
     }
 
+    /** Laying out and painting a component off the event dispatch thread is refused, not left to chance. */
+    @Test
+    void renderingOffTheEventThreadIsRefused() throws Exception {
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, Locale.ENGLISH);
+        LocalizedMessages messages = Explainer.standard().messages(Locale.ENGLISH);
+        SendFailurePanel panel = ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComponentImages.render(panel))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("event dispatch thread");
+        assertThat(ComponentImages.onEventThread(() -> ComponentImages.render(panel)).getWidth()).isGreaterThan(SendFailurePanel.WIDTH);
+    }
+
+    /** Gujarati, Hindi and Indic text is set larger than Latin text; Japanese gets the Japanese CJK face where installed. */
+    @Test
+    void indicTextIsLargerAndJapaneseGetsACjkFont() throws Exception {
+        float en = bodySize("en");
+        assertThat(bodySize("gu")).isGreaterThan(en);
+        assertThat(bodySize("hi")).isGreaterThan(en);
+        boolean cjkInstalled = java.util.Arrays.asList(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getAvailableFontFamilyNames()).contains("Noto Sans CJK JP");
+        org.junit.jupiter.api.Assumptions.assumeTrue(cjkInstalled, "Noto Sans CJK JP is not installed (fonts-noto-cjk, as .ci/run installs)");
+        SendFailurePanel ja = panel("ja");
+        assertThat(ja.textBlocks().get(2).fonts()).extracting(Font::getFamily).contains("Noto Sans CJK JP");
+        assertThat(ja.warnsAboutMissingGlyphs()).isFalse();
+    }
+
+    private static SendFailurePanel panel(String tag) throws Exception {
+        Locale locale = Locale.forLanguageTag(tag);
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, locale);
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        return ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+    }
+
+    private static float bodySize(String tag) throws Exception {
+        // the summary paragraph: the third block (outcome, stage sentence, title, summary)
+        return panel(tag).textBlocks().get(3).getFont().getSize2D();
+    }
+
     /**
      * A server reply full of markup, escapes and bidi overrides: shown literally as plain text (no
      * component that renders HTML or styled text), with the controls and overrides removed.
