@@ -80,13 +80,20 @@ public final class SendFailureDialog extends JDialog {
         return scroll;
     }
 
-    /** Packs to the content's size, then shrinks to the screen's usable area; the content scrolls. */
+    /**
+     * Sizes the window to its content, but never beyond the screen's usable area; the content scrolls.
+     * A visible window is resized once, to the final size: packing it first would make the window
+     * manager see it grow past the screen for a moment.
+     */
     void fitToScreen() {
-        pack();
+        if (!isDisplayable()) {
+            pack();
+        }
+        Dimension preferred = getPreferredSize();
         Rectangle usable = usableScreen();
         // room for a vertical scroll bar, so the wrapped lines keep their width when it appears
-        int width = Math.min(getWidth() + scroll.getVerticalScrollBar().getPreferredSize().width, usable.width);
-        int height = Math.min(Math.min(getHeight(), usable.height), MAX_HEIGHT);
+        int width = Math.min(preferred.width + scroll.getVerticalScrollBar().getPreferredSize().width, usable.width);
+        int height = Math.min(Math.min(preferred.height, usable.height), MAX_HEIGHT);
         setSize(new Dimension(width, height));
         validate();
         if (isShowing()) {

@@ -114,6 +114,11 @@ class DialogWindowIT {
     }
 
     private static void checkWindow(SendFailureDialog dialog, LocalizedMessages messages, Robot robot, String name) throws Exception {
+        // the X server confirms a resize asynchronously: give it a moment on a loaded machine
+        for (int i = 0; i < 20 && dialog.getHeight() > SCREEN_HEIGHT; i++) {
+            Thread.sleep(50);
+            robot.waitForIdle();
+        }
         List<String> problems = ComponentImages.onEventThread(() -> {
             List<String> out = new ArrayList<>();
             Rectangle window = dialog.getBounds();
