@@ -138,6 +138,25 @@ class SendFailurePanelTest {
         assertThat(ja.warnsAboutMissingGlyphs()).isFalse();
     }
 
+    /** Letters no installed font has are not shown as boxes silently: the panel says so, in English too. */
+    @Test
+    void warnsWhenNoInstalledFontHasTheLetters() throws Exception {
+        String undrawable = "\uE000\uE001\uE002";
+        org.junit.jupiter.api.Assumptions.assumeFalse(Fonts.anyFontCanDisplay(undrawable), "an installed font maps U+E000");
+        Explainer explainer = Explainer.builder()
+                .override(Locale.ROOT, "category.recipient-unknown.title", "The recipient " + undrawable + " does not exist").build();
+        SendFailureReport report = new SendFailureAnalyzer(dev.smtpexplain.core.Diagnoser.standard(), explainer)
+                .analyze(partialFailure, Locale.ENGLISH);
+        LocalizedMessages messages = explainer.messages(Locale.ENGLISH);
+        SendFailurePanel panel = ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+        assertThat(panel.warnsAboutMissingGlyphs()).isTrue();
+        assertThat(panel.shownTexts()).contains(messages.get("layout.missingFont"));
+
+        SendFailurePanel fine = panel("en");
+        assertThat(fine.warnsAboutMissingGlyphs()).isFalse();
+        assertThat(fine.shownTexts()).doesNotContain(messages.get("layout.missingFont"));
+    }
+
     private static SendFailurePanel panel(String tag) throws Exception {
         Locale locale = Locale.forLanguageTag(tag);
         SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, locale);
