@@ -174,7 +174,10 @@ public final class ExplainingSender {
         if (report.outcome() != Outcome.FAILED && !throwOnPartialDelivery) {
             return new SendResult(report.outcome(), report.acceptedRecipients(), Optional.of(report));
         }
-        throw new SendFailureException(report, failure, to, attempt);
+        // the exception's message goes to logs: English, whatever language the report is in
+        String englishHeadline = report.locale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? report.headline()
+                : analyzer.analyze(failure, Locale.ENGLISH, attempt).headline();
+        throw new SendFailureException(report, englishHeadline, failure, to, attempt);
     }
 
     /** Closes without letting a close failure hide the real one. */

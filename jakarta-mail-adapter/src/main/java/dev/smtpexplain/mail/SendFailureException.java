@@ -12,7 +12,9 @@ import jakarta.mail.SendFailedException;
  * {@link #getNextException()} (and {@link #getCause()}); the address arrays are that exception's when
  * it had them, else every recipient is "valid unsent".
  *
- * <p>The message is the report's headline plus the category and stage ids, with credentials redacted.
+ * <p>The message is for logs: the report's headline in English (whatever the report's locale) plus the
+ * category and stage ids, with credentials redacted. The {@link #report() report} carries the text in
+ * the reader's language.
  * The report is not serialized with the exception.
  */
 public final class SendFailureException extends SendFailedException {
@@ -20,8 +22,8 @@ public final class SendFailureException extends SendFailedException {
     private final transient SendFailureReport report;
     private final transient Attempt attempt;
 
-    SendFailureException(SendFailureReport report, MessagingException original, Address[] recipients, Attempt attempt) {
-        super(report.headline() + " [" + report.category().id() + " at " + report.stage().id() + "]", original,
+    SendFailureException(SendFailureReport report, String englishHeadline, MessagingException original, Address[] recipients, Attempt attempt) {
+        super(englishHeadline + " [" + report.category().id() + " at " + report.stage().id() + "]", original,
                 original instanceof SendFailedException s ? s.getValidSentAddresses() : null,
                 original instanceof SendFailedException s ? s.getValidUnsentAddresses() : recipients,
                 original instanceof SendFailedException s ? s.getInvalidAddresses() : null);

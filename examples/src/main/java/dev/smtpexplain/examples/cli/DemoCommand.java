@@ -5,17 +5,9 @@ import dev.smtpexplain.examples.demo.DemoMailServer;
 import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
-import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.SendFailureException;
 import dev.smtpexplain.mail.SendFailureReport;
-import dev.smtpexplain.mail.SendResult;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -77,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (json) {
                     out.println(json(s, report));
                 } else {
-                    out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + s.description() + ")"));
+                    out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
                     out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
                     out.println();
                     out.print(ReportText.render(report, messages, t));
@@ -89,51 +81,15 @@ final class DemoCommand implements Callable<Integer> {
         return unexpected == 0 ? 0 : 1;
     }
 
-    /** Sends the scenario's message; returns the report, or null if the send unexpectedly succeeded. */
-    static SendFailureReport run(Scenario s, DemoMailServer servers, Explainer explainer, Locale locale) {
-        int port = switch (s.server()) {
-            case MAIN -> servers.mainPort();
-            case BLOCKLISTING -> servers.blocklistingPort();
-            case AUTHENTICATING -> servers.authenticatingPort();
-            case TLS_ONLY -> servers.tlsOnlyPort();
-            case NOTHING_LISTENING -> servers.refusedPort();
-        };
-        ExplainingSender.Builder b = ExplainingSender.builder()
-                .host(servers.host()).port(port)
-                .security(ExplainingSender.Security.NONE)
-                .explainer(explainer)
-                .locale(locale)
-                .connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(10))
-                .sendPartial(s.sendPartial());
-        if (s.login()) {
-            b.credentials("alice", "not-the-right-password");
-        }
-        ExplainingSender sender = b.build();
-        try {
-            SendResult result = sender.send(message(sender, s));
-            return result.report().orElse(null);
-        } catch (SendFailureException e) {
-            return e.report();
-        } catch (MessagingException e) {
-            return sender.analyzer().analyze(e, locale);
-        }
+    /** What the scenario shows, in the report's language. */
+    static String label(Scenario s, LocalizedMessages messages) {
+        String key = "demo.scenario." + s.id();
+        return messages.has(key) ? messages.get(key) : s.description();
     }
 
-    static Message message(ExplainingSender sender, Scenario s) throws MessagingException {
-        MimeMessage m = new MimeMessage(sender.session());
-        m.setFrom(new InternetAddress(s.from()));
-        for (String to : s.to()) {
-            m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        }
-        m.setSubject(s.subject(), "UTF-8");
-        StringBuilder body = new StringBuilder("Hello,\r\n\r\nthis message was sent by the smtp-explain demo.\r\n");
-        while (body.length() < s.bodyBytes()) {
-            body.append("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\r\n");
-        }
-        m.setText(body.toString(), "UTF-8");
-        return m;
+    /** Sends the scenario's message; returns the report, or null if the send unexpectedly succeeded. */
+    static SendFailureReport run(Scenario s, DemoMailServer servers, Explainer explainer, Locale locale) {
+        return s.provoke(servers, explainer, locale);
     }
 
     private static String json(Scenario s, SendFailureReport r) {

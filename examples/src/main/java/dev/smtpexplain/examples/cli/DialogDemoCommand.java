@@ -9,6 +9,7 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,12 +62,17 @@ final class DialogDemoCommand implements Callable<Integer> {
         }
         LocalizedMessages messages = Explainer.standard().messages(locale);
         if (png != null) {
-            SendFailurePanel[] panel = new SendFailurePanel[1];
-            SwingUtilities.invokeAndWait(() -> {
-                panel[0] = new SendFailurePanel(report, messages);
-                panel[0].setDetailsVisible(details, messages);
+            // every Swing call on the event dispatch thread; only the file is written here
+            BufferedImage image = ComponentImages.onEventThread(() -> {
+                SendFailurePanel panel = new SendFailurePanel(report, messages);
+                panel.setDetailsVisible(details, messages);
+                if (panel.warnsAboutMissingGlyphs()) {
+                    spec.commandLine().getErr().println("smtp-explain: no installed font has every letter of this language; "
+                            + "the image shows boxes (install fonts-noto-core, and fonts-noto-cjk for Japanese and Chinese)");
+                }
+                return ComponentImages.render(panel);
             });
-            ComponentImages.writePng(panel[0], png);
+            ComponentImages.writePng(image, png);
             spec.commandLine().getOut().println(png.toAbsolutePath());
             return 0;
         }

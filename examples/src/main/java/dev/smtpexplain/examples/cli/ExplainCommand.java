@@ -73,6 +73,9 @@ final class ExplainCommand implements Callable<Integer> {
         if ((reply == null || reply.isEmpty()) && code == null && status == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a REPLY to explain, or --batch FILE");
         }
+        if (code == null && status == null && String.join(" ", reply).isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the REPLY is empty; give the server's reply, e.g. \"550 5.1.1 User unknown\"");
+        }
         SmtpReply parsed;
         try {
             parsed = SmtpReply.of(code, status, reply == null ? "" : String.join(" ", reply));

@@ -1,27 +1,29 @@
 package dev.smtpexplain.examples.cli;
 
+import dev.smtpexplain.examples.ReportLayout;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureReport;
+import java.util.List;
 import java.util.Map;
 
-/** Renders a send-failure report for a terminal: outcome, the explanation, then the recipients. */
+/** Renders a send-failure report for a terminal: outcome, the step that failed, the explanation, then the recipients. */
 final class ReportText {
 
     private ReportText() {
     }
 
     static String render(SendFailureReport r, LocalizedMessages m, Terminal t) {
+        ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
-        String outcome = m.get(switch (r.outcome()) {
-            case FAILED -> "report.title.failed";
-            case PARTIALLY_DELIVERED -> "report.title.partial";
-            case DELIVERED -> "report.title.delivered";
-        });
-        sb.append(r.outcome() == SendFailureReport.Outcome.FAILED ? t.red("✗ " + outcome) : t.yellow("◐ " + outcome))
-                .append(t.dim(" — " + m.get(r.stage().messageKey()))).append('\n');
+        String outcome = layout.outcome(r.outcome());
+        line(sb, layout, r.outcome() == SendFailureReport.Outcome.FAILED ? t.red("✗ " + outcome) : t.yellow("◐ " + outcome));
+        String stage = layout.stageSentence(r.outcome(), r.stage());
+        if (!stage.isEmpty()) {
+            line(sb, layout, t.dim(stage));
+        }
         if (!r.detail().isEmpty()) {
-            sb.append(r.detail()).append('\n');
+            line(sb, layout, r.detail());
         }
         sb.append('\n');
         sb.append(TextReport.render(r.explanation(), m, t));
@@ -29,20 +31,27 @@ final class ReportText {
             sb.append('\n');
         }
         if (!r.acceptedRecipients().isEmpty()) {
-            sb.append(t.heading(m.format("report.recipients.accepted", Map.of("count", r.acceptedRecipients().size())))).append('\n');
-            r.acceptedRecipients().forEach(a -> sb.append("  ").append(t.green("✓ ")).append(a).append('\n'));
+            line(sb, layout, t.heading(m.format("report.recipients.accepted", Map.of("count", r.acceptedRecipients().size()))));
+            r.acceptedRecipients().forEach(a -> line(sb, layout, "  " + t.green("✓ ") + layout.data(a)));
         }
-        if (!r.recipientFailures().isEmpty()) {
-            sb.append(t.heading(m.format("report.recipients.rejected", Map.of("count", r.recipientFailures().size())))).append('\n');
-            for (RecipientFailure f : r.recipientFailures()) {
-                sb.append("  ").append(t.red("✗ ")).append(m.format("report.recipient.line",
-                        Map.of("address", f.address(), "title", f.explanation().title()))).append('\n');
-            }
+        List<RecipientFailure> rejected = r.recipientFailures().stream().filter(RecipientFailure::isRejected).toList();
+        List<RecipientFailure> deferred = r.recipientFailures().stream().filter(f -> !f.isRejected()).toList();
+        if (!rejected.isEmpty()) {
+            line(sb, layout, t.heading(m.format("report.recipients.rejected", Map.of("count", rejected.size()))));
+            rejected.forEach(f -> line(sb, layout, "  " + t.red("✗ ") + layout.recipientLine(f)));
+        }
+        if (!deferred.isEmpty()) {
+            line(sb, layout, t.heading(m.format("report.recipients.deferred", Map.of("count", deferred.size()))));
+            deferred.forEach(f -> line(sb, layout, "  " + t.yellow("↻ ") + layout.recipientLine(f)));
         }
         if (!r.notAttemptedRecipients().isEmpty()) {
-            sb.append(t.heading(m.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size())))).append('\n');
-            r.notAttemptedRecipients().forEach(a -> sb.append("  – ").append(a).append('\n'));
+            line(sb, layout, t.heading(m.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size()))));
+            r.notAttemptedRecipients().forEach(a -> line(sb, layout, "  – " + layout.data(a)));
         }
         return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, ReportLayout layout, String s) {
+        sb.append(layout.line(s)).append('\n');
     }
 }

@@ -1,12 +1,24 @@
 package dev.smtpexplain.examples.demo;
 
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.mail.ExplainingSender;
+import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.SendFailureReport;
+import dev.smtpexplain.mail.SendResult;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One failure the demo provokes: who sends what to whom, on which of the demo servers.
  *
  * @param id a short stable name
- * @param description what the scenario shows, in English (the reports themselves are localized)
+ * @param description what the scenario shows, in English (the catalogs' {@code demo.scenario.<id>} say it in
+ *     every language)
  * @param server which demo server to talk to
  * @param from the envelope and header sender
  * @param to the recipients
@@ -24,6 +36,57 @@ public record Scenario(String id, String description, Server server, String from
     }
 
     private static final String ALICE = "alice@" + DemoMailServer.DOMAIN;
+
+    /**
+     * Sends this scenario's message through the adapter to the demo servers; returns the report, or null
+     * if the send unexpectedly succeeded.
+     */
+    public SendFailureReport provoke(DemoMailServer servers, Explainer explainer, Locale locale) {
+        Scenario s = this;
+        int port = switch (s.server()) {
+            case MAIN -> servers.mainPort();
+            case BLOCKLISTING -> servers.blocklistingPort();
+            case AUTHENTICATING -> servers.authenticatingPort();
+            case TLS_ONLY -> servers.tlsOnlyPort();
+            case NOTHING_LISTENING -> servers.refusedPort();
+        };
+        ExplainingSender.Builder b = ExplainingSender.builder()
+                .host(servers.host()).port(port)
+                .security(ExplainingSender.Security.NONE)
+                .explainer(explainer)
+                .locale(locale)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10))
+                .sendPartial(s.sendPartial());
+        if (s.login()) {
+            b.credentials("alice", "not-the-right-password");
+        }
+        ExplainingSender sender = b.build();
+        try {
+            SendResult result = sender.send(message(sender, s));
+            return result.report().orElse(null);
+        } catch (SendFailureException e) {
+            return e.report();
+        } catch (MessagingException e) {
+            return sender.analyzer().analyze(e, locale);
+        }
+    }
+
+    private static Message message(ExplainingSender sender, Scenario s) throws MessagingException {
+        MimeMessage m = new MimeMessage(sender.session());
+        m.setFrom(new InternetAddress(s.from()));
+        for (String to : s.to()) {
+            m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        }
+        m.setSubject(s.subject(), "UTF-8");
+        StringBuilder body = new StringBuilder("Hello,\r\n\r\nthis message was sent by the smtp-explain demo.\r\n");
+        while (body.length() < s.bodyBytes()) {
+            body.append("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\r\n");
+        }
+        m.setText(body.toString(), "UTF-8");
+        return m;
+    }
 
     /** Every scenario, in the order the demo runs them. */
     public static List<Scenario> all() {

@@ -10,16 +10,30 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
 
-/** Renders a Swing component into an image, with or without a display: for screenshots and tests. */
+/**
+ * Renders a Swing component into an image, with or without a display: for screenshots and tests. The
+ * component is laid out and painted on the event dispatch thread; only the file is written off it.
+ */
 public final class ComponentImages {
 
     private ComponentImages() {
     }
 
-    /** Lays the component out at its preferred size and paints it. */
+    /**
+     * Lays the component out at its preferred size and paints it.
+     *
+     * @throws IllegalStateException if called off the event dispatch thread
+     */
     public static BufferedImage render(JComponent c) {
+        if (!SwingUtilities.isEventDispatchThread()) {
+            throw new IllegalStateException("Swing components are laid out and painted on the event dispatch thread");
+        }
         Dimension d = c.getPreferredSize();
         c.setSize(d);
         layout(c);
@@ -37,12 +51,40 @@ public final class ComponentImages {
         return img;
     }
 
-    /** Renders and writes a PNG. */
+    /** Renders the component on the event dispatch thread and writes a PNG. */
     public static void writePng(JComponent c, Path file) throws IOException {
+        writePng(onEventThread(() -> render(c)), file);
+    }
+
+    /** Writes an image as a PNG, creating the directories. */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
         if (file.getParent() != null) {
             java.nio.file.Files.createDirectories(file.getParent());
         }
-        ImageIO.write(render(c), "png", file.toFile());
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    /** Runs {@code work} on the event dispatch thread (directly when already on it) and returns its result. */
+    public static <T> T onEventThread(Supplier<T> work) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            return work.get();
+        }
+        AtomicReference<T> result = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> result.set(work.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the event dispatch thread", e);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return result.get();
     }
 
     private static void layout(Component c) {

@@ -3,38 +3,139 @@ package dev.smtpexplain.examples.swing;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Picks a font that has the glyphs for a text. Java's logical "Dialog" font often lacks Gujarati or
- * other Indic scripts; a Noto family installed on the system usually has them.
+ * Picks fonts that have the glyphs for a text. Java's logical "Dialog" font often lacks Gujarati or
+ * other Indic scripts; a Noto family installed on the system usually has them. Han characters get the
+ * CJK face of the reader's language (Japanese or Simplified Chinese glyph forms differ).
  */
 final class Fonts {
 
     private static final Map<String, String> FAMILY_BY_SCRIPT = new ConcurrentHashMap<>();
+
+    /** A run of text {@code [start, end)} and the font that draws it. */
+    record Run(int start, int end, Font font) {
+    }
+
+    /**
+     * A text split into runs by script, each with a font that can draw it.
+     *
+     * @param primary the font for the text as a whole (the one its metrics come from)
+     * @param runs the runs, covering the whole text
+     * @param lacksGlyphs whether some run has no installed font with its glyphs
+     */
+    record Styled(Font primary, List<Run> runs, boolean lacksGlyphs) {
+
+        /** The distinct fonts used. */
+        List<Font> fonts() {
+            Set<Font> out = new LinkedHashSet<>();
+            out.add(primary);
+            runs.forEach(r -> out.add(r.font()));
+            return List.copyOf(out);
+        }
+    }
 
     private Fonts() {
     }
 
     /** A font derived from {@code base} that can display {@code sample}, or {@code base} itself. */
     static Font forText(Font base, String sample) {
-        if (sample.isEmpty() || base.canDisplayUpTo(sample) == -1) {
-            return base;
-        }
-        String key = scriptKey(sample);
-        String family = FAMILY_BY_SCRIPT.computeIfAbsent(key, k -> findFamily(sample));
-        return family.isEmpty() ? base : new Font(family, base.getStyle(), base.getSize());
+        return forText(base, sample, Locale.getDefault());
     }
 
-    private static String findFamily(String sample) {
+    /** A font derived from {@code base} that can display {@code sample} in {@code locale}, or {@code base} itself. */
+    static Font forText(Font base, String sample, Locale locale) {
+        String visible = visible(sample);
+        if (visible.isEmpty() || base.canDisplayUpTo(visible) == -1 && !hasHan(visible)) {
+            return base;
+        }
+        String key = locale.getLanguage() + ":" + scriptKey(visible);
+        String family = FAMILY_BY_SCRIPT.computeIfAbsent(key, k -> findFamily(visible, locale));
+        return family.isEmpty() ? base : new Font(family, base.getStyle(), base.getSize()).deriveFont(base.getSize2D());
+    }
+
+    /**
+     * Splits {@code text} into runs of one script (spaces, punctuation and joiners stay with the letters
+     * before them) and gives each run the first of: the font for the whole text, a font for that run.
+     */
+    static Styled styled(String text, Font base, Locale locale) {
+        Font primary = forText(base, text, locale);
+        List<Run> runs = new ArrayList<>();
+        boolean lacks = false;
+        int runStart = 0;
+        Character.UnicodeScript runScript = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+            boolean neutral = s == Character.UnicodeScript.COMMON || s == Character.UnicodeScript.INHERITED
+                    || s == Character.UnicodeScript.UNKNOWN;
+            if (!neutral && runScript != null && s != runScript) {
+                lacks |= addRun(runs, text, runStart, i, primary, locale);
+                runStart = i;
+            }
+            if (!neutral) {
+                runScript = s;
+            }
+            i += Character.charCount(cp);
+        }
+        lacks |= addRun(runs, text, runStart, text.length(), primary, locale);
+        return new Styled(primary, List.copyOf(runs), lacks);
+    }
+
+    /** Adds a run; returns whether no font could draw it. */
+    private static boolean addRun(List<Run> runs, String text, int start, int end, Font primary, Locale locale) {
+        if (start >= end) {
+            return false;
+        }
+        String visible = visible(text.substring(start, end));
+        Font f = primary.canDisplayUpTo(visible) == -1 ? primary : forText(primary, visible, locale);
+        runs.add(new Run(start, end, f));
+        return f.canDisplayUpTo(visible) != -1;
+    }
+
+    /** Whether any installed font can display every visible character of {@code text}. */
+    static boolean anyFontCanDisplay(String text) {
+        return styled(text, new Font(Font.DIALOG, Font.PLAIN, 12), Locale.ROOT).runs().stream()
+                .allMatch(r -> r.font().canDisplayUpTo(visible(text.substring(r.start(), r.end()))) == -1);
+    }
+
+    /** The text without the invisible format characters (isolates, joiners), which fonts need not map. */
+    static String visible(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> Character.getType(cp) != Character.FORMAT && !Character.isISOControl(cp))
+                .forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    private static boolean hasHan(String s) {
+        return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    private static String findFamily(String sample, Locale locale) {
         String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
         List<String> preferred = new ArrayList<>();
+        List<String> noto = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        String cjk = switch (locale.getLanguage()) {
+            case "ja" -> "Noto Sans CJK JP";
+            case "zh" -> "TW".equals(locale.getCountry()) || "Hant".equals(locale.getScript()) ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+            case "ko" -> "Noto Sans CJK KR";
+            default -> "";
+        };
         for (String f : families) {
-            (f.startsWith("Noto Sans") && !f.contains("Mono") ? preferred : others).add(f);
+            if (f.equals(cjk)) {
+                preferred.add(f);
+            } else {
+                (f.startsWith("Noto Sans") && !f.contains("Mono") ? noto : others).add(f);
+            }
         }
+        preferred.addAll(noto);
         preferred.addAll(others);
         for (String f : preferred) {
             if (new Font(f, Font.PLAIN, 12).canDisplayUpTo(sample) == -1) {

@@ -1,44 +1,67 @@
 package dev.smtpexplain.examples.swing;
 
+import dev.smtpexplain.examples.ReportLayout;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.GraphicsConfiguration;
+import java.awt.Insets;
+import java.awt.Rectangle;
+import java.awt.Toolkit;
 import java.awt.Window;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JDialog;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.ScrollPaneConstants;
 
 /**
- * A modal dialog around {@link SendFailurePanel}, titled and laid out in the reader's language.
+ * A modal dialog around {@link SendFailurePanel}, titled and laid out in the reader's language. The
+ * window never gets taller than the screen's usable area (nor than {@value #MAX_HEIGHT} px): longer
+ * content scrolls. Focus starts on Close, the default button.
  *
+ * <p>Create and show it on the event dispatch thread:
  * <pre>{@code
- * SendFailureDialog.show(frame, report, explainer.messages(report.locale()));
+ * SwingUtilities.invokeLater(() -> SendFailureDialog.show(frame, report, explainer.messages(report.locale())));
  * }</pre>
  */
 public final class SendFailureDialog extends JDialog {
 
     private static final long serialVersionUID = 1L;
+    /** Fits a 1366x768 screen with a task bar and the window's title bar. */
+    static final int MAX_HEIGHT = 680;
 
     private final SendFailurePanel panel;
+    private final JButton close;
+    private final JScrollPane scroll;
 
     public SendFailureDialog(Window owner, SendFailureReport report, LocalizedMessages messages) {
-        super(owner, messages.get("report.title." + switch (report.outcome()) {
-            case FAILED -> "failed";
-            case PARTIALLY_DELIVERED -> "partial";
-            case DELIVERED -> "delivered";
-        }), ModalityType.APPLICATION_MODAL);
+        super(owner, new ReportLayout(messages).outcome(report.outcome()), ModalityType.APPLICATION_MODAL);
         panel = new SendFailurePanel(report, messages);
-        JButton close = new JButton(messages.get("label.close"));
-        close.setFont(Fonts.forText(close.getFont(), close.getText()));
+        scroll = new JScrollPane(panel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED, ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        scroll.getVerticalScrollBar().setUnitIncrement(16);
+        close = new JButton(messages.get("label.close"));
+        close.setFont(Fonts.forText(close.getFont().deriveFont(14f), close.getText(), messages.locale()));
         close.addActionListener(e -> dispose());
         JPanel south = new JPanel();
         south.add(close);
-        getContentPane().add(panel, BorderLayout.CENTER);
+        getContentPane().add(scroll, BorderLayout.CENTER);
         getContentPane().add(south, BorderLayout.PAGE_END);
         getRootPane().setDefaultButton(close);
         applyComponentOrientation(panel.getComponentOrientation());
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
-        pack();
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowOpened(WindowEvent e) {
+                close.requestFocusInWindow();
+            }
+        });
+        fitToScreen();
         setLocationRelativeTo(owner);
     }
 
@@ -47,7 +70,52 @@ public final class SendFailureDialog extends JDialog {
         return panel;
     }
 
-    /** Shows the dialog and waits until it is closed. */
+    /** The Close button. */
+    JButton closeButton() {
+        return close;
+    }
+
+    /** The scroll pane around the panel. */
+    JScrollPane scrollPane() {
+        return scroll;
+    }
+
+    /**
+     * Sizes the window to its content, but never beyond the screen's usable area; the content scrolls.
+     * A visible window is resized once, to the final size: packing it first would make the window
+     * manager see it grow past the screen for a moment.
+     */
+    void fitToScreen() {
+        if (!isDisplayable()) {
+            pack();
+        }
+        Dimension preferred = getPreferredSize();
+        Rectangle usable = usableScreen();
+        // room for a vertical scroll bar, so the wrapped lines keep their width when it appears
+        int width = Math.min(preferred.width + scroll.getVerticalScrollBar().getPreferredSize().width, usable.width);
+        int height = Math.min(Math.min(preferred.height, usable.height), MAX_HEIGHT);
+        setSize(new Dimension(width, height));
+        validate();
+        if (isShowing()) {
+            // keep the window on the screen after it grew
+            Rectangle b = getBounds();
+            int x = Math.max(usable.x, Math.min(b.x, usable.x + usable.width - b.width));
+            int y = Math.max(usable.y, Math.min(b.y, usable.y + usable.height - b.height));
+            setLocation(x, y);
+        }
+    }
+
+    private Rectangle usableScreen() {
+        GraphicsConfiguration gc = getGraphicsConfiguration();
+        if (gc == null) {
+            return new Rectangle(0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        }
+        Rectangle b = gc.getBounds();
+        Insets in = Toolkit.getDefaultToolkit().getScreenInsets(gc);
+        return new Rectangle(b.x + in.left, b.y + in.top, b.width - in.left - in.right, b.height - in.top - in.bottom);
+    }
+
+    /** Shows the dialog and waits until it is closed. Call on the event dispatch thread. */
     public static void show(Window owner, SendFailureReport report, LocalizedMessages messages) {
         new SendFailureDialog(owner, report, messages).setVisible(true);
     }

@@ -1,6 +1,8 @@
 package dev.smtpexplain.examples.swing;
 
 import dev.smtpexplain.core.Permanence;
+import dev.smtpexplain.examples.ReportLayout;
+import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure;
@@ -12,11 +14,14 @@ import java.awt.ComponentOrientation;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -25,48 +30,61 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JTextArea;
 import javax.swing.JToggleButton;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 /**
  * Shows a {@link SendFailureReport} the way a mail client does: an icon by severity, the title and
- * summary in the reader's language, the things to try, one line per refused recipient, and a
- * collapsible technical-details section with the server's reply and a copy button.
+ * summary in the reader's language, the things to try, one line per refused or deferred recipient, and
+ * a collapsible technical-details section with the server's reply and a copy button.
  *
- * <p>Every text is shown in a plain-text component: nothing from a server can be read as HTML. The
- * panel lays out right to left for right-to-left languages and picks a font that has the glyphs.
+ * <p>Every text is shown in a {@link TextBlock}: plain text, never markup, wrapped only at the
+ * language's line break opportunities. The panel lays out right to left for right-to-left languages,
+ * picks fonts that have the glyphs (a CJK face for Japanese and Chinese) and shows a warning when no
+ * installed font has them. Inside a scroll pane it follows the viewport's width and scrolls vertically.
  */
-public final class SendFailurePanel extends JPanel {
+public final class SendFailurePanel extends JPanel implements Scrollable {
 
     private static final long serialVersionUID = 1L;
-    static final int WIDTH = 560;
+    /** The width body text is wrapped to. */
+    static final int WIDTH = 640;
+    /** Indic scripts need a larger size than Latin for their matras and conjuncts to be legible. */
+    private static final Set<String> LARGE_SCRIPT_LANGUAGES = Set.of("gu", "hi", "mr", "bn", "ta");
 
     private final transient SendFailureReport report;
+    private final transient LocalizedMessages messages;
+    private final Locale locale;
+    private final boolean rightToLeft;
+    private final float bodySize;
     private final JPanel details;
     private final JToggleButton detailsToggle;
     private final JButton copyButton;
-    private final List<String> shownTexts = new ArrayList<>();
+    private final List<TextBlock> blocks = new ArrayList<>();
+    private final TextBlock glyphWarning;
 
     public SendFailurePanel(SendFailureReport report, LocalizedMessages messages) {
         super(new BorderLayout(12, 8));
         this.report = report;
+        this.messages = messages;
+        this.locale = messages.locale();
+        this.rightToLeft = messages.isRightToLeft();
+        this.bodySize = LARGE_SCRIPT_LANGUAGES.contains(locale.getLanguage()) ? 17f : 14f;
         Explanation e = report.explanation();
+        ReportLayout layout = new ReportLayout(messages);
         setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
 
         JLabel icon = new JLabel(severityIcon(e.diagnosis().permanence(), report.outcome()));
-        icon.setVerticalAlignment(JLabel.TOP);
+        icon.setVerticalAlignment(SwingConstants.TOP);
         add(icon, BorderLayout.LINE_START);
 
         JPanel body = new JPanel();
         body.setLayout(new BoxLayout(body, BoxLayout.PAGE_AXIS));
-        String headline = messages.get(switch (report.outcome()) {
-            case FAILED -> "report.title.failed";
-            case PARTIALLY_DELIVERED -> "report.title.partial";
-            case DELIVERED -> "report.title.delivered";
-        });
-        body.add(text(headline, Font.BOLD, 1.25f));
-        body.add(Box.createVerticalStrut(6));
+        body.add(text(layout.outcome(report.outcome()), Font.BOLD, 1.25f));
+        body.add(text(layout.stageSentence(report.outcome(), report.stage()), Font.PLAIN, 1.0f));
+        body.add(Box.createVerticalStrut(8));
         body.add(text(e.title(), Font.BOLD, 1.0f));
         body.add(Box.createVerticalStrut(4));
         body.add(text(e.summary(), Font.PLAIN, 1.0f));
@@ -79,31 +97,32 @@ public final class SendFailurePanel extends JPanel {
         for (String a : e.advice()) {
             body.add(text(n++ + ". " + a, Font.PLAIN, 1.0f));
         }
-        if (!report.recipientFailures().isEmpty() || !report.acceptedRecipients().isEmpty()) {
+        if (!report.recipientFailures().isEmpty() || !report.acceptedRecipients().isEmpty() || !report.notAttemptedRecipients().isEmpty()) {
             body.add(Box.createVerticalStrut(10));
-            body.add(recipients(report, messages));
+            recipients(body, report, layout);
         }
         body.add(Box.createVerticalStrut(10));
-        body.add(text(messages.get("label.whoActs") + ": " + e.whoActs(), Font.PLAIN, 1.0f));
-        body.add(text(messages.get("label.retry") + " " + e.retry(), Font.PLAIN, 1.0f));
+        body.add(text(layout.labelled("label.whoActs", e.whoActs()), Font.PLAIN, 1.0f));
+        body.add(text(layout.questionAnswer("label.retry", e.retry()), Font.PLAIN, 1.0f));
         add(body, BorderLayout.CENTER);
 
         details = new JPanel(new BorderLayout(4, 4));
         String technical = technicalText(report, messages);
-        String replies = serverReplies(report);
+        String replies = serverReplies(report, messages);
         details.add(text(technical, Font.PLAIN, 0.9f), BorderLayout.PAGE_START);
         // SMTP replies read left to right whatever the reader's language: their own block keeps their order
-        JTextArea replyArea = text(replies, Font.PLAIN, 0.9f);
-        replyArea.setFont(new Font(Font.MONOSPACED, Font.PLAIN, replyArea.getFont().getSize()));
-        details.add(replyArea, BorderLayout.CENTER);
+        TextBlock replyBlock = new TextBlock(replies, new Font(Font.MONOSPACED, Font.PLAIN, Math.round(bodySize * 0.9f)),
+                Locale.ROOT, false, WIDTH);
+        blocks.add(replyBlock);
+        details.add(replyBlock, BorderLayout.CENTER);
         details.setVisible(false);
         String copied = technical + "\n" + replies;
 
-        detailsToggle = new JToggleButton("▸ " + messages.get("label.technicalDetails"));
-        detailsToggle.setFont(Fonts.forText(detailsToggle.getFont(), detailsToggle.getText()));
+        detailsToggle = new JToggleButton(messages.get("label.technicalDetails"), disclosureIcon(false));
+        detailsToggle.setFont(Fonts.forText(detailsToggle.getFont().deriveFont(bodySize * 0.9f), detailsToggle.getText(), locale));
         detailsToggle.addActionListener(ev -> setDetailsVisible(detailsToggle.isSelected(), messages));
         copyButton = new JButton(messages.get("label.copy"));
-        copyButton.setFont(Fonts.forText(copyButton.getFont(), copyButton.getText()));
+        copyButton.setFont(Fonts.forText(copyButton.getFont().deriveFont(bodySize * 0.9f), copyButton.getText(), locale));
         copyButton.addActionListener(ev -> copyToClipboard(copied));
         JPanel buttons = new JPanel();
         buttons.setLayout(new BoxLayout(buttons, BoxLayout.LINE_AXIS));
@@ -116,8 +135,23 @@ public final class SendFailurePanel extends JPanel {
         south.add(details, BorderLayout.CENTER);
         add(south, BorderLayout.PAGE_END);
 
-        applyComponentOrientation(messages.isRightToLeft() ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
-        replyArea.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
+        // letters no installed font can draw show as boxes: say so, in English too, which every font can draw
+        boolean lacks = blocks.stream().anyMatch(TextBlock::lacksGlyphs)
+                || detailsToggle.getFont().canDisplayUpTo(detailsToggle.getText()) != -1
+                || copyButton.getFont().canDisplayUpTo(copyButton.getText()) != -1;
+        if (lacks) {
+            String local = messages.get("layout.missingFont");
+            String english = Explainer.standard().messages(Locale.ENGLISH).get("layout.missingFont");
+            glyphWarning = text(local.equals(english) ? english : local + "\n" + english, Font.BOLD, 0.9f);
+            glyphWarning.setForeground(new Color(0xB0, 0x30, 0x00));
+            body.add(glyphWarning, 0);
+            body.add(Box.createVerticalStrut(8), 1);
+        } else {
+            glyphWarning = null;
+        }
+
+        applyComponentOrientation(rightToLeft ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
+        replyBlock.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
     }
 
     /** The report shown. */
@@ -127,7 +161,17 @@ public final class SendFailurePanel extends JPanel {
 
     /** Every text the panel shows, in order: for tests and accessibility tools. */
     public List<String> shownTexts() {
-        return List.copyOf(shownTexts);
+        return blocks.stream().map(TextBlock::text).toList();
+    }
+
+    /** The text blocks, in order. */
+    List<TextBlock> textBlocks() {
+        return List.copyOf(blocks);
+    }
+
+    /** Whether the panel warns that some letters have no installed font. */
+    public boolean warnsAboutMissingGlyphs() {
+        return glyphWarning != null;
     }
 
     /** Whether the technical details are expanded. */
@@ -135,89 +179,101 @@ public final class SendFailurePanel extends JPanel {
         return details.isVisible();
     }
 
-    /** Expands or collapses the technical details. */
+    /** The details section (for tests: whether it is on screen). */
+    JComponent detailsSection() {
+        return details;
+    }
+
+    /** The button that shows and hides the details. */
+    JToggleButton detailsToggle() {
+        return detailsToggle;
+    }
+
+    /** Expands or collapses the technical details; a dialog around the panel is resized to fit the screen. */
     public void setDetailsVisible(boolean visible, LocalizedMessages messages) {
         details.setVisible(visible);
         detailsToggle.setSelected(visible);
-        detailsToggle.setText((visible ? "▾ " : "▸ ") + messages.get("label.technicalDetails"));
+        detailsToggle.setIcon(disclosureIcon(visible));
         revalidate();
-        Component top = javax.swing.SwingUtilities.getWindowAncestor(this);
-        if (top instanceof java.awt.Window w) {
-            w.pack();
+        java.awt.Window window = SwingUtilities.getWindowAncestor(this);
+        if (window instanceof SendFailureDialog d) {
+            d.fitToScreen();
+            if (visible) {
+                SwingUtilities.invokeLater(() -> scrollRectToVisible(new Rectangle(0, getHeight() - 1, 1, 1)));
+            }
+        } else if (window != null) {
+            window.pack();
         }
     }
 
-    private JComponent recipients(SendFailureReport r, LocalizedMessages m) {
-        JPanel p = new JPanel();
-        p.setLayout(new BoxLayout(p, BoxLayout.PAGE_AXIS));
-        p.setAlignmentX(Component.LEFT_ALIGNMENT);
+    /** The disclosure triangle points the way the text runs, and down when open. */
+    private DisclosureIcon disclosureIcon(boolean open) {
+        DisclosureIcon.Direction d = open ? DisclosureIcon.Direction.DOWN
+                : rightToLeft ? DisclosureIcon.Direction.LEFT : DisclosureIcon.Direction.RIGHT;
+        return new DisclosureIcon(d, Math.round(bodySize * 0.7f));
+    }
+
+    private void recipients(JPanel p, SendFailureReport r, ReportLayout layout) {
         if (!r.acceptedRecipients().isEmpty()) {
-            p.add(text(m.format("report.recipients.accepted", Map.of("count", r.acceptedRecipients().size())), Font.BOLD, 1.0f));
+            p.add(text(messages.format("report.recipients.accepted", Map.of("count", r.acceptedRecipients().size())), Font.BOLD, 1.0f));
             for (String a : r.acceptedRecipients()) {
-                p.add(text("✓ " + a, Font.PLAIN, 1.0f));
+                p.add(text("✓ " + layout.data(a), Font.PLAIN, 1.0f));
             }
         }
-        if (!r.recipientFailures().isEmpty()) {
-            p.add(text(m.format("report.recipients.rejected", Map.of("count", r.recipientFailures().size())), Font.BOLD, 1.0f));
-            for (RecipientFailure f : r.recipientFailures()) {
-                p.add(text("✗ " + m.format("report.recipient.line", Map.of("address", f.address(), "title", f.explanation().title())),
-                        Font.PLAIN, 1.0f));
-            }
+        List<RecipientFailure> rejected = r.recipientFailures().stream().filter(RecipientFailure::isRejected).toList();
+        List<RecipientFailure> deferred = r.recipientFailures().stream().filter(f -> !f.isRejected()).toList();
+        if (!rejected.isEmpty()) {
+            p.add(text(messages.format("report.recipients.rejected", Map.of("count", rejected.size())), Font.BOLD, 1.0f));
+            rejected.forEach(f -> p.add(text("✗ " + layout.recipientLine(f), Font.PLAIN, 1.0f)));
+        }
+        if (!deferred.isEmpty()) {
+            p.add(text(messages.format("report.recipients.deferred", Map.of("count", deferred.size())), Font.BOLD, 1.0f));
+            deferred.forEach(f -> p.add(text("↻ " + layout.recipientLine(f), Font.PLAIN, 1.0f)));
         }
         if (!r.notAttemptedRecipients().isEmpty()) {
-            p.add(text(m.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size())), Font.BOLD, 1.0f));
+            p.add(text(messages.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size())), Font.BOLD, 1.0f));
             for (String a : r.notAttemptedRecipients()) {
-                p.add(text("– " + a, Font.PLAIN, 1.0f));
+                p.add(text("– " + layout.data(a), Font.PLAIN, 1.0f));
             }
         }
-        return p;
     }
 
     static String technicalText(SendFailureReport r, LocalizedMessages m) {
-        StringBuilder sb = new StringBuilder();
+        ReportLayout layout = new ReportLayout(m);
         Explanation e = r.explanation();
-        sb.append(m.get("label.stage")).append(": ").append(m.get(r.stage().messageKey())).append('\n');
+        List<String> lines = new ArrayList<>();
+        lines.add(layout.stageSentence(r.outcome(), r.stage()));
         e.diagnosis().reply().code().ifPresent(c -> e.codeMeaning().ifPresent(meaning ->
-                sb.append(m.format("label.replyCode", Map.of("code", c.toString()))).append(": ").append(meaning).append('\n')));
+                lines.add(layout.labelledText(m.format("label.replyCode", Map.of("code", c.toString())), meaning))));
         e.diagnosis().reply().status().ifPresent(s -> e.statusMeaning().ifPresent(meaning ->
-                sb.append(m.format("label.enhancedStatus", Map.of("status", s.toString()))).append(": ").append(meaning).append('\n')));
-        sb.append(m.get("label.category")).append(": ").append(e.categoryId()).append(" · ").append(m.get("label.confidence"))
-                .append(": ").append(e.confidence()).append('\n');
+                lines.add(layout.labelledText(m.format("label.enhancedStatus", Map.of("status", s.toString())), meaning))));
+        lines.add(layout.labelled("label.category", layout.data(e.categoryId())) + " · " + layout.labelled("label.confidence", e.confidence()));
         if (!e.serverText().isEmpty()) {
-            sb.append(m.get("label.serverReply")).append(':');
+            lines.add(layout.heading("label.serverReply"));
         }
-        return sb.toString().strip();
+        return String.join("\n", lines);
     }
 
     /** The server's replies, sanitized: the overall one, then each recipient's own. */
-    static String serverReplies(SendFailureReport r) {
+    static String serverReplies(SendFailureReport r, LocalizedMessages m) {
         StringBuilder sb = new StringBuilder(r.explanation().serverText());
         for (RecipientFailure f : r.recipientFailures()) {
             if (!f.reply().equals(r.explanation().diagnosis().reply())) {
+                // left to right on purpose: an address and an SMTP reply, the separator of the replies' block
                 sb.append('\n').append(f.address()).append(": ").append(f.explanation().serverText());
             }
         }
         return sb.toString().strip();
     }
 
-    /** A wrapping, read-only, plain-text block: never interprets markup. */
-    private JTextArea text(String s, int style, float scale) {
-        JTextArea t = new JTextArea(s);
-        t.setEditable(false);
-        t.setFocusable(false);
-        t.setLineWrap(true);
-        t.setWrapStyleWord(true);
-        t.setOpaque(false);
-        t.setBorder(BorderFactory.createEmptyBorder(1, 0, 1, 0));
-        t.setAlignmentX(Component.LEFT_ALIGNMENT);
+    /** A wrapping, read-only, plain-text block in the reader's language: never interprets markup. */
+    private TextBlock text(String s, int style, float scale) {
         Font base = UIManager.getFont("Label.font");
-        base = base == null ? t.getFont() : base;
-        t.setFont(Fonts.forText(base.deriveFont(style, base.getSize2D() * scale), s));
-        t.setForeground(UIManager.getColor("Label.foreground") == null ? Color.BLACK : UIManager.getColor("Label.foreground"));
-        // size the wrapped text to the panel's width so BoxLayout gives it the right height
-        t.setSize(new Dimension(WIDTH, Short.MAX_VALUE));
-        t.setMaximumSize(new Dimension(WIDTH, t.getPreferredSize().height));
-        shownTexts.add(s);
+        base = base == null ? new Font(Font.DIALOG, Font.PLAIN, 12) : base;
+        TextBlock t = new TextBlock(s, base.deriveFont(style, bodySize * scale), locale, rightToLeft, WIDTH);
+        Color fg = UIManager.getColor("Label.foreground");
+        t.setForeground(fg == null ? Color.BLACK : fg);
+        blocks.add(t);
         return t;
     }
 
@@ -232,5 +288,32 @@ public final class SendFailurePanel extends JPanel {
         if (!GraphicsEnvironment.isHeadless()) {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(text), null);
         }
+    }
+
+    // Scrollable: follow the viewport's width, scroll vertically
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+        return Math.round(bodySize * 1.5f);
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+        return Math.max(visible.height - Math.round(bodySize * 3), Math.round(bodySize * 1.5f));
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return false;
     }
 }

@@ -70,4 +70,23 @@ class DemoCommandIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("unknown scenario");
     }
+
+    /**
+     * dialog-demo --png lays out and paints on the event dispatch thread: run again and again, it never
+     * prints an exception and always writes the image (off the EDT it failed in some runs).
+     */
+    @Test
+    void dialogDemoWritesThePngEveryTime() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            java.nio.file.Path png = java.nio.file.Path.of("target", "dialog-demo", "gu-" + i + ".png").toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(png);
+            CliProcess.Result r = CliProcess.run("dialog-demo", "--lang", "gu", "--scenario", i % 2 == 0 ? "dmarc-rejection" : "greylisting",
+                    "--details", "--png", png.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).doesNotContain("Exception");
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+            assertThat(img).isNotNull();
+            assertThat(img.getWidth()).isGreaterThan(600);
+        }
+    }
 }

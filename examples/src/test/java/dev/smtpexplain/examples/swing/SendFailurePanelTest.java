@@ -77,6 +77,7 @@ class SendFailurePanelTest {
             holder[0].setDetailsVisible(true, messages);
         });
         SendFailurePanel panel = holder[0];
+        BufferedImage img = ComponentImages.onEventThread(() -> ComponentImages.render(panel));
 
         assertThat(panel.shownTexts()).contains(messages.get("report.title.partial"), report.explanation().title(),
                 report.explanation().summary(), messages.get("label.whatToTry"));
@@ -87,7 +88,7 @@ class SendFailurePanelTest {
                 .isEqualTo(tag.equals("ar") ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
         // no text goes through a JLabel, which would render a server's "<html>" as markup
         assertThat(labels(panel, new java.util.ArrayList<>())).allSatisfy(l -> assertThat(l.getText()).isNullOrEmpty());
-        BufferedImage img = ComponentImages.render(panel);
+        assertThat(textAreas(panel, new java.util.ArrayList<>())).as("no JTextArea: its word wrap splits Indic clusters").isEmpty();
         Path png = Path.of("target", "dialog", "send-failure-" + tag + ".png");
         ComponentImages.writePng(panel, png);
         assertThat(Files.size(png)).isGreaterThan(5_000);
@@ -95,24 +96,77 @@ class SendFailurePanelTest {
         assertThat(img.getHeight()).isGreaterThan(300);
         assertThat(distinctColours(img)).as("the image is not blank").isGreaterThan(20);
 
-        // every text component can show its own text: the chosen font has the glyphs
+        // every text block can show its own text: the chosen fonts have the glyphs, and no warning is shown
         org.junit.jupiter.api.Assumptions.assumeTrue(anyFontCanDisplay(report.explanation().title()),
                 "no installed font has the glyphs for " + tag + ": install fonts-noto-core (as .ci/run does)");
-        for (JTextArea t : textAreas(panel, new java.util.ArrayList<>())) {
-            Font f = t.getFont();
-            assertThat(f.canDisplayUpTo(t.getText().replaceAll("[\\u2068\\u2069]", "")))
-                    .as("font %s for %s", f.getFamily(), t.getText()).isEqualTo(-1);
+        for (TextBlock t : panel.textBlocks()) {
+            assertThat(t.lacksGlyphs()).as("fonts %s for %s", t.fonts(), t.text()).isFalse();
+            // every line break of the layout is one ICU allows in this language
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            DialogWindowIT.checkLines(t, problems);
+            assertThat(problems).isEmpty();
         }
-
+        assertThat(panel.warnsAboutMissingGlyphs()).isFalse();
     }
 
     static boolean anyFontCanDisplay(String text) {
-        for (Font f : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAllFonts()) {
-            if (f.canDisplayUpTo(text) == -1) {
-                return true;
-            }
-        }
-        return false;
+        return Fonts.anyFontCanDisplay(text);
+    }
+
+    /** Laying out and painting a component off the event dispatch thread is refused, not left to chance. */
+    @Test
+    void renderingOffTheEventThreadIsRefused() throws Exception {
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, Locale.ENGLISH);
+        LocalizedMessages messages = Explainer.standard().messages(Locale.ENGLISH);
+        SendFailurePanel panel = ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComponentImages.render(panel))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("event dispatch thread");
+        assertThat(ComponentImages.onEventThread(() -> ComponentImages.render(panel)).getWidth()).isGreaterThan(SendFailurePanel.WIDTH);
+    }
+
+    /** Gujarati, Hindi and Indic text is set larger than Latin text; Japanese gets the Japanese CJK face where installed. */
+    @Test
+    void indicTextIsLargerAndJapaneseGetsACjkFont() throws Exception {
+        float en = bodySize("en");
+        assertThat(bodySize("gu")).isGreaterThan(en);
+        assertThat(bodySize("hi")).isGreaterThan(en);
+        boolean cjkInstalled = java.util.Arrays.asList(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getAvailableFontFamilyNames()).contains("Noto Sans CJK JP");
+        org.junit.jupiter.api.Assumptions.assumeTrue(cjkInstalled, "Noto Sans CJK JP is not installed (fonts-noto-cjk, as .ci/run installs)");
+        SendFailurePanel ja = panel("ja");
+        assertThat(ja.textBlocks().get(2).fonts()).extracting(Font::getFamily).contains("Noto Sans CJK JP");
+        assertThat(ja.warnsAboutMissingGlyphs()).isFalse();
+    }
+
+    /** Letters no installed font has are not shown as boxes silently: the panel says so, in English too. */
+    @Test
+    void warnsWhenNoInstalledFontHasTheLetters() throws Exception {
+        String undrawable = "\uE000\uE001\uE002";
+        org.junit.jupiter.api.Assumptions.assumeFalse(Fonts.anyFontCanDisplay(undrawable), "an installed font maps U+E000");
+        Explainer explainer = Explainer.builder()
+                .override(Locale.ROOT, "category.recipient-unknown.title", "The recipient " + undrawable + " does not exist").build();
+        SendFailureReport report = new SendFailureAnalyzer(dev.smtpexplain.core.Diagnoser.standard(), explainer)
+                .analyze(partialFailure, Locale.ENGLISH);
+        LocalizedMessages messages = explainer.messages(Locale.ENGLISH);
+        SendFailurePanel panel = ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+        assertThat(panel.warnsAboutMissingGlyphs()).isTrue();
+        assertThat(panel.shownTexts()).contains(messages.get("layout.missingFont"));
+
+        SendFailurePanel fine = panel("en");
+        assertThat(fine.warnsAboutMissingGlyphs()).isFalse();
+        assertThat(fine.shownTexts()).doesNotContain(messages.get("layout.missingFont"));
+    }
+
+    private static SendFailurePanel panel(String tag) throws Exception {
+        Locale locale = Locale.forLanguageTag(tag);
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, locale);
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        return ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+    }
+
+    private static float bodySize(String tag) throws Exception {
+        // the summary paragraph: the third block (outcome, stage sentence, title, summary)
+        return panel(tag).textBlocks().get(3).getFont().getSize2D();
     }
 
     /**

@@ -101,12 +101,33 @@ public final class Catalog implements LocalizedMessages {
         Map<String, Object> out = new HashMap<>(arguments.size() * 2);
         for (Map.Entry<String, ?> e : arguments.entrySet()) {
             Object v = e.getValue();
-            if (rightToLeft && v instanceof CharSequence cs) {
+            // a value that starts with an isolate has its data isolated already (a list of addresses)
+            if (rightToLeft && v instanceof CharSequence cs && !startsRightToLeft(cs) && !(cs.length() > 0 && cs.charAt(0) == FSI)) {
                 v = FSI + cs.toString() + PDI;
             }
             out.put(e.getKey(), v);
         }
         return out;
+    }
+
+    /**
+     * Whether the text's first strong character is right to left: such an argument (a title from the
+     * same catalog) is part of the sentence, not data, and isolating it would leave a line with no
+     * strong right-to-left character outside isolates, which auto-direction displays read as LTR.
+     */
+    private static boolean startsRightToLeft(CharSequence s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = Character.codePointAt(s, i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /**

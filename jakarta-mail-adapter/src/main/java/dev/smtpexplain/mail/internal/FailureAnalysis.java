@@ -16,6 +16,7 @@ import dev.smtpexplain.mail.SmtpStage;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -59,6 +60,8 @@ public final class FailureAnalysis {
 
     private static final int MAX_LINKS = 64;
     private static final int DETAIL_MAX = 300;
+    /** Evidence ids of failures found on this machine, before any server was contacted. */
+    private static final String LOCAL = "local:";
     private static final SmtpReply NO_REPLY = SmtpReply.parseLenient("");
     private static final Pattern HOST_PORT = Pattern.compile("host: ([^,\\s]+), port: (-?\\d+)");
     private static final Pattern UNKNOWN_HOST = Pattern.compile("Unknown SMTP host: (\\S+)");
@@ -118,6 +121,10 @@ public final class FailureAnalysis {
         static Finding delivered(SmtpReply reply) {
             return new Finding(SmtpStage.END_OF_DATA, reply, null, 0, null, null, Map.of(), true, false);
         }
+    }
+
+    /** A detail argument that is itself a catalog phrase, put into words in the report's locale. */
+    private record CatalogText(String key) {
     }
 
     private Finding classify(List<Throwable> links, Attempt a) {
@@ -191,7 +198,7 @@ public final class FailureAnalysis {
         }
         if (withMessage(links, "STARTTLS is required but host does not support") != null) {
             return Finding.transport(SmtpStage.STARTTLS, Category.TLS_HANDSHAKE_FAILED, 0.9, "transport:starttls-not-offered",
-                    "tls.failed", Map.of("host", hostOf(links, a), "reason", "the server does not offer STARTTLS"));
+                    "tls.failed", Map.of("host", hostOf(links, a), "reason", new CatalogText("tls.reason.starttlsNotOffered")));
         }
         if (withMessage(links, "Exception reading response") != null) {
             return has(links, SocketTimeoutException.class) ? timeout(links, a) : lost(phaseStage(a, SmtpStage.UNKNOWN));
@@ -234,6 +241,13 @@ public final class FailureAnalysis {
         }
         if (has(links, SocketException.class) || has(links, EOFException.class)) {
             return lost(phaseStage(a, SmtpStage.UNKNOWN));
+        }
+        AddressException badAddress = first(links, AddressException.class);
+        if (badAddress != null) {
+            // found while parsing an address: no server was contacted
+            String ref = badAddress.getRef() == null ? "" : r.redact(badAddress.getRef());
+            return Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, 0.9, LOCAL + "invalid-address",
+                    ref.isBlank() ? null : "address.invalid", ref.isBlank() ? Map.of() : Map.of("address", ref));
         }
         if (first(links, SendFailedException.class) != null && message(links.get(0)).contains("No recipient addresses")) {
             return Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, 0.3, "transport:no-recipients", null, Map.of());
@@ -299,38 +313,31 @@ public final class FailureAnalysis {
         }
         String[] reason = tlsReason(links);
         return Finding.transport(SmtpStage.TLS, Category.TLS_HANDSHAKE_FAILED, 0.9, reason[0], "tls.failed",
-                Map.of("host", hostOf(links, a), "reason", reason[1]));
+                Map.of("host", hostOf(links, a), "reason", new CatalogText(reason[1])));
     }
 
-    /** The evidence id and a short technical reason (English: the catalog has no reason phrases). */
+    /** The evidence id and the catalog key of the reason (the exception's own words stay in the technical details). */
     private static String[] tlsReason(List<Throwable> links) {
         String all = String.join(" | ", links.stream().map(FailureAnalysis::message).toList());
         String lower = all.toLowerCase(Locale.ROOT);
         if (lower.contains("no subject alternative") || lower.contains("no name matching")
                 || lower.contains("server identity does not match") || lower.contains("unable to check server identity")) {
-            return new String[] {"transport:tls-hostname", "the server’s certificate is for another host name"};
+            return new String[] {"transport:tls-hostname", "tls.reason.hostname"};
         }
         if (has(links, CertificateExpiredException.class) || lower.contains("certificate expired") || lower.contains("validity check failed")) {
-            return new String[] {"transport:tls-certificate-expired", "the server’s certificate has expired"};
+            return new String[] {"transport:tls-certificate-expired", "tls.reason.expired"};
         }
         if (has(links, CertPathBuilderException.class) || has(links, CertPathValidatorException.class) || lower.contains("pkix")
                 || lower.contains("certification path") || lower.contains("server is not trusted") || lower.contains("certificate_unknown")) {
-            return new String[] {"transport:tls-certificate", "the server’s certificate is not trusted"};
+            return new String[] {"transport:tls-certificate", "tls.reason.untrusted"};
         }
         if (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection")) {
-            return new String[] {"transport:tls-not-tls", "the server did not answer with TLS (check the port and the TLS setting)"};
+            return new String[] {"transport:tls-not-tls", "tls.reason.notTls"};
         }
         if (lower.contains("protocol_version") || lower.contains("no appropriate protocol") || lower.contains("handshake_failure")) {
-            return new String[] {"transport:tls-protocol", "client and server have no TLS version or cipher in common"};
+            return new String[] {"transport:tls-protocol", "tls.reason.protocol"};
         }
-        Throwable deepest = null;
-        for (Throwable t : links) {
-            if (t instanceof SSLException || t instanceof CertificateException) {
-                deepest = t;
-            }
-        }
-        String m = deepest == null ? "TLS handshake failed" : ServerText.sanitize(message(deepest), 200, false);
-        return new String[] {"transport:tls-handshake", m.isEmpty() ? "TLS handshake failed" : m};
+        return new String[] {"transport:tls-handshake", "tls.reason.handshake"};
     }
 
     static SmtpStage stageOfCommand(String command) {
@@ -362,7 +369,9 @@ public final class FailureAnalysis {
     private SendFailureReport analyzeOrThrow(MessagingException top, Locale locale, Attempt a) {
         List<Throwable> links = chain(top);
         List<Throwable> suppressed = suppressed(links);
-        Finding f = top == null ? null : classify(links, a);
+        Finding f = top == null
+                ? Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, 0.1, LOCAL + "no-exception", null, Map.of())
+                : classify(links, a);
         if (f == null && !suppressed.isEmpty()) {
             // the primary chain says nothing: a close failure added with addSuppressed may
             f = classify(suppressed, a);
@@ -433,6 +442,9 @@ public final class FailureAnalysis {
             overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
         }
         Explanation explanation = explainer.explain(overall, locale);
+        if (f.evidenceId() != null && f.evidenceId().startsWith(LOCAL)) {
+            explanation = notSentToAnyServer(explanation, messages);
+        }
 
         // a refusal of the message itself applies to every recipient it was addressed to
         if (!f.delivered() && f.reply() != null && f.category() == null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
@@ -461,6 +473,12 @@ public final class FailureAnalysis {
                 messages.locale(), summary, technicalDetails(links, suppressed, arrays, r), Optional.ofNullable(top));
     }
 
+    /** The explanation of a failure found before any server was contacted: it must not say a server reported it. */
+    private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
+        return new Explanation(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
+                e.whoActs(), e.retry(), e.permanence(), e.confidence(), e.codeMeaning(), e.statusMeaning(), e.serverText(), e.diagnosis());
+    }
+
     /** The failure that speaks for all: a 421 ended the session, else the first in RCPT order. */
     private static RecipientFailure representative(Collection<RecipientFailure> failures) {
         for (RecipientFailure f : failures) {
@@ -476,7 +494,8 @@ public final class FailureAnalysis {
             return "";
         }
         Map<String, Object> args = new LinkedHashMap<>();
-        f.detailArgs().forEach((k, v) -> args.put(k, v instanceof String s ? ServerText.sanitize(s, DETAIL_MAX, false) : v));
+        f.detailArgs().forEach((k, v) -> args.put(k, v instanceof String s ? ServerText.sanitize(s, DETAIL_MAX, false)
+                : v instanceof CatalogText t ? messages.get(t.key()) : v));
         if (args.containsKey("host") && args.get("host").toString().isEmpty()) {
             return "";
         }

@@ -1,0 +1,85 @@
+package dev.smtpexplain.examples;
+
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import dev.smtpexplain.mail.SmtpStage;
+import java.util.Map;
+
+/**
+ * How the CLI and the dialog put a report's pieces together, all from the catalog: the outcome, the
+ * sentence saying at which step sending failed, labels with their separator (French puts a no-break
+ * space before ':', Chinese and Japanese use '：'), and bidi handling for right-to-left languages:
+ * only data (addresses, ids) is isolated, and plain-text lines start with a right-to-left mark so a
+ * terminal or log viewer that picks the direction from the text shows them right to left.
+ */
+public final class ReportLayout {
+
+    private static final char FSI = '\u2068';
+    private static final char PDI = '\u2069';
+    private static final char RLM = '\u200F';
+
+    private final LocalizedMessages m;
+
+    public ReportLayout(LocalizedMessages messages) {
+        this.m = messages;
+    }
+
+    /** "The message was not sent", "… sent to some recipients only", "… was sent". */
+    public String outcome(Outcome o) {
+        return m.get(switch (o) {
+            case FAILED -> "report.title.failed";
+            case PARTIALLY_DELIVERED -> "report.title.partial";
+            case DELIVERED -> "report.title.delivered";
+        });
+    }
+
+    /** The sentence saying at which step sending failed; empty for a delivered message. */
+    public String stageSentence(Outcome o, SmtpStage stage) {
+        return switch (o) {
+            case FAILED -> m.format("report.stage.failed", Map.of("stage", m.get(stage.messageKey())));
+            case PARTIALLY_DELIVERED -> m.format("report.stage.partial", Map.of("stage", m.get(stage.messageKey())));
+            case DELIVERED -> "";
+        };
+    }
+
+    /** A catalog label and its value, with the language's separator. */
+    public String labelled(String labelKey, String value) {
+        return labelledText(m.get(labelKey), value);
+    }
+
+    /** A label (already formatted) and its value, with the language's separator. */
+    public String labelledText(String label, String value) {
+        return m.format("layout.labelled", Map.of("label", label, "value", value));
+    }
+
+    /** A label that introduces what follows on the next lines ("The server's reply:"). */
+    public String heading(String labelKey) {
+        return m.format("layout.heading", Map.of("label", m.get(labelKey)));
+    }
+
+    /** A question label followed by its answer ("Will sending again help? Sending again later …"). */
+    public String questionAnswer(String questionKey, String answer) {
+        return m.format("layout.questionAnswer", Map.of("question", m.get(questionKey), "answer", answer));
+    }
+
+    /** One refused or deferred recipient: the address and what happened, in the catalog's order. */
+    public String recipientLine(RecipientFailure f) {
+        return m.format("report.recipient.line", Map.of("address", f.address(), "title", f.explanation().title()));
+    }
+
+    /** Data (an address, an id) set into text: isolated in a right-to-left language, as it is. */
+    public String data(String s) {
+        return m.isRightToLeft() ? FSI + s + PDI : s;
+    }
+
+    /** A line of plain text: in a right-to-left language it starts with a right-to-left mark. */
+    public String line(String s) {
+        return m.isRightToLeft() && !s.isEmpty() ? RLM + s : s;
+    }
+
+    /** Whether the language is written right to left. */
+    public boolean isRightToLeft() {
+        return m.isRightToLeft();
+    }
+}

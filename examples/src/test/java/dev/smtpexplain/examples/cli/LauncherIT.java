@@ -1,0 +1,122 @@
+package dev.smtpexplain.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./smtp-explain} launcher, run as a process: a class-data archive left from another build
+ * of the jar, or one the JVM cannot use, never puts a JVM message on stdout, so {@code --json} stays
+ * pure JSON; a stale archive is made again.
+ */
+class LauncherIT {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path LAUNCHER = ROOT.resolve("smtp-explain");
+    static final Path JAR = ROOT.resolve("examples/target/smtp-explain.jar");
+    static final Path JSA = ROOT.resolve("examples/target/smtp-explain.jsa");
+
+    @BeforeAll
+    static void theJarIsCurrent() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(LAUNCHER) && Files.isRegularFile(JAR), "the launcher and the packaged jar are here");
+        // the launcher would run Maven if a source were newer than the jar; the test must not build
+        FileTime jarTime = Files.getLastModifiedTime(JAR);
+        try (Stream<Path> files = Stream.of("core", "i18n", "jakarta-mail-adapter", "examples", "benchmarks")
+                .map(m -> ROOT.resolve(m).resolve("src")).filter(Files::isDirectory).flatMap(LauncherIT::walk)) {
+            List<Path> newer = files.filter(p -> lastModified(p).compareTo(jarTime) > 0).limit(3).toList();
+            Assumptions.assumeTrue(newer.isEmpty(), "sources changed after the jar was built: " + newer);
+        }
+    }
+
+    @Test
+    void anArchiveFromAnOlderJarIsMadeAgainAndJsonStaysPure() throws Exception {
+        run("explain", "--json", "550 5.1.1 User unknown"); // makes the archive
+        assertThat(JSA).exists();
+        // as after mvn verify or install, which re-shade the jar: the archive is older than the jar
+        FileTime stale = FileTime.from(Files.getLastModifiedTime(JAR).toInstant().minusSeconds(60));
+        Files.setLastModifiedTime(JSA, stale);
+        Result r = run("explain", "--json", "550 5.1.1 User unknown");
+        assertPureJson(r);
+        assertThat(Files.getLastModifiedTime(JSA).compareTo(Files.getLastModifiedTime(JAR))).as("archive made again").isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void anArchiveTheJvmCannotUseWarnsOnStderrOnly(@TempDir Path dir) throws Exception {
+        // an archive made from another copy of the jar: the JVM refuses it with a warning
+        Path otherJar = Files.copy(JAR, dir.resolve("other.jar"));
+        Path otherJsa = dir.resolve("other.jsa");
+        Process make = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ArchiveClassesAtExit=" + otherJsa, "-jar", otherJar.toString(), "explain", "550 5.1.1 User unknown")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(make.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeTrue(Files.isRegularFile(otherJsa), "this JVM makes dynamic class-data archives");
+        Files.deleteIfExists(JSA);
+        Files.copy(otherJsa, JSA);
+        Files.setLastModifiedTime(JSA, FileTime.from(Instant.now().plusSeconds(5))); // newer than the jar: the launcher keeps it
+        try {
+            Result r = run("explain", "--json", "550 5.1.1 User unknown");
+            assertPureJson(r);
+            assertThat(r.err()).contains("shared archive");
+        } finally {
+            Files.deleteIfExists(JSA);
+        }
+    }
+
+    private static void assertPureJson(Result r) throws IOException {
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("category").asText()).isEqualTo("recipient-unknown");
+        assertThat(r.out().strip()).startsWith("{").endsWith("}").doesNotContain("\n");
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the launcher did not finish in 120 s");
+        }
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    private static Stream<Path> walk(Path dir) {
+        try {
+            return Files.walk(dir).filter(Files::isRegularFile).toList().stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static FileTime lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.smtpexplain.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smtpexplain.examples.demo.Scenario;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import java.text.Bidi;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How reports read in the terminal, run as a real process: headlines and labels from the catalogs,
+ * each language's separator, right-to-left lines, usage errors for an empty reply and an unsupported
+ * language, scenario labels in the chosen language, deferred recipients apart from refused ones.
+ */
+class ReportLayoutIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static LocalizedMessages messages(String tag) {
+        return Explainer.standard().messages(Locale.forLanguageTag(tag));
+    }
+
+    @Test
+    void anEmptyReplyIsAUsageError() throws Exception {
+        CliProcess.Result r = CliProcess.run("explain", "");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("REPLY").hasLineCount(1);
+        assertThat(CliProcess.run("explain", "  ", " ").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnsupportedLanguageIsSaidOnStderrWithTheSupportedTags() throws Exception {
+        CliProcess.Result r = CliProcess.run("explain", "--lang", "sv", "550 5.1.1 User unknown");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("'sv'");
+        for (Locale l : Explainer.supportedLocales()) {
+            assertThat(r.err()).contains(l.toLanguageTag());
+        }
+        // a region of a supported language is that language
+        assertThat(CliProcess.run("explain", "--lang", "gu-IN", "550 5.1.1 User unknown").exit()).isZero();
+        assertThat(CliProcess.run("explain", "--lang", "en-GB", "550 5.1.1 User unknown").exit()).isZero();
+    }
+
+    @Test
+    void labelsUseTheLanguagesOwnSeparator() throws Exception {
+        String reply = "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown";
+        CliProcess.Result fr = CliProcess.run("explain", "--lang", "fr", reply);
+        assertThat(fr.exit()).isZero();
+        assertThat(fr.out()).contains(messages("fr").get("label.category") + "\u00a0: ", messages("fr").get("label.serverReply") + "\u00a0:")
+                .doesNotContain(messages("fr").get("label.category") + ": ");
+        for (String tag : List.of("ja", "zh-CN")) {
+            CliProcess.Result r = CliProcess.run("explain", "--lang", tag, reply);
+            assertThat(r.out()).as(tag).contains(messages(tag).get("label.category") + "：")
+                    .doesNotContain(messages(tag).get("label.category") + ": ", messages(tag).get("label.category") + "： ");
+        }
+    }
+
+    @Test
+    void theHeadlineNamesTheStepThatFailedWithoutContradictingItself() throws Exception {
+        CliProcess.Result r = CliProcess.run("demo", "--lang", "en", "--only", "message-too-big");
+        assertThat(r.exit()).isZero();
+        LocalizedMessages en = messages("en");
+        String stage = en.format("report.stage.failed", Map.of("stage", en.get("stage.end-of-data")));
+        assertThat(r.out()).contains("✗ " + en.get("report.title.failed") + "\n" + stage + "\n");
+        assertThat(stage).doesNotContain("was sent");
+    }
+
+    @Test
+    void demoLabelsFollowTheLanguage() throws Exception {
+        CliProcess.Result r = CliProcess.run("demo", "--lang", "gu", "--only", "unknown-recipient,partial-delivery");
+        assertThat(r.exit()).isZero();
+        LocalizedMessages gu = messages("gu");
+        assertThat(r.out()).contains("(" + gu.get("demo.scenario.unknown-recipient") + ")", "(" + gu.get("demo.scenario.partial-delivery") + ")");
+        for (Scenario s : Scenario.all()) {
+            assertThat(r.out()).doesNotContain(s.description());
+        }
+    }
+
+    @Test
+    void deferredRecipientsAreCountedAsDeferred() throws Exception {
+        CliProcess.Result r = CliProcess.run("demo", "--lang", "en", "--only", "greylisting");
+        assertThat(r.exit()).isZero();
+        LocalizedMessages en = messages("en");
+        assertThat(r.out()).contains(en.format("report.recipients.deferred", Map.of("count", 1)))
+                .doesNotContain(en.format("report.recipients.rejected", Map.of("count", 1)));
+    }
+
+    /** In Arabic every line of the report reads right to left, even where it starts with an address. */
+    @Test
+    void arabicLinesReadRightToLeftOutsideTheDialog() throws Exception {
+        CliProcess.Result r = CliProcess.run("demo", "--lang", "ar", "--only", "partial-delivery");
+        assertThat(r.exit()).isZero();
+        List<String> lines = Arrays.stream(r.out().split("\n")).filter(l -> !l.isBlank()).toList();
+        // the first line is the tool's own scenario heading (ids); the report starts after the sender → recipients line
+        List<String> report = lines.subList(2, lines.size());
+        assertThat(report).isNotEmpty().allSatisfy(line -> {
+            Bidi bidi = new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+            assertThat(bidi.baseIsLeftToRight()).as("paragraph direction of «%s»", line).isFalse();
+        });
+        // addresses are isolated as a whole, so they keep their order inside the Arabic line
+        assertThat(r.out()).contains("\u2068bob@example.test\u2069", "\u2068nobody.else@example.test\u2069");
+    }
+
+    /** SMTP_EXPLAIN_LANG works where LANG cannot reach the JVM (a container without the gu_IN locale). */
+    @Test
+    void theLanguageCanComeFromSmtpExplainLang() throws Exception {
+        CliProcess.Result gu = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu", "LANG", "C.UTF-8"), "explain", "550 5.1.1 User unknown");
+        assertThat(gu.exit()).isZero();
+        assertThat(gu.out()).contains(messages("gu").get("category.recipient-unknown.title"));
+        CliProcess.Result both = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu"), "explain", "--lang", "fr", "550 5.1.1 User unknown");
+        assertThat(both.out()).as("--lang wins").contains(messages("fr").get("category.recipient-unknown.title"));
+        CliProcess.Result bad = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "xx"), "explain", "550 5.1.1 User unknown");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("SMTP_EXPLAIN_LANG", "pt-BR");
+    }
+}
