@@ -5,6 +5,8 @@ import static dev.smtpexplain.mail.support.TestMail.sender;
 import static dev.smtpexplain.mail.support.TestMail.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
 import dev.smtpexplain.mail.support.ReportStrings;
@@ -17,16 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random hostile replies through a real socket: at a random stage the scripted server answers with a
@@ -35,9 +32,10 @@ import net.jqwik.api.statistics.Statistics;
  * bare CRs (which split the reply and desynchronize the conversation) and long runs. The send either
  * succeeds or throws a {@link SendFailureException} whose report keeps the original exception, accounts
  * for every recipient once, is sanitized, and arrives within a bound; no other exception escapes and
- * the client closes every connection.
+ * the client closes every connection. The fuzz target's first byte picks the stage, the second the
+ * locale, the rest is the reply (a CRLF is added). Seed corpus: {@code HostileReplyFuzzTestInputs/}.
  */
-class HostileReplyProperties {
+class HostileReplyFuzzTest {
 
     enum Stage { GREETING, EHLO_AND_HELO, MAIL, SECOND_RCPT, DATA, END_OF_DATA }
 
@@ -47,7 +45,7 @@ class HostileReplyProperties {
     private static volatile byte[] reply;
     private static FakeSmtpServer server;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
             private void answer(Conversation c, Stage at, String normal) throws IOException {
@@ -99,7 +97,7 @@ class HostileReplyProperties {
         });
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws Exception {
         try {
             assertThat(server.connections()).isEqualTo(SENDS.get());
@@ -113,34 +111,60 @@ class HostileReplyProperties {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    @Provide
-    Arbitrary<byte[]> replies() {
-        Arbitrary<String> prefix = Arbitraries.of("", "250 ", "220 ", "354 ", "421 4.7.0 ", "450 ", "550 5.1.1 ", "554 5.7.1 ",
-                "999 ", "099 ", "650 6.6.6 ", "5", "55", "550", "550-5.1.1 first\r\n550 5.1.1 ", "2.1.5 ");
-        Arbitrary<byte[]> words = Arbitraries.of(utf8("user unknown"), utf8(" "), utf8("a"), utf8("5.7.1"), utf8("@"),
-                utf8("<bob@example.test>"));
-        Arbitrary<byte[]> controls = Arbitraries.of(new byte[] {0}, new byte[] {7}, new byte[] {0x1B, '[', '2', 'J'},
-                new byte[] {0x1B, ']', '0', ';', 'x', 7}, new byte[] {(byte) 0x9B, '3', '1', 'm'}, new byte[] {(byte) 0xFF},
-                new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xE2, (byte) 0x80}, new byte[] {0x7F});
-        Arbitrary<byte[]> invisible = Arbitraries.of(utf8("\u202E"), utf8("\u202A"), utf8("\u2066"), utf8("\u2069"), utf8("\u200B"),
-                utf8("\uFEFF"), utf8("\u2028"), utf8("\u0085"), utf8("ગુ"), utf8("\uD83D\uDE00"));
-        Arbitrary<byte[]> syntax = Arbitraries.of(utf8("{0}"), utf8("'"), utf8("#"), utf8("|"), utf8("{count, plural, other {#}}"),
-                utf8("</script><b>x</b>"), utf8("&amp;"), utf8("\""), utf8("\\"), utf8("%s%n"), utf8("${jndi:ldap://x}"));
-        Arbitrary<byte[]> breaks = Arbitraries.of(new byte[] {'\r'}, utf8("\r\n"), new byte[] {'\n'});
-        Arbitrary<byte[]> runs = Arbitraries.integers().between(1_000, 30_000).map(n -> utf8("A".repeat(n)));
-        Arbitrary<byte[]> token = Arbitraries.frequencyOf(Tuple.of(10, words), Tuple.of(10, controls), Tuple.of(10, invisible),
-                Tuple.of(10, syntax), Tuple.of(2, breaks), Tuple.of(1, runs));
-        return net.jqwik.api.Combinators.combine(prefix, token.list().ofMaxSize(40)).as((p, tokens) -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(utf8(p));
-            tokens.forEach(out::writeBytes);
-            out.writeBytes(utf8("\r\n"));
-            return out.toByteArray();
-        });
+    private static final List<String> PREFIXES = List.of("", "250 ", "220 ", "354 ", "421 4.7.0 ", "450 ", "550 5.1.1 ", "554 5.7.1 ",
+            "999 ", "099 ", "650 6.6.6 ", "5", "55", "550", "550-5.1.1 first\r\n550 5.1.1 ", "2.1.5 ");
+    private static final List<byte[]> WORDS = List.of(utf8("user unknown"), utf8(" "), utf8("a"), utf8("5.7.1"), utf8("@"),
+            utf8("<bob@example.test>"));
+    private static final List<byte[]> CONTROLS = List.of(new byte[] {0}, new byte[] {7}, new byte[] {0x1B, '[', '2', 'J'},
+            new byte[] {0x1B, ']', '0', ';', 'x', 7}, new byte[] {(byte) 0x9B, '3', '1', 'm'}, new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xE2, (byte) 0x80}, new byte[] {0x7F});
+    private static final List<byte[]> INVISIBLE = List.of(utf8("\u202E"), utf8("\u202A"), utf8("\u2066"), utf8("\u2069"), utf8("\u200B"),
+            utf8("\uFEFF"), utf8("\u2028"), utf8("\u0085"), utf8("ગુ"), utf8("\uD83D\uDE00"));
+    private static final List<byte[]> SYNTAX = List.of(utf8("{0}"), utf8("'"), utf8("#"), utf8("|"), utf8("{count, plural, other {#}}"),
+            utf8("</script><b>x</b>"), utf8("&amp;"), utf8("\""), utf8("\\"), utf8("%s%n"), utf8("${jndi:ldap://x}"));
+    private static final List<byte[]> BREAKS = List.of(new byte[] {'\r'}, utf8("\r\n"), new byte[] {'\n'});
+
+    /**
+     * A code prefix, then up to 40 tokens: words, controls, invisible characters and syntax (10 each in
+     * 43), line breaks (2 in 43) and runs of 1,000-30,000 letters (1 in 43); ends with CRLF.
+     */
+    private static byte[] randomReply(Random random) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(utf8(PREFIXES.get(random.nextInt(PREFIXES.size()))));
+        int n = random.nextInt(41);
+        for (int i = 0; i < n; i++) {
+            int pick = random.nextInt(43);
+            List<byte[]> from = pick < 10 ? WORDS : pick < 20 ? CONTROLS : pick < 30 ? INVISIBLE : pick < 40 ? SYNTAX : pick < 42 ? BREAKS : null;
+            out.writeBytes(from != null ? from.get(random.nextInt(from.size())) : utf8("A".repeat(1_000 + random.nextInt(29_001))));
+        }
+        out.writeBytes(utf8("\r\n"));
+        return out.toByteArray();
     }
 
-    @Property(tries = 300)
-    void anyReplyAtAnyStageGivesASafeReport(@ForAll Stage at, @ForAll("replies") byte[] hostile, @ForAll("locales") Locale locale) {
+    @FuzzTest
+    void anyReplyAtAnyStageGivesASafeReport(byte[] input) {
+        Stage[] stages = Stage.values();
+        List<Locale> locales = Explainer.supportedLocales();
+        Stage at = input.length > 0 ? stages[(input[0] & 0xFF) % stages.length] : Stage.GREETING;
+        Locale locale = input.length > 1 ? locales.get((input[1] & 0xFF) % locales.size()) : Locale.ENGLISH;
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.write(input, Math.min(2, input.length), Math.max(0, input.length - 2));
+        reply.writeBytes(utf8("\r\n"));
+        sendAndCheck(at, reply.toByteArray(), locale);
+    }
+
+    /** 300 seeded random replies at random stages in random locales. */
+    @Test
+    void seededRandomReplies() {
+        Random random = new Random(15);
+        Stage[] stages = Stage.values();
+        List<Locale> locales = Explainer.supportedLocales();
+        for (int i = 0; i < 300; i++) {
+            sendAndCheck(stages[random.nextInt(stages.length)], randomReply(random), locales.get(random.nextInt(locales.size())));
+        }
+    }
+
+    private static void sendAndCheck(Stage at, byte[] hostile, Locale locale) {
         stage = at;
         reply = hostile;
         SENDS.incrementAndGet();
@@ -165,13 +189,6 @@ class HostileReplyProperties {
             assertThat(seen).containsExactlyInAnyOrderElementsOf(TO);
             outcome = r.category().id();
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        Statistics.label("stage").collect(at);
-        Statistics.label("outcome").collect(outcome);
-    }
-
-    @Provide
-    Arbitrary<Locale> locales() {
-        return Arbitraries.of(dev.smtpexplain.i18n.Explainer.supportedLocales());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("%s at %s", outcome, at).isLessThan(Duration.ofSeconds(3));
     }
 }
