@@ -6,6 +6,8 @@ import static dev.smtpexplain.mail.support.TestMail.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
@@ -164,6 +166,25 @@ class HostileReplyFuzzTest {
         }
     }
 
+    /**
+     * Issue 15, findings 4 and 5, as properties: a greeting that does not start with a code 200-599
+     * is never "service unavailable" (a protocol error, or a lost or timed-out connection when it
+     * ended or looked like a continuation), and a 5xx greeting is never explained with a category
+     * that means "wait".
+     */
+    private static void assertGreetingReport(byte[] greeting, SendFailureReport r) {
+        boolean coded = greeting.length >= 3 && greeting[0] >= '2' && greeting[0] <= '5'
+                && Character.isDigit(greeting[1]) && Character.isDigit(greeting[2]);
+        if (!coded) {
+            assertThat(r.category()).as("greeting %s", new String(greeting, StandardCharsets.ISO_8859_1))
+                    .isIn(Category.PROTOCOL_ERROR, Category.NETWORK_ERROR, Category.CONNECTION_FAILED);
+        } else if (greeting[0] == '5' && r.stage() == SmtpStage.GREETING) {
+            assertThat(r.category().defaultPermanence()).as("%s (%s) for greeting %s", r.category(), r.diagnosis().evidence().ruleId(),
+                            new String(greeting, StandardCharsets.ISO_8859_1))
+                    .isNotEqualTo(Permanence.TEMPORARY);
+        }
+    }
+
     private static void sendAndCheck(Stage at, byte[] hostile, Locale locale) {
         stage = at;
         reply = hostile;
@@ -187,6 +208,9 @@ class HostileReplyFuzzTest {
             r.recipientFailures().forEach(f -> seen.add(f.address()));
             seen.addAll(r.acceptedRecipients());
             assertThat(seen).containsExactlyInAnyOrderElementsOf(TO);
+            if (at == Stage.GREETING) {
+                assertGreetingReport(hostile, r);
+            }
             outcome = r.category().id();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("%s at %s", outcome, at).isLessThan(Duration.ofSeconds(3));

@@ -86,16 +86,22 @@ public final class Replies {
      * Diagnoses a reply received at {@code stage}. A text rule naming a category that cannot happen at
      * this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's usual meaning.
      * (Words inside addresses never decide: the diagnoser's scanner skips addresses.) The diagnosis keeps
-     * the reply as received.
+     * the reply as received. A 5xx greeting never gets a category that means "wait": it becomes
+     * {@code sender-blocked}, permanent.
      */
     public static Diagnosis diagnose(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
-        Diagnosis d = diagnoser.diagnose(reply);
+        Diagnosis d = plausibleDiagnosis(diagnoser, reply, stage);
         if (stage == SmtpStage.GREETING && reply.classDigit() == 5 && d.category().defaultPermanence() == Permanence.TEMPORARY) {
             // a 5xx greeting refuses this client for good (RFC 5321 §3.1: "No SMTP service here"); a
             // category that means "wait" (service-unavailable for X.3.2) would advise a retry
             return Diagnosis.of(reply, Category.SENDER_BLOCKED, STAGE_DEFAULT_CONFIDENCE,
                     new Evidence(Evidence.Source.TRANSPORT, "stage:greeting-refused", ""));
         }
+        return d;
+    }
+
+    private static Diagnosis plausibleDiagnosis(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
+        Diagnosis d = diagnoser.diagnose(reply);
         if (plausible(stage, d.category())) {
             return d;
         }
