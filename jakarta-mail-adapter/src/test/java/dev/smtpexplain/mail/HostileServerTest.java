@@ -215,6 +215,16 @@ class HostileServerTest {
         assertThat(r.recipientFailures().get(0).explanation().serverText()).isEqualTo("550 5.1.1 Empfänger unbekannt");
     }
 
+    /** Sleeps in a script; an interrupt (the fake stopping) ends the conversation. */
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     /** A script whose greeting drips {@code text} one byte every 50 ms. */
     private static FakeSmtpServer.Script drippedGreeting(String text) {
         return new FakeSmtpServer.Script() {
@@ -222,12 +232,7 @@ class HostileServerTest {
             public void greeting(Conversation c) throws IOException {
                 for (byte b : bytes(text)) {
                     c.replyBytes(new byte[] {b});
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
+                    pause(50);
                 }
             }
         };
@@ -253,15 +258,6 @@ class HostileServerTest {
             assertThat(server.clientClosedEveryConnection(Duration.ofSeconds(3))).isTrue();
         }
         FakeSmtpServer.Script slowButInTime = new FakeSmtpServer.Script() {
-            private void pause(long millis) throws IOException {
-                try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-
             @Override
             public void mail(Conversation c, String line) throws IOException {
                 pause(600);

@@ -9,8 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.net.SocketFactory;
 
@@ -96,7 +98,7 @@ public final class StageDeadlines extends SocketFactory {
         }
 
         @Override
-        public void setSoTimeout(int timeout) throws java.net.SocketException {
+        public void setSoTimeout(int timeout) throws SocketException {
             synchronized (lock) {
                 readTimeout = timeout;
             }
@@ -163,7 +165,7 @@ public final class StageDeadlines extends SocketFactory {
                 long now = System.nanoTime();
                 if (wrote) {
                     wrote = false;
-                    deadline = now + (java.util.Arrays.equals(tail, END_OF_DATA) ? dataNanos : commandNanos);
+                    deadline = now + (Arrays.equals(tail, END_OF_DATA) ? dataNanos : commandNanos);
                 }
                 long left = deadline - now;
                 if (left <= 0) {
