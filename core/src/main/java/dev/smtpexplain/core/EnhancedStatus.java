@@ -22,7 +22,8 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
     /**
      * Parses {@code 5.7.26}.
      *
-     * @throws IllegalArgumentException with a message naming the problem
+     * @throws IllegalArgumentException with a message naming the problem and quoting the text
+     *     sanitized and capped ({@link ServerText#excerpt})
      */
     public static EnhancedStatus parse(String text) {
         String t = text == null ? "" : text.strip();
@@ -49,7 +50,7 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
 
     private static IllegalArgumentException invalid(String t) {
         return new IllegalArgumentException(
-                "an enhanced status code looks like class.subject.detail, e.g. 5.1.1; got '" + t + "'");
+                "an enhanced status code looks like class.subject.detail, e.g. 5.1.1; got '" + ServerText.excerpt(t) + "'");
     }
 
     /** The code without its class, as the registry lists it: {@code X.7.26}. */

@@ -22,12 +22,13 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     /**
      * Parses three ASCII digits.
      *
-     * @throws IllegalArgumentException with a message naming the problem
+     * @throws IllegalArgumentException with a message naming the problem and quoting the text
+     *     sanitized and capped ({@link ServerText#excerpt})
      */
     public static ReplyCode parse(String text) {
         String t = text == null ? "" : text.strip();
         if (t.length() != 3 || !isDigit(t.charAt(0)) || !isDigit(t.charAt(1)) || !isDigit(t.charAt(2))) {
-            throw new IllegalArgumentException("an SMTP reply code has three digits, e.g. 550; got '" + t + "'");
+            throw new IllegalArgumentException("an SMTP reply code has three digits, e.g. 550; got '" + ServerText.excerpt(t) + "'");
         }
         return of(Integer.parseInt(t));
     }

@@ -10,6 +10,9 @@ public final class ServerText {
     /** The default cap, in characters, for text shown as evidence. */
     public static final int DEFAULT_MAX_CHARS = 2000;
 
+    /** The cap, in characters, for untrusted input quoted in an error message. */
+    public static final int EXCERPT_MAX_CHARS = 40;
+
     private static final char ESC = 0x1B;
     private static final char ELLIPSIS = '…';
     private static final char REPLACEMENT = '\uFFFD';
@@ -94,6 +97,14 @@ public final class ServerText {
             sb.append(ELLIPSIS);
         }
         return sb.toString();
+    }
+
+    /**
+     * Sanitizes untrusted input for quoting in an error message ("got '…'"): line breaks become
+     * spaces and the length is capped at {@value #EXCERPT_MAX_CHARS} characters plus "…".
+     */
+    public static String excerpt(String text) {
+        return sanitize(text, EXCERPT_MAX_CHARS, false);
     }
 
     /** Removes what {@link #sanitize} removes, keeps line breaks, and does not cap the length. */

@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.Diagnosis;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ExplainerTest {
@@ -147,5 +153,37 @@ class ExplainerTest {
                 .contains("\u2068bob@example.com\u2069");
         assertThat(explainer.messages(Locale.ENGLISH).format("report.recipient.line", Map.of("address", "bob@example.com", "title", "x")))
                 .isEqualTo("bob@example.com: x");
+    }
+
+    @Test
+    void sharedExplainerGivesTheSameTextFromEightThreads() throws Exception {
+        Explainer explainer = Explainer.builder().build();
+        List<String> replies = List.of("550 5.1.1 user unknown", "452 4.2.2 mailbox full", "550 5.7.26 dmarc policy", "599 x");
+        List<Locale> locales = Explainer.supportedLocales();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    List<String> out = new ArrayList<>();
+                    for (int round = 0; round < 50; round++) {
+                        for (Locale l : locales) {
+                            for (String r : replies) {
+                                Explanation e = explainer.explain(Diagnoser.standard().diagnose(r), l);
+                                out.add(e.title() + e.summary() + e.codeMeaning().orElse("")
+                                        + explainer.messages(l).format("report.recipients.rejected", java.util.Map.of("count", round)));
+                            }
+                        }
+                    }
+                    return out;
+                }));
+            }
+            List<String> first = results.get(0).get(60, TimeUnit.SECONDS);
+            for (Future<List<String>> f : results) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.internal.Attempt;
 import dev.smtpexplain.mail.internal.Redactor;
+import dev.smtpexplain.mail.internal.StageDeadlines;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -33,7 +34,10 @@ import java.util.Properties;
  * <p>Unlike the static {@code Transport.send}, a failing {@code close()} never replaces the real
  * error: it is added to it with {@code addSuppressed}. Connect, read and write timeouts (10 s, 30 s,
  * 30 s by default) are put on the Session when it has none, because Jakarta Mail's defaults are
- * infinite.
+ * infinite. The read timeout applies to each read, so a server that drips its reply a byte at a time
+ * could hold a send for ever: each stage also has an overall deadline (60 s for the greeting and each
+ * command's reply, 10 minutes for the reply to the message content, as RFC 5321 §4.5.3.2 suggests),
+ * enforced by a socket factory put on the Session when it has none ({@link Builder#stageDeadline}).
  *
  * <p><b>Partial delivery.</b> With {@code mail.smtp.sendpartial} (see {@link Builder#sendPartial}) the
  * server may take the message for some recipients and refuse others. The message <em>was</em> sent,
@@ -50,6 +54,10 @@ public final class ExplainingSender {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** The default write timeout. */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** The default overall deadline for the greeting and for each command's reply. */
+    public static final Duration DEFAULT_STAGE_DEADLINE = Duration.ofSeconds(60);
+    /** The default overall deadline for the reply to the message content (after {@code <CRLF>.<CRLF>}). */
+    public static final Duration DEFAULT_DATA_DEADLINE = Duration.ofMinutes(10);
 
     /** How the connection is secured when the sender builds the Session. */
     public enum Security {
@@ -236,6 +244,8 @@ public final class ExplainingSender {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private Duration stageDeadline = DEFAULT_STAGE_DEADLINE;
+        private Duration dataDeadline = DEFAULT_DATA_DEADLINE;
         private Boolean sendPartial;
         private boolean throwOnPartialDelivery;
         private final List<TransportListener> listeners = new ArrayList<>();
@@ -328,6 +338,23 @@ public final class ExplainingSender {
         }
 
         /**
+         * The overall deadline for the greeting and for each command's reply (default 60 s): however
+         * slowly the server sends, the sender waits no longer for one reply. Enforced by a socket factory
+         * put on the Session as {@code mail.smtp.socketFactory} when the Session has no socket factory of
+         * its own.
+         */
+        public Builder stageDeadline(Duration deadline) {
+            this.stageDeadline = positive(deadline);
+            return this;
+        }
+
+        /** The overall deadline for the reply to the message content (default 10 minutes); see {@link #stageDeadline}. */
+        public Builder dataDeadline(Duration deadline) {
+            this.dataDeadline = positive(deadline);
+            return this;
+        }
+
+        /**
          * Sets {@code mail.smtp.sendpartial} on the Session (so on everything that shares it): deliver
          * to the accepted recipients when others are refused.
          */
@@ -391,6 +418,9 @@ public final class ExplainingSender {
             p.putIfAbsent(prefix + "connectiontimeout", Long.toString(connectTimeout.toMillis()));
             p.putIfAbsent(prefix + "timeout", Long.toString(readTimeout.toMillis()));
             p.putIfAbsent(prefix + "writetimeout", Long.toString(writeTimeout.toMillis()));
+            if (!p.containsKey(prefix + "socketFactory") && !p.containsKey(prefix + "socketFactory.class")) {
+                p.put(prefix + "socketFactory", new StageDeadlines(stageDeadline, dataDeadline));
+            }
             if (sendPartial != null) {
                 p.setProperty(prefix + "sendpartial", sendPartial.toString());
             }
@@ -398,9 +428,9 @@ public final class ExplainingSender {
         }
 
         private static Duration positive(Duration d) {
-            Objects.requireNonNull(d, "timeout");
+            Objects.requireNonNull(d, "duration");
             if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("a timeout must be positive and below 24 days: " + d);
+                throw new IllegalArgumentException("a timeout or deadline must be positive and below 24 days: " + d);
             }
             return d;
         }

@@ -149,6 +149,140 @@ class HostileServerTest {
         assertThat(s).doesNotContain("\u0000", "\u001B", "\u202E", "\u0007", "\u009B", "[2J");
     }
 
+    /**
+     * Issue 15, finding 4: a greeting without a valid code was reported as service-unavailable ("wait
+     * and send again") with the server's text dropped. It is a protocol error that names the host and
+     * port (the wrong port, most likely) and shows the text, sanitized.
+     */
+    @Test
+    void greetingsWithoutAValidCodeSayItIsNotAMailServer() throws Exception {
+        for (String greeting : List.of("Hello there, I am not an SMTP server", "999 what", "099 x", "+OK Dovecot ready. \u001B[2J\u202Eevil")) {
+            SendFailureReport r = send(greeting(bytes(greeting, "\r\n")), List.of(A)).report();
+            assertThat(r.stage()).as(greeting).isEqualTo(SmtpStage.GREETING);
+            assertThat(r.category()).as(greeting).isEqualTo(Category.PROTOCOL_ERROR);
+            assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:not-smtp");
+            assertThat(r.explanation().serverText()).as(greeting).isEqualTo(greeting.replace("\u001B[2J", "").replace("\u202E", ""));
+            assertThat(r.detail()).contains("127.0.0.1", "port", "not as a mail server");
+            assertThat(r.summary()).contains(r.detail(), r.explanation().serverText());
+            assertThat(r.notAttemptedRecipients()).containsExactly(A);
+            for (Locale l : Explainer.supportedLocales()) {
+                String detail = SendFailureAnalyzer.standard().analyze(r.exception().orElseThrow(), l).detail();
+                assertThat(detail).as(l.toLanguageTag()).contains("127.0.0.1").isNotEqualTo(l.getLanguage().equals("en") ? "" : r.detail());
+            }
+        }
+        SendFailureReport junk = send(greeting(bytes(JUNK, "\r\n")), List.of(A)).report();
+        assertThat(junk.category()).isEqualTo(Category.PROTOCOL_ERROR);
+        assertThat(junk.diagnosis().evidence().ruleId()).isEqualTo("transport:not-smtp");
+    }
+
+    /** Issue 15, finding 5: a 554 5.3.2 greeting was permanent but titled "temporarily unavailable" and advised a retry later. */
+    @Test
+    void permanentGreetingIsNotExplainedAsTemporary() throws Exception {
+        SendFailureReport r = send(greeting(bytes("554 5.3.2 System not accepting network messages\r\n")), List.of(A)).report();
+        assertThat(r.stage()).isEqualTo(SmtpStage.GREETING);
+        assertThat(r.diagnosis().isPermanent()).isTrue();
+        assertThat(r.category().defaultPermanence()).isEqualTo(dev.smtpexplain.core.Permanence.PERMANENT);
+        assertThat(r.diagnosis().retry()).isNotEqualTo(dev.smtpexplain.core.RetryAdvice.LATER);
+        assertThat(r.explanation().title()).doesNotContainIgnoringCase("temporar");
+        assertThat(r.explanation().serverText()).isEqualTo("554 5.3.2 System not accepting network messages");
+        for (Locale l : Explainer.supportedLocales()) {
+            String temporary = Explainer.standard().messages(l).format("category.service-unavailable.title", java.util.Map.of());
+            assertThat(SendFailureAnalyzer.standard().analyze(r.exception().orElseThrow(), l).explanation().title())
+                    .as(l.toLanguageTag()).isNotEqualTo(temporary);
+        }
+        // a 421 greeting is still the temporary kind
+        SendFailureReport busy = send(greeting(bytes("421 4.3.2 System not accepting network messages\r\n")), List.of(A)).report();
+        assertThat(busy.category()).isEqualTo(Category.SERVICE_UNAVAILABLE);
+        assertThat(busy.diagnosis().isPermanent()).isFalse();
+    }
+
+    /**
+     * Issue 15, finding 6: Angus reads replies as ISO-8859-1, so UTF-8 text became mojibake. Valid UTF-8
+     * is recovered, then sanitized (the bidi override goes); real Latin-1 stays as it is.
+     */
+    @Test
+    void utf8RepliesAreReadAsUtf8AndSanitized() throws Exception {
+        String reply = "550 5.7.1 \u202EDENIED 拒绝 用户不存在 Получатель не найден Empfänger unbekannt";
+        for (String allowUtf8 : List.of("false", "true")) {
+            SendFailureReport r = send(rcpt(bytes(reply, "\r\n")), List.of(A), "mail.mime.allowutf8", allowUtf8).report();
+            assertThat(r.recipientFailures()).singleElement().satisfies(f -> assertThat(f.explanation().serverText())
+                    .isEqualTo("550 5.7.1 DENIED 拒绝 用户不存在 Получатель не найден Empfänger unbekannt"));
+            assertThat(r.summary()).contains("拒绝 用户不存在 Получатель не найден Empfänger").doesNotContain("\u202E", "â");
+            assertThat(r.technicalDetails()).contains("Получатель").doesNotContain("\u202E");
+        }
+        byte[] latin1 = "550 5.1.1 Empfänger unbekannt\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        SendFailureReport r = send(rcpt(latin1), List.of(A)).report();
+        assertThat(r.recipientFailures().get(0).explanation().serverText()).isEqualTo("550 5.1.1 Empfänger unbekannt");
+    }
+
+    /** Sleeps in a script; an interrupt (the fake stopping) ends the conversation. */
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A script whose greeting drips {@code text} one byte every 50 ms. */
+    private static FakeSmtpServer.Script drippedGreeting(String text) {
+        return new FakeSmtpServer.Script() {
+            @Override
+            public void greeting(Conversation c) throws IOException {
+                for (byte b : bytes(text)) {
+                    c.replyBytes(new byte[] {b});
+                    pause(50);
+                }
+            }
+        };
+    }
+
+    /**
+     * Issue 15, finding 7: a greeting dripped one byte per 50 ms was accepted after seconds, because the
+     * read timeout applies per read. The stage deadline ends it; a server that answers each stage in
+     * time is not affected however long the whole send takes, and the reply to the content has the
+     * longer data deadline.
+     */
+    @Test
+    void aDrippedGreetingEndsAtTheStageDeadline() throws Exception {
+        String slow = "220 " + "x".repeat(200) + "\r\n"; // about 10 s at one byte per 50 ms
+        try (FakeSmtpServer server = FakeSmtpServer.start(drippedGreeting(slow))) {
+            Session s = session(server.port());
+            long start = System.nanoTime();
+            SendFailureException e = failing(sender(s).stageDeadline(Duration.ofSeconds(1)).build(), message(s, "drip", A));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("send time").isLessThan(Duration.ofSeconds(4));
+            assertThat(e.report().diagnosis().evidence().ruleId()).isEqualTo("transport:read-timeout");
+            assertThat(e.report().notAttemptedRecipients()).containsExactly(A);
+            assertReported(e, List.of(A));
+            assertThat(server.clientClosedEveryConnection(Duration.ofSeconds(3))).isTrue();
+        }
+        FakeSmtpServer.Script slowButInTime = new FakeSmtpServer.Script() {
+            @Override
+            public void mail(Conversation c, String line) throws IOException {
+                pause(600);
+                c.reply("250 2.1.0 Ok");
+            }
+
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                pause(600);
+                c.reply("250 2.1.5 Ok");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                pause(1500);
+                c.reply("250 2.0.0 Ok: queued");
+            }
+        };
+        try (FakeSmtpServer server = FakeSmtpServer.start(slowButInTime)) {
+            Session s = session(server.port());
+            ExplainingSender sender = sender(s).stageDeadline(Duration.ofSeconds(1)).dataDeadline(Duration.ofSeconds(5)).build();
+            assertThat(sender.send(message(s, "slow", A, B)).acceptedRecipients()).containsExactly(A, B);
+        }
+    }
+
     @Test
     void greetingWithoutACode() throws Exception {
         SendFailureReport r = send(greeting(bytes("hello, this is not SMTP\r\n")), List.of(A)).report();

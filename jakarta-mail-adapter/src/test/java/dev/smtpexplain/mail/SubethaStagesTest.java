@@ -315,7 +315,9 @@ class SubethaStagesTest {
             assertThat(e.getNextException()).hasMessageStartingWith("Got bad greeting from SMTP host: 127.0.0.1");
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.GREETING);
-            assertThat(r.category()).isEqualTo(Category.SERVICE_UNAVAILABLE);
+            // a 5xx greeting refuses this client for good: not "temporarily unavailable" (issue 15, finding 5)
+            assertThat(r.category()).isEqualTo(Category.SENDER_BLOCKED);
+            assertThat(r.diagnosis().isPermanent()).isTrue();
             assertThat(r.diagnosis().reply().code()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(554));
             assertThat(r.notAttemptedRecipients()).containsExactly(GOOD);
             Reports.assertExplained(e);

@@ -1,15 +1,15 @@
 package dev.smtpexplain.examples.cli;
 
 import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.ReplyCode;
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:explained", "1:the batch file could not be read", "2:usage error (bad option or argument)"})
 final class ExplainCommand implements Callable<Integer> {
+
+    /** The cap for an error message on stderr or in a batch line's JSON: it may quote untrusted input. */
+    static final int ERROR_MAX = 300;
 
     @Parameters(arity = "0..*", paramLabel = "REPLY", description = "The server's reply (or any text holding it). Several words are joined with spaces.")
     List<String> reply;
@@ -93,18 +96,17 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private int runBatch(PrintWriter out, Diagnoser diagnoser, Explainer explainer, Locale locale) {
-        try (BufferedReader in = open(batch)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                out.println(batchLine(n, line, diagnoser, explainer, locale));
+        try (InputStream in = open(batch)) {
+            BatchLines lines = new BatchLines(in);
+            for (BatchLines.Line line = lines.next(); line != null; line = lines.next()) {
+                out.println(line.error() != null ? JsonReport.error(line.number(), line.error())
+                        : batchLine(line.number(), line.text(), diagnoser, explainer, locale));
             }
         } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("smtp-explain: no such file: " + batch);
+            spec.commandLine().getErr().println("smtp-explain: no such file: " + ServerText.sanitize(batch, ERROR_MAX, false));
             return 1;
-        } catch (IOException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("smtp-explain: cannot read " + batch + ": " + e.getMessage());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("smtp-explain: cannot read " + ServerText.sanitize(batch + ": " + e.getMessage(), ERROR_MAX, false));
             return 1;
         } finally {
             out.flush();
@@ -119,7 +121,7 @@ final class ExplainCommand implements Callable<Integer> {
             String s = null;
             String text;
             if (f.length == 3) {
-                c = f[0].isBlank() ? null : parseCode(f[0].strip());
+                c = f[0].isBlank() ? null : ReplyCode.parse(f[0]).value();
                 s = f[1].isBlank() ? null : f[1].strip();
                 text = f[2];
             } else if (f.length == 1) {
@@ -133,17 +135,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static int parseCode(String s) {
-        if (!s.matches("\\d{3}")) {
-            throw new IllegalArgumentException("an SMTP reply code has three digits, e.g. 550; got '" + (s.length() > 20 ? s.substring(0, 20) + "…" : s) + "'");
-        }
-        return Integer.parseInt(s);
-    }
-
-    private static BufferedReader open(String file) throws IOException {
-        if (file.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+    private static InputStream open(String file) throws IOException {
+        return new BufferedInputStream(file.equals("-") ? System.in : Files.newInputStream(Path.of(file)));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.Permanence;
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureReport;
@@ -72,10 +73,11 @@ final class JsonReport {
         return o;
     }
 
+    /** A batch line that could not be explained; the message may quote the line, so it is sanitized and capped. */
     static ObjectNode error(int line, String message) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("line", line);
-        o.put("error", message);
+        o.put("error", ServerText.sanitize(message, ExplainCommand.ERROR_MAX, false));
         return o;
     }
 }

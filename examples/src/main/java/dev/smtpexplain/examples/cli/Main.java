@@ -1,5 +1,6 @@
 package dev.smtpexplain.examples.cli;
 
+import dev.smtpexplain.core.ServerText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -43,7 +44,8 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("smtp-explain: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            // the message may quote arguments: untrusted text for the terminal
+            c.getErr().println("smtp-explain: " + ServerText.sanitize(ex.getMessage(), ExplainCommand.ERROR_MAX, false) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             c.getErr().flush();
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });

@@ -25,7 +25,12 @@ final class CliProcess {
     }
 
     static Result run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        return run(stdin, env, List.of(), args);
+        return run(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), env, List.of(), args);
+    }
+
+    /** Runs with {@code stdin} given as raw bytes (invalid UTF-8 included). */
+    static Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(stdin, Map.of(), List.of(), args);
     }
 
     /** Runs with the JVM's default locale set as LANG=gu_IN.UTF-8 would set it. */
@@ -33,7 +38,7 @@ final class CliProcess {
         return run(null, Map.of("LANG", language + "_" + country + ".UTF-8"), List.of("-Duser.language=" + language, "-Duser.country=" + country), args);
     }
 
-    private static Result run(String stdin, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    private static Result run(byte[] stdin, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -48,7 +53,7 @@ final class CliProcess {
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         try (var in = p.getOutputStream()) {
             if (stdin != null) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                in.write(stdin);
             }
         }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The explain command, run as a real process. */
 class ExplainCommandIT {
@@ -75,6 +79,67 @@ class ExplainCommandIT {
         CliProcess.Result missing = CliProcess.run("explain", "--batch", "/no/such/file.tsv");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("no such file");
+    }
+
+    /** Issue 15, finding 1: the bad field of a batch line or an option reached JSON and stderr raw and uncapped. */
+    @Test
+    void errorMessagesQuoteBadInputSanitizedAndCapped() throws Exception {
+        byte[] batch = ("550\t\u001B]0;pwned\u0007\u001B[2J\tx\n" + "x".repeat(283_379) + "\t\tx\n"
+                + "5\u202E50\t\uFEFF5.1.\u200B1\tx\n").getBytes(StandardCharsets.UTF_8);
+        CliProcess.Result r = CliProcess.run(batch, "explain", "--batch", "-", "--json");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        for (String line : lines) {
+            String error = JSON.readTree(line).get("error").asText();
+            assertThat(error).hasSizeLessThanOrEqualTo(ExplainCommand.ERROR_MAX + 1)
+                    .doesNotContain("\u001B", "\u0007", "\u202E", "\u200B", "\uFEFF");
+        }
+        assertThat(JSON.readTree(lines[0]).get("error").asText()).contains("class.subject.detail");
+        assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("three digits").contains("xxx…'");
+
+        CliProcess.Result status = CliProcess.run("explain", "--status", "\u001B]0;pwned\u0007\u001B[2J", "x");
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(status.err()).contains("class.subject.detail").doesNotContain("\u001B", "\u0007");
+        CliProcess.Result code = CliProcess.run("explain", "--code", "\u001B[2J" + "9".repeat(5000), "x");
+        assertThat(code.exit()).isEqualTo(2);
+        assertThat(code.err()).doesNotContain("\u001B").hasSizeLessThan(ExplainCommand.ERROR_MAX + 100);
+    }
+
+    /** Issue 15, finding 2: a bare CR split a line, so later answers were attributed to the wrong line. */
+    @Test
+    void aBareCrIsDataAndCrlfEndsALine() throws Exception {
+        CliProcess.Result r = CliProcess.run("550\t5.1.1\tuser\runknown\nx\ty\n452\t4.2.2\tMailbox full\r\n", Map.of(),
+                "explain", "--lang", "en", "--batch", "-", "--json");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines[0]).get("category").asText()).isEqualTo("recipient-unknown");
+        assertThat(JSON.readTree(lines[0]).get("serverText").asText()).as("the CR is data: a line break in the text").isEqualTo("550 5.1.1 user\nunknown");
+        assertThat(JSON.readTree(lines[1]).get("line").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(lines[1]).has("error")).isTrue();
+        assertThat(JSON.readTree(lines[2]).get("category").asText()).isEqualTo("mailbox-full");
+        assertThat(JSON.readTree(lines[2]).get("serverText").asText()).as("CRLF ends the line").isEqualTo("452 4.2.2 Mailbox full");
+    }
+
+    /** Issue 15, finding 3: --batch FILE stopped at the first invalid UTF-8 byte while --batch - went on. */
+    @Test
+    void invalidUtf8IsOneErrorObjectFromAFileAndFromStdin(@TempDir Path dir) throws Exception {
+        byte[] batch = "550\t5.1.1\tUser unknown\n550\t5.1.1\t\u00FF\n452\t4.2.2\tMailbox full\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = dir.resolve("invalid.tsv");
+        Files.write(file, batch);
+        CliProcess.Result fromFile = CliProcess.run((byte[]) null, "explain", "--lang", "en", "--batch", file.toString());
+        CliProcess.Result fromStdin = CliProcess.run(batch, "explain", "--lang", "en", "--batch", "-");
+        for (CliProcess.Result r : List.of(fromFile, fromStdin)) {
+            assertThat(r.exit()).as(r.err()).isZero();
+            String[] lines = r.out().strip().split("\n");
+            assertThat(lines).hasSize(3);
+            assertThat(JSON.readTree(lines[0]).get("category").asText()).isEqualTo("recipient-unknown");
+            assertThat(JSON.readTree(lines[1]).get("line").asInt()).isEqualTo(2);
+            assertThat(JSON.readTree(lines[1]).get("error").asText()).contains("not valid UTF-8", "0xFF");
+            assertThat(JSON.readTree(lines[2]).get("category").asText()).isEqualTo("mailbox-full");
+        }
+        assertThat(fromFile.out()).isEqualTo(fromStdin.out());
     }
 
     @Test

@@ -114,6 +114,12 @@ public final class FailureAnalysis {
             return new Finding(stage, reply, Category.PROTOCOL_ERROR, 0.7, "transport:unexpected-reply", null, Map.of(), false, false);
         }
 
+        /** A greeting that is not SMTP: the wrong port, most likely; the text is kept as evidence. */
+        static Finding notSmtp(SmtpReply reply, String host, String port) {
+            return new Finding(SmtpStage.GREETING, reply, Category.PROTOCOL_ERROR, 0.8, "transport:not-smtp", "connection.notSmtp",
+                    Map.of("host", host, "port", port), false, false);
+        }
+
         static Finding recipients() {
             return new Finding(SmtpStage.RCPT_TO, null, null, 0, null, null, Map.of(), false, true);
         }
@@ -192,9 +198,14 @@ public final class FailureAnalysis {
         if (greeting != null) {
             String m = r.redact(greeting.getMessage());
             int at = m.indexOf("response: ");
-            SmtpReply reply = Replies.read(at < 0 ? "" : m.substring(at + "response: ".length()));
-            return reply.code().isPresent() ? Finding.reply(SmtpStage.GREETING, reply)
-                    : Finding.transport(SmtpStage.GREETING, Category.SERVICE_UNAVAILABLE, 0.5, "transport:bad-greeting", null, Map.of());
+            String response = at < 0 ? "" : m.substring(at + "response: ".length());
+            if (Replies.looksLikeReply(response)) {
+                return Finding.reply(SmtpStage.GREETING, Replies.read(response));
+            }
+            // no SMTP code at all (999, 099, text, binary): most often another service on that port
+            Finding unexpected = unexpectedReply(SmtpStage.GREETING, response, r);
+            return unexpected.category() == Category.PROTOCOL_ERROR
+                    ? Finding.notSmtp(unexpected.reply(), hostOf(links, a), portOf(links, a)) : unexpected;
         }
         if (withMessage(links, "STARTTLS is required but host does not support") != null) {
             return Finding.transport(SmtpStage.STARTTLS, Category.TLS_HANDSHAKE_FAILED, 0.9, "transport:starttls-not-offered",
@@ -596,7 +607,7 @@ public final class FailureAnalysis {
             sb.append('\n');
         }
         sb.append(prefix).append(t.getClass().getSimpleName()).append(": ")
-                .append(ServerText.sanitize(r.redact(t.getMessage()), DETAIL_MAX, false));
+                .append(ServerText.sanitize(Replies.recoverUtf8(r.redact(t.getMessage())), DETAIL_MAX, false));
         String command = null;
         int rc = Integer.MIN_VALUE;
         if (t instanceof SMTPSendFailedException e) {
@@ -672,6 +683,17 @@ public final class FailureAnalysis {
             }
         }
         return a.host() == null ? "" : a.host();
+    }
+
+    /** The server's port: from the exception when it names one, else from the caller ("" when unknown). */
+    private static String portOf(List<Throwable> links, Attempt a) {
+        for (Throwable t : links) {
+            Matcher m = HOST_PORT.matcher(message(t));
+            if (m.find()) {
+                return m.group(2);
+            }
+        }
+        return a.port() > 0 ? Integer.toString(a.port()) : "";
     }
 
     private static String unknownHostName(List<Throwable> links, Attempt a) {

@@ -6,6 +6,11 @@ import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.mail.SmtpStage;
+import dev.smtpexplain.core.Permanence;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +38,37 @@ public final class Replies {
      * a trailing newline. The lenient reader strips each line's code and status. Never throws.
      */
     public static SmtpReply read(String text) {
-        return SmtpReply.parseLenient(text == null ? "" : text.strip());
+        return SmtpReply.parseLenient(text == null ? "" : recoverUtf8(text).strip());
+    }
+
+    /**
+     * Angus reads replies as ISO-8859-1 (unless {@code mail.mime.allowutf8}), so a UTF-8 reply arrives
+     * as one character per byte ("Ã¤" for "ä"). When every character is a byte and those bytes are
+     * valid UTF-8 with at least one non-ASCII sequence, this returns the UTF-8 text; anything else
+     * (real Latin-1, binary junk) is returned as it is. The result is still untrusted: sanitize it.
+     */
+    public static String recoverUtf8(String text) {
+        if (text == null) {
+            return "";
+        }
+        boolean nonAscii = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                return text; // already decoded by something other than ISO-8859-1
+            }
+            nonAscii |= c >= 0x80;
+        }
+        if (!nonAscii) {
+            return text;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return text;
+        }
     }
 
     /** Whether the text starts like an SMTP reply: three digits, the first 2-5, then space, '-' or end. */
@@ -51,9 +86,21 @@ public final class Replies {
      * Diagnoses a reply received at {@code stage}. A text rule naming a category that cannot happen at
      * this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's usual meaning.
      * (Words inside addresses never decide: the diagnoser's scanner skips addresses.) The diagnosis keeps
-     * the reply as received.
+     * the reply as received. A 5xx greeting never gets a category that means "wait": it becomes
+     * {@code sender-blocked}, permanent.
      */
     public static Diagnosis diagnose(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
+        Diagnosis d = plausibleDiagnosis(diagnoser, reply, stage);
+        if (stage == SmtpStage.GREETING && reply.classDigit() == 5 && d.category().defaultPermanence() == Permanence.TEMPORARY) {
+            // a 5xx greeting refuses this client for good (RFC 5321 §3.1: "No SMTP service here"); a
+            // category that means "wait" (service-unavailable for X.3.2) would advise a retry
+            return Diagnosis.of(reply, Category.SENDER_BLOCKED, STAGE_DEFAULT_CONFIDENCE,
+                    new Evidence(Evidence.Source.TRANSPORT, "stage:greeting-refused", ""));
+        }
+        return d;
+    }
+
+    private static Diagnosis plausibleDiagnosis(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
         Diagnosis d = diagnoser.diagnose(reply);
         if (plausible(stage, d.category())) {
             return d;

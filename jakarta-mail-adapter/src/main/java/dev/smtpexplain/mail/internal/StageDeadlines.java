@@ -1,0 +1,180 @@
+package dev.smtpexplain.mail.internal;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.net.SocketFactory;
+
+/**
+ * A socket factory for Angus ({@code mail.smtp.socketFactory}) whose sockets give each stage of the
+ * conversation an overall deadline. The read timeout applies to each read, so a server that sends one
+ * byte just before it expires can hold a sender for ever; here every read of a stage waits at most
+ * until the stage's deadline. A stage starts at connect (the greeting) and again at the first read
+ * after the client wrote (a command and its reply); the reply to the end of the message content
+ * ({@code <CRLF>.<CRLF>}) gets the longer data deadline, because servers scan the content before they
+ * answer. A read past the deadline fails with {@link SocketTimeoutException}, as a read timeout does.
+ */
+public final class StageDeadlines extends SocketFactory {
+
+    private final long commandNanos;
+    private final long dataNanos;
+
+    public StageDeadlines(Duration command, Duration data) {
+        this.commandNanos = Objects.requireNonNull(command, "command").toNanos();
+        this.dataNanos = Objects.requireNonNull(data, "data").toNanos();
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new DeadlineSocket(commandNanos, dataNanos);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(SocketAddress remote, SocketAddress local) throws IOException {
+        Socket s = createSocket();
+        if (local != null) {
+            s.bind(local);
+        }
+        s.connect(remote);
+        return s;
+    }
+
+    /** A plain socket whose reads share the current stage's deadline. */
+    private static final class DeadlineSocket extends Socket {
+        private static final byte[] END_OF_DATA = {'\r', '\n', '.', '\r', '\n'};
+
+        private final long commandNanos;
+        private final long dataNanos;
+        private final Object lock = new Object();
+        /** The last bytes the client wrote, to tell the end of the content from a command. */
+        private final byte[] tail = new byte[END_OF_DATA.length];
+        private int readTimeout;
+        private long deadline;
+        private boolean wrote;
+        private InputStream in;
+        private OutputStream out;
+
+        DeadlineSocket(long commandNanos, long dataNanos) {
+            this.commandNanos = commandNanos;
+            this.dataNanos = dataNanos;
+        }
+
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            super.connect(endpoint, timeout);
+            synchronized (lock) {
+                deadline = System.nanoTime() + commandNanos; // the greeting's stage
+            }
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws SocketException {
+            synchronized (lock) {
+                readTimeout = timeout;
+            }
+            super.setSoTimeout(timeout);
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            synchronized (lock) {
+                if (in == null) {
+                    in = new FilterInputStream(super.getInputStream()) {
+                        @Override
+                        public int read() throws IOException {
+                            beforeRead();
+                            return super.read();
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            beforeRead();
+                            return super.read(b, off, len);
+                        }
+                    };
+                }
+                return in;
+            }
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            synchronized (lock) {
+                if (out == null) {
+                    out = new FilterOutputStream(super.getOutputStream()) {
+                        @Override
+                        public void write(int b) throws IOException {
+                            wrote(new byte[] {(byte) b}, 0, 1);
+                            super.out.write(b);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            wrote(b, off, len);
+                            super.out.write(b, off, len);
+                        }
+                    };
+                }
+                return out;
+            }
+        }
+
+        private void wrote(byte[] b, int off, int len) {
+            synchronized (lock) {
+                wrote = true;
+                int keep = Math.min(len, tail.length);
+                System.arraycopy(tail, keep, tail, 0, tail.length - keep);
+                System.arraycopy(b, off + len - keep, tail, tail.length - keep, keep);
+            }
+        }
+
+        /** Starts a new stage after the client wrote, and lets this read wait only until the deadline. */
+        private void beforeRead() throws IOException {
+            int timeout;
+            synchronized (lock) {
+                long now = System.nanoTime();
+                if (wrote) {
+                    wrote = false;
+                    deadline = now + (Arrays.equals(tail, END_OF_DATA) ? dataNanos : commandNanos);
+                }
+                long left = deadline - now;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("Read timed out: the stage deadline passed");
+                }
+                long leftMillis = Math.max(1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(left).toMillis()));
+                timeout = readTimeout == 0 ? (int) leftMillis : (int) Math.min(readTimeout, leftMillis);
+            }
+            super.setSoTimeout(timeout);
+        }
+    }
+}
