@@ -3,6 +3,7 @@ package dev.smtpexplain.core.internal;
 import dev.smtpexplain.core.EnhancedStatus;
 import dev.smtpexplain.core.ReplyCode;
 import dev.smtpexplain.core.ReplyParseException;
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ReplyParser {
             int n = i + 1;
             boolean last = i == rawLines.size() - 1;
             if (line.length() < 3 || !isDigit(line.charAt(0)) || !isDigit(line.charAt(1)) || !isDigit(line.charAt(2))) {
-                throw new ReplyParseException("expected a three-digit reply code at the start, found '" + snippet(line) + "'", n);
+                throw new ReplyParseException("expected a three-digit reply code at the start, found '" + ServerText.excerpt(line) + "'", n);
             }
             if (line.charAt(0) < '1' || line.charAt(0) > '5') {
                 throw new ReplyParseException("a reply code starts with 1-5, found '" + line.substring(0, 3) + "'", n);
@@ -45,7 +46,7 @@ public final class ReplyParser {
             }
             char sep = line.length() == 3 ? ' ' : line.charAt(3);
             if (sep != ' ' && sep != '-') {
-                throw new ReplyParseException("expected a space or '-' after the code " + code + ", found '" + snippet(String.valueOf(sep)) + "'", n);
+                throw new ReplyParseException("expected a space or '-' after the code " + code + ", found '" + ServerText.excerpt(String.valueOf(sep)) + "'", n);
             }
             if (sep == '-' && last) {
                 throw new ReplyParseException("the last line is marked as continued ('" + code + "-'): the reply is cut off", n);
@@ -273,14 +274,5 @@ public final class ReplyParser {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static String snippet(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c);
-        }
-        return s.length() > 40 ? sb + "…" : sb.toString();
     }
 }
