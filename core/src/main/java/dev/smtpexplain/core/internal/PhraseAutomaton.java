@@ -1,6 +1,7 @@
 package dev.smtpexplain.core.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
@@ -38,8 +39,11 @@ public final class PhraseAutomaton {
     private final int[][] outputs;
     private final int startRow;
     private final int patternCount;
+    // the phrases with characters beyond ASCII, scanned only where the text has such characters
+    private final SparseAutomaton beyondAscii;
 
-    private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int startRow, int patternCount) {
+    private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int startRow, int patternCount,
+            SparseAutomaton beyondAscii) {
         this.asciiColumn = columns.ascii;
         this.otherChars = columns.otherChars;
         this.otherColumns = columns.otherColumns;
@@ -49,6 +53,7 @@ public final class PhraseAutomaton {
         this.outputs = outputs;
         this.startRow = startRow;
         this.patternCount = patternCount;
+        this.beyondAscii = beyondAscii;
         for (char c = 0; c < 128; c++) {
             staysAtRoot[c] = ASCII[c] != SPACE && delta[asciiColumn[c]] == 0;
         }
@@ -101,12 +106,28 @@ public final class PhraseAutomaton {
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI;
     }
 
-    /** Builds the automaton for already normalized phrases; a phrase's id is its index. */
+    /**
+     * Builds the automaton for already normalized phrases; a phrase's id is its index. Phrases of ASCII
+     * characters go into the dense table; the others, which bring hundreds of distinct characters, into
+     * a sparse automaton that runs only over text that has characters beyond ASCII.
+     */
     public static PhraseAutomaton build(List<String> phrases) {
-        Columns columns = Columns.of(phrases);
+        List<String> ascii = new ArrayList<>();
+        List<String> beyond = new ArrayList<>();
+        int[] beyondIds = new int[phrases.size()];
+        for (int id = 0; id < phrases.size(); id++) {
+            String p = phrases.get(id);
+            if (p.chars().allMatch(c -> c < 128)) {
+                ascii.add(p);
+            } else {
+                beyondIds[beyond.size()] = id;
+                beyond.add(p);
+            }
+        }
+        Columns columns = Columns.of(ascii);
         int width = columns.count;
         int maxNodes = 1;
-        for (String p : phrases) {
+        for (String p : ascii) {
             maxNodes += p.length();
         }
         int[] go = new int[maxNodes * width];
@@ -116,6 +137,9 @@ public final class PhraseAutomaton {
         int nodes = 1;
         for (int id = 0; id < phrases.size(); id++) {
             String p = phrases.get(id);
+            if (!p.chars().allMatch(c -> c < 128)) {
+                continue;
+            }
             int s = 0;
             for (int i = 0; i < p.length(); i++) {
                 int col = columns.of(p.charAt(i));
@@ -168,7 +192,8 @@ public final class PhraseAutomaton {
                 delta[s * width + col] = outputs[next] == null ? next * width : ~(next * width);
             }
         }
-        return new PhraseAutomaton(columns, delta, outputs, go[space] * width, phrases.size());
+        SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
+        return new PhraseAutomaton(columns, delta, outputs, go[space] * width, phrases.size(), sparse);
     }
 
     /**
@@ -231,7 +256,7 @@ public final class PhraseAutomaton {
         }
     }
 
-    private static int[] append(int[] a, int id) {
+    static int[] append(int[] a, int id) {
         if (a == null) {
             return new int[] {id};
         }
@@ -250,9 +275,9 @@ public final class PhraseAutomaton {
         return patternCount;
     }
 
-    /** The number of states, for memory accounting. */
+    /** The number of states of the dense table and of the sparse automaton, for memory accounting. */
     public int stateCount() {
-        return outputs.length;
+        return outputs.length + (beyondAscii == null ? 0 : beyondAscii.stateCount());
     }
 
     /**
@@ -305,6 +330,23 @@ public final class PhraseAutomaton {
                 ids = Arrays.copyOf(ids, count * 2);
             }
             ids[count++] = id;
+        }
+
+        int occurrences() {
+            return occurrences;
+        }
+
+        /** Puts the occurrences back in text order after a second pass added some. */
+        void sortOccurrences() {
+            long[] keyed = new long[occurrences];
+            for (int i = 0; i < occurrences; i++) {
+                keyed[i] = ((long) occurrenceEnds[i] << 32) | (occurrenceIds[i] & 0xffffffffL);
+            }
+            Arrays.sort(keyed);
+            for (int i = 0; i < occurrences; i++) {
+                occurrenceEnds[i] = (int) (keyed[i] >>> 32);
+                occurrenceIds[i] = (int) keyed[i];
+            }
         }
 
         /** Whether the phrase with this id occurred. */
@@ -414,8 +456,48 @@ public final class PhraseAutomaton {
             step(scan, spaceColumn, line.length());
             scan.nextLine(line.length());
         }
+        if (scan.beyondAscii && beyondAscii != null) {
+            scanBeyondAscii(lines, scan);
+        }
         return scan.seen;
     }
+
+    /** The second pass, for phrases beyond ASCII: same folding, same address masking, same offsets. */
+    private void scanBeyondAscii(List<String> lines, Scan scan) {
+        SparseAutomaton.Cursor cursor = beyondAscii.start();
+        int before = scan.seen == null ? 0 : scan.seen.occurrences();
+        scan.base = 0;
+        scan.line = 0;
+        for (String line : lines) {
+            int[] masked = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+            int m = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char f;
+                if (m < masked.length && i >= masked[m]) {
+                    f = SPACE;
+                    i = masked[m + 1] - 1;
+                    m += 2;
+                } else {
+                    f = fold(line.charAt(i));
+                }
+                int[] out = beyondAscii.next(cursor, f);
+                if (out != null) {
+                    scan.markIds(out, i);
+                }
+            }
+            int[] out = beyondAscii.next(cursor, SPACE);
+            if (out != null) {
+                scan.markIds(out, line.length());
+            }
+            scan.base += line.length() + 1;
+            scan.line++;
+        }
+        if (scan.seen != null && before > 0 && scan.seen.occurrences() > before) {
+            scan.seen.sortOccurrences();
+        }
+    }
+
+    private static final int[] NO_RANGES = new int[0];
 
     /** Where a scan is: the current row, the offset of the current line and the phrases found so far. */
     private final class Scan {
@@ -425,6 +507,7 @@ public final class PhraseAutomaton {
         final List<String> lines;
         int[] lineStarts;
         Hits seen;
+        boolean beyondAscii;
 
         Scan(int row, List<String> lines) {
             this.row = row;
@@ -452,6 +535,20 @@ public final class PhraseAutomaton {
                 seen.add(id, base + index);
             }
         }
+
+        /** Adds phrases found by the second pass. */
+        void markIds(int[] ids, int index) {
+            if (seen == null) {
+                lineStarts = new int[lines.size() + 1];
+                for (int i = 1; i <= lines.size(); i++) {
+                    lineStarts[i] = lineStarts[i - 1] + lines.get(i - 1).length() + 1;
+                }
+                seen = new Hits(patternCount, lines, lineStarts);
+            }
+            for (int id : ids) {
+                seen.add(id, base + index);
+            }
+        }
     }
 
     private void scanRange(Scan scan, String line, int from, int to) {
@@ -461,7 +558,15 @@ public final class PhraseAutomaton {
             if (row == 0 && c < 128 && staysAtRoot[c]) {
                 continue;
             }
-            int next = delta[row + (c < 128 ? asciiColumn[c] : otherColumn(c))];
+            int column;
+            if (c < 128) {
+                column = asciiColumn[c];
+            } else {
+                column = otherColumn(c);
+                // only letters and digits beyond ASCII can start a phrase of the second pass
+                scan.beyondAscii |= column != spaceColumn;
+            }
+            int next = delta[row + column];
             if (next < 0) {
                 next = ~next;
                 scan.mark(next, i);

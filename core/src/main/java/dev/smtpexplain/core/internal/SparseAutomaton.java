@@ -1,0 +1,154 @@
+package dev.smtpexplain.core.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Aho–Corasick with sorted transition lists and failure links, for the phrases that use characters
+ * beyond ASCII (Cyrillic, Han, Devanagari …). Those phrases bring hundreds of distinct characters;
+ * as columns of the dense table they would multiply its size for every state, while here each state
+ * holds only the transitions it has. The scan runs only on text that has such characters, and stays
+ * linear: each character moves forward once and back along failure links at most as often.
+ */
+final class SparseAutomaton {
+
+    private static final char SPACE = ' ';
+
+    // per state: sorted transition characters and their target states
+    private final char[][] keys;
+    private final int[][] targets;
+    private final int[] fail;
+    // per state: the global ids of the phrases that end here, along failure links too; null for none
+    private final int[][] outputs;
+
+    private SparseAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs) {
+        this.keys = keys;
+        this.targets = targets;
+        this.fail = fail;
+        this.outputs = outputs;
+    }
+
+    /**
+     * Builds the automaton for normalized phrases.
+     *
+     * @param phrases the phrases
+     * @param ids the global id of each phrase, reported in hits
+     */
+    static SparseAutomaton build(List<String> phrases, int[] ids) {
+        List<char[]> keyList = new ArrayList<>();
+        List<int[]> targetList = new ArrayList<>();
+        List<int[]> outList = new ArrayList<>();
+        keyList.add(new char[0]);
+        targetList.add(new int[0]);
+        outList.add(null);
+        for (int p = 0; p < phrases.size(); p++) {
+            String phrase = phrases.get(p);
+            int s = 0;
+            for (int i = 0; i < phrase.length(); i++) {
+                char c = phrase.charAt(i);
+                int next = step(keyList.get(s), targetList.get(s), c);
+                if (next < 0) {
+                    next = keyList.size();
+                    keyList.add(new char[0]);
+                    targetList.add(new int[0]);
+                    outList.add(null);
+                    insert(keyList, targetList, s, c, next);
+                }
+                s = next;
+            }
+            outList.set(s, PhraseAutomaton.append(outList.get(s), ids[p]));
+        }
+        int n = keyList.size();
+        char[][] keys = keyList.toArray(char[][]::new);
+        int[][] targets = targetList.toArray(int[][]::new);
+        int[][] outputs = outList.toArray(int[][]::new);
+        int[] fail = new int[n];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int t : targets[0]) {
+            queue.add(t);
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            for (int k = 0; k < keys[s].length; k++) {
+                char c = keys[s][k];
+                int child = targets[s][k];
+                int f = fail[s];
+                int to = step(keys[f], targets[f], c);
+                while (to < 0 && f != 0) {
+                    f = fail[f];
+                    to = step(keys[f], targets[f], c);
+                }
+                fail[child] = to < 0 || to == child ? 0 : to;
+                if (outputs[fail[child]] != null) {
+                    for (int id : outputs[fail[child]]) {
+                        outputs[child] = PhraseAutomaton.append(outputs[child], id);
+                    }
+                }
+                queue.add(child);
+            }
+        }
+        return new SparseAutomaton(keys, targets, fail, outputs);
+    }
+
+    private static void insert(List<char[]> keyList, List<int[]> targetList, int s, char c, int next) {
+        char[] k = keyList.get(s);
+        int[] t = targetList.get(s);
+        int at = -Arrays.binarySearch(k, c) - 1;
+        char[] k2 = new char[k.length + 1];
+        int[] t2 = new int[t.length + 1];
+        System.arraycopy(k, 0, k2, 0, at);
+        System.arraycopy(t, 0, t2, 0, at);
+        k2[at] = c;
+        t2[at] = next;
+        System.arraycopy(k, at, k2, at + 1, k.length - at);
+        System.arraycopy(t, at, t2, at + 1, t.length - at);
+        keyList.set(s, k2);
+        targetList.set(s, t2);
+    }
+
+    private static int step(char[] keys, int[] targets, char c) {
+        int i = Arrays.binarySearch(keys, c);
+        return i < 0 ? -1 : targets[i];
+    }
+
+    /** The number of states, for memory accounting. */
+    int stateCount() {
+        return keys.length;
+    }
+
+    /** A scan in progress: the state, and whether the last character read was a space. */
+    static final class Cursor {
+        int state;
+        boolean afterSpace = true;
+    }
+
+    /** A cursor at the start of text, which reads as if a space came before it (phrases are framed by spaces). */
+    Cursor start() {
+        Cursor c = new Cursor();
+        int s = step(keys[0], targets[0], SPACE);
+        c.state = s < 0 ? 0 : s;
+        return c;
+    }
+
+    /** Reads one folded character (a space folds runs of separators into one); returns the phrases ending here or null. */
+    int[] next(Cursor cursor, char folded) {
+        if (folded == SPACE) {
+            if (cursor.afterSpace) {
+                return null;
+            }
+            cursor.afterSpace = true;
+        } else {
+            cursor.afterSpace = false;
+        }
+        int s = cursor.state;
+        int to = step(keys[s], targets[s], folded);
+        while (to < 0 && s != 0) {
+            s = fail[s];
+            to = step(keys[s], targets[s], folded);
+        }
+        cursor.state = to < 0 ? 0 : to;
+        return outputs[cursor.state];
+    }
+}
