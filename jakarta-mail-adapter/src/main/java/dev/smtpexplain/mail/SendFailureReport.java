@@ -68,11 +68,26 @@ public record SendFailureReport(
     /** What reached the recipients. */
     public enum Outcome {
         /** Nobody got the message. */
-        FAILED,
+        FAILED("report.title.failed"),
         /** Some recipients got it (Angus {@code mail.smtp.sendpartial}); others were refused. */
-        PARTIALLY_DELIVERED,
+        PARTIALLY_DELIVERED("report.title.partial"),
         /** Everyone got it; only reported with {@code mail.smtp.reportsuccess}. */
-        DELIVERED
+        DELIVERED("report.title.delivered");
+
+        private final String messageKey;
+
+        Outcome(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        /**
+         * The catalog key of the outcome's sentence ("The message was not sent" …), as {@link SmtpStage#messageKey()}.
+         *
+         * @return a key of the shipped catalogs, never null
+         */
+        public String messageKey() {
+            return messageKey;
+        }
     }
 
     /** The overall failure category. */

@@ -2,9 +2,9 @@ package dev.smtpexplain.examples.cli;
 
 import dev.smtpexplain.examples.demo.DemoMailServer;
 import dev.smtpexplain.examples.demo.Scenario;
-import dev.smtpexplain.examples.swing.ComponentImages;
-import dev.smtpexplain.examples.swing.SendFailureDialog;
-import dev.smtpexplain.examples.swing.SendFailurePanel;
+import dev.smtpexplain.swing.ComponentImages;
+import dev.smtpexplain.swing.SendFailureDialog;
+import dev.smtpexplain.swing.SendFailurePanel;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;

@@ -1,6 +1,6 @@
 package dev.smtpexplain.examples.cli;
 
-import dev.smtpexplain.examples.ReportLayout;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureReport;

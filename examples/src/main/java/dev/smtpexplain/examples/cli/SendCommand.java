@@ -157,7 +157,7 @@ final class SendCommand implements Callable<Integer> {
                 result.acceptedRecipients().forEach(a::add);
                 out.println(o);
             } else {
-                out.println(messages.get("report.title.delivered"));
+                out.println(messages.get(SendFailureReport.Outcome.DELIVERED.messageKey()));
                 out.println(messages.format("report.recipients.accepted", Map.of("count", result.acceptedRecipients().size())));
                 result.acceptedRecipients().forEach(r -> out.println("  ✓ " + r));
             }

@@ -1,7 +1,7 @@
 package dev.smtpexplain.examples.cli;
 
 import dev.smtpexplain.core.Permanence;
-import dev.smtpexplain.examples.ReportLayout;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.smtpexplain.examples.swing;
+package dev.smtpexplain.swing;
 
 import com.ibm.icu.text.BreakIterator;
 import java.awt.Color;

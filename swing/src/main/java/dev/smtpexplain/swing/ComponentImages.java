@@ -1,4 +1,4 @@
-package dev.smtpexplain.examples.swing;
+package dev.smtpexplain.swing;
 
 import java.awt.Color;
 import java.awt.Component;

@@ -1,6 +1,6 @@
-package dev.smtpexplain.examples.swing;
+package dev.smtpexplain.swing;
 
-import dev.smtpexplain.examples.ReportLayout;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.awt.BorderLayout;

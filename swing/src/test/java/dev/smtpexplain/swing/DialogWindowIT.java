@@ -1,4 +1,4 @@
-package dev.smtpexplain.examples.swing;
+package dev.smtpexplain.swing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

@@ -1,13 +1,12 @@
-package dev.smtpexplain.examples;
+package dev.smtpexplain.mail;
 
 import dev.smtpexplain.i18n.LocalizedMessages;
-import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
-import dev.smtpexplain.mail.SmtpStage;
 import java.util.Map;
 
 /**
- * How the CLI and the dialog put a report's pieces together, all from the catalog: the outcome, the
+ * How a report's pieces are put together, all from the catalog; the report's own text
+ * ({@link SendFailureReport#summary()}), the CLI and the Swing dialog use this one layout. It gives the outcome, the, all from the catalog: the outcome, the
  * sentence saying at which step sending failed, labels with their separator (French puts a no-break
  * space before ':', Chinese and Japanese use '：'), and bidi handling for right-to-left languages:
  * only data (addresses, ids) is isolated, and plain-text lines start with a right-to-left mark so a
@@ -21,17 +20,18 @@ public final class ReportLayout {
 
     private final LocalizedMessages m;
 
+    /**
+     * A layout in the language of the given messages.
+     *
+     * @param messages the catalog to take phrases, labels and separators from
+     */
     public ReportLayout(LocalizedMessages messages) {
         this.m = messages;
     }
 
     /** "The message was not sent", "… sent to some recipients only", "… was sent". */
     public String outcome(Outcome o) {
-        return m.get(switch (o) {
-            case FAILED -> "report.title.failed";
-            case PARTIALLY_DELIVERED -> "report.title.partial";
-            case DELIVERED -> "report.title.delivered";
-        });
+        return m.get(o.messageKey());
     }
 
     /** The sentence saying at which step sending failed; empty for a delivered message. */
