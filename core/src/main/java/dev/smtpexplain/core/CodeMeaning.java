@@ -1,5 +1,6 @@
 package dev.smtpexplain.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param areaKey the key of the second digit's meaning ({@code code.area.5}, {@code status.subject.7}),
  *     or null when that digit has no defined meaning
  */
-public record CodeMeaning(String code, String key, String classKey, String areaKey) {
+public record CodeMeaning(String code, @Nullable String key, String classKey, @Nullable String areaKey) {
 
     /** Whether the code is in a registry or list of its own, with a specific meaning. */
     public boolean isRegistered() {

@@ -1,5 +1,7 @@
 package dev.smtpexplain.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An enhanced mail system status code (RFC 3463): {@code class.subject.detail}, e.g. {@code 5.7.26}.
  *
@@ -25,7 +27,7 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
      * @throws IllegalArgumentException with a message naming the problem and quoting the text
      *     sanitized and capped ({@link ServerText#excerpt})
      */
-    public static EnhancedStatus parse(String text) {
+    public static EnhancedStatus parse(@Nullable String text) {
         String t = text == null ? "" : text.strip();
         int[] parts = new int[3];
         int part = 0;

@@ -1,5 +1,7 @@
 package dev.smtpexplain.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A basic three-digit SMTP reply code (RFC 5321 §4.2). The first digit is the outcome class (1–5), the
  * second the area, the third the detail.
@@ -25,7 +27,7 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
      * @throws IllegalArgumentException with a message naming the problem and quoting the text
      *     sanitized and capped ({@link ServerText#excerpt})
      */
-    public static ReplyCode parse(String text) {
+    public static ReplyCode parse(@Nullable String text) {
         String t = text == null ? "" : text.strip();
         if (t.length() != 3 || !isDigit(t.charAt(0)) || !isDigit(t.charAt(1)) || !isDigit(t.charAt(2))) {
             throw new IllegalArgumentException("an SMTP reply code has three digits, e.g. 550; got '" + ServerText.excerpt(t) + "'");

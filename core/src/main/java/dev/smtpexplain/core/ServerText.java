@@ -1,5 +1,7 @@
 package dev.smtpexplain.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes untrusted text (server replies, exception messages) safe to show: it never carries control
  * characters, terminal escape sequences, bidirectional overrides or invisible characters, and it is
@@ -21,7 +23,7 @@ public final class ServerText {
     }
 
     /** Sanitizes with the default cap; line breaks become single spaces. */
-    public static String sanitize(String text) {
+    public static String sanitize(@Nullable String text) {
         return sanitize(text, DEFAULT_MAX_CHARS, false);
     }
 
@@ -31,7 +33,7 @@ public final class ServerText {
      * @param maxChars the cap; longer text is cut and ends with "…"
      * @param keepLineBreaks keep line breaks (as {@code \n}) instead of turning them into spaces
      */
-    public static String sanitize(String text, int maxChars, boolean keepLineBreaks) {
+    public static String sanitize(@Nullable String text, int maxChars, boolean keepLineBreaks) {
         if (text == null || text.isEmpty()) {
             return "";
         }

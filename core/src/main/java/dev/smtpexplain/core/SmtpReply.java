@@ -1,5 +1,6 @@
 package dev.smtpexplain.core;
 
+import org.jspecify.annotations.Nullable;
 import dev.smtpexplain.core.internal.ReplyParser;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public final class SmtpReply {
      * @param lines the human-readable text, one element per reply line, without code or status
      * @param raw the input the reply was parsed from (kept for display; may be empty)
      */
-    public SmtpReply(ReplyCode code, EnhancedStatus status, List<String> lines, String raw) {
+    public SmtpReply(@Nullable ReplyCode code, @Nullable EnhancedStatus status, List<String> lines, String raw) {
         this.code = code;
         this.status = status;
         this.lines = List.copyOf(lines);
@@ -61,7 +62,7 @@ public final class SmtpReply {
      *
      * @throws IllegalArgumentException if a given code or status is malformed
      */
-    public static SmtpReply of(Integer code, String status, String text) {
+    public static SmtpReply of(@Nullable Integer code, @Nullable String status, @Nullable String text) {
         ReplyCode c = code == null ? null : ReplyCode.of(code);
         EnhancedStatus s = status == null || status.isBlank() ? null : EnhancedStatus.parse(status);
         return ReplyParser.withParts(c, s, text == null ? "" : text);

@@ -4,6 +4,7 @@ import dev.smtpexplain.core.CodeMeaning;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
+import dev.smtpexplain.i18n.internal.Bundles;
 import dev.smtpexplain.i18n.internal.Catalog;
 import dev.smtpexplain.i18n.internal.Patterns;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class Explainer {
     private static final List<String> CANDIDATE_TAGS = List.of(
             "en", "gu", "hi", "mr", "bn", "ta", "es", "fr", "de", "pt-BR", "zh-CN", "ja", "ar");
 
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    /** The shipped catalogs, read by hand: the {@code getBundle(…, Control)} overloads throw in a named module. */
+    private static final Bundles SHIPPED = new Bundles(BUNDLE);
 
     private final boolean nativeDigits;
     private final int serverTextLimit;
@@ -96,7 +97,7 @@ public final class Explainer {
      */
     public Locale resolve(Locale requested) {
         return resolved.computeIfAbsent(Objects.requireNonNull(requested, "locale"), r -> {
-            Locale l = ResourceBundle.getBundle(BUNDLE, r, Explainer.class.getClassLoader(), NO_FALLBACK).getLocale();
+            Locale l = SHIPPED.resolve(r);
             return l.equals(Locale.ROOT) ? Locale.ENGLISH : l;
         });
     }
@@ -113,7 +114,7 @@ public final class Explainer {
 
     private Catalog load(Locale l) {
         Locale bundleLocale = l.equals(Locale.ENGLISH) ? Locale.ROOT : l;
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, bundleLocale, Explainer.class.getClassLoader(), NO_FALLBACK);
+        ResourceBundle bundle = SHIPPED.bundle(bundleLocale).orElseThrow();
         Map<String, String> o = new HashMap<>(overrides.getOrDefault(Locale.ROOT, Map.of()));
         // more specific overrides win: language, then language-region
         o.putAll(overrides.getOrDefault(Locale.forLanguageTag(l.getLanguage()), Map.of()));
@@ -207,7 +208,7 @@ public final class Explainer {
         public Builder override(Locale locale, String key, String pattern) {
             Objects.requireNonNull(locale, "locale");
             Objects.requireNonNull(pattern, "pattern");
-            ResourceBundle english = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Explainer.class.getClassLoader(), NO_FALLBACK);
+            ResourceBundle english = SHIPPED.bundle(Locale.ROOT).orElseThrow();
             if (key == null || !english.containsKey(key)) {
                 throw new IllegalArgumentException("not a catalog key: " + key);
             }

@@ -1,5 +1,6 @@
 package dev.smtpexplain.mail;
 
+import org.jspecify.annotations.Nullable;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
@@ -133,7 +134,7 @@ public final class ExplainingSender {
      * @throws SendFailureException when nobody got it (or, with {@code throwOnPartialDelivery}, when
      *     anybody was refused)
      */
-    public SendResult send(Message message, Address[] recipients) throws SendFailureException {
+    public SendResult send(Message message, Address @Nullable [] recipients) throws SendFailureException {
         Objects.requireNonNull(message, "message");
         Locale locale = Optional.ofNullable(locales.locale()).orElseGet(Locale::getDefault);
         Address[] to = recipients;

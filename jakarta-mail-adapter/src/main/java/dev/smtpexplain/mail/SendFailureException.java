@@ -1,5 +1,6 @@
 package dev.smtpexplain.mail;
 
+import org.jspecify.annotations.Nullable;
 import dev.smtpexplain.mail.internal.Attempt;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -19,10 +20,10 @@ import jakarta.mail.SendFailedException;
  */
 public final class SendFailureException extends SendFailedException {
 
-    private final transient SendFailureReport report;
-    private final transient Attempt attempt;
+    private final transient @Nullable SendFailureReport report;
+    private final transient @Nullable Attempt attempt;
 
-    SendFailureException(SendFailureReport report, String englishHeadline, MessagingException original, Address[] recipients, Attempt attempt) {
+    SendFailureException(SendFailureReport report, String englishHeadline, MessagingException original, Address @Nullable [] recipients, @Nullable Attempt attempt) {
         super(englishHeadline + " [" + report.category().id() + " at " + report.stage().id() + "]", original,
                 original instanceof SendFailedException s ? s.getValidSentAddresses() : null,
                 original instanceof SendFailedException s ? s.getValidUnsentAddresses() : recipients,
@@ -32,7 +33,7 @@ public final class SendFailureException extends SendFailedException {
     }
 
     /** The report, in the locale the sender asked for when the send failed; null after deserialization. */
-    public SendFailureReport report() {
+    public @Nullable SendFailureReport report() {
         return report;
     }
 

@@ -34,6 +34,10 @@ import java.util.Set;
  */
 public final class SmtpExplainModule extends AbstractModule {
 
+    /** A module with the standard rules and catalogs; applications add to its multibinders. */
+    public SmtpExplainModule() {
+    }
+
     @Override
     protected void configure() {
         rules(binder());
