@@ -1,0 +1,166 @@
+package dev.smtpexplain.mail.bounce.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The generic reading of a bounce's human-readable text, for formats no recognizer knows and to
+ * complete DSNs: which addresses the text is about, and for each the stretch of text that speaks of it
+ * (up to the next recipient), with the server's reply inside it.
+ *
+ * <p>An address counts as a recipient when it stands out the way every MTA lists failed recipients: at
+ * the start of a line ({@code <bob@example.com>:}, {@code   bob@example.com}, {@code * bob@…}) or right after
+ * a short label ({@code Unknown user: bob@…}, {@code Could not be delivered to: <bob@…>}). The sender's own
+ * addresses and the mail system's (postmaster, MAILER-DAEMON) are not recipients.
+ */
+final class TextRecipients {
+
+    /** One recipient found in the text, the text about it, and its reply within that text (may be empty). */
+    record Found(String address, String block, String reply) {
+    }
+
+    // a reply code (with or without an enhanced status) where an MTA quotes one, or a bare enhanced status
+    private static final Pattern REPLY = Pattern.compile(
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])|$)"
+            + "|(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
+
+    private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
+            "no-reply", "noreply", "abuse", "root", "daemon");
+
+    private static final Set<String> SENDER_LABELS = Set.of("from", "sender", "mail from", "reply-to", "return-path",
+            "envelope-from", "sent by", "x-sender", "x-postfix-sender", "送信者", "差出人");
+
+    // mentions looked at: bounds the work on a text made of nothing but addresses
+    private static final int MAX_MENTIONS = 1000;
+
+    private TextRecipients() {
+    }
+
+    static List<Found> find(List<String> lines, Set<String> senders, int maxRecipients, int maxChars) {
+        // every address in the text, with its line, whether it is prominent there, and whether it is the sender's
+        List<int[]> prominent = new ArrayList<>();      // {line, start, end}
+        List<String> prominentAddr = new ArrayList<>();
+        List<int[]> other = new ArrayList<>();
+        List<String> otherAddr = new ArrayList<>();
+        for (int i = 0; i < lines.size() && prominent.size() + other.size() < MAX_MENTIONS; i++) {
+            String line = lines.get(i);
+            if (line.indexOf('@') < 0) {
+                continue;
+            }
+            for (Addresses.Found f : Addresses.find(line)) {
+                if (senders.contains(f.address()) || isSystem(f.address())) {
+                    continue;
+                }
+                String label = label(line, f.start());
+                if (label != null && SENDER_LABELS.contains(label)) {
+                    continue;
+                }
+                if (label != null && !label.equals("to") && !label.equals("cc")) {
+                    prominent.add(new int[] {i, f.start(), f.end()});
+                    prominentAddr.add(f.address());
+                } else {
+                    other.add(new int[] {i, f.start(), f.end()});
+                    otherAddr.add(f.address());
+                }
+            }
+        }
+        List<int[]> pos = prominent.isEmpty() ? other : prominent;
+        List<String> addr = prominent.isEmpty() ? otherAddr : prominentAddr;
+        // blocks: from an address to the next line that names a different recipient
+        Map<String, Found> out = new LinkedHashMap<>();
+        for (int k = 0; k < pos.size(); k++) {
+            String a = addr.get(k);
+            int line = pos.get(k)[0];
+            int endLine = lines.size();
+            for (int j = k + 1; j < pos.size(); j++) {
+                if (!addr.get(j).equals(a) && pos.get(j)[0] > line) {
+                    endLine = pos.get(j)[0];
+                    break;
+                }
+            }
+            String block = block(lines, line, pos.get(k)[2], endLine, maxChars);
+            String reply = reply(block, maxChars);
+            Found prev = out.get(a);
+            if (prev == null) {
+                if (out.size() >= maxRecipients) {
+                    break;
+                }
+                out.put(a, new Found(a, block, reply));
+            } else if (prev.reply().isEmpty() && !reply.isEmpty()) {
+                // a later mention (a session transcript, a second language) has the reply
+                out.put(a, new Found(a, block, reply));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Line-start or short-label prominence: returns the label (lower case, may be empty), or null when not prominent. */
+    static String label(String line, int start) {
+        int i = 0;
+        while (i < start && " \t<\"'*-•>([".indexOf(line.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == start) {
+            return "";
+        }
+        // "Label: <address>" with a short label
+        int j = start - 1;
+        while (j >= 0 && " \t<\"'(".indexOf(line.charAt(j)) >= 0) {
+            j--;
+        }
+        if (j < 0 || line.charAt(j) != ':' && line.charAt(j) != '：') {
+            return null;
+        }
+        String label = line.substring(0, j).strip().toLowerCase(Locale.ROOT);
+        if (label.length() > 40) {
+            return null;
+        }
+        return label;
+    }
+
+    private static boolean isSystem(String address) {
+        int at = address.indexOf('@');
+        return SYSTEM_LOCAL_PARTS.contains(address.substring(0, at));
+    }
+
+    /** The text after the address to the end of the block, or the paragraph around it when nothing follows. */
+    private static String block(List<String> lines, int line, int addrEnd, int endLine, int maxChars) {
+        StringBuilder sb = new StringBuilder();
+        String first = lines.get(line);
+        sb.append(first.substring(Math.min(addrEnd, first.length())));
+        for (int i = line + 1; i < endLine && sb.length() < maxChars; i++) {
+            sb.append('\n').append(lines.get(i));
+        }
+        if (sb.toString().replaceAll("[\\s>:.\\]\\[)(-]", "").isEmpty()) {
+            // "The user(s) account is disabled.\n<bob@…>": the words come before the address
+            int from = line;
+            while (from > 0 && !lines.get(from - 1).isBlank() && line - from < 20) {
+                from--;
+            }
+            sb.setLength(0);
+            for (int i = from; i < line; i++) {
+                sb.append(lines.get(i)).append('\n');
+            }
+        }
+        return sb.length() > maxChars ? sb.substring(0, maxChars) : sb.toString();
+    }
+
+    /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
+    static String reply(String block, int maxChars) {
+        Matcher m = REPLY.matcher(block);
+        if (!m.find()) {
+            return "";
+        }
+        int start = m.start();
+        int end = block.indexOf("\n\n", start);
+        end = end < 0 ? block.length() : end;
+        String r = block.substring(start, end);
+        return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+}
