@@ -109,9 +109,15 @@ public final class BounceReader {
         if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report")) {
             return feedback(c);
         }
+        Context textContext = c;
         // 2. machine-readable delivery status
         List<BounceRecipient> dsn = new ArrayList<>();
         Map<String, String> perMessage = Map.of();
+        if (!s.deliveryStatus.isEmpty() || indexOfIgnoreCase(text, "\nFinal-Recipient:") >= 0) {
+            // a DSN names its recipients itself: in its text, every address may be one (even the sender's own)
+            c = new Context(top, original, s, split.lines(), senders, locale,
+                    TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars()));
+        }
         for (byte[] body : s.deliveryStatus) {
             DsnFields.Report r = DsnFields.parse(body, limits.maxRecipients() - dsn.size(), limits.maxFieldChars());
             if (perMessage.isEmpty() && !r.message().isEmpty()) {
@@ -143,6 +149,7 @@ public final class BounceReader {
             TextFormats.Format format = TextFormats.recognize(top, text);
             List<BounceRecipient> rs = new ArrayList<>();
             String action = isDelayed(top, text) ? "delayed" : "failed";
+            c = textContext;
             List<TextRecipients.Found> found = format.recipients(c, limits);
             if (!notSenders.isEmpty()) {
                 // X-Failed-Recipients names them exactly (Exim, Gmail): keep the text's words about each

@@ -81,7 +81,8 @@ final class DsnFields {
         if (v == null) {
             return "";
         }
-        String s = Charsets.utf8IfValid(v).replaceAll("\r?\n[ \t]*", " ").strip();
+        String s = v.indexOf('\u001B') >= 0 ? Charsets.decode(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null) : Charsets.utf8IfValid(v);
+        s = s.replaceAll("\r?\n[ \t]*", " ").strip();
         return s.length() > max ? s.substring(0, max) : s;
     }
 

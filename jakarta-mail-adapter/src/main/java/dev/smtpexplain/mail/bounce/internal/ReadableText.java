@@ -104,8 +104,7 @@ final class ReadableText {
         return first == '-' || first == '=' || first == '*' || first == '_' || first == '(' || first == '['
                 || last == ':' || last == '-' || last == '=' || last == '*'
                 || l.endsWith("follows") || l.endsWith("follows.") || l.endsWith("follow.") || l.endsWith("below")
-                || l.endsWith("below.") || l.endsWith("following.") || l.endsWith("headers.") || l.endsWith("message.")
-                || l.endsWith("：") || l.endsWith("。") && l.length() < 40;
+                || l.endsWith("below.") || l.endsWith("following.") || l.endsWith("：");
     }
 
     /** Two or more header lines in a row, one of them a header only a transported message has. */

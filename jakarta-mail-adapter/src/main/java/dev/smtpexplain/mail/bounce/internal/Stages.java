@@ -15,9 +15,9 @@ final class Stages {
 
     // literal alternatives only: no nested repetition, so matching stays linear in the text
     private static final Pattern MENTION = Pattern.compile(
-            "(rcpt to|rcpt_to|rcpt command|rcpt response|>>> rcpt)"
-            + "|(mail from:|mail from command|after mail from|>>> mail from|mail_from|mail command)"
-            + "|(end of data|end of message|final data|data_end|after data|data command|>>> data|\\(data\\)|in reply to data|after the data|data response)"
+            "(rcpt to|rcpt_to|rcpt command|rcpt response|>>> rcpt|smtp:rcpt|after rcpt)"
+            + "|(mail from:|mail from command|after mail from|>>> mail from|mail_from|mail command|smtp:mail|after mail)"
+            + "|(end of data|end of message|final data|data_end|after data|data command|>>> data|\\(data\\)|in reply to data|after the data|data response|smtp:data)"
             + "|(in reply to ehlo|in reply to helo|after ehlo|after helo|ehlo command|helo command|>>> ehlo|>>> helo|in reply to lhlo)"
             + "|(after initial connection|while connecting|connection refused|connect to |during connection|greeting|smtp banner|initial connection)");
 

@@ -84,7 +84,7 @@ final class TextRecipients {
                     break;
                 }
             }
-            String block = block(lines, line, pos.get(k)[2], endLine, maxChars);
+            String block = block(lines, line, pos.get(k)[1], pos.get(k)[2], endLine, maxChars);
             String reply = reply(block, maxChars);
             Found prev = out.get(a);
             if (prev == null) {
@@ -129,16 +129,24 @@ final class TextRecipients {
         return SYSTEM_LOCAL_PARTS.contains(address.substring(0, at));
     }
 
-    /** The text after the address to the end of the block, or the paragraph around it when nothing follows. */
-    private static String block(List<String> lines, int line, int addrEnd, int endLine, int maxChars) {
+    /**
+     * The address's line and what follows up to the end of the block ("Unknown user: bob@…", "Could not
+     * be delivered to: <bob@…>\n As their mailbox is full"), or the paragraph before it when the line
+     * holds nothing but the address ("The user(s) account is disabled.\n<bob@…>").
+     */
+    private static String block(List<String> lines, int line, int addrStart, int addrEnd, int endLine, int maxChars) {
         StringBuilder sb = new StringBuilder();
         String first = lines.get(line);
-        sb.append(first.substring(Math.min(addrEnd, first.length())));
+        String before = first.substring(0, Math.min(addrStart, first.length()));
+        int keep = before.length();
+        while (keep > 0 && " \t<>:\"'*-".indexOf(before.charAt(keep - 1)) >= 0) {
+            keep--;
+        }
+        sb.append(before, 0, keep).append(' ').append(first.substring(Math.min(addrEnd, first.length())));
         for (int i = line + 1; i < endLine && sb.length() < maxChars; i++) {
             sb.append('\n').append(lines.get(i));
         }
-        if (sb.toString().replaceAll("[\\s>:.\\]\\[)(-]", "").isEmpty()) {
-            // "The user(s) account is disabled.\n<bob@…>": the words come before the address
+        if (sb.toString().replaceAll("[\\s>:.\\]\\[)(\"'*-]", "").isEmpty()) {
             int from = line;
             while (from > 0 && !lines.get(from - 1).isBlank() && line - from < 20) {
                 from--;
@@ -148,7 +156,8 @@ final class TextRecipients {
                 sb.append(lines.get(i)).append('\n');
             }
         }
-        return sb.length() > maxChars ? sb.substring(0, maxChars) : sb.toString();
+        String b = sb.toString().strip();
+        return b.length() > maxChars ? b.substring(0, maxChars) : b;
     }
 
     /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
