@@ -72,6 +72,16 @@ final class Addresses {
             v = v.substring(lt + 1, gt);
         }
         v = v.strip();
+        if (v.startsWith("@") && v.indexOf(':') > 0) {
+            v = v.substring(v.indexOf(':') + 1); // a source route: <@relay.example:bob@example.com>
+        }
+        if (v.indexOf(' ') >= 0 || v.startsWith("|") || v.startsWith("/")) {
+            // a pipe or file delivery ("|/usr/bin/procmail bob@example.com"): the address inside, if any
+            List<Found> inside = find(v);
+            if (!inside.isEmpty()) {
+                v = inside.get(0).address();
+            }
+        }
         if (v.endsWith(".")) {
             v = v.substring(0, v.length() - 1);
         }
