@@ -79,7 +79,7 @@ final class MimeWalk {
     }
 
     private void multipart(MimePart part, String type, int depth, Sections s) throws MessagingException {
-        MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
+        MimeMultipart mp = boundedMultipart(part, s);
         int n = mp.getCount();
         if (type.equals("multipart/alternative")) {
             // one rendering is enough: the plain text one when there is one
@@ -105,6 +105,62 @@ final class MimeWalk {
                 return;
             }
         }
+    }
+
+    /**
+     * The multipart, parsed only as far as the part cap: Jakarta Mail parses every part of a body at
+     * once, so a body with thousands of parts is cut after the cap's worth before it is parsed.
+     */
+    private MimeMultipart boundedMultipart(MimePart part, Sections s) throws MessagingException {
+        String boundary = contentType(part).getParameter("boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            return new MimeMultipart(new MimePartDataSource(part));
+        }
+        byte[] raw;
+        try {
+            raw = raw(part, limits.maxMessageBytes());
+        } catch (IOException e) {
+            throw new MessagingException("unreadable multipart", e);
+        }
+        byte[] marker = ("\n--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int count = 0;
+        int cut = -1;
+        for (int i = indexOf(raw, marker, 0); i >= 0; i = indexOf(raw, marker, i + marker.length)) {
+            int after = i + marker.length;
+            if (after < raw.length && " \t\r\n-".indexOf(raw[after]) < 0) {
+                continue; // a longer boundary that starts with this one
+            }
+            if (++count > limits.maxParts() + 1) {
+                cut = i;
+                break;
+            }
+        }
+        if (cut < 0) {
+            return new MimeMultipart(new MimePartDataSource(part));
+        }
+        s.problem("more than " + limits.maxParts() + " MIME parts; the rest were not read");
+        byte[] head = java.util.Arrays.copyOf(raw, cut);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] bounded = java.util.Arrays.copyOf(head, head.length + end.length);
+        System.arraycopy(end, 0, bounded, head.length, end.length);
+        return new MimeMultipart(new jakarta.mail.util.ByteArrayDataSource(bounded, part.getContentType()));
+    }
+
+    /** The first index of {@code what} in {@code b} from {@code from}, or -1; linear for a marker that starts with a line feed. */
+    private static int indexOf(byte[] b, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= b.length - what.length; i++) {
+            if (b[i] != what[0]) {
+                continue;
+            }
+            for (int j = 1; j < what.length; j++) {
+                if (b[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static boolean isAttachment(Part p) throws MessagingException {
