@@ -9,6 +9,8 @@ import dev.smtpexplain.mail.ExplainingSender;
 import dev.smtpexplain.mail.SendFailureException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendResult;
+import dev.smtpexplain.mail.bounce.BounceReport;
+import dev.smtpexplain.mail.bounce.Bounces;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -68,6 +70,24 @@ final class DemoCommand implements Callable<Integer> {
             int i = 0;
             for (Scenario s : scenarios) {
                 i++;
+                if (s.server() == Scenario.Server.MAIN_THEN_BOUNCE) {
+                    BounceReport bounce = runBounce(s, servers, explainer, locale);
+                    if (bounce == null) {
+                        unexpected++;
+                        spec.commandLine().getErr().println("smtp-explain demo: scenario " + s.id() + " was not accepted; expected a later bounce");
+                        continue;
+                    }
+                    if (json) {
+                        out.println(bounceJson(s, bounce));
+                    } else {
+                        out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + s.description() + ")"));
+                        out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
+                        out.println();
+                        out.print(BounceText.render("bounce.eml", 0, bounce, messages, t));
+                    }
+                    out.flush();
+                    continue;
+                }
                 SendFailureReport report = run(s, servers, explainer, locale);
                 if (report == null) {
                     unexpected++;
@@ -89,6 +109,45 @@ final class DemoCommand implements Callable<Integer> {
         return unexpected == 0 ? 0 : 1;
     }
 
+    /**
+     * Sends the scenario's message, which the server accepts, then reads the bounce the provider sends
+     * back later; null if the send failed right away.
+     */
+    static BounceReport runBounce(Scenario s, DemoMailServer servers, Explainer explainer, Locale locale) {
+        ExplainingSender sender = ExplainingSender.builder()
+                .host(servers.host()).port(servers.mainPort())
+                .security(ExplainingSender.Security.NONE)
+                .explainer(explainer)
+                .locale(locale)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            MimeMessage m = (MimeMessage) message(sender, s);
+            SendResult result = sender.send(m);
+            if (result.report().isPresent()) {
+                return null;
+            }
+            byte[] bounce = dev.smtpexplain.examples.demo.DemoBounce.forRefusedRecipient(m, s.to().get(0));
+            return Bounces.builder().explainer(explainer).build().read(bounce, locale);
+        } catch (MessagingException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static String bounceJson(Scenario s, BounceReport r) {
+        ObjectNode o = JsonReport.MAPPER.createObjectNode();
+        o.put("scenario", s.id());
+        o.put("kind", r.kind().id());
+        com.fasterxml.jackson.databind.node.ArrayNode rs = o.putArray("recipients");
+        for (var x : r.recipients()) {
+            rs.add(BounceCommand.jsonLine("bounce.eml", 0, r, x));
+        }
+        r.failures().stream().findFirst().flatMap(x -> x.explanation()).ifPresent(e -> o.set("explanation", JsonReport.of(e)));
+        return o.toString();
+    }
+
     /** Sends the scenario's message; returns the report, or null if the send unexpectedly succeeded. */
     static SendFailureReport run(Scenario s, DemoMailServer servers, Explainer explainer, Locale locale) {
         int port = switch (s.server()) {
@@ -97,6 +156,7 @@ final class DemoCommand implements Callable<Integer> {
             case AUTHENTICATING -> servers.authenticatingPort();
             case TLS_ONLY -> servers.tlsOnlyPort();
             case NOTHING_LISTENING -> servers.refusedPort();
+            case MAIN_THEN_BOUNCE -> servers.mainPort();
         };
         ExplainingSender.Builder b = ExplainingSender.builder()
                 .host(servers.host()).port(port)

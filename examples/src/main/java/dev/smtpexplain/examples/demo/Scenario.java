@@ -20,7 +20,9 @@ public record Scenario(String id, String description, Server server, String from
 
     /** The demo servers. */
     public enum Server {
-        MAIN, BLOCKLISTING, AUTHENTICATING, TLS_ONLY, NOTHING_LISTENING
+        MAIN, BLOCKLISTING, AUTHENTICATING, TLS_ONLY, NOTHING_LISTENING,
+        /** The main server accepts the message; the recipient's mailbox server refuses it later, and a bounce comes back. */
+        MAIN_THEN_BOUNCE
     }
 
     private static final String ALICE = "alice@" + DemoMailServer.DOMAIN;
@@ -51,6 +53,8 @@ public record Scenario(String id, String description, Server server, String from
                 new Scenario("partial-delivery", "two recipients accept, one does not exist", Server.MAIN, ALICE,
                         List.of("bob@example.test", "nobody.else@example.test", "dave@example.test"), "Project kickoff", 400, true, false),
                 new Scenario("connection-refused", "no mail server listens on the port", Server.NOTHING_LISTENING, ALICE,
-                        List.of("bob@example.test"), "Quarterly report", 400, false, false));
+                        List.of("bob@example.test"), "Quarterly report", 400, false, false),
+                new Scenario("bounce-later", "the server accepts the message; a bounce (DSN) comes back later and is read",
+                        Server.MAIN_THEN_BOUNCE, ALICE, List.of("kim@example.test"), "Contract draft", 400, false, false));
     }
 }
