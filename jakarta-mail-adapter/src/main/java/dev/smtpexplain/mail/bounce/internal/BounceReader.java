@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
 public final class BounceReader {
 
     private static final Session SESSION = Session.getInstance(sessionProperties());
+    /** Bytes of a message's own header block read at most (real ones are a few kB). */
+    static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
     private final Diagnoser diagnoser;
@@ -68,9 +70,23 @@ public final class BounceReader {
         if (bytes.length == 0 || isBlank(bytes)) {
             return unreadable("the message is empty", locale);
         }
+        String headerProblem = null;
+        int headerEnd = headerEnd(bytes, MAX_HEADER_BYTES);
+        if (headerEnd < 0) {
+            // a header block that never ends (or is huge) would all be kept by the MIME parser: cut it
+            int lastLf = lastIndexOf(bytes, (byte) '\n', MAX_HEADER_BYTES);
+            byte[] cut = java.util.Arrays.copyOf(bytes, Math.max(lastLf + 1, 0) + 2);
+            cut[cut.length - 2] = '\r';
+            cut[cut.length - 1] = '\n';
+            bytes = cut;
+            headerProblem = "the header block is longer than " + MAX_HEADER_BYTES + " bytes; the rest was not read";
+        }
         try {
             MimeMessage m = new MimeMessage(SESSION, new SharedByteArrayInputStream(bytes));
             BounceReport r = read(m, locale);
+            if (headerProblem != null) {
+                return withProblem(r, headerProblem);
+            }
             if (truncated && r.problem().isEmpty()) {
                 return withProblem(r, "only the first " + limits.maxMessageBytes() + " bytes were read");
             }
@@ -434,6 +450,31 @@ public final class BounceReader {
     private static BounceReport withProblem(BounceReport r, String problem) {
         return new BounceReport(r.kind(), r.format(), r.reportingMta(), r.arrivalDate(), r.originalMessageId(), r.originalSubject(),
                 r.recipients(), r.locale(), Optional.of(problem));
+    }
+
+    /** The offset after the blank line that ends the header block, or -1 when there is none within {@code max} bytes. */
+    private static int headerEnd(byte[] b, int max) {
+        int n = Math.min(b.length, max);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == '\n') {
+                if (i + 1 < b.length && b[i + 1] == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < b.length && b[i + 1] == '\r' && b[i + 2] == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return b.length <= max ? b.length : -1;
+    }
+
+    private static int lastIndexOf(byte[] b, byte x, int before) {
+        for (int i = Math.min(b.length, before) - 1; i >= 0; i--) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isBlank(byte[] b) {

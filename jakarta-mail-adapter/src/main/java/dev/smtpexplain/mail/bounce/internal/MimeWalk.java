@@ -116,28 +116,23 @@ final class MimeWalk {
         if (boundary == null || boundary.isEmpty()) {
             return new MimeMultipart(new MimePartDataSource(part));
         }
-        byte[] raw;
+        byte[] marker = ("\n--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long cutAt;
         try {
-            raw = raw(part, limits.maxMessageBytes());
+            cutAt = boundaryBeyondCap(part, marker);
         } catch (IOException e) {
             throw new MessagingException("unreadable multipart", e);
         }
-        byte[] marker = ("\n--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        int count = 0;
-        int cut = -1;
-        for (int i = indexOf(raw, marker, 0); i >= 0; i = indexOf(raw, marker, i + marker.length)) {
-            int after = i + marker.length;
-            if (after < raw.length && " \t\r\n-".indexOf(raw[after]) < 0) {
-                continue; // a longer boundary that starts with this one
-            }
-            if (++count > limits.maxParts() + 1) {
-                cut = i;
-                break;
-            }
-        }
-        if (cut < 0) {
+        if (cutAt < 0) {
             return new MimeMultipart(new MimePartDataSource(part));
         }
+        byte[] raw;
+        try {
+            raw = raw(part, (int) cutAt);
+        } catch (IOException e) {
+            throw new MessagingException("unreadable multipart", e);
+        }
+        int cut = raw.length;
         s.problem("more than " + limits.maxParts() + " MIME parts; the rest were not read");
         byte[] head = java.util.Arrays.copyOf(raw, cut);
         byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -146,10 +141,55 @@ final class MimeWalk {
         return new MimeMultipart(new jakarta.mail.util.ByteArrayDataSource(bounded, part.getContentType()));
     }
 
+    /**
+     * Where the boundary line after the part cap's worth of parts starts, or -1 when there are not that
+     * many: counted while streaming the raw body, without keeping it.
+     */
+    private long boundaryBeyondCap(MimePart part, byte[] marker) throws MessagingException, IOException {
+        InputStream in;
+        if (part instanceof jakarta.mail.internet.MimeMessage m) {
+            in = m.getRawInputStream();
+        } else if (part instanceof jakarta.mail.internet.MimeBodyPart b) {
+            in = b.getRawInputStream();
+        } else {
+            return -1;
+        }
+        try (in) {
+            byte[] buf = new byte[65536 + marker.length];
+            int carry = 0;
+            long base = 0; // stream offset of buf[0]
+            int count = 0;
+            long limit = limits.maxMessageBytes();
+            int n;
+            while (base < limit && (n = in.read(buf, carry, buf.length - carry)) > 0) {
+                int len = carry + n;
+                int i = indexOf(buf, len, marker, 0);
+                while (i >= 0) {
+                    int after = i + marker.length;
+                    if (after < len && " \t\r\n-".indexOf(buf[after]) < 0) {
+                        i = indexOf(buf, len, marker, i + 1);
+                        continue; // a longer boundary that starts with this one
+                    }
+                    if (after >= len) {
+                        break; // decided with the next chunk
+                    }
+                    if (++count > limits.maxParts() + 1) {
+                        return base + i;
+                    }
+                    i = indexOf(buf, len, marker, after);
+                }
+                carry = Math.min(marker.length, len);
+                System.arraycopy(buf, len - carry, buf, 0, carry);
+                base += len - carry;
+            }
+            return -1;
+        }
+    }
+
     /** The first index of {@code what} in {@code b} from {@code from}, or -1; linear for a marker that starts with a line feed. */
-    private static int indexOf(byte[] b, byte[] what, int from) {
+    private static int indexOf(byte[] b, int len, byte[] what, int from) {
         outer:
-        for (int i = from; i <= b.length - what.length; i++) {
+        for (int i = from; i <= len - what.length; i++) {
             if (b[i] != what[0]) {
                 continue;
             }
