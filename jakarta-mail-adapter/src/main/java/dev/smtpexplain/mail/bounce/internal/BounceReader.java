@@ -11,10 +11,7 @@ import dev.smtpexplain.mail.SmtpStage;
 import dev.smtpexplain.mail.bounce.BounceKind;
 import dev.smtpexplain.mail.bounce.BounceRecipient;
 import dev.smtpexplain.mail.bounce.BounceReport;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.internet.InternetHeaders;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class BounceReader {
 
-    private static final Session SESSION = Session.getInstance(sessionProperties());
     /** Bytes of a message's own header block read at most (real ones are a few kB). */
     static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
@@ -55,35 +50,24 @@ public final class BounceReader {
         return limits;
     }
 
-    private static Properties sessionProperties() {
-        Properties p = new Properties();
-        p.setProperty("mail.mime.address.strict", "false");
-        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
-        p.setProperty("mail.mime.multipart.allowempty", "true");
-        p.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
-        return p;
-    }
-
     /** Reads a message from its bytes; {@code truncated} says the bytes stop at the size cap. */
     public BounceReport read(byte[] bytes, boolean truncated, Locale locale) {
         Objects.requireNonNull(locale, "locale");
         if (bytes.length == 0 || isBlank(bytes)) {
             return unreadable("the message is empty", locale);
         }
-        String headerProblem = null;
-        int headerEnd = headerEnd(bytes, MAX_HEADER_BYTES);
-        if (headerEnd < 0) {
-            // a header block that never ends (or is huge) would all be kept by the MIME parser: cut it
-            int lastLf = lastIndexOf(bytes, (byte) '\n', MAX_HEADER_BYTES);
-            byte[] cut = java.util.Arrays.copyOf(bytes, Math.max(lastLf + 1, 0) + 2);
-            cut[cut.length - 2] = '\r';
-            cut[cut.length - 1] = '\n';
-            bytes = cut;
-            headerProblem = "the header block is longer than " + MAX_HEADER_BYTES + " bytes; the rest was not read";
-        }
         try {
-            MimeMessage m = new MimeMessage(SESSION, new SharedByteArrayInputStream(bytes));
-            BounceReport r = read(m, locale);
+            InternetHeaders top = new InternetHeaders();
+            int body = RawMime.headers(bytes, 0, bytes.length, MAX_HEADER_BYTES, top);
+            String headerProblem = null;
+            if (body == bytes.length && bytes.length > MAX_HEADER_BYTES) {
+                // a header block that never ends: what fits is read, nothing after it
+                headerProblem = "the header block is longer than " + MAX_HEADER_BYTES + " bytes; the rest was not read";
+            }
+            if (!top.getAllHeaders().hasMoreElements() && !looksLikeText(bytes)) {
+                return unreadable("the message has no header block and is not text", locale);
+            }
+            BounceReport r = read(top, bytes, body, locale);
             if (headerProblem != null) {
                 return withProblem(r, headerProblem);
             }
@@ -91,14 +75,14 @@ public final class BounceReader {
                 return withProblem(r, "only the first " + limits.maxMessageBytes() + " bytes were read");
             }
             return r;
-        } catch (MessagingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return unreadable("the message is not readable as Internet mail (" + e.getClass().getSimpleName() + ")", locale);
         }
     }
 
-    private BounceReport read(MimeMessage m, Locale locale) throws MessagingException {
-        Headers top = Headers.of(headersOf(m));
-        Sections s = new MimeWalk(limits).walk(m);
+    private BounceReport read(InternetHeaders topHeaders, byte[] bytes, int bodyStart, Locale locale) {
+        Headers top = Headers.of(topHeaders);
+        Sections s = new MimeWalk(limits).walk(topHeaders, bytes, bodyStart, bytes.length);
         ReadableText.Split split = ReadableText.split(String.join("\n", s.texts), limits.maxTextChars());
         Headers original = s.originalHeaders != null ? Headers.parse(s.originalHeaders)
                 : split.originalHeaderLines().isEmpty() ? Headers.empty() : Headers.parse(split.originalHeaderLines());
@@ -113,7 +97,7 @@ public final class BounceReader {
         senders.removeAll(notSenders);
 
         Context c = new Context(top, original, s, split.lines(), senders, locale,
-                TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars()));
+                new Lazy<>(() -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars())));
         String text = String.join("\n", split.lines());
 
         // 0. an Amazon SES notification (JSON by mail)
@@ -132,7 +116,7 @@ public final class BounceReader {
         if (!s.deliveryStatus.isEmpty() || indexOfIgnoreCase(text, "\nFinal-Recipient:") >= 0) {
             // a DSN names its recipients itself: in its text, every address may be one (even the sender's own)
             c = new Context(top, original, s, split.lines(), senders, locale,
-                    TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars()));
+                    new Lazy<>(() -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars())));
         }
         for (byte[] body : s.deliveryStatus) {
             DsnFields.Report r = DsnFields.parse(body, limits.maxRecipients() - dsn.size(), limits.maxFieldChars());
@@ -243,17 +227,30 @@ public final class BounceReader {
         return -1;
     }
 
-    private static jakarta.mail.internet.InternetHeaders headersOf(MimeMessage m) throws MessagingException {
-        jakarta.mail.internet.InternetHeaders h = new jakarta.mail.internet.InternetHeaders();
-        for (var e = m.getAllHeaderLines(); e.hasMoreElements(); ) {
-            h.addHeaderLine(e.nextElement());
-        }
-        return h;
-    }
-
     /** What every step needs: the bounce's and the original's headers, the walk, the readable lines. */
     record Context(Headers top, Headers original, Sections sections, List<String> lines, Set<String> senders, Locale locale,
-            List<TextRecipients.Found> mentions) {
+            Lazy<List<TextRecipients.Found>> lazyMentions) {
+        /** The recipients the text names, found on first use (a DSN needs them only to complete its fields). */
+        List<TextRecipients.Found> mentions() {
+            return lazyMentions.get();
+        }
+    }
+
+    /** A value computed on first use, by one thread (a reader's context never leaves its thread). */
+    static final class Lazy<T> {
+        private final java.util.function.Supplier<T> supplier;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
     }
 
     private BounceRecipient fromDsn(Map<String, String> f, Context c) {
@@ -452,29 +449,17 @@ public final class BounceReader {
                 r.recipients(), r.locale(), Optional.of(problem));
     }
 
-    /** The offset after the blank line that ends the header block, or -1 when there is none within {@code max} bytes. */
-    private static int headerEnd(byte[] b, int max) {
-        int n = Math.min(b.length, max);
+    /** Mostly printable bytes: a body without headers may still be a pasted bounce. */
+    private static boolean looksLikeText(byte[] b) {
+        int n = Math.min(b.length, 4096);
+        int odd = 0;
         for (int i = 0; i < n; i++) {
-            if (b[i] == '\n') {
-                if (i + 1 < b.length && b[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (i + 2 < b.length && b[i + 1] == '\r' && b[i + 2] == '\n') {
-                    return i + 3;
-                }
+            int c = b[i] & 0xFF;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1B) {
+                odd++;
             }
         }
-        return b.length <= max ? b.length : -1;
-    }
-
-    private static int lastIndexOf(byte[] b, byte x, int before) {
-        for (int i = Math.min(b.length, before) - 1; i >= 0; i--) {
-            if (b[i] == x) {
-                return i;
-            }
-        }
-        return -1;
+        return odd * 20 < n;
     }
 
     private static boolean isBlank(byte[] b) {

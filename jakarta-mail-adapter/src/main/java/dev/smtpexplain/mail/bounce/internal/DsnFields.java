@@ -3,8 +3,6 @@ package dev.smtpexplain.mail.bounce.internal;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -24,16 +22,17 @@ final class DsnFields {
     record Report(Map<String, String> message, List<Map<String, String>> recipients) {
     }
 
+    private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\r?\n[ \t]*");
+    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9-]+");
+
     private DsnFields() {
     }
 
     static Report parse(byte[] body, int maxRecipients, int maxFieldChars) {
         Map<String, String> message = new LinkedHashMap<>();
         List<Map<String, String>> recipients = new ArrayList<>();
-        DeliveryStatus ds;
-        try {
-            ds = new DeliveryStatus(new ByteArrayInputStream(body));
-        } catch (MessagingException | IOException | RuntimeException e) {
+        DeliveryStatus ds = groups(body);
+        if (ds == null) {
             return new Report(message, recipients);
         }
         List<InternetHeaders> groups = new ArrayList<>();
@@ -76,20 +75,54 @@ final class DsnFields {
         return new Report(message, recipients);
     }
 
+    /**
+     * The per-message group and the recipient groups, split at blank lines, into Angus's model (its own
+     * stream constructor reads the same way, but through a provider lookup on every group).
+     */
+    private static DeliveryStatus groups(byte[] body) {
+        DeliveryStatus ds;
+        try {
+            ds = new DeliveryStatus();
+        } catch (MessagingException e) {
+            return null;
+        }
+        int i = 0;
+        // blank lines before the per-message group are not a group
+        while (i < body.length && (body[i] == '\r' || body[i] == '\n' || body[i] == ' ' || body[i] == '\t')) {
+            i++;
+        }
+        boolean first = true;
+        while (i < body.length) {
+            InternetHeaders g = new InternetHeaders();
+            int next = RawMime.headers(body, i, body.length, body.length - i, g);
+            if (first) {
+                ds.setMessageDSN(g);
+                first = false;
+            } else if (g.getAllHeaders().hasMoreElements()) {
+                ds.addRecipientDSN(g);
+            }
+            i = next <= i ? body.length : next;
+            while (i < body.length && (body[i] == '\r' || body[i] == '\n')) {
+                i++;
+            }
+        }
+        return ds;
+    }
+
     /** Unfolds, reads UTF-8 where the bytes are UTF-8, and caps a field value. */
     private static String clean(String v, int max) {
         if (v == null) {
             return "";
         }
         String s = v.indexOf('\u001B') >= 0 ? Charsets.decode(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null) : Charsets.utf8IfValid(v);
-        s = s.replaceAll("\r?\n[ \t]*", " ").strip();
+        s = FOLD.matcher(s).replaceAll(" ").strip();
         return s.length() > max ? s.substring(0, max) : s;
     }
 
     /** The value after a DSN type ({@code rfc822; bob@example.com} → {@code bob@example.com}). */
     static String typed(String value) {
         int semi = value.indexOf(';');
-        if (semi >= 0 && semi < 24 && value.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
+        if (semi >= 0 && semi < 24 && TYPE.matcher(value.substring(0, semi).strip()).matches()) {
             return value.substring(semi + 1).strip();
         }
         return value.strip();
@@ -98,7 +131,7 @@ final class DsnFields {
     /** The type of a typed value ({@code smtp}, {@code x-unix}), lower case, or empty. */
     static String type(String value) {
         int semi = value.indexOf(';');
-        if (semi >= 0 && semi < 24 && value.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
+        if (semi >= 0 && semi < 24 && TYPE.matcher(value.substring(0, semi).strip()).matches()) {
             return value.substring(0, semi).strip().toLowerCase(Locale.ROOT);
         }
         return "";

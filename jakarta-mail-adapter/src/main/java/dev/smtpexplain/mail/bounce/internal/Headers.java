@@ -1,9 +1,7 @@
 package dev.smtpexplain.mail.bounce.internal;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +20,9 @@ final class Headers {
     }
 
     static Headers parse(byte[] block) {
-        try {
-            return new Headers(new InternetHeaders(new ByteArrayInputStream(block)));
-        } catch (MessagingException | RuntimeException e) {
-            return new Headers(new InternetHeaders());
-        }
+        InternetHeaders h = new InternetHeaders();
+        RawMime.headers(block, 0, block.length, block.length, h);
+        return new Headers(h);
     }
 
     static Headers parse(List<String> lines) {

@@ -62,8 +62,10 @@ final class SesNotification {
         return new Notification(type, rs, rep.find() ? rep.group(1) : "");
     }
 
+    private static final java.util.Map<String, Pattern> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,4000})\"").matcher(json);
+        Matcher m = FIELDS.computeIfAbsent(name, n -> Pattern.compile("\"" + n + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,4000})\"")).matcher(json);
         return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\n", "\n") : "";
     }
 }

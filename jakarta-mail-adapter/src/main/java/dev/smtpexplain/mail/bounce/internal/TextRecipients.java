@@ -146,7 +146,7 @@ final class TextRecipients {
         for (int i = line + 1; i < endLine && sb.length() < maxChars; i++) {
             sb.append('\n').append(lines.get(i));
         }
-        if (sb.toString().replaceAll("[\\s>:.\\]\\[)(\"'*-]", "").isEmpty()) {
+        if (onlyPunctuation(sb)) {
             int from = line;
             while (from > 0 && !lines.get(from - 1).isBlank() && line - from < 20) {
                 from--;
@@ -158,6 +158,16 @@ final class TextRecipients {
         }
         String b = sb.toString().strip();
         return b.length() > maxChars ? b.substring(0, maxChars) : b;
+    }
+
+    private static boolean onlyPunctuation(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && ">:.][)(\"'*-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
