@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 /** Decodes body and header bytes whatever charset a bounce declares, or fails to declare. */
 final class Charsets {
 
+    // charset names seen in bounces, looked up once (bounded: names beyond the cap are looked up each time)
+    private static final java.util.Map<String, java.util.Optional<Charset>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Charset ISO_2022_JP = lookup("ISO-2022-JP");
     private static final Charset WINDOWS_1252 = lookup("windows-1252");
 
@@ -90,10 +93,21 @@ final class Charsets {
     }
 
     private static Charset lookup(String name) {
+        java.util.Optional<Charset> c = CACHE.get(name);
+        if (c == null) {
+            c = forName(name);
+            if (CACHE.size() < 256) {
+                CACHE.put(name, c);
+            }
+        }
+        return c.orElse(null);
+    }
+
+    private static java.util.Optional<Charset> forName(String name) {
         try {
-            return Charset.forName(name);
+            return java.util.Optional.of(Charset.forName(name));
         } catch (IllegalArgumentException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 }

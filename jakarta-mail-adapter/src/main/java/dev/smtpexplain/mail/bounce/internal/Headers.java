@@ -61,11 +61,7 @@ final class Headers {
             s = Charsets.decode(b, null);
         }
         if (s.contains("=?")) {
-            try {
-                s = MimeUtility.decodeText(s);
-            } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-                // an unknown charset in an encoded word: keep the text as written
-            }
+            s = EncodedWords.decode(s);
         }
         return s;
     }

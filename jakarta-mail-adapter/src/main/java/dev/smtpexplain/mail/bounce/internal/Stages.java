@@ -3,8 +3,6 @@ package dev.smtpexplain.mail.bounce.internal;
 import dev.smtpexplain.mail.SmtpStage;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which SMTP command a failure answered, from the way MTAs say it: Postfix's "(in reply to RCPT TO
@@ -13,38 +11,52 @@ import java.util.regex.Pattern;
  */
 final class Stages {
 
-    // literal alternatives only: no nested repetition, so matching stays linear in the text
-    private static final Pattern MENTION = Pattern.compile(
-            "(rcpt to|rcpt_to|rcpt command|rcpt response|>>> rcpt|smtp:rcpt|after rcpt)"
-            + "|(mail from:|mail from command|after mail from|>>> mail from|mail_from|mail command|smtp:mail|after mail)"
-            + "|(end of data|end of message|final data|data_end|after data|data command|>>> data|\\(data\\)|in reply to data|after the data|data response|smtp:data)"
-            + "|(in reply to ehlo|in reply to helo|after ehlo|after helo|ehlo command|helo command|>>> ehlo|>>> helo|in reply to lhlo)"
-            + "|(after initial connection|while connecting|connection refused|connect to |during connection|greeting|smtp banner|initial connection)");
+    private record Mention(String phrase, SmtpStage stage) {
+    }
+
+    // plain phrases, each found with String.indexOf: linear in the text, no pattern engine
+    private static final Mention[] MENTIONS = {
+        m("rcpt to", SmtpStage.RCPT_TO), m("rcpt_to", SmtpStage.RCPT_TO), m("rcpt command", SmtpStage.RCPT_TO),
+        m("rcpt response", SmtpStage.RCPT_TO), m(">>> rcpt", SmtpStage.RCPT_TO), m("smtp:rcpt", SmtpStage.RCPT_TO),
+        m("after rcpt", SmtpStage.RCPT_TO),
+        m("mail from:", SmtpStage.MAIL_FROM), m("mail from command", SmtpStage.MAIL_FROM), m("after mail from", SmtpStage.MAIL_FROM),
+        m(">>> mail from", SmtpStage.MAIL_FROM), m("mail_from", SmtpStage.MAIL_FROM), m("mail command", SmtpStage.MAIL_FROM),
+        m("smtp:mail", SmtpStage.MAIL_FROM), m("after mail", SmtpStage.MAIL_FROM),
+        m("end of data", SmtpStage.END_OF_DATA), m("end of message", SmtpStage.END_OF_DATA), m("final data", SmtpStage.END_OF_DATA),
+        m("data_end", SmtpStage.END_OF_DATA),
+        m("after data", SmtpStage.DATA), m("data command", SmtpStage.DATA), m(">>> data", SmtpStage.DATA), m("(data)", SmtpStage.DATA),
+        m("in reply to data", SmtpStage.DATA), m("after the data", SmtpStage.DATA), m("data response", SmtpStage.DATA),
+        m("smtp:data", SmtpStage.DATA),
+        m("in reply to ehlo", SmtpStage.EHLO), m("in reply to helo", SmtpStage.EHLO), m("after ehlo", SmtpStage.EHLO),
+        m("after helo", SmtpStage.EHLO), m("ehlo command", SmtpStage.EHLO), m("helo command", SmtpStage.EHLO),
+        m(">>> ehlo", SmtpStage.EHLO), m(">>> helo", SmtpStage.EHLO), m("in reply to lhlo", SmtpStage.EHLO),
+        m("after initial connection", SmtpStage.CONNECT), m("while connecting", SmtpStage.CONNECT),
+        m("connection refused", SmtpStage.CONNECT), m("connect to ", SmtpStage.CONNECT), m("during connection", SmtpStage.CONNECT),
+        m("greeting", SmtpStage.CONNECT), m("smtp banner", SmtpStage.CONNECT), m("initial connection", SmtpStage.CONNECT),
+    };
 
     private Stages() {
+    }
+
+    private static Mention m(String phrase, SmtpStage stage) {
+        return new Mention(phrase, stage);
     }
 
     static Optional<SmtpStage> find(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = MENTION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.find()) {
-            return Optional.empty();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int best = Integer.MAX_VALUE;
+        SmtpStage stage = null;
+        for (Mention mention : MENTIONS) {
+            int i = lower.indexOf(mention.phrase());
+            // the earliest mention wins; at the same place the longer (listed first) phrase
+            if (i >= 0 && i < best) {
+                best = i;
+                stage = mention.stage();
+            }
         }
-        if (m.group(1) != null) {
-            return Optional.of(SmtpStage.RCPT_TO);
-        }
-        if (m.group(2) != null) {
-            return Optional.of(SmtpStage.MAIL_FROM);
-        }
-        if (m.group(3) != null) {
-            String g = m.group(3);
-            return Optional.of(g.startsWith("end") || g.startsWith("final") || g.equals("data_end") ? SmtpStage.END_OF_DATA : SmtpStage.DATA);
-        }
-        if (m.group(4) != null) {
-            return Optional.of(SmtpStage.EHLO);
-        }
-        return Optional.of(SmtpStage.CONNECT);
+        return Optional.ofNullable(stage);
     }
 }
