@@ -272,7 +272,8 @@ public final class BounceReader {
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();
         if (diag.isBlank() && mention != null) {
-            diag = mention.reply().isEmpty() ? "" : mention.reply();
+            // no Diagnostic-Code: the text's reply for this recipient, else its words about it
+            diag = mention.reply().isEmpty() ? mention.block() : mention.reply();
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {

@@ -25,10 +25,10 @@ final class TextRecipients {
     record Found(String address, String block, String reply) {
     }
 
-    // a reply code (with or without an enhanced status) where an MTA quotes one, or a bare enhanced status
+    // a reply code (with or without an enhanced status) where an MTA quotes one; failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
-            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])|$)"
-            + "|(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])|$)");
+    private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
             "no-reply", "noreply", "abuse", "root", "daemon");
@@ -174,7 +174,10 @@ final class TextRecipients {
     static String reply(String block, int maxChars) {
         Matcher m = REPLY.matcher(block);
         if (!m.find()) {
-            return "";
+            m = STATUS.matcher(block);
+            if (!m.find()) {
+                return "";
+            }
         }
         int start = m.start();
         int end = block.indexOf("\n\n", start);
