@@ -144,11 +144,12 @@ public final class BounceReader {
             return report(kindOf(dsn), "rfc3464", perMessage, c, dsn);
         }
         // 3. an MTA's own format, or the generic reading of a bounce's text
-        boolean bounce = looksLikeBounce(top, text) || !notSenders.isEmpty();
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty();
         if (bounce) {
             TextFormats.Format format = TextFormats.recognize(top, text);
             List<BounceRecipient> rs = new ArrayList<>();
-            String action = isDelayed(top, text) ? "delayed" : "failed";
+            String action = isDelayed(top, lower) ? "delayed" : "failed";
             c = textContext;
             List<TextRecipients.Found> found = format.recipients(c, limits);
             if (!notSenders.isEmpty()) {
@@ -179,7 +180,7 @@ public final class BounceReader {
                     }
                 }
             }
-            if (!rs.isEmpty() || looksLikeBounce(top, text)) {
+            if (!rs.isEmpty() || looksLikeBounce(top, lower)) {
                 return report(action.equals("delayed") ? BounceKind.DELAYED : BounceKind.FAILED, format.name(), Map.of(), c, rs);
             }
         }
@@ -400,44 +401,54 @@ public final class BounceReader {
         return delayed ? BounceKind.DELAYED : delivered ? BounceKind.DELIVERED : BounceKind.FAILED;
     }
 
-    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
-            "undeliver|undelivered|delivery status notification|returned mail|failure notice|delivery fail|mail delivery failed"
-            + "|delivery has failed|non-?delivery|nondeliverable|not delivered|could not be delivered|mail system error"
-            + "|delivery notification|returned to sender|delivery problem|mail failure|delivery error|error sending|bounce"
-            + "|warning: could not send|delayed mail|delivery delayed|message delayed|permanent error|unable to deliver|rejected"
-            + "|エラー|不達|配信|送信できません|недостав", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BOUNCE_TEXT = Pattern.compile(
-            "could not be delivered|couldn't be delivered|wasn't able to deliver|was not delivered|unable to deliver|delivery to the following"
-            + "|delivery has failed|failed permanently|permanent error|did not reach|delivery failed|mail delivery failed"
-            + "|the following address|following recipient|not be delivered|undeliverable|delivery status notification|could not deliver"
-            + "|no such user|user unknown|unknown user|mailbox (?:is )?full|has not yet been delivered|will be retried|transcript of session"
-            + "|delivery attempt|error delivering|attempting to deliver|invalid user address|message was not sent|returned to you|rejected your message|配信できません|送信できませんでした",
-            Pattern.CASE_INSENSITIVE);
+    // plain phrases found with indexOf in lower-cased text: linear, and cheaper than one alternation pattern
+    private static final String[] BOUNCE_SUBJECT = {
+        "undeliver", "delivery status notification", "returned mail", "failure notice", "delivery fail", "mail delivery failed",
+        "delivery has failed", "non-delivery", "nondelivery", "nondeliverable", "not delivered", "could not be delivered",
+        "mail system error", "delivery notification", "returned to sender", "delivery problem", "mail failure", "delivery error",
+        "error sending", "bounce", "warning: could not send", "delayed mail", "delivery delayed", "message delayed",
+        "permanent error", "unable to deliver", "rejected", "エラー", "不達", "配信", "送信できません", "недостав"};
+    private static final String[] BOUNCE_TEXT = {
+        "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
+        "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
+        "delivery failed", "mail delivery failed", "the following address", "following recipient", "not be delivered",
+        "undeliverable", "delivery status notification", "could not deliver", "no such user", "user unknown", "unknown user",
+        "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
+        "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
+        "returned to you", "rejected your message", "配信できません", "送信できませんでした"};
+    private static final String[] DELAYED = {
+        "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
+        "deferred", "delivery attempts will continue"};
+    private static final String[] GAVE_UP = {
+        "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
+        "undeliverable", "not delivered"};
 
-    private static boolean looksLikeBounce(Headers top, String text) {
-        String from = top.localPart("From");
-        if (from.equals("mailer-daemon") || from.equals("postmaster") || from.equals("mail-daemon") || from.equals("mailer_daemon")
-                || from.equals("post_master")
-                || top.get("From").toLowerCase(Locale.ROOT).contains("mail delivery")) {
-            return true;
+    private static boolean any(String lower, String[] phrases) {
+        for (String p : phrases) {
+            if (lower.contains(p)) {
+                return true;
+            }
         }
-        boolean subject = BOUNCE_SUBJECT.matcher(top.get("Subject")).find();
-        if (subject && (BOUNCE_TEXT.matcher(text).find() || top.get("Return-Path").equals("<>"))) {
-            return true;
-        }
-        return BOUNCE_TEXT.matcher(text).find() && (top.get("Return-Path").equals("<>") || AutoReplies.autoSubmitted(top));
+        return false;
     }
 
-    private static final Pattern DELAYED = Pattern.compile(
-            "delayed|will retry|will be retried|will keep trying|still trying|not yet been delivered|retrying|deferred|delivery attempts will continue",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern GAVE_UP = Pattern.compile(
-            "permanent|given up|giving up|gave up|failed permanently|could not be delivered|cannot send message for|undeliverable|not delivered",
-            Pattern.CASE_INSENSITIVE);
+    private static boolean looksLikeBounce(Headers top, String lowerText) {
+        String from = top.localPart("From");
+        if (from.equals("mailer-daemon") || from.equals("postmaster") || from.equals("mail-daemon") || from.equals("mailer_daemon")
+                || from.equals("post_master") || top.get("From").toLowerCase(Locale.ROOT).contains("mail delivery")) {
+            return true;
+        }
+        boolean subject = any(top.get("Subject").toLowerCase(Locale.ROOT), BOUNCE_SUBJECT);
+        boolean words = any(lowerText, BOUNCE_TEXT);
+        if (subject && (words || top.get("Return-Path").equals("<>"))) {
+            return true;
+        }
+        return words && (top.get("Return-Path").equals("<>") || AutoReplies.autoSubmitted(top));
+    }
 
-    private static boolean isDelayed(Headers top, String text) {
-        String subjectAndText = top.get("Subject") + "\n" + text;
-        return DELAYED.matcher(subjectAndText).find() && !GAVE_UP.matcher(subjectAndText).find();
+    private static boolean isDelayed(Headers top, String lowerText) {
+        String subject = top.get("Subject").toLowerCase(Locale.ROOT);
+        return (any(subject, DELAYED) || any(lowerText, DELAYED)) && !any(subject, GAVE_UP) && !any(lowerText, GAVE_UP);
     }
 
     private BounceReport unreadable(String why, Locale locale) {
