@@ -341,6 +341,33 @@ class BouncesTest {
     }
 
     @Test
+    void readsABounceForwardedAsAnAttachment() {
+        String forwarded = """
+                From: MAILER-DAEMON@gateway.example.net
+                To: alice@example.org
+                Subject: Returned mail: see transcript for details
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="fw"
+
+                --fw
+                Content-Type: text/plain
+
+                ----- The following addresses had permanent delivery errors -----
+
+                --fw
+                Content-Type: message/rfc822
+
+                """ + DSN + """
+                --fw--
+                """;
+        BounceReport r = Bounces.explain(bytes(forwarded), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient)
+                .containsExactly("bob@example.com", "carol@example.com", "dave@example.com");
+        assertThat(r.recipients().get(0).categoryId()).contains("recipient-unknown");
+    }
+
+    @Test
     void readsFromAStreamAndNeverThrows() throws Exception {
         assertThat(Bounces.explain(new ByteArrayInputStream(bytes(DSN)), EN).recipients()).hasSize(3);
         BounceReport empty = Bounces.explain(new byte[0], EN);

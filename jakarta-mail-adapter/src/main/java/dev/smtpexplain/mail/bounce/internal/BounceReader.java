@@ -52,6 +52,11 @@ public final class BounceReader {
 
     /** Reads a message from its bytes; {@code truncated} says the bytes stop at the size cap. */
     public BounceReport read(byte[] bytes, boolean truncated, Locale locale) {
+        return read(bytes, truncated, locale, 0);
+    }
+
+    /** {@code depth} 1 reads a forwarded bounce, which is not followed further. */
+    private BounceReport read(byte[] bytes, boolean truncated, Locale locale, int depth) {
         Objects.requireNonNull(locale, "locale");
         if (bytes.length == 0 || isBlank(bytes)) {
             return unreadable("the message is empty", locale);
@@ -67,7 +72,7 @@ public final class BounceReader {
             if (!top.getAllHeaders().hasMoreElements() && !looksLikeText(bytes)) {
                 return unreadable("the message has no header block and is not text", locale);
             }
-            BounceReport r = read(top, bytes, body, locale);
+            BounceReport r = read(top, bytes, body, locale, depth);
             if (headerProblem != null) {
                 return withProblem(r, headerProblem);
             }
@@ -80,7 +85,7 @@ public final class BounceReader {
         }
     }
 
-    private BounceReport read(InternetHeaders topHeaders, byte[] bytes, int bodyStart, Locale locale) {
+    private BounceReport read(InternetHeaders topHeaders, byte[] bytes, int bodyStart, Locale locale, int depth) {
         Headers top = Headers.of(topHeaders);
         Sections s = new MimeWalk(limits).walk(topHeaders, bytes, bodyStart, bytes.length);
         ReadableText.Split split = ReadableText.split(String.join("\n", s.texts), limits.maxTextChars());
@@ -166,6 +171,13 @@ public final class BounceReader {
             for (TextRecipients.Found f : found) {
                 rs.add(recipient(f.address(), Optional.empty(), action, "", f.reply().isEmpty() ? f.block() : f.reply(),
                         Optional.empty(), f.block(), c));
+            }
+            if (rs.isEmpty() && s.originalMessage != null && depth == 0) {
+                // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
+                BounceReport inner = read(s.originalMessage, false, locale, 1);
+                if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
+                    return inner;
+                }
             }
             if (rs.isEmpty()) {
                 Set<String> fallback = new LinkedHashSet<>(notSenders);

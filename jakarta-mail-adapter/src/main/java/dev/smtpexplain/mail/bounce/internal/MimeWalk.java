@@ -56,7 +56,9 @@ final class MimeWalk {
             } else if (type.equals("message/rfc822") || type.equals("message/global") || type.equals("text/rfc822-headers")
                     || type.equals("message/rfc822-headers") || type.equals("message/global-headers")) {
                 if (s.originalHeaders == null) {
-                    s.originalHeaders = headerBlock(RawMime.decode(b, start, end, encoding, 256 * 1024));
+                    byte[] original = RawMime.decode(b, start, end, encoding, 256 * 1024);
+                    s.originalHeaders = headerBlock(original);
+                    s.originalMessage = original;
                 }
             } else if (type.startsWith("text/")) {
                 if (isAttachment(h) && !type.equals("text/plain")) {

@@ -18,6 +18,8 @@ final class Sections {
     final List<String> feedbackReports = new ArrayList<>();
     /** The returned original message's header block (or text/rfc822-headers), raw. */
     byte[] originalHeaders;
+    /** The returned message itself (capped), kept in case it is a bounce that was forwarded. */
+    byte[] originalMessage;
     /** The top-level content type, lower case ({@code multipart/report} …). */
     String topType = "";
     /** The report-type parameter of a top-level multipart/report. */
