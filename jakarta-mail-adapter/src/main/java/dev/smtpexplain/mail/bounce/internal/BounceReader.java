@@ -157,6 +157,10 @@ public final class BounceReader {
             String action = isDelayed(top, lower) ? "delayed" : "failed";
             c = textContext;
             List<TextRecipients.Found> found = format.recipients(c, limits);
+            if (found.isEmpty()) {
+                // someone's bounce of a message to themselves: their own address is the recipient
+                found = TextRecipients.find(c.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars());
+            }
             if (!notSenders.isEmpty()) {
                 // X-Failed-Recipients names them exactly (Exim, Gmail): keep the text's words about each
                 List<TextRecipients.Found> named = new ArrayList<>();

@@ -142,17 +142,26 @@ final class TextRecipients {
         while (keep > 0 && " \t<>:\"'*-".indexOf(before.charAt(keep - 1)) >= 0) {
             keep--;
         }
-        sb.append(before, 0, keep).append(' ').append(first.substring(Math.min(addrEnd, first.length())));
+        int rest = Math.min(addrEnd, first.length());
+        while (rest < first.length() && " \t>:\"')]".indexOf(first.charAt(rest)) >= 0) {
+            rest++; // the rest of "<bob@example.com>: " before the words
+        }
+        sb.append(before, 0, keep).append(' ').append(first, rest, first.length());
         for (int i = line + 1; i < endLine && sb.length() < maxChars; i++) {
             sb.append('\n').append(lines.get(i));
         }
         if (onlyPunctuation(sb)) {
-            int from = line;
-            while (from > 0 && !lines.get(from - 1).isBlank() && line - from < 20) {
+            // the paragraph before the address (past the blank lines between them)
+            int last = line;
+            while (last > 0 && lines.get(last - 1).isBlank() && line - last < 3) {
+                last--;
+            }
+            int from = last;
+            while (from > 0 && !lines.get(from - 1).isBlank() && last - from < 20) {
                 from--;
             }
             sb.setLength(0);
-            for (int i = from; i < line; i++) {
+            for (int i = from; i < last; i++) {
                 sb.append(lines.get(i)).append('\n');
             }
         }
