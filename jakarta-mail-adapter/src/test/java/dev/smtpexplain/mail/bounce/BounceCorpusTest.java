@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class BounceCorpusTest {
 
-    // what the reader reaches on the corpus (94.9%, 95.8%, 81.7%, 97.7%, 70.1%), minus a small margin;
+    // what the reader reaches on the corpus (96.9%, 96.1%, 83.1%, 97.7%, 69.7%), minus a small margin;
     // the test prints the figures, and -Dbounces.misses=true every disagreement
-    static final double MIN_RECIPIENTS = 0.94;
-    static final double MIN_STATUS = 0.94;
-    static final double MIN_CATEGORY = 0.79;
+    static final double MIN_RECIPIENTS = 0.96;
+    static final double MIN_STATUS = 0.95;
+    static final double MIN_CATEGORY = 0.81;
     static final double MIN_KIND = 0.96;
     static final double MIN_COMMAND = 0.68;
 

@@ -70,8 +70,22 @@ final class TextRecipients {
                 }
             }
         }
-        List<int[]> pos = prominent.isEmpty() ? other : prominent;
-        List<String> addr = prominent.isEmpty() ? otherAddr : prominentAddr;
+        // the recipients are the prominent addresses (all of them when none is); each one's text starts at its
+        // first mention of any kind ("did not like our RCPT TO:" may come before Sendmail's "550 <bob@…>… " line)
+        java.util.Set<String> recipients = new java.util.HashSet<>(prominent.isEmpty() ? otherAddr : prominentAddr);
+        List<int[]> pos = new ArrayList<>();
+        List<String> addr = new ArrayList<>();
+        int p = 0;
+        int o = 0;
+        while (p < prominent.size() || o < other.size()) {
+            boolean takeP = o >= other.size() || p < prominent.size() && before(prominent.get(p), other.get(o));
+            int[] at = takeP ? prominent.get(p) : other.get(o);
+            String a = takeP ? prominentAddr.get(p++) : otherAddr.get(o++);
+            if (recipients.contains(a)) {
+                pos.add(at);
+                addr.add(a);
+            }
+        }
         // blocks: from an address to the next line that names a different recipient
         Map<String, Found> out = new LinkedHashMap<>();
         for (int k = 0; k < pos.size(); k++) {
@@ -93,11 +107,17 @@ final class TextRecipients {
                 }
                 out.put(a, new Found(a, block, reply));
             } else if (prev.reply().isEmpty() && !reply.isEmpty()) {
-                // a later mention (a session transcript, a second language) has the reply
-                out.put(a, new Found(a, block, reply));
+                // a later mention (a session transcript, a second language) has the reply; the text between
+                // them (">>> RCPT To:<bob@…>") still says which command failed
+                String joined = prev.block() + "\n" + block;
+                out.put(a, new Found(a, joined.length() > maxChars ? joined.substring(0, maxChars) : joined, reply));
             }
         }
         return List.copyOf(out.values());
+    }
+
+    private static boolean before(int[] x, int[] y) {
+        return x[0] < y[0] || x[0] == y[0] && x[1] < y[1];
     }
 
     /** Line-start or short-label prominence: returns the label (lower case, may be empty), or null when not prominent. */
@@ -108,6 +128,9 @@ final class TextRecipients {
         }
         if (i == start) {
             return "";
+        }
+        if (isReplyCodePrefix(line, i, start)) {
+            return ""; // Sendmail's "554 <bob@example.com>... Host unknown"
         }
         // "Label: <address>" with a short label
         int j = start - 1;
@@ -122,6 +145,26 @@ final class TextRecipients {
             return null;
         }
         return label;
+    }
+
+    /** Whether {@code line[from, to)} is a reply code, maybe with an enhanced status, then spaces and a bracket. */
+    private static boolean isReplyCodePrefix(String line, int from, int to) {
+        int k = from;
+        int digits = 0;
+        while (k < to && Character.isDigit(line.charAt(k)) && digits < 4) {
+            k++;
+            digits++;
+        }
+        if (digits != 3 || "245".indexOf(line.charAt(from)) < 0) {
+            return false;
+        }
+        while (k < to && (line.charAt(k) == ' ' || line.charAt(k) == '-' || line.charAt(k) == '.' || Character.isDigit(line.charAt(k)))) {
+            k++;
+        }
+        while (k < to && line.charAt(k) == '<') {
+            k++;
+        }
+        return k == to;
     }
 
     private static boolean isSystem(String address) {
