@@ -43,7 +43,7 @@ public final class Mbox {
         LineReader lines = new LineReader(in);
         ByteArrayOutputStream current = null;
         int index = 0;
-        int keep = maxMessageBytes + 1;
+        int keep = maxMessageBytes >= Integer.MAX_VALUE - 16 ? Integer.MAX_VALUE - 16 : maxMessageBytes + 1;
         byte[] line;
         while ((line = lines.next()) != null) {
             if (lines.started && startsWith(line, 0, "From ")) {
