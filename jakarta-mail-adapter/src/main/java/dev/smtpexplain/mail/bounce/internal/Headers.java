@@ -10,6 +10,9 @@ import java.util.Locale;
 final class Headers {
 
     private final InternetHeaders headers;
+    // decoded values asked for more than once (From, Subject …); a Headers object serves one message on one thread
+    private final java.util.Map<String, String> decoded = new java.util.HashMap<>();
+    private final java.util.Map<String, List<String>> addressLists = new java.util.HashMap<>();
 
     private Headers(InternetHeaders headers) {
         this.headers = headers;
@@ -41,6 +44,10 @@ final class Headers {
 
     /** The first value of a header, decoded; empty when absent. */
     String get(String name) {
+        return decoded.computeIfAbsent(name, this::first);
+    }
+
+    private String first(String name) {
         String[] v = headers.getHeader(name);
         if (v == null || v.length == 0 || v[0] == null) {
             return "";
@@ -81,6 +88,10 @@ final class Headers {
 
     /** The lower-case addresses in a header value (To, From, X-Failed-Recipients …). */
     List<String> addresses(String name) {
+        return addressLists.computeIfAbsent(name, this::findAddresses);
+    }
+
+    private List<String> findAddresses(String name) {
         String[] v = headers.getHeader(name);
         if (v == null) {
             return List.of();
@@ -91,7 +102,7 @@ final class Headers {
                 out.add(f.address());
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The local part of the first address of a header, lower case; empty when none. */
