@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class BounceCorpusTest {
 
-    // what the reader reaches on the corpus (96.9%, 96.1%, 83.1%, 97.7%, 69.7%), minus a small margin;
+    // what the reader reaches on the corpus (96.9%, 96.1%, 83.1%, 97.7%, 72.5%), minus a small margin;
     // the test prints the figures, and -Dbounces.misses=true every disagreement
     static final double MIN_RECIPIENTS = 0.96;
     static final double MIN_STATUS = 0.95;
     static final double MIN_CATEGORY = 0.81;
     static final double MIN_KIND = 0.96;
-    static final double MIN_COMMAND = 0.68;
+    static final double MIN_COMMAND = 0.71;
 
     record Figures(int rows, int recipients, int statusRows, int status, int categoryRows, int category, int commandRows, int command,
                    int files, int kind, int extra, List<String> misses) {

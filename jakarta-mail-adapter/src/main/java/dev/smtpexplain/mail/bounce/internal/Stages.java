@@ -42,11 +42,30 @@ final class Stages {
         return new Mention(phrase, stage);
     }
 
+    /** Every run of white space as one space: "(in reply to MAIL FROM\n    command)" reads as one phrase. */
+    private static String collapseSpace(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                space = true;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     static Optional<SmtpStage> find(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = collapseSpace(text.toLowerCase(Locale.ROOT));
         int best = Integer.MAX_VALUE;
         SmtpStage stage = null;
         for (Mention mention : MENTIONS) {
