@@ -26,9 +26,12 @@ final class Addresses {
         int n = text.length();
         int floor = 0;
         for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-            int s = at;
-            while (s > floor && at - s < MAX_LOCAL && isLocal(text.charAt(s - 1))) {
-                s--;
+            int s = quotedLocalStart(text, at, floor);
+            if (s < 0) {
+                s = at;
+                while (s > floor && at - s < MAX_LOCAL && isLocal(text.charAt(s - 1))) {
+                    s--;
+                }
             }
             while (s < at && text.charAt(s) == '.') {
                 s++;
@@ -49,6 +52,23 @@ final class Addresses {
             }
         }
         return out;
+    }
+
+    /** Where a quoted local part ("john..doe"@…) before {@code at} starts, or -1; looks back at most 66 characters. */
+    private static int quotedLocalStart(String text, int at, int floor) {
+        if (at - 1 <= floor || text.charAt(at - 1) != '"') {
+            return -1;
+        }
+        for (int q = at - 2; q >= floor && at - q <= MAX_LOCAL + 2; q--) {
+            char c = text.charAt(q);
+            if (c == '"') {
+                return q + 1 < at - 1 ? q : -1;
+            }
+            if (c == '\n' || c == '\r' || c == '<' || c == '>') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isLocal(char c) {
