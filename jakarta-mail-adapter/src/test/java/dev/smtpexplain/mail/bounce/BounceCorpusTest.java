@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class BounceCorpusTest {
 
-    // what the reader reaches on the corpus (96.9%, 96.1%, 83.1%, 97.7%, 72.5%), minus a small margin;
+    // what the reader reaches on the corpus (96.9%, 96.1%, 83.1%, 97.7%, 73.0%), minus a small margin;
     // the test prints the figures, and -Dbounces.misses=true every disagreement
     static final double MIN_RECIPIENTS = 0.96;
     static final double MIN_STATUS = 0.95;
