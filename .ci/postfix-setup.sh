@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs, configures and starts a throw-away Postfix on 127.0.0.1:2525 for the jakarta-mail-adapter
-# Postfix test (PostfixIT). Nothing leaves the machine: every accepted message is discarded.
+# Postfix tests. Nothing leaves the machine: accepted mail is discarded, except mail for bounce.test,
+# which Postfix relays to 127.0.0.1:2526 (a server the bounce test starts, refusing every recipient),
+# and the bounces (DSNs) Postfix then writes to senders at bounces.test, which go to the maildir
+# /var/mail/vhosts/bounces.test/<user>/ (owned by the checkout's owner, so the tests can read them).
 # Idempotent: safe to run again; it rewrites the test maps and reloads a running Postfix.
 # Needs root and apt (Debian/Ubuntu). Recipe: ../shared/notes/jakarta-mail.md §7.
 set -euo pipefail
@@ -26,7 +29,16 @@ printf '%s\n' 'blocked@example.test 553 5.7.1 not owned by user' > /etc/postfix/
 printf '%s\n' \
   '/^Subject:.*REJECTME/ REJECT 5.7.1 Message content rejected by test policy' \
   '/^Subject:.*OVERSIZED/ REJECT 5.3.4 Message too big for test policy' > /etc/postfix/header_checks
-postmap /etc/postfix/rcpt_access /etc/postfix/sender_access
+# the bounce test: bounce.test is relayed to a test server on 127.0.0.1:2526; senders at bounces.test
+# get their bounces in a maildir
+printf '%s\n' 'bounce.test smtp:[127.0.0.1]:2526' > /etc/postfix/transport
+printf '%s\n' 'sender@bounces.test bounces.test/sender/' > /etc/postfix/vmailbox
+mailbox_owner="${BOUNCE_MAILBOX_OWNER:-$(stat -c %u "$(dirname "$0")/..")}"
+[ "$mailbox_owner" = 0 ] && mailbox_owner="$(id -u nobody)"
+mailbox_group="$(id -g "$mailbox_owner" 2>/dev/null || id -g nobody)"
+mkdir -p /var/mail/vhosts/bounces.test
+chown -R "$mailbox_owner:$mailbox_group" /var/mail/vhosts/bounces.test
+postmap /etc/postfix/rcpt_access /etc/postfix/sender_access /etc/postfix/transport /etc/postfix/vmailbox
 
 # message_size_limit: 200 kB, above header_size_limit (102400) so Postfix accepts the setting;
 # smtpd_delay_reject=no: a rejected sender fails at MAIL FROM, not at the first RCPT
@@ -35,7 +47,16 @@ postconf -e \
   'inet_interfaces = loopback-only' \
   'inet_protocols = ipv4' \
   'mydestination =' \
-  'relay_domains = example.test' \
+  'relay_domains = example.test bounce.test' \
+  'transport_maps = hash:/etc/postfix/transport' \
+  'virtual_mailbox_domains = bounces.test' \
+  'virtual_mailbox_base = /var/mail/vhosts' \
+  'virtual_mailbox_maps = hash:/etc/postfix/vmailbox' \
+  "virtual_uid_maps = static:$mailbox_owner" \
+  "virtual_gid_maps = static:$mailbox_group" \
+  'virtual_transport = virtual' \
+  'bounce_queue_lifetime = 0' \
+  'smtp_connect_timeout = 5s' \
   'mynetworks = 127.0.0.0/8' \
   'default_transport = discard:test sink' \
   'relay_transport = discard:test sink' \

@@ -33,7 +33,8 @@ public final class BenchSuite {
 
     /** Benchmarks timed in steady state: one fork, 3 × 1 s warm-up, 5 × 1 s measurement. */
     private static final List<Class<?>> CPU_BENCHMARKS = List.of(
-            CorpusDiagnoseBenchmark.class, RuleCountBenchmark.class, TextLengthBenchmark.class, ExplainBenchmark.class);
+            CorpusDiagnoseBenchmark.class, RuleCountBenchmark.class, TextLengthBenchmark.class, ExplainBenchmark.class,
+            BounceReadBenchmark.class);
 
     /** One batch of 2,000 sends per iteration: 2 warm-up batches, 5 measured. */
     private static final List<Class<?>> SEND_BENCHMARKS = List.of(TransportSendBenchmark.class);
@@ -90,6 +91,7 @@ public final class BenchSuite {
         report.addRuleCount();
         report.addTextLength();
         report.addExplain(Explainer.supportedLocales());
+        report.addBounces();
         if (memory) {
             System.out.println("bench: memory footprint");
             report.addMemory(MemoryFootprint.measure(corpus, targetLocales));
@@ -124,7 +126,8 @@ public final class BenchSuite {
                 .forks(cli.getForkCount().orElse(1))
                 .warmupIterations(cli.getWarmupIterations().orElse(warmups))
                 .measurementIterations(cli.getMeasurementIterations().orElse(iterations))
-                .jvmArgs("-Xms2g", "-Xmx2g", "-D" + Corpus.PROPERTY + "=" + Corpus.file())
+                .jvmArgs("-Xms2g", "-Xmx2g", "-D" + Corpus.PROPERTY + "=" + Corpus.file(),
+                        "-D" + BounceFiles.PROPERTY + "=" + BounceFiles.dir().toAbsolutePath())
                 .param("locale", targetLocales.stream().map(Locale::toLanguageTag).toArray(String[]::new))
                 .output(OUTPUT.resolve("jmh-" + group + ".log").toString())
                 .result(OUTPUT.resolve("jmh-" + group + ".json").toString())

@@ -15,6 +15,7 @@ final class SuiteReport {
     static final double MAX_PER_CHAR_GROWTH = 1.5;
     static final double MAX_EXPLAIN_MICROS = 5;
     static final double MAX_SEND_OVERHEAD = 0.02;
+    static final double MIN_BOUNCES_PER_SECOND = 10_000;
 
     private static final int[] TEXT_SIZES = {1024, 65536, 1048576};
     private static final String[] TEXT_KINDS = {"ordinary", "pathological"};
@@ -43,6 +44,14 @@ final class SuiteReport {
             table.add("diagnose corpus, 2 threads (total)", count(m.median()) + " replies/s", error(m, count(m.mean())),
                     "near-linear: ≥ " + MIN_TWO_THREAD_SCALING + "× 1 thread", scaling);
         });
+    }
+
+    void addBounces() {
+        jmh.find(BounceReadBenchmark.class, "oneThread").ifPresent(m -> table.add("read and explain bounces (shared eval/bounces), 1 thread",
+                count(m.median()) + " messages/s", error(m, count(m.mean())), "≥ 10,000 messages/s (30× Sisimai's 300/s)",
+                verdict(m.median() >= MIN_BOUNCES_PER_SECOND, "")));
+        jmh.find(BounceReadBenchmark.class, "twoThreads").ifPresent(m -> table.add("read and explain bounces, 2 threads (total)",
+                count(m.median()) + " messages/s", error(m, count(m.mean())), "—", "—"));
     }
 
     void addRuleCount() {

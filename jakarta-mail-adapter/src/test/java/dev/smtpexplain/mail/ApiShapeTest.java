@@ -25,6 +25,20 @@ class ApiShapeTest {
     }
 
     @Test
+    void everyBounceKindHasACatalogPhraseInEveryLanguage() {
+        for (java.util.Locale l : dev.smtpexplain.i18n.Explainer.supportedLocales()) {
+            var messages = dev.smtpexplain.i18n.Explainer.standard().messages(l);
+            for (dev.smtpexplain.mail.bounce.BounceKind kind : dev.smtpexplain.mail.bounce.BounceKind.values()) {
+                assertThat(messages.has(kind.messageKey())).as(l + " " + kind.messageKey()).isTrue();
+            }
+            for (String key : List.of("bounce.label.reportingMta", "bounce.label.originalMessage", "bounce.noRecipients")) {
+                assertThat(messages.has(key)).as(l + " " + key).isTrue();
+            }
+        }
+        assertThat(dev.smtpexplain.mail.bounce.BounceKind.AUTO_REPLY.messageKey()).isEqualTo("bounce.kind.auto-reply");
+    }
+
+    @Test
     void onlyTheGuicePackageRefersToGuice() throws IOException, URISyntaxException {
         Path root = Path.of(SmtpStage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path mail = root.resolve("dev/smtpexplain/mail");

@@ -5,6 +5,8 @@ import dev.smtpexplain.mail.ExplainingSender;
 import dev.smtpexplain.mail.SendFailureException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendResult;
+import dev.smtpexplain.mail.bounce.BounceReport;
+import dev.smtpexplain.mail.bounce.Bounces;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -32,7 +34,9 @@ public record Scenario(String id, String description, Server server, String from
 
     /** The demo servers. */
     public enum Server {
-        MAIN, BLOCKLISTING, AUTHENTICATING, TLS_ONLY, NOTHING_LISTENING
+        MAIN, BLOCKLISTING, AUTHENTICATING, TLS_ONLY, NOTHING_LISTENING,
+        /** The main server accepts the message; the recipient's mailbox server refuses it later, and a bounce comes back. */
+        MAIN_THEN_BOUNCE
     }
 
     private static final String ALICE = "alice@" + DemoMailServer.DOMAIN;
@@ -49,6 +53,7 @@ public record Scenario(String id, String description, Server server, String from
             case AUTHENTICATING -> servers.authenticatingPort();
             case TLS_ONLY -> servers.tlsOnlyPort();
             case NOTHING_LISTENING -> servers.refusedPort();
+            case MAIN_THEN_BOUNCE -> servers.mainPort();
         };
         ExplainingSender.Builder b = ExplainingSender.builder()
                 .host(servers.host()).port(port)
@@ -70,6 +75,33 @@ public record Scenario(String id, String description, Server server, String from
             return e.report();
         } catch (MessagingException e) {
             return sender.analyzer().analyze(e, locale);
+        }
+    }
+
+    /**
+     * Sends this scenario's message, which the server accepts, then reads the bounce the recipient's
+     * provider sends back later; null if the send failed right away.
+     */
+    public BounceReport provokeBounce(DemoMailServer servers, Explainer explainer, Locale locale) {
+        ExplainingSender sender = ExplainingSender.builder()
+                .host(servers.host()).port(servers.mainPort())
+                .security(ExplainingSender.Security.NONE)
+                .explainer(explainer)
+                .locale(locale)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            MimeMessage m = (MimeMessage) message(sender, this);
+            SendResult result = sender.send(m);
+            if (result.report().isPresent()) {
+                return null;
+            }
+            byte[] bounce = DemoBounce.forRefusedRecipient(m, to().get(0));
+            return Bounces.builder().explainer(explainer).build().read(bounce, locale);
+        } catch (MessagingException | java.io.IOException e) {
+            return null;
         }
     }
 
@@ -114,6 +146,8 @@ public record Scenario(String id, String description, Server server, String from
                 new Scenario("partial-delivery", "two recipients accept, one does not exist", Server.MAIN, ALICE,
                         List.of("bob@example.test", "nobody.else@example.test", "dave@example.test"), "Project kickoff", 400, true, false),
                 new Scenario("connection-refused", "no mail server listens on the port", Server.NOTHING_LISTENING, ALICE,
-                        List.of("bob@example.test"), "Quarterly report", 400, false, false));
+                        List.of("bob@example.test"), "Quarterly report", 400, false, false),
+                new Scenario("bounce-later", "the server accepts the message; a bounce (DSN) comes back later and is read",
+                        Server.MAIN_THEN_BOUNCE, ALICE, List.of("kim@example.test"), "Contract draft", 400, false, false));
     }
 }

@@ -6,6 +6,7 @@ import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
+import dev.smtpexplain.mail.bounce.BounceReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -60,6 +61,24 @@ final class DemoCommand implements Callable<Integer> {
             int i = 0;
             for (Scenario s : scenarios) {
                 i++;
+                if (s.server() == Scenario.Server.MAIN_THEN_BOUNCE) {
+                    BounceReport bounce = s.provokeBounce(servers, explainer, locale);
+                    if (bounce == null) {
+                        unexpected++;
+                        spec.commandLine().getErr().println("smtp-explain demo: scenario " + s.id() + " was not accepted; expected a later bounce");
+                        continue;
+                    }
+                    if (json) {
+                        out.println(bounceJson(s, bounce));
+                    } else {
+                        out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
+                        out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
+                        out.println();
+                        out.print(BounceText.render("bounce.eml", 0, bounce, messages, t));
+                    }
+                    out.flush();
+                    continue;
+                }
                 SendFailureReport report = run(s, servers, explainer, locale);
                 if (report == null) {
                     unexpected++;
@@ -90,6 +109,18 @@ final class DemoCommand implements Callable<Integer> {
     /** Sends the scenario's message; returns the report, or null if the send unexpectedly succeeded. */
     static SendFailureReport run(Scenario s, DemoMailServer servers, Explainer explainer, Locale locale) {
         return s.provoke(servers, explainer, locale);
+    }
+
+    private static String bounceJson(Scenario s, BounceReport r) {
+        ObjectNode o = JsonReport.MAPPER.createObjectNode();
+        o.put("scenario", s.id());
+        o.put("kind", r.kind().id());
+        com.fasterxml.jackson.databind.node.ArrayNode rs = o.putArray("recipients");
+        for (var x : r.recipients()) {
+            rs.add(BounceCommand.jsonLine("bounce.eml", 0, r, x));
+        }
+        r.failures().stream().findFirst().flatMap(x -> x.explanation()).ifPresent(e -> o.set("explanation", JsonReport.of(e)));
+        return o.toString();
     }
 
     private static String json(Scenario s, SendFailureReport r) {

@@ -38,6 +38,11 @@ final class CliProcess {
         return run(null, Map.of("LANG", language + "_" + country + ".UTF-8"), List.of("-Duser.language=" + language, "-Duser.country=" + country), args);
     }
 
+    /** Runs with extra JVM options (a small heap, for instance). */
+    static Result runWithJvmOptions(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return run(null, Map.of(), jvmOptions, args);
+    }
+
     private static Result run(byte[] stdin, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,9 +61,9 @@ final class CliProcess {
                 in.write(stdin);
             }
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("smtp-explain did not finish in 60 s: " + cmd);
+            throw new IllegalStateException("smtp-explain did not finish in 180 s: " + cmd);
         }
         return new Result(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
     }

@@ -29,6 +29,7 @@ class DemoCommandIT {
         EXPECTED.put("relay-denied", "relay-denied");
         EXPECTED.put("partial-delivery", "recipient-unknown");
         EXPECTED.put("connection-refused", "connection-failed");
+        EXPECTED.put("bounce-later", "recipient-unknown");
     }
 
     @Test
@@ -52,13 +53,18 @@ class DemoCommandIT {
         JsonNode refused = JSON.readTree(lines[11]);
         assertThat(refused.get("stage").asText()).isEqualTo("connect");
         assertThat(refused.get("notAttempted")).extracting(JsonNode::asText).containsExactly("bob@example.test");
+        JsonNode bounce = JSON.readTree(lines[12]);
+        assertThat(bounce.get("kind").asText()).isEqualTo("failed");
+        assertThat(bounce.get("recipients").get(0).get("recipient").asText()).isEqualTo("kim@example.test");
+        assertThat(bounce.get("recipients").get(0).get("status").asText()).isEqualTo("5.1.1");
+        assertThat(bounce.get("recipients").get(0).get("command").asText()).isEqualTo("rcpt-to");
     }
 
     @Test
     void printsGujaratiReportsWithSections() throws Exception {
         CliProcess.Result r = CliProcess.run("demo", "--lang", "gu");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("━━ 1/12", "━━ 12/12", "શું થયું", "તમે શું કરી શકો", "ટેકનિકલ વિગતો",
+        assertThat(r.out()).contains("━━ 1/13", "━━ 13/13", "ડિલિવરી નિષ્ફળ ગઈ", "શું થયું", "તમે શું કરી શકો", "ટેકનિકલ વિગતો",
                 "> 550 5.1.1 <nobody@example.test>");
         assertThat(r.out()).doesNotContain("\u001B[").doesNotContain("What happened");
         assertThat(r.err()).isEmpty();

@@ -1,0 +1,210 @@
+package dev.smtpexplain.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Permanence;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.Explanation;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.bounce.BounceRecipient;
+import dev.smtpexplain.mail.bounce.BounceReport;
+import dev.smtpexplain.mail.bounce.Bounces;
+import dev.smtpexplain.mail.bounce.Mbox;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code smtp-explain bounce}: reads bounce messages and explains every failed recipient. */
+@Command(name = "bounce", mixinStandardHelpOptions = true,
+        description = {"Reads bounce messages (delivery status notifications and MTAs' own formats) and explains every failed recipient.",
+                "A PATH is a message file, an mbox file (it starts with a 'From ' line), a directory (every file in it, and cur/ and new/ of a maildir),",
+                "or '-' for one message on standard input.",
+                "",
+                "Examples:",
+                "  smtp-explain bounce ~/Maildir/.Bounces",
+                "  smtp-explain bounce --lang gu failure.eml",
+                "  smtp-explain bounce --json bounces.mbox | jq -r 'select(.category != null) | [.recipient, .category] | @tsv'"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every input was read", "1:some input could not be read (one error line each; the rest was still read)",
+                "2:usage error (bad option or argument)"})
+final class BounceCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Message files, mbox files, directories or maildirs; '-' reads one message from standard input.")
+    List<String> paths;
+
+    @CommandLine.Mixin
+    LanguageOption language;
+
+    @Option(names = "--json", description = "Print one JSON object per line for each message and recipient.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private int failures;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Locale locale = language.locale();
+        Bounces bounces = Bounces.standard();
+        for (String p : paths) {
+            if (p.equals("-")) {
+                try {
+                    emit(out, "-", 0, bounces.read(System.in, locale), locale);
+                } catch (IOException e) {
+                    error("-", "cannot read standard input: " + e.getMessage());
+                }
+                continue;
+            }
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                directory(out, path, bounces, locale);
+            } else {
+                file(out, path, bounces, locale);
+            }
+        }
+        out.flush();
+        return failures == 0 ? 0 : 1;
+    }
+
+    private void directory(PrintWriter out, Path dir, Bounces bounces, Locale locale) {
+        List<Path> files = new ArrayList<>();
+        boolean maildir = Files.isDirectory(dir.resolve("cur")) && Files.isDirectory(dir.resolve("new"));
+        for (Path d : maildir ? List.of(dir.resolve("cur"), dir.resolve("new")) : List.of(dir)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                for (Path f : s) {
+                    if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")) {
+                        files.add(f);
+                    }
+                }
+            } catch (IOException e) {
+                error(d.toString(), "cannot list the directory: " + e.getMessage());
+            }
+        }
+        files.sort(null);
+        for (Path f : files) {
+            file(out, f, bounces, locale);
+        }
+    }
+
+    private void file(PrintWriter out, Path file, Bounces bounces, Locale locale) {
+        String name = file.toString();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            in.mark(8);
+            byte[] start = in.readNBytes(5);
+            in.reset();
+            if (Mbox.looksLikeMbox(start)) {
+                Mbox.read(in, Bounces.DEFAULT_MAX_BYTES, m -> emit(out, name, m.index(), bounces.read(m.bytes(), locale), locale));
+            } else {
+                emit(out, name, 0, bounces.read(in, locale), locale);
+            }
+        } catch (NoSuchFileException e) {
+            error(name, "no such file");
+        } catch (IOException e) {
+            error(name, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void error(String file, String message) {
+        failures++;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("smtp-explain: " + ServerTextLine.of(file) + ": " + message);
+        err.flush();
+    }
+
+    /** Writes one message's report; index 0 means the file is one message, not an mbox. */
+    private void emit(PrintWriter out, String file, int index, BounceReport r, Locale locale) {
+        if (r.kind() == dev.smtpexplain.mail.bounce.BounceKind.UNREADABLE) {
+            failures++;
+            spec.commandLine().getErr().println("smtp-explain: " + ServerTextLine.of(file) + (index > 0 ? " #" + index : "")
+                    + ": " + r.problem().orElse("unreadable"));
+            spec.commandLine().getErr().flush();
+        }
+        if (json) {
+            if (r.recipients().isEmpty()) {
+                out.println(jsonLine(file, index, r, null).toString());
+            }
+            for (BounceRecipient rcpt : r.recipients()) {
+                out.println(jsonLine(file, index, r, rcpt).toString());
+            }
+        } else {
+            LocalizedMessages m = Explainer.standard().messages(locale);
+            out.print(BounceText.render(file, index, r, m, Terminal.detect()));
+        }
+        out.flush();
+    }
+
+    static ObjectNode jsonLine(String file, int index, BounceReport r, BounceRecipient rcpt) {
+        ObjectNode o = JsonReport.MAPPER.createObjectNode();
+        o.put("file", file);
+        if (index > 0) {
+            o.put("message", index);
+        } else {
+            o.putNull("message");
+        }
+        o.put("kind", r.kind().id());
+        o.put("format", r.format());
+        if (rcpt == null) {
+            for (String f : List.of("recipient", "action", "status", "code", "command", "category", "permanent", "retry", "acts",
+                    "confidence", "rule", "lang", "title", "summary", "advice", "serverText", "remoteMta")) {
+                o.putNull(f);
+            }
+        } else {
+            o.put("recipient", rcpt.finalRecipient());
+            o.put("action", rcpt.action());
+            rcpt.status().ifPresentOrElse(s -> o.put("status", s), () -> o.putNull("status"));
+            rcpt.replyCode().ifPresentOrElse(c -> o.put("code", c), () -> o.putNull("code"));
+            rcpt.stage().ifPresentOrElse(s -> o.put("command", s.id()), () -> o.putNull("command"));
+            if (rcpt.diagnosis().isPresent() && rcpt.explanation().isPresent()) {
+                Diagnosis d = rcpt.diagnosis().get();
+                Explanation e = rcpt.explanation().get();
+                o.put("category", d.category().id());
+                if (d.permanence() == Permanence.UNDETERMINED) {
+                    o.putNull("permanent");
+                } else {
+                    o.put("permanent", d.permanence() == Permanence.PERMANENT);
+                }
+                o.put("retry", d.retry().id());
+                o.put("acts", d.actor().id());
+                o.put("confidence", d.confidence());
+                o.put("rule", d.evidence().ruleId());
+                o.put("lang", e.languageTag());
+                o.put("title", e.title());
+                o.put("summary", e.summary());
+                ArrayNode advice = o.putArray("advice");
+                e.advice().forEach(advice::add);
+            } else {
+                for (String f : List.of("category", "permanent", "retry", "acts", "confidence", "rule", "lang", "title", "summary", "advice")) {
+                    o.putNull(f);
+                }
+            }
+            o.put("serverText", rcpt.replyText());
+            rcpt.remoteMta().ifPresentOrElse(s -> o.put("remoteMta", s), () -> o.putNull("remoteMta"));
+        }
+        r.reportingMta().ifPresentOrElse(s -> o.put("reportingMta", s), () -> o.putNull("reportingMta"));
+        r.problem().ifPresent(p -> o.put("problem", p));
+        return o;
+    }
+
+    /** A file name for an error line: sanitized, since names come from the file system. */
+    private static final class ServerTextLine {
+        static String of(String s) {
+            return dev.smtpexplain.core.ServerText.sanitize(s, 300, false);
+        }
+    }
+}

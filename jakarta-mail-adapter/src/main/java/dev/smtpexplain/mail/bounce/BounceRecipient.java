@@ -1,0 +1,55 @@
+package dev.smtpexplain.mail.bounce;
+
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.i18n.Explanation;
+import dev.smtpexplain.mail.SmtpStage;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One recipient a bounce reports on. Every string is sanitized (no control or bidi characters) and
+ * capped; absent values are empty.
+ *
+ * @param finalRecipient the address the failure is about (DSN {@code Final-Recipient}, or the address
+ *     an MTA's own format names)
+ * @param originalRecipient the address as the sender wrote it, when the bounce says ({@code Original-Recipient})
+ * @param action the DSN action: {@code failed}, {@code delayed}, {@code delivered}, {@code relayed},
+ *     {@code expanded}; for other formats inferred from the report
+ * @param status the enhanced status code, when the bounce gives one
+ * @param replyCode the remote server's basic reply code, when the bounce quotes it
+ * @param replyText the remote server's reply or the MTA's diagnostic text (sanitized, one line per line)
+ * @param stage the SMTP command the failure answered, when the bounce says
+ * @param remoteMta the server that refused ({@code Remote-MTA}, or the host an MTA's text names)
+ * @param diagnosis what the failure means, for failed and delayed recipients
+ * @param explanation the diagnosis in the report's language
+ */
+public record BounceRecipient(
+        String finalRecipient,
+        Optional<String> originalRecipient,
+        String action,
+        Optional<String> status,
+        Optional<Integer> replyCode,
+        String replyText,
+        Optional<SmtpStage> stage,
+        Optional<String> remoteMta,
+        Optional<Diagnosis> diagnosis,
+        Optional<Explanation> explanation) {
+
+    public BounceRecipient {
+        Objects.requireNonNull(finalRecipient, "finalRecipient");
+        Objects.requireNonNull(originalRecipient, "originalRecipient");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(replyCode, "replyCode");
+        Objects.requireNonNull(replyText, "replyText");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(remoteMta, "remoteMta");
+        Objects.requireNonNull(diagnosis, "diagnosis");
+        Objects.requireNonNull(explanation, "explanation");
+    }
+
+    /** The failure category id ({@code recipient-unknown} …), when this recipient failed or is delayed. */
+    public Optional<String> categoryId() {
+        return diagnosis.map(d -> d.category().id());
+    }
+}

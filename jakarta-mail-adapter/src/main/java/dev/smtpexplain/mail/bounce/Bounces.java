@@ -1,0 +1,194 @@
+package dev.smtpexplain.mail.bounce;
+
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.mail.bounce.internal.BounceReader;
+import dev.smtpexplain.mail.bounce.internal.Limits;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads bounce messages — RFC 3464 delivery status notifications and the plain-text formats of MTAs
+ * and providers — and explains every failed recipient in the reader's language. Auto-replies,
+ * feedback-loop reports and ordinary mail are recognized as what they are. Thread-safe: share one.
+ *
+ * <pre>{@code
+ * BounceReport r = Bounces.explain(message, Locale.forLanguageTag("gu"));
+ * for (BounceRecipient rcpt : r.failures()) {
+ *     rcpt.finalRecipient();                  // bob@example.com
+ *     rcpt.explanation().orElseThrow().title();
+ * }
+ * }</pre>
+ *
+ * <p>Bounces are written by whoever sent them: reading never throws for any content, reads at most
+ * {@value #DEFAULT_MAX_BYTES} bytes of a message (the returned original after that is not needed), and
+ * bounds MIME depth, part count and scanned text; every string in a report is sanitized.
+ */
+public final class Bounces {
+
+    /** Bytes of one message read by default (10 MiB). */
+    public static final int DEFAULT_MAX_BYTES = 10 << 20;
+
+    private final BounceReader reader;
+
+    private Bounces(BounceReader reader) {
+        this.reader = reader;
+    }
+
+    /** The reader with the standard diagnoser, explainer and limits. */
+    public static Bounces standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final Bounces INSTANCE = builder().build();
+    }
+
+    /** A builder for a reader with your own diagnoser (rules), explainer (texts) or size cap. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a message with the standard reader. Never throws; an unreadable message is {@link BounceKind#UNREADABLE}. */
+    public static BounceReport explain(MimeMessage message, Locale locale) {
+        return standard().read(message, locale);
+    }
+
+    /** Reads a message from its bytes (RFC 5322, as stored in a file or a mailbox) with the standard reader. */
+    public static BounceReport explain(byte[] message, Locale locale) {
+        return standard().read(message, locale);
+    }
+
+    /**
+     * Reads one message from a stream with the standard reader, up to the size cap (the stream is left
+     * where reading stopped; it is not closed).
+     *
+     * @throws IOException only when the stream itself fails
+     */
+    public static BounceReport explain(InputStream message, Locale locale) throws IOException {
+        return standard().read(message, locale);
+    }
+
+    /** Reads a message, for example one from an IMAP folder. Never throws. */
+    public BounceReport read(MimeMessage message, Locale locale) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(locale, "locale");
+        CappedBuffer buf = new CappedBuffer(reader.limits().maxMessageBytes());
+        try {
+            message.writeTo(buf);
+        } catch (CappedBuffer.Full e) {
+            // the cap was reached: read what fits
+        } catch (IOException | MessagingException | RuntimeException e) {
+            if (buf.size() == 0) {
+                return reader.read(new byte[0], false, locale);
+            }
+        }
+        return reader.read(buf.bytes(), buf.full, locale);
+    }
+
+    /** Reads a message from its bytes. Never throws. */
+    public BounceReport read(byte[] message, Locale locale) {
+        Objects.requireNonNull(message, "message");
+        int cap = reader.limits().maxMessageBytes();
+        boolean truncated = message.length > cap;
+        return reader.read(truncated ? Arrays.copyOf(message, cap) : message, truncated, locale);
+    }
+
+    /**
+     * Reads one message from a stream, up to the size cap; the stream is not closed.
+     *
+     * @throws IOException only when the stream itself fails
+     */
+    public BounceReport read(InputStream message, Locale locale) throws IOException {
+        Objects.requireNonNull(message, "message");
+        int cap = reader.limits().maxMessageBytes();
+        byte[] b = message.readNBytes(cap);
+        boolean truncated = b.length == cap && message.read() >= 0;
+        return reader.read(b, truncated, locale);
+    }
+
+    /** Builds a {@link Bounces} reader. */
+    public static final class Builder {
+        private Diagnoser diagnoser = Diagnoser.standard();
+        private Explainer explainer = Explainer.standard();
+        private int maxBytes = DEFAULT_MAX_BYTES;
+
+        private Builder() {
+        }
+
+        /** The diagnoser for failed recipients (for your own rules). */
+        public Builder diagnoser(Diagnoser diagnoser) {
+            this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
+            return this;
+        }
+
+        /** The explainer (for your own texts or native digits). */
+        public Builder explainer(Explainer explainer) {
+            this.explainer = Objects.requireNonNull(explainer, "explainer");
+            return this;
+        }
+
+        /** Bytes of one message read at most (at least 1024); the rest is ignored and the report says so. */
+        public Builder maxMessageBytes(int maxBytes) {
+            if (maxBytes < 1024) {
+                throw new IllegalArgumentException("maxMessageBytes must be at least 1024: " + maxBytes);
+            }
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        public Bounces build() {
+            Limits d = Limits.DEFAULT;
+            Limits limits = new Limits(maxBytes, d.maxDepth(), d.maxParts(), d.maxTextChars(), d.maxRecipients(), d.maxFieldChars());
+            return new Bounces(new BounceReader(diagnoser, explainer, limits));
+        }
+    }
+
+    /** Collects at most {@code cap} bytes, then stops the writer. */
+    private static final class CappedBuffer extends OutputStream {
+        static final class Full extends IOException {
+            Full() {
+                super("size cap reached", null);
+            }
+        }
+
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final int cap;
+        boolean full;
+
+        CappedBuffer(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int room = cap - out.size();
+            if (len > room) {
+                out.write(b, off, room);
+                full = true;
+                throw new Full();
+            }
+            out.write(b, off, len);
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.smtpexplain.mail.bounce.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds e-mail addresses (ASCII ones: in running text a non-ASCII neighbour is a word, not part of
+ * the address; internationalized addresses come from DSN fields) in text, from each {@code @} outwards (so the work is linear in the text,
+ * however the text is built), and normalizes the address forms DSNs use.
+ */
+final class Addresses {
+
+    /** An address found in a text: where it starts and ends, and its lower-case form. */
+    record Found(int start, int end, String address) {
+    }
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 255;
+
+    private Addresses() {
+    }
+
+    static List<Found> find(String text) {
+        List<Found> out = new ArrayList<>();
+        int n = text.length();
+        int floor = 0;
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int s = quotedLocalStart(text, at, floor);
+            if (s < 0) {
+                s = at;
+                while (s > floor && at - s < MAX_LOCAL && isLocal(text.charAt(s - 1))) {
+                    s--;
+                }
+            }
+            while (s < at && text.charAt(s) == '.') {
+                s++;
+            }
+            int e = at + 1;
+            while (e < n && e - at <= MAX_DOMAIN && isDomain(text.charAt(e))) {
+                e++;
+            }
+            while (e > at + 1 && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
+                e--;
+            }
+            if (s < at && e > at + 1) {
+                String domain = text.substring(at + 1, e);
+                if (domain.indexOf('.') > 0 || domain.equalsIgnoreCase("localhost")) {
+                    out.add(new Found(s, e, text.substring(s, e).toLowerCase(Locale.ROOT)));
+                    floor = e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Where a quoted local part ("john..doe"@…) before {@code at} starts, or -1; looks back at most 66 characters. */
+    private static int quotedLocalStart(String text, int at, int floor) {
+        if (at - 1 <= floor || text.charAt(at - 1) != '"') {
+            return -1;
+        }
+        for (int q = at - 2; q >= floor && at - q <= MAX_LOCAL + 2; q--) {
+            char c = text.charAt(q);
+            if (c == '"') {
+                return q + 1 < at - 1 ? q : -1;
+            }
+            if (c == '\n' || c == '\r' || c == '<' || c == '>') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLocal(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0);
+    }
+
+    private static boolean isDomain(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
+    }
+
+    /**
+     * The address in a DSN recipient field value: the type dropped ({@code rfc822;}), RFC 6533
+     * {@code \x{HHHH}} escapes decoded, angle brackets and a trailing dot removed.
+     */
+    static String fromField(String value) {
+        String v = DsnFields.typed(value);
+        v = unescape(v);
+        int lt = v.indexOf('<');
+        int gt = v.lastIndexOf('>');
+        if (lt >= 0 && gt > lt) {
+            v = v.substring(lt + 1, gt);
+        }
+        v = v.strip();
+        if (v.startsWith("@") && v.indexOf(':') > 0) {
+            v = v.substring(v.indexOf(':') + 1); // a source route: <@relay.example:bob@example.com>
+        }
+        if (v.indexOf(' ') >= 0 || v.startsWith("|") || v.startsWith("/")) {
+            // a pipe or file delivery ("|/usr/bin/procmail bob@example.com"): the address inside, if any
+            List<Found> inside = find(v);
+            if (!inside.isEmpty()) {
+                v = inside.get(0).address();
+            }
+        }
+        if (v.endsWith(".")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.length() > 2 && v.charAt(0) == '"' && v.endsWith("\"") && v.indexOf('@') < 0) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return v.toLowerCase(Locale.ROOT);
+    }
+
+    private static String unescape(String v) {
+        if (v.indexOf('\\') < 0) {
+            return v;
+        }
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 3 < v.length() && v.charAt(i + 1) == 'x' && v.charAt(i + 2) == '{') {
+                int close = v.indexOf('}', i + 3);
+                if (close > i + 3 && close - i <= 10) {
+                    try {
+                        int cp = Integer.parseInt(v.substring(i + 3, close), 16);
+                        if (Character.isValidCodePoint(cp)) {
+                            sb.appendCodePoint(cp);
+                            i = close;
+                            continue;
+                        }
+                    } catch (NumberFormatException e) {
+                        // not an escape: keep it as written
+                    }
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

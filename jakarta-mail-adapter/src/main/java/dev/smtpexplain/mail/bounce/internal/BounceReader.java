@@ -1,0 +1,505 @@
+package dev.smtpexplain.mail.bounce.internal;
+
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.ServerText;
+import dev.smtpexplain.core.SmtpReply;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.Explanation;
+import dev.smtpexplain.mail.SmtpStage;
+import dev.smtpexplain.mail.bounce.BounceKind;
+import dev.smtpexplain.mail.bounce.BounceRecipient;
+import dev.smtpexplain.mail.bounce.BounceReport;
+import jakarta.mail.internet.InternetHeaders;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one message into a {@link BounceReport}: MIME walk, then the delivery-status fields (RFC 3464,
+ * RFC 6533), a feedback report (RFC 5965), an MTA's own format or the generic reading of the text, an
+ * auto-reply (RFC 3834), or nothing. Each failed recipient is diagnosed from its own status and reply
+ * only, never from the returned original. Thread-safe; never throws for any input.
+ */
+public final class BounceReader {
+
+    /** Bytes of a message's own header block read at most (real ones are a few kB). */
+    static final int MAX_HEADER_BYTES = 256 * 1024;
+    private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+
+    private final Diagnoser diagnoser;
+    private final Explainer explainer;
+    private final Limits limits;
+
+    public BounceReader(Diagnoser diagnoser, Explainer explainer, Limits limits) {
+        this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
+        this.explainer = Objects.requireNonNull(explainer, "explainer");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Reads a message from its bytes; {@code truncated} says the bytes stop at the size cap. */
+    public BounceReport read(byte[] bytes, boolean truncated, Locale locale) {
+        return read(bytes, truncated, locale, 0);
+    }
+
+    /** {@code depth} 1 reads a forwarded bounce, which is not followed further. */
+    private BounceReport read(byte[] bytes, boolean truncated, Locale locale, int depth) {
+        Objects.requireNonNull(locale, "locale");
+        if (bytes.length == 0 || isBlank(bytes)) {
+            return unreadable("the message is empty", locale);
+        }
+        try {
+            InternetHeaders top = new InternetHeaders();
+            int body = RawMime.headers(bytes, 0, bytes.length, MAX_HEADER_BYTES, top);
+            String headerProblem = null;
+            if (body == bytes.length && bytes.length > MAX_HEADER_BYTES) {
+                // a header block that never ends: what fits is read, nothing after it
+                headerProblem = "the header block is longer than " + MAX_HEADER_BYTES + " bytes; the rest was not read";
+            }
+            if (!top.getAllHeaders().hasMoreElements() && !looksLikeText(bytes)) {
+                return unreadable("the message has no header block and is not text", locale);
+            }
+            BounceReport r = read(top, bytes, body, locale, depth);
+            if (headerProblem != null) {
+                return withProblem(r, headerProblem);
+            }
+            if (truncated && r.problem().isEmpty()) {
+                return withProblem(r, "only the first " + limits.maxMessageBytes() + " bytes were read");
+            }
+            return r;
+        } catch (RuntimeException e) {
+            return unreadable("the message is not readable as Internet mail (" + e.getClass().getSimpleName() + ")", locale);
+        }
+    }
+
+    private BounceReport read(InternetHeaders topHeaders, byte[] bytes, int bodyStart, Locale locale, int depth) {
+        Headers top = Headers.of(topHeaders);
+        Sections s = new MimeWalk(limits).walk(topHeaders, bytes, bodyStart, bytes.length);
+        ReadableText.Split split = ReadableText.split(String.join("\n", s.texts), limits.maxTextChars());
+        Headers original = s.originalHeaders != null ? Headers.parse(s.originalHeaders)
+                : split.originalHeaderLines().isEmpty() ? Headers.empty() : Headers.parse(split.originalHeaderLines());
+
+        Set<String> senders = new HashSet<>();
+        senders.addAll(top.addresses("To"));
+        senders.addAll(top.addresses("Return-Path"));
+        senders.addAll(original.addresses("From"));
+        senders.addAll(original.addresses("Return-Path"));
+        senders.addAll(original.addresses("Sender"));
+        Set<String> notSenders = new HashSet<>(top.addresses("X-Failed-Recipients"));
+        senders.removeAll(notSenders);
+
+        Context c = new Context(top, original, s, split.lines(), senders, locale,
+                new Lazy<>(() -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars())));
+        String text = String.join("\n", split.lines());
+
+        // 0. an Amazon SES notification (JSON by mail)
+        SesNotification.Notification ses = SesNotification.parse(text, limits.maxRecipients());
+        if (ses != null) {
+            return ses(ses, c);
+        }
+        // 1. a feedback-loop report
+        if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report")) {
+            return feedback(c);
+        }
+        Context textContext = c;
+        // 2. machine-readable delivery status
+        List<BounceRecipient> dsn = new ArrayList<>();
+        Map<String, String> perMessage = Map.of();
+        if (!s.deliveryStatus.isEmpty() || indexOfIgnoreCase(text, "\nFinal-Recipient:") >= 0) {
+            // a DSN names its recipients itself: in its text, every address may be one (even the sender's own)
+            c = new Context(top, original, s, split.lines(), senders, locale,
+                    new Lazy<>(() -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars())));
+        }
+        for (byte[] body : s.deliveryStatus) {
+            DsnFields.Report r = DsnFields.parse(body, limits.maxRecipients() - dsn.size(), limits.maxFieldChars());
+            if (perMessage.isEmpty() && !r.message().isEmpty()) {
+                perMessage = r.message();
+            }
+            for (Map<String, String> f : r.recipients()) {
+                dsn.add(fromDsn(f, c));
+            }
+        }
+        int fieldsAt = dsn.isEmpty() ? indexOfIgnoreCase(text, "\nFinal-Recipient:") : -1;
+        if (fieldsAt >= 0) {
+            // DSN fields written into the text part (some gateways do, and a report whose MIME is broken reads as text)
+            int at = fieldsAt + 1;
+            int from = Math.max(0, text.lastIndexOf("\n\n", at));
+            DsnFields.Report r = DsnFields.parse(text.substring(from).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    limits.maxRecipients(), limits.maxFieldChars());
+            for (Map<String, String> f : r.recipients()) {
+                dsn.add(fromDsn(f, c));
+            }
+            perMessage = r.message();
+        }
+        dsn.removeIf(r -> r.finalRecipient().isEmpty());
+        if (!dsn.isEmpty()) {
+            return report(kindOf(dsn), "rfc3464", perMessage, c, dsn);
+        }
+        // 3. an MTA's own format, or the generic reading of a bounce's text
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty();
+        if (bounce) {
+            TextFormats.Format format = TextFormats.recognize(top, text);
+            List<BounceRecipient> rs = new ArrayList<>();
+            String action = isDelayed(top, lower) ? "delayed" : "failed";
+            c = textContext;
+            List<TextRecipients.Found> found = format.recipients(c, limits);
+            if (found.isEmpty()) {
+                // someone's bounce of a message to themselves: their own address is the recipient
+                found = TextRecipients.find(c.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars());
+            }
+            if (!notSenders.isEmpty()) {
+                // X-Failed-Recipients names them exactly (Exim, Gmail): keep the text's words about each
+                List<TextRecipients.Found> named = new ArrayList<>();
+                for (String a : notSenders) {
+                    TextRecipients.Found f = found.stream().filter(x -> x.address().equals(a)).findFirst()
+                            .orElse(found.size() == 1 && notSenders.size() == 1 ? new TextRecipients.Found(a, found.get(0).block(), found.get(0).reply())
+                                    : new TextRecipients.Found(a, text, TextRecipients.reply(text, limits.maxFieldChars())));
+                    named.add(f);
+                }
+                found = named;
+            }
+            for (TextRecipients.Found f : found) {
+                rs.add(recipient(f.address(), Optional.empty(), action, "", f.reply().isEmpty() ? f.block() : f.reply(),
+                        Optional.empty(), f.block(), c));
+            }
+            if (rs.isEmpty() && s.originalMessage != null && depth == 0) {
+                // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
+                BounceReport inner = read(s.originalMessage, false, locale, 1);
+                if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
+                    return inner;
+                }
+            }
+            if (rs.isEmpty()) {
+                Set<String> fallback = new LinkedHashSet<>(notSenders);
+                if (fallback.isEmpty()) {
+                    fallback.addAll(original.addresses("To"));
+                    fallback.addAll(original.addresses("Cc"));
+                }
+                String reply = TextRecipients.reply(text, limits.maxFieldChars());
+                for (String a : fallback) {
+                    if (rs.size() < limits.maxRecipients()) {
+                        rs.add(recipient(a, Optional.empty(), action, "", reply.isEmpty() ? text : reply, Optional.empty(), text, c));
+                    }
+                }
+            }
+            if (!rs.isEmpty() || looksLikeBounce(top, lower)) {
+                return report(action.equals("delayed") ? BounceKind.DELAYED : BounceKind.FAILED, format.name(), Map.of(), c, rs);
+            }
+        }
+        // 4. an automatic reply
+        if (AutoReplies.is(top)) {
+            List<BounceRecipient> rs = new ArrayList<>();
+            for (String a : top.addresses("From")) {
+                rs.add(plain(a, ""));
+                break;
+            }
+            return report(BounceKind.AUTO_REPLY, "rfc3834", Map.of(), c, rs);
+        }
+        return report(BounceKind.NOT_BOUNCE, "none", Map.of(), c, List.of());
+    }
+
+    private BounceReport ses(SesNotification.Notification n, Context c) {
+        List<BounceRecipient> rs = new ArrayList<>();
+        for (SesNotification.Recipient r : n.recipients()) {
+            if (n.type().equals("bounce")) {
+                String diag = DsnFields.typed(r.diagnostic());
+                Matcher sm = STATUS.matcher(r.status());
+                String action = r.action().isEmpty() ? "failed" : r.action().toLowerCase(Locale.ROOT);
+                rs.add(recipient(Addresses.fromField(r.address()), Optional.empty(), action, sm.find() ? sm.group() : "", diag,
+                        Optional.empty(), diag, c));
+            } else {
+                rs.add(plain(Addresses.fromField(r.address()), n.type().equals("delivery") ? "delivered" : ""));
+            }
+        }
+        BounceKind kind = switch (n.type()) {
+            case "complaint" -> BounceKind.FEEDBACK;
+            case "delivery" -> BounceKind.DELIVERED;
+            default -> rs.isEmpty() ? BounceKind.FAILED : kindOf(rs);
+        };
+        return report(kind, "amazon-ses", n.reportingMta().isEmpty() ? Map.of() : Map.of("reporting-mta", n.reportingMta()), c, rs);
+    }
+
+    private static int indexOfIgnoreCase(String s, String what) {
+        int m = what.length();
+        char first = what.charAt(1);
+        for (int i = s.indexOf('\n'); i >= 0 && i + m <= s.length(); i = s.indexOf('\n', i + 1)) {
+            if (Character.toLowerCase(s.charAt(i + 1)) == Character.toLowerCase(first) && s.regionMatches(true, i, what, 0, m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What every step needs: the bounce's and the original's headers, the walk, the readable lines. */
+    record Context(Headers top, Headers original, Sections sections, List<String> lines, Set<String> senders, Locale locale,
+            Lazy<List<TextRecipients.Found>> lazyMentions) {
+        /** The recipients the text names, found on first use (a DSN needs them only to complete its fields). */
+        List<TextRecipients.Found> mentions() {
+            return lazyMentions.get();
+        }
+    }
+
+    /** A value computed on first use, by one thread (a reader's context never leaves its thread). */
+    static final class Lazy<T> {
+        private final java.util.function.Supplier<T> supplier;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
+    }
+
+    private BounceRecipient fromDsn(Map<String, String> f, Context c) {
+        String finalRcpt = Addresses.fromField(f.getOrDefault("final-recipient", f.getOrDefault("x-actual-recipient",
+                f.getOrDefault("original-recipient", ""))));
+        Optional<String> orig = Optional.ofNullable(f.get("original-recipient")).map(Addresses::fromField).filter(s -> !s.isEmpty());
+        String action = f.getOrDefault("action", "").toLowerCase(Locale.ROOT).strip();
+        int sp = action.indexOf(' ');
+        if (sp > 0) {
+            action = action.substring(0, sp); // "failed (bad destination mailbox address)"
+        }
+        String status = "";
+        Matcher sm = STATUS.matcher(f.getOrDefault("status", ""));
+        if (sm.find()) {
+            status = sm.group();
+        }
+        String diag = DsnFields.typed(f.getOrDefault("diagnostic-code", ""));
+        // the text's mention of this recipient: where it says which command, and the reply when the fields have none
+        TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
+        String block = mention == null ? "" : mention.block();
+        if (diag.isBlank() && mention != null) {
+            // no Diagnostic-Code: the text's reply for this recipient, else its words about it
+            diag = mention.reply().isEmpty() ? mention.block() : mention.reply();
+        }
+        Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
+        if (action.isEmpty()) {
+            action = status.startsWith("4") ? "delayed" : status.startsWith("2") ? "delivered" : "failed";
+        }
+        return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
+    }
+
+    private TextRecipients.Found mention(Context c, String... addresses) {
+        List<TextRecipients.Found> found = c.mentions();
+        for (String a : addresses) {
+            for (TextRecipients.Found f : found) {
+                if (!a.isEmpty() && f.address().equals(a)) {
+                    return f;
+                }
+            }
+        }
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    private BounceRecipient recipient(String address, Optional<String> original, String action, String status, String replyText,
+            Optional<String> remote, String stageText, Context c) {
+        String text = replyText.strip();
+        if (text.length() > limits.maxFieldChars()) {
+            text = text.substring(0, limits.maxFieldChars());
+        }
+        SmtpReply reply = reply(status, text);
+        Optional<SmtpStage> stage = Stages.find(stageText);
+        Optional<Diagnosis> diagnosis = Optional.empty();
+        Optional<Explanation> explanation = Optional.empty();
+        if (action.equals("failed") || action.equals("delayed")) {
+            Diagnosis d = diagnoser.diagnose(reply);
+            diagnosis = Optional.of(d);
+            explanation = Optional.of(explainer.explain(d, c.locale()));
+        }
+        return new BounceRecipient(
+                clean(address),
+                original.map(BounceReader::clean),
+                action,
+                reply.status().map(EnhancedStatus::toString).or(() -> status.isEmpty() ? Optional.empty() : Optional.of(status)),
+                reply.code().map(x -> x.value()),
+                ServerText.sanitize(text, limits.maxFieldChars(), true),
+                stage,
+                remote.map(BounceReader::clean),
+                diagnosis,
+                explanation);
+    }
+
+    /** The reply the bounce's fields describe: its Status decides, unless the reply text is more specific in the same class. */
+    private static SmtpReply reply(String status, String text) {
+        SmtpReply fromText = SmtpReply.parseLenient(text);
+        String s = status;
+        if (fromText.status().isPresent()) {
+            EnhancedStatus t = fromText.status().get();
+            if (s.isEmpty() || s.endsWith(".0.0") && s.charAt(0) == t.toString().charAt(0)) {
+                s = t.toString();
+            }
+        }
+        Integer code = fromText.code().map(x -> x.value()).orElse(null);
+        if (code != null && !s.isEmpty() && s.charAt(0) != Character.forDigit(code / 100, 10)) {
+            code = null; // a quoted code of another class (a 250 in a transcript) is not this failure's
+        }
+        try {
+            return SmtpReply.of(code, s.isEmpty() ? null : s, text);
+        } catch (IllegalArgumentException e) {
+            return fromText;
+        }
+    }
+
+    private BounceReport feedback(Context c) {
+        Set<String> rcpts = new LinkedHashSet<>();
+        for (String report : c.sections().feedbackReports) {
+            Headers h = Headers.parse(report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            rcpts.addAll(h.addresses("Original-Rcpt-To"));
+            rcpts.addAll(h.addresses("Removal-Recipient"));
+        }
+        if (rcpts.isEmpty()) {
+            rcpts.addAll(c.original().addresses("To"));
+        }
+        List<BounceRecipient> rs = new ArrayList<>();
+        for (String a : rcpts) {
+            if (rs.size() < limits.maxRecipients()) {
+                rs.add(plain(a, ""));
+            }
+        }
+        Map<String, String> perMessage = Map.of();
+        if (!c.sections().feedbackReports.isEmpty()) {
+            Headers h = Headers.parse(c.sections().feedbackReports.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            perMessage = Map.of("reporting-mta", h.get("Reporting-MTA"), "arrival-date", h.get("Arrival-Date"));
+        }
+        return report(BounceKind.FEEDBACK, "arf", perMessage, c, rs);
+    }
+
+    private BounceRecipient plain(String address, String action) {
+        return new BounceRecipient(clean(address), Optional.empty(), action, Optional.empty(), Optional.empty(), "",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private BounceReport report(BounceKind kind, String format, Map<String, String> perMessage, Context c, List<BounceRecipient> rs) {
+        Optional<String> reporting = Optional.ofNullable(perMessage.get("reporting-mta")).map(DsnFields::typed)
+                .filter(x -> !x.isEmpty()).map(BounceReader::clean);
+        Optional<String> arrival = Optional.ofNullable(perMessage.get("arrival-date")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
+        Optional<String> messageId = Optional.of(c.original().get("Message-ID")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
+        Optional<String> subject = Optional.of(c.original().get("Subject")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
+        return new BounceReport(kind, format, reporting, arrival, messageId, subject, rs, c.locale(),
+                Optional.ofNullable(c.sections().problem));
+    }
+
+    private static BounceKind kindOf(List<BounceRecipient> rs) {
+        boolean delayed = false;
+        boolean delivered = false;
+        for (BounceRecipient r : rs) {
+            switch (r.action()) {
+                case "failed" -> {
+                    return BounceKind.FAILED;
+                }
+                case "delayed" -> delayed = true;
+                case "delivered", "relayed", "expanded" -> delivered = true;
+                default -> {
+                    return BounceKind.FAILED;
+                }
+            }
+        }
+        return delayed ? BounceKind.DELAYED : delivered ? BounceKind.DELIVERED : BounceKind.FAILED;
+    }
+
+    // plain phrases found with indexOf in lower-cased text: linear, and cheaper than one alternation pattern
+    private static final String[] BOUNCE_SUBJECT = {
+        "undeliver", "delivery status notification", "returned mail", "failure notice", "delivery fail", "mail delivery failed",
+        "delivery has failed", "non-delivery", "nondelivery", "nondeliverable", "not delivered", "could not be delivered",
+        "mail system error", "delivery notification", "returned to sender", "delivery problem", "mail failure", "delivery error",
+        "error sending", "bounce", "warning: could not send", "delayed mail", "delivery delayed", "message delayed",
+        "permanent error", "unable to deliver", "rejected", "エラー", "不達", "配信", "送信できません", "недостав"};
+    private static final String[] BOUNCE_TEXT = {
+        "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
+        "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
+        "delivery failed", "mail delivery failed", "the following address", "following recipient", "not be delivered",
+        "undeliverable", "delivery status notification", "could not deliver", "no such user", "user unknown", "unknown user",
+        "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
+        "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
+        "returned to you", "rejected your message", "配信できません", "送信できませんでした"};
+    private static final String[] DELAYED = {
+        "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
+        "deferred", "delivery attempts will continue"};
+    private static final String[] GAVE_UP = {
+        "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
+        "undeliverable", "not delivered"};
+
+    private static boolean any(String lower, String[] phrases) {
+        for (String p : phrases) {
+            if (lower.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeBounce(Headers top, String lowerText) {
+        String from = top.localPart("From");
+        if (from.equals("mailer-daemon") || from.equals("postmaster") || from.equals("mail-daemon") || from.equals("mailer_daemon")
+                || from.equals("post_master") || top.get("From").toLowerCase(Locale.ROOT).contains("mail delivery")) {
+            return true;
+        }
+        boolean subject = any(top.get("Subject").toLowerCase(Locale.ROOT), BOUNCE_SUBJECT);
+        boolean words = any(lowerText, BOUNCE_TEXT);
+        if (subject && (words || top.get("Return-Path").equals("<>"))) {
+            return true;
+        }
+        return words && (top.get("Return-Path").equals("<>") || AutoReplies.autoSubmitted(top));
+    }
+
+    private static boolean isDelayed(Headers top, String lowerText) {
+        String subject = top.get("Subject").toLowerCase(Locale.ROOT);
+        return (any(subject, DELAYED) || any(lowerText, DELAYED)) && !any(subject, GAVE_UP) && !any(lowerText, GAVE_UP);
+    }
+
+    private BounceReport unreadable(String why, Locale locale) {
+        return new BounceReport(BounceKind.UNREADABLE, "none", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), locale, Optional.of(why));
+    }
+
+    private static BounceReport withProblem(BounceReport r, String problem) {
+        return new BounceReport(r.kind(), r.format(), r.reportingMta(), r.arrivalDate(), r.originalMessageId(), r.originalSubject(),
+                r.recipients(), r.locale(), Optional.of(problem));
+    }
+
+    /** Mostly printable bytes: a body without headers may still be a pasted bounce. */
+    private static boolean looksLikeText(byte[] b) {
+        int n = Math.min(b.length, 4096);
+        int odd = 0;
+        for (int i = 0; i < n; i++) {
+            int c = b[i] & 0xFF;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1B) {
+                odd++;
+            }
+        }
+        return odd * 20 < n;
+    }
+
+    private static boolean isBlank(byte[] b) {
+        for (byte x : b) {
+            if (x != ' ' && x != '\t' && x != '\r' && x != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String clean(String s) {
+        return ServerText.sanitize(s, 320, false);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.smtpexplain.mail.bounce.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The non-standard bounce formats, as a table of recognizers: each names an MTA or provider and how to
+ * know its bounces (the markers its text and headers carry). Reading the recipients is the generic
+ * reading unless a format needs its own; the first recognizer that matches names the format.
+ */
+final class TextFormats {
+
+    /** A recognized format: its name and how its recipients are read. */
+    interface Format {
+        String name();
+
+        List<TextRecipients.Found> recipients(BounceReader.Context c, Limits limits);
+    }
+
+    /** A format read the generic way, known by its markers. */
+    record Marked(String name, Predicate<Probe> test) implements Format {
+        @Override
+        public List<TextRecipients.Found> recipients(BounceReader.Context c, Limits limits) {
+            return c.mentions();
+        }
+    }
+
+    /** What a recognizer looks at: the sender's address, the subject and the readable text, lower case. */
+    record Probe(String from, String subject, String text) {
+        boolean says(String s) {
+            return text.contains(s);
+        }
+    }
+
+    static final Format GENERIC = new Marked("generic", p -> true);
+
+    private static final List<Format> TABLE = List.of(
+            new Marked("postfix", p -> p.says("this is the mail system at host") || p.says("postfix program")),
+            new Marked("exim", p -> p.says("this message was created automatically by mail delivery software")
+                    || p.says("smtp error from remote mail server")),
+            new Marked("qmail", p -> p.says("this is the qmail-send program") || p.says("i'm afraid i wasn't able to deliver")
+                    || p.says("below this line is a copy of the message")),
+            new Marked("sendmail", p -> p.says("----- transcript of session follows -----")
+                    || p.says("the following addresses had permanent fatal errors")),
+            new Marked("gmail", p -> p.says("delivery to the following recipient failed") || p.says("google tried to deliver your message")),
+            new Marked("google-groups", p -> p.from.endsWith("googlemail.com") && p.says("google groups") || p.says("groups.google.com")),
+            new Marked("office365", p -> p.says("diagnostic information for administrators") || p.says("delivery has failed to these recipients")),
+            new Marked("exchange", p -> p.says("did not reach the following recipient") || p.says("msexch")),
+            new Marked("yahoo", p -> p.says("sorry, we were unable to deliver your message to the following address")),
+            new Marked("opensmtpd", p -> p.says("this is the mailer-daemon, please do not reply")),
+            new Marked("dragonfly", p -> p.says("dragonfly mail agent")),
+            new Marked("notes", p -> p.says("------- failure reasons")),
+            new Marked("courier", p -> p.says("courier mail server") || p.says("this is a delivery status notification from")),
+            new Marked("amazon-ses", p -> p.says("\"notificationtype\"") || p.from.endsWith("amazonses.com")),
+            new Marked("au-kddi", p -> p.says("could not be delivered to:") || p.from.endsWith("ezweb.ne.jp") || p.from.endsWith("dion.ne.jp")),
+            new Marked("imail", p -> p.says("original message follows.")),
+            new Marked("mxlogic", p -> p.says("included is a copy of the message header")),
+            new Marked("gmx", p -> p.says("the header of the original message is following")),
+            new Marked("verizon", p -> p.says("message could not be delivered to mobile")),
+            new Marked("v5sendmail", p -> p.says("unsent message follows")));
+
+    private TextFormats() {
+    }
+
+    static Format recognize(Headers top, String text) {
+        String t = text.length() > 65536 ? text.substring(0, 65536) : text;
+        Probe p = new Probe(String.join(",", top.addresses("From")), top.get("Subject").toLowerCase(Locale.ROOT), t.toLowerCase(Locale.ROOT));
+        for (Format f : TABLE) {
+            if (f instanceof Marked m && m.test().test(p)) {
+                return f;
+            }
+        }
+        return GENERIC;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.smtpexplain.mail.bounce.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The generic reading of a bounce's human-readable text, for formats no recognizer knows and to
+ * complete DSNs: which addresses the text is about, and for each the stretch of text that speaks of it
+ * (up to the next recipient), with the server's reply inside it.
+ *
+ * <p>An address counts as a recipient when it stands out the way every MTA lists failed recipients: at
+ * the start of a line ({@code <bob@example.com>:}, {@code   bob@example.com}, {@code * bob@…}) or right after
+ * a short label ({@code Unknown user: bob@…}, {@code Could not be delivered to: <bob@…>}). The sender's own
+ * addresses and the mail system's (postmaster, MAILER-DAEMON) are not recipients.
+ */
+final class TextRecipients {
+
+    /** One recipient found in the text, the text about it, and its reply within that text (may be empty). */
+    record Found(String address, String block, String reply) {
+    }
+
+    // a reply code (with or without an enhanced status) where an MTA quotes one; failing that, a bare enhanced status
+    private static final Pattern REPLY = Pattern.compile(
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])|$)");
+    private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
+
+    private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
+            "no-reply", "noreply", "abuse", "root", "daemon");
+
+    private static final Set<String> SENDER_LABELS = Set.of("from", "sender", "mail from", "reply-to", "return-path",
+            "envelope-from", "sent by", "x-sender", "x-postfix-sender", "送信者", "差出人");
+
+    // mentions looked at: bounds the work on a text made of nothing but addresses
+    private static final int MAX_MENTIONS = 1000;
+
+    private TextRecipients() {
+    }
+
+    static List<Found> find(List<String> lines, Set<String> senders, int maxRecipients, int maxChars) {
+        // every address in the text, with its line, whether it is prominent there, and whether it is the sender's
+        List<int[]> prominent = new ArrayList<>();      // {line, start, end}
+        List<String> prominentAddr = new ArrayList<>();
+        List<int[]> other = new ArrayList<>();
+        List<String> otherAddr = new ArrayList<>();
+        for (int i = 0; i < lines.size() && prominent.size() + other.size() < MAX_MENTIONS; i++) {
+            String line = lines.get(i);
+            if (line.indexOf('@') < 0) {
+                continue;
+            }
+            for (Addresses.Found f : Addresses.find(line)) {
+                if (senders.contains(f.address()) || isSystem(f.address())) {
+                    continue;
+                }
+                String label = label(line, f.start());
+                if (label != null && SENDER_LABELS.contains(label)) {
+                    continue;
+                }
+                if (label != null && !label.equals("to") && !label.equals("cc")) {
+                    prominent.add(new int[] {i, f.start(), f.end()});
+                    prominentAddr.add(f.address());
+                } else {
+                    other.add(new int[] {i, f.start(), f.end()});
+                    otherAddr.add(f.address());
+                }
+            }
+        }
+        // the recipients are the prominent addresses (all of them when none is); each one's text starts at its
+        // first mention of any kind ("did not like our RCPT TO:" may come before Sendmail's "550 <bob@…>… " line)
+        java.util.Set<String> recipients = new java.util.HashSet<>(prominent.isEmpty() ? otherAddr : prominentAddr);
+        List<int[]> pos = new ArrayList<>();
+        List<String> addr = new ArrayList<>();
+        int p = 0;
+        int o = 0;
+        while (p < prominent.size() || o < other.size()) {
+            boolean takeP = o >= other.size() || p < prominent.size() && before(prominent.get(p), other.get(o));
+            int[] at = takeP ? prominent.get(p) : other.get(o);
+            String a = takeP ? prominentAddr.get(p++) : otherAddr.get(o++);
+            if (recipients.contains(a)) {
+                pos.add(at);
+                addr.add(a);
+            }
+        }
+        // blocks: from an address to the next line that names a different recipient
+        Map<String, Found> out = new LinkedHashMap<>();
+        for (int k = 0; k < pos.size(); k++) {
+            String a = addr.get(k);
+            int line = pos.get(k)[0];
+            int endLine = lines.size();
+            for (int j = k + 1; j < pos.size(); j++) {
+                if (!addr.get(j).equals(a) && pos.get(j)[0] > line) {
+                    endLine = pos.get(j)[0];
+                    break;
+                }
+            }
+            String block = block(lines, line, pos.get(k)[1], pos.get(k)[2], endLine, maxChars);
+            String reply = reply(block, maxChars);
+            Found prev = out.get(a);
+            if (prev == null) {
+                if (out.size() >= maxRecipients) {
+                    break;
+                }
+                out.put(a, new Found(a, block, reply));
+            } else if (prev.reply().isEmpty() && !reply.isEmpty()) {
+                // a later mention (a session transcript, a second language) has the reply; the text between
+                // them (">>> RCPT To:<bob@…>") still says which command failed
+                String joined = prev.block() + "\n" + block;
+                out.put(a, new Found(a, joined.length() > maxChars ? joined.substring(0, maxChars) : joined, reply));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static boolean before(int[] x, int[] y) {
+        return x[0] < y[0] || x[0] == y[0] && x[1] < y[1];
+    }
+
+    /** Line-start or short-label prominence: returns the label (lower case, may be empty), or null when not prominent. */
+    static String label(String line, int start) {
+        int i = 0;
+        while (i < start && " \t<\"'*-•>([".indexOf(line.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == start) {
+            return "";
+        }
+        if (isReplyCodePrefix(line, i, start)) {
+            return ""; // Sendmail's "554 <bob@example.com>... Host unknown"
+        }
+        // "Label: <address>" with a short label
+        int j = start - 1;
+        while (j >= 0 && " \t<\"'(".indexOf(line.charAt(j)) >= 0) {
+            j--;
+        }
+        if (j < 0 || line.charAt(j) != ':' && line.charAt(j) != '：') {
+            return null;
+        }
+        String label = line.substring(0, j).strip().toLowerCase(Locale.ROOT);
+        if (label.length() > 40) {
+            return null;
+        }
+        return label;
+    }
+
+    /** Whether {@code line[from, to)} is a reply code, maybe with an enhanced status, then spaces and a bracket. */
+    private static boolean isReplyCodePrefix(String line, int from, int to) {
+        int k = from;
+        int digits = 0;
+        while (k < to && Character.isDigit(line.charAt(k)) && digits < 4) {
+            k++;
+            digits++;
+        }
+        if (digits != 3 || "245".indexOf(line.charAt(from)) < 0) {
+            return false;
+        }
+        while (k < to && (line.charAt(k) == ' ' || line.charAt(k) == '-' || line.charAt(k) == '.' || Character.isDigit(line.charAt(k)))) {
+            k++;
+        }
+        while (k < to && line.charAt(k) == '<') {
+            k++;
+        }
+        return k == to;
+    }
+
+    private static boolean isSystem(String address) {
+        int at = address.indexOf('@');
+        return SYSTEM_LOCAL_PARTS.contains(address.substring(0, at));
+    }
+
+    /**
+     * The address's line and what follows up to the end of the block ("Unknown user: bob@…", "Could not
+     * be delivered to: <bob@…>\n As their mailbox is full"), or the paragraph before it when the line
+     * holds nothing but the address ("The user(s) account is disabled.\n<bob@…>").
+     */
+    private static String block(List<String> lines, int line, int addrStart, int addrEnd, int endLine, int maxChars) {
+        StringBuilder sb = new StringBuilder();
+        String first = lines.get(line);
+        String before = first.substring(0, Math.min(addrStart, first.length()));
+        int keep = before.length();
+        while (keep > 0 && " \t<>:\"'*-".indexOf(before.charAt(keep - 1)) >= 0) {
+            keep--;
+        }
+        int rest = Math.min(addrEnd, first.length());
+        while (rest < first.length() && " \t>:\"')]".indexOf(first.charAt(rest)) >= 0) {
+            rest++; // the rest of "<bob@example.com>: " before the words
+        }
+        sb.append(before, 0, keep).append(' ').append(first, rest, first.length());
+        for (int i = line + 1; i < endLine && sb.length() < maxChars; i++) {
+            sb.append('\n').append(lines.get(i));
+        }
+        if (onlyPunctuation(sb)) {
+            // the paragraph before the address (past the blank lines between them)
+            int last = line;
+            while (last > 0 && lines.get(last - 1).isBlank() && line - last < 3) {
+                last--;
+            }
+            int from = last;
+            while (from > 0 && !lines.get(from - 1).isBlank() && last - from < 20) {
+                from--;
+            }
+            sb.setLength(0);
+            for (int i = from; i < last; i++) {
+                sb.append(lines.get(i)).append('\n');
+            }
+        }
+        String b = sb.toString().strip();
+        return b.length() > maxChars ? b.substring(0, maxChars) : b;
+    }
+
+    private static boolean onlyPunctuation(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && ">:.][)(\"'*-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
+    static String reply(String block, int maxChars) {
+        Matcher m = REPLY.matcher(block);
+        if (!m.find()) {
+            m = STATUS.matcher(block);
+            if (!m.find()) {
+                return "";
+            }
+        }
+        int start = m.start();
+        int end = block.indexOf("\n\n", start);
+        end = end < 0 ? block.length() : end;
+        String r = block.substring(start, end);
+        return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.smtpexplain.mail.bounce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bounce content is written by whoever sent it: caps on size, depth and parts hold, time stays
+ * linear in the input, and nothing unsafe reaches a report.
+ */
+class HostileBouncesTest {
+
+    static final Locale EN = Locale.ENGLISH;
+
+    static BounceReport read(String s) {
+        return Bounces.explain(s.getBytes(StandardCharsets.UTF_8), EN);
+    }
+
+    static BounceReport timed(Duration max, Supplier<BounceReport> work) {
+        long t0 = System.nanoTime();
+        BounceReport r = work.get();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(took).as("time").isLessThan(max);
+        return r;
+    }
+
+    static final String HEAD = "From: MAILER-DAEMON@mx.example.net\r\nTo: alice@example.org\r\nSubject: Undelivered Mail\r\nMIME-Version: 1.0\r\n";
+
+    @Test
+    void deepMimeNestingStopsAtTheDepthCap() {
+        StringBuilder sb = new StringBuilder(HEAD).append("Content-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+        int depth = 3000;
+        for (int i = 0; i < depth; i++) {
+            sb.append("--b").append(i).append("\r\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1).append("\"\r\n\r\n");
+        }
+        sb.append("--b").append(depth).append("\r\nContent-Type: text/plain\r\n\r\n<bob@example.com>: 550 5.1.1 User unknown\r\n");
+        BounceReport r = timed(Duration.ofSeconds(10), () -> read(sb.toString()));
+        assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("nested deeper"));
+    }
+
+    @Test
+    void thousandsOfPartsStopAtThePartCap() {
+        StringBuilder sb = new StringBuilder(HEAD).append("Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append("--p\r\nContent-Type: text/plain\r\n\r\nline ").append(i).append("\r\n");
+        }
+        sb.append("--p--\r\n");
+        BounceReport r = timed(Duration.ofSeconds(10), () -> read(sb.toString()));
+        assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("MIME parts"));
+    }
+
+    @Test
+    void anOversizedMessageIsReadUpToTheCapAndSaysSo() {
+        StringBuilder sb = new StringBuilder(HEAD).append("Content-Type: text/plain\r\n\r\n")
+                .append("<bob@example.com>: host mx.example.com said: 550 5.1.1 User unknown\r\n\r\n")
+                .append("------ This is a copy of the message, including all the headers. ------\r\n\r\n");
+        String filler = "x".repeat(999) + "\r\n";
+        while (sb.length() < Bounces.DEFAULT_MAX_BYTES + 2_000_000) {
+            sb.append(filler);
+        }
+        BounceReport r = timed(Duration.ofSeconds(10), () -> read(sb.toString()));
+        assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("bytes were read"));
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("bob@example.com");
+        assertThat(r.recipients().get(0).categoryId()).contains("recipient-unknown");
+    }
+
+    @Test
+    void pathologicalTextTakesLinearTime() {
+        // inputs that make naive address or reply patterns backtrack: long runs of address and code characters
+        String[] bodies = {
+            "a@".repeat(400_000),
+            "<".repeat(800_000) + "@",
+            ("550 " + "5.".repeat(1000) + "\r\n").repeat(300),
+            ("x".repeat(70) + "@" + "y".repeat(70) + "\r\n").repeat(6000),
+            ("From: " + "a".repeat(60) + "@example.com\r\n").repeat(10_000),
+            " ".repeat(500_000) + "x@example.com: 550 5.1.1 unknown",
+            ("&" + "#".repeat(7)).repeat(100_000),
+        };
+        for (String body : bodies) {
+            String msg = HEAD + "Content-Type: text/plain\r\n\r\n" + body + "\r\n";
+            timed(Duration.ofSeconds(5), () -> read(msg));
+            String html = HEAD + "Content-Type: text/html\r\n\r\n<p>" + body + "\r\n";
+            timed(Duration.ofSeconds(5), () -> read(html));
+        }
+        String dsn = HEAD + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"d\"\r\n\r\n--d\r\n"
+                + "Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"
+                + ("Final-Recipient: rfc822; r@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550"
+                + " \r\n folded".repeat(500) + "\r\n\r\n").repeat(200) + "--d--\r\n";
+        BounceReport r = timed(Duration.ofSeconds(5), () -> read(dsn));
+        assertThat(r.recipients().size()).isBetween(1, 500);
+    }
+
+    @Test
+    void controlAndBidiCharactersNeverReachAReport() {
+        String evil = "\u001B[31mRED\u001B[0m \u202Egnp.exe\u202C \u0007\u0000 \u200B";
+        String msg = HEAD + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"e\"\r\n\r\n"
+                + "--e\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + evil + "\r\n"
+                + "--e\r\nContent-Type: message/delivery-status; charset=utf-8\r\n\r\n"
+                + "Reporting-MTA: dns; mx" + evil + ".example\r\n\r\n"
+                + "Final-Recipient: rfc822; bob" + evil + "@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Remote-MTA: dns; " + evil + "\r\nDiagnostic-Code: smtp; 550 5.1.1 " + evil + "\r\n\r\n"
+                + "--e\r\nContent-Type: message/rfc822\r\n\r\nSubject: " + evil + "\r\nMessage-ID: <" + evil + ">\r\n\r\nbody\r\n--e--\r\n";
+        BounceReport r = read(msg);
+        assertThat(r.recipients()).isNotEmpty();
+        StringBuilder all = new StringBuilder();
+        r.reportingMta().ifPresent(all::append);
+        r.originalSubject().ifPresent(all::append);
+        r.originalMessageId().ifPresent(all::append);
+        for (BounceRecipient x : r.recipients()) {
+            all.append(x.finalRecipient()).append(x.replyText()).append(x.remoteMta().orElse(""));
+            x.explanation().ifPresent(e -> all.append(e.serverText()));
+        }
+        assertThat(all.toString()).doesNotContain("\u001B", "\u202E", "\u202C", "\u0007", "\u0000", "\u200B").contains("RED");
+    }
+
+    @Test
+    void manyRecipientsStopAtTheRecipientCap() {
+        StringBuilder sb = new StringBuilder(HEAD).append("Content-Type: multipart/report; report-type=delivery-status; boundary=\"m\"\r\n\r\n")
+                .append("--m\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n");
+        for (int i = 0; i < 3000; i++) {
+            sb.append("Final-Recipient: rfc822; r").append(i).append("@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n");
+        }
+        sb.append("--m--\r\n");
+        BounceReport r = timed(Duration.ofSeconds(10), () -> read(sb.toString()));
+        assertThat(r.recipients().size()).isLessThanOrEqualTo(500);
+    }
+}
