@@ -8,6 +8,8 @@ import dev.smtpexplain.mail.internal.Attempt;
 import dev.smtpexplain.mail.internal.Redactor;
 import dev.smtpexplain.mail.internal.StageDeadlines;
 import jakarta.mail.Address;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -255,10 +257,18 @@ public final class ExplainingSender {
         }
 
         /**
-         * Uses this Session (its properties, Authenticator and debug settings). Missing timeouts are
-         * added to its properties.
+         * Sends with this Session's properties, Authenticator and debug settings. The Session itself is not
+         * changed: the sender works on its own Session with a copy of these properties, to which it adds the
+         * timeouts the Session lacks, the deadline socket factory and {@code sendpartial}.
+         *
+         * @param session the application's Session
+         * @return this builder
+         * @throws IllegalStateException when {@link #security} was set to anything but
+         *     {@link Security#IMPLICIT_TLS}: a given Session decides its own security
          */
         public Builder session(Session session) {
+            requireState(security == null || security == Security.IMPLICIT_TLS,
+                    "security(" + security + ") cannot be combined with a Session: the Session's properties decide");
             this.session = Objects.requireNonNull(session, "session");
             return this;
         }
@@ -278,9 +288,19 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** How to secure the connection when the sender builds the Session (default {@link Security#STARTTLS}). */
+        /**
+         * How to secure the connection when the sender builds the Session (default {@link Security#STARTTLS}).
+         * With a given Session only {@link Security#IMPLICIT_TLS} (the {@code smtps} transport) applies.
+         *
+         * @param security how to secure the connection
+         * @return this builder
+         * @throws IllegalStateException when a Session was given and {@code security} is not {@code IMPLICIT_TLS}
+         */
         public Builder security(Security security) {
-            this.security = Objects.requireNonNull(security, "security");
+            Objects.requireNonNull(security, "security");
+            requireState(session == null || security == Security.IMPLICIT_TLS,
+                    "security(" + security + ") cannot be combined with a Session: the Session's properties decide");
+            this.security = security;
             return this;
         }
 
@@ -291,20 +311,42 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** The diagnoser (ignored when an analyzer is given). */
+        /**
+         * The diagnoser of the reports' analyzer.
+         *
+         * @param diagnoser the diagnoser
+         * @return this builder
+         * @throws IllegalStateException when an analyzer was given: it has its own diagnoser
+         */
         public Builder diagnoser(Diagnoser diagnoser) {
+            requireState(analyzer == null, "diagnoser(…) cannot be combined with analyzer(…): the analyzer has its own");
             this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
             return this;
         }
 
-        /** The explainer (ignored when an analyzer is given). */
+        /**
+         * The explainer of the reports' analyzer.
+         *
+         * @param explainer the explainer
+         * @return this builder
+         * @throws IllegalStateException when an analyzer was given: it has its own explainer
+         */
         public Builder explainer(Explainer explainer) {
+            requireState(analyzer == null, "explainer(…) cannot be combined with analyzer(…): the analyzer has its own");
             this.explainer = Objects.requireNonNull(explainer, "explainer");
             return this;
         }
 
-        /** The analyzer that writes the reports. */
+        /**
+         * The analyzer that writes the reports.
+         *
+         * @param analyzer the analyzer
+         * @return this builder
+         * @throws IllegalStateException when a diagnoser or an explainer was given
+         */
         public Builder analyzer(SendFailureAnalyzer analyzer) {
+            requireState(diagnoser == null && explainer == null,
+                    "analyzer(…) cannot be combined with diagnoser(…) or explainer(…): give the analyzer both");
             this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
             return this;
         }
@@ -356,8 +398,11 @@ public final class ExplainingSender {
         }
 
         /**
-         * Sets {@code mail.smtp.sendpartial} on the Session (so on everything that shares it): deliver
+         * Sets {@code mail.smtp.sendpartial} on the sender's Session (never on the application's): deliver
          * to the accepted recipients when others are refused.
+         *
+         * @param sendPartial whether to deliver to the accepted recipients when others are refused
+         * @return this builder
          */
         public Builder sendPartial(boolean sendPartial) {
             this.sendPartial = sendPartial;
@@ -413,6 +458,7 @@ public final class ExplainingSender {
                 s = Session.getInstance(props);
             } else {
                 protocol = security == Security.IMPLICIT_TLS || "smtps".equals(s.getProperty("mail.transport.protocol")) ? "smtps" : "smtp";
+                s = ownCopy(s);
             }
             Properties p = s.getProperties();
             String prefix = "mail." + protocol + ".";
@@ -426,6 +472,32 @@ public final class ExplainingSender {
                 p.setProperty(prefix + "sendpartial", sendPartial.toString());
             }
             return new ExplainingSender(this, s, protocol);
+        }
+
+        /**
+         * A Session of the sender's own with a copy of the application's properties, asking the application's
+         * Session for passwords and writing debug output where it does: the sender's settings must not reach
+         * everyone else who shares that Session.
+         */
+        private static Session ownCopy(Session app) {
+            Properties copy = new Properties();
+            copy.putAll(app.getProperties());
+            Session own = Session.getInstance(copy, new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return app.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(), getRequestingProtocol(),
+                            getRequestingPrompt(), getDefaultUserName());
+                }
+            });
+            own.setDebug(app.getDebug());
+            own.setDebugOut(app.getDebugOut());
+            return own;
+        }
+
+        private static void requireState(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalStateException(message);
+            }
         }
 
         private static Duration positive(Duration d) {

@@ -163,13 +163,51 @@ class ExplainingSenderTest {
     }
 
     @Test
-    void defaultTimeoutsAreAddedOnlyWhereMissing() {
-        Session s = Session.getInstance(new java.util.Properties());
-        s.getProperties().setProperty("mail.smtp.timeout", "1234");
-        ExplainingSender.builder().session(s).build();
+    void defaultTimeoutsAreAddedOnlyWhereMissingAndNeverToTheApplicationsSession() {
+        Session app = Session.getInstance(new java.util.Properties());
+        app.getProperties().setProperty("mail.smtp.timeout", "1234");
+        java.util.Properties before = new java.util.Properties();
+        before.putAll(app.getProperties());
+
+        Session s = ExplainingSender.builder().session(app).sendPartial(true).build().session();
+        assertThat(s).isNotSameAs(app);
         assertThat(s.getProperty("mail.smtp.connectiontimeout")).isEqualTo("10000");
         assertThat(s.getProperty("mail.smtp.timeout")).isEqualTo("1234");
         assertThat(s.getProperty("mail.smtp.writetimeout")).isEqualTo("30000");
+        assertThat(s.getProperty("mail.smtp.sendpartial")).isEqualTo("true");
+        assertThat(app.getProperties()).isEqualTo(before);
+    }
+
+    @Test
+    void theSendersSessionAsksTheApplicationsAuthenticator() {
+        Session app = Session.getInstance(new java.util.Properties(), new jakarta.mail.Authenticator() {
+            @Override
+            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                return new jakarta.mail.PasswordAuthentication("alice", "secret");
+            }
+        });
+        Session s = ExplainingSender.builder().session(app).build().session();
+        jakarta.mail.PasswordAuthentication pa = s.requestPasswordAuthentication(null, 25, "smtp", null, null);
+        assertThat(pa).isNotNull();
+        assertThat(pa.getUserName()).isEqualTo("alice");
+        assertThat(pa.getPassword()).isEqualTo("secret");
+    }
+
+    @Test
+    void conflictingSettingsAreRejectedWhereTheyAreSet() {
+        SendFailureAnalyzer analyzer = SendFailureAnalyzer.standard();
+        assertThatThrownBy(() -> ExplainingSender.builder().diagnoser(dev.smtpexplain.core.Diagnoser.standard()).analyzer(analyzer))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("analyzer");
+        assertThatThrownBy(() -> ExplainingSender.builder().analyzer(analyzer).explainer(dev.smtpexplain.i18n.Explainer.standard()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("explainer");
+        Session app = Session.getInstance(new java.util.Properties());
+        assertThatThrownBy(() -> ExplainingSender.builder().session(app).security(ExplainingSender.Security.STARTTLS_REQUIRED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Session");
+        assertThatThrownBy(() -> ExplainingSender.builder().security(ExplainingSender.Security.NONE).session(app))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Session");
+        // implicit TLS picks the smtps transport for a given Session
+        assertThat(ExplainingSender.builder().session(app).security(ExplainingSender.Security.IMPLICIT_TLS).build()
+                .session().getProperty("mail.smtps.connectiontimeout")).isEqualTo("10000");
     }
 
     @Test
