@@ -74,7 +74,9 @@ class DialogWindowIT {
 
     static Stream<Arguments> dialogs() {
         return Stream.of("en", "gu", "hi", "ar", "ja")
-                .flatMap(tag -> Scenario.all().stream().map(s -> Arguments.of(tag, s.id())));
+                // bounce-later sends successfully and reads the bounce afterwards: no send failure for the dialog
+                .flatMap(tag -> Scenario.all().stream().filter(s -> s.server() != Scenario.Server.MAIN_THEN_BOUNCE)
+                        .map(s -> Arguments.of(tag, s.id())));
     }
 
     @ParameterizedTest(name = "{0} {1}")

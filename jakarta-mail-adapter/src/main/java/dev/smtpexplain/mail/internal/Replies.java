@@ -11,24 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** Reads the replies Angus puts into exception messages and diagnoses them with the stage in mind. */
 public final class Replies {
-
-    /** Categories about a recipient: impossible before any recipient was named. */
-    private static final Set<Category> RECIPIENT = EnumSet.of(
-            Category.RECIPIENT_UNKNOWN, Category.RECIPIENT_DOMAIN_UNKNOWN, Category.RECIPIENT_MOVED,
-            Category.MAILBOX_FULL, Category.MAILBOX_DISABLED, Category.DOMAIN_DOES_NOT_ACCEPT_MAIL,
-            Category.RECIPIENT_REFUSED, Category.TOO_MANY_RECIPIENTS);
-    /** Categories about the content: impossible before the transaction started. */
-    private static final Set<Category> CONTENT = EnumSet.of(
-            Category.SPAM_DETECTED, Category.VIRUS_DETECTED, Category.CONTENT_REJECTED,
-            Category.MESSAGE_NOT_COMPLIANT);
-
-    private static final double STAGE_DEFAULT_CONFIDENCE = 0.5;
 
     private Replies() {
     }
@@ -94,7 +80,7 @@ public final class Replies {
         if (stage == SmtpStage.GREETING && reply.classDigit() == 5 && d.category().defaultPermanence() == Permanence.TEMPORARY) {
             // a 5xx greeting refuses this client for good (RFC 5321 §3.1: "No SMTP service here"); a
             // category that means "wait" (service-unavailable for X.3.2) would advise a retry
-            return Diagnosis.of(reply, Category.SENDER_BLOCKED, STAGE_DEFAULT_CONFIDENCE,
+            return Diagnosis.of(reply, Category.SENDER_BLOCKED, Confidence.STAGE_DEFAULT,
                     new Evidence(Evidence.Source.TRANSPORT, "stage:greeting-refused", ""));
         }
         return d;
@@ -102,35 +88,15 @@ public final class Replies {
 
     private static Diagnosis plausibleDiagnosis(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
         Diagnosis d = diagnoser.diagnose(reply);
-        if (plausible(stage, d.category())) {
+        if (Stages.plausible(stage, d.category())) {
             return d;
         }
         Diagnosis codesOnly = diagnoser.diagnose(new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), List.of(), ""));
-        if (codesOnly.category() != Category.UNKNOWN && plausible(stage, codesOnly.category())) {
+        if (codesOnly.category() != Category.UNKNOWN && Stages.plausible(stage, codesOnly.category())) {
             return withReply(codesOnly, reply);
         }
-        return Diagnosis.of(reply, stageDefault(stage), STAGE_DEFAULT_CONFIDENCE,
+        return Diagnosis.of(reply, Stages.defaultCategory(stage), Confidence.STAGE_DEFAULT,
                 new Evidence(Evidence.Source.TRANSPORT, "stage:" + stage.id(), ""));
-    }
-
-    static boolean plausible(SmtpStage stage, Category c) {
-        return switch (stage) {
-            case GREETING, EHLO, STARTTLS, AUTH -> !RECIPIENT.contains(c) && !CONTENT.contains(c);
-            case MAIL_FROM -> !RECIPIENT.contains(c);
-            default -> true;
-        };
-    }
-
-    static Category stageDefault(SmtpStage stage) {
-        return switch (stage) {
-            case GREETING -> Category.SERVICE_UNAVAILABLE;
-            case EHLO -> Category.PROTOCOL_ERROR;
-            case STARTTLS, TLS -> Category.TLS_HANDSHAKE_FAILED;
-            case AUTH -> Category.AUTHENTICATION_FAILED;
-            case MAIL_FROM -> Category.SENDER_REJECTED;
-            case CONNECT -> Category.CONNECTION_FAILED;
-            default -> Category.UNKNOWN;
-        };
     }
 
     private static Diagnosis withReply(Diagnosis d, SmtpReply reply) {

@@ -1,0 +1,132 @@
+package dev.smtpexplain.mail.internal;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Evidence;
+import dev.smtpexplain.core.ServerText;
+import dev.smtpexplain.core.SmtpReply;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.Explanation;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.SendFailureReport;
+import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import dev.smtpexplain.mail.SmtpStage;
+import dev.smtpexplain.mail.internal.Finding.CatalogText;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts a report together: walks the chain ({@link ExceptionChain}), classifies it ({@link FailureClassifier}),
+ * counts the recipients ({@link RecipientLedger}), decides the overall diagnosis, explains it in the
+ * reader's language and writes the report's text ({@link ReportText}). Immutable and thread-safe.
+ */
+final class ReportAssembler {
+
+    static final SmtpReply NO_REPLY = SmtpReply.parseLenient("");
+    private static final int DETAIL_MAX = 300;
+
+    private final Diagnoser diagnoser;
+    private final Explainer explainer;
+
+    ReportAssembler(Diagnoser diagnoser, Explainer explainer) {
+        this.diagnoser = diagnoser;
+        this.explainer = explainer;
+    }
+
+    /** Nothing is known: no reply, no evidence. */
+    static Diagnosis nothingKnown() {
+        return Diagnosis.of(NO_REPLY, Category.UNKNOWN, Confidence.NOTHING, new Evidence(Evidence.Source.NONE, "none", ""));
+    }
+
+    SendFailureReport assemble(@Nullable MessagingException top, Locale locale, Attempt a) {
+        ExceptionChain links = ExceptionChain.of(top);
+        ExceptionChain suppressed = links.suppressed();
+        Finding f = top == null
+                ? Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.NOTHING, Finding.LOCAL + "no-exception", null, Map.of())
+                : FailureClassifier.classify(links, a);
+        if (f == null && !suppressed.isEmpty()) {
+            // the primary chain says nothing: a close failure added with addSuppressed may
+            f = FailureClassifier.classify(suppressed, a);
+        }
+        if (f == null) {
+            f = Finding.transport(Stages.ofPhase(a, SmtpStage.UNKNOWN), Category.UNKNOWN, Confidence.NOTHING, "transport:unrecognized",
+                    null, Map.of());
+        }
+        Redactor r = a.redactor();
+        LocalizedMessages messages = explainer.messages(locale);
+        SendFailedException arrays = links.addressArrays();
+        RecipientLedger recipients = RecipientLedger.of(links, arrays, f, a, diagnoser, explainer, locale);
+
+        SmtpStage stage = f.stage();
+        Diagnosis overall;
+        if (f.delivered() && recipients.hasFailures()) {
+            stage = SmtpStage.RCPT_TO;
+            overall = recipients.representative().diagnosis();
+        } else if (f.byRecipients()) {
+            overall = recipients.hasFailures() ? recipients.representative().diagnosis() : nothingKnown();
+        } else if (f.reply() != null && f.category() != null) {
+            overall = Diagnosis.of(f.reply(), f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
+        } else if (f.reply() != null) {
+            overall = Replies.diagnose(diagnoser, f.reply(), stage);
+        } else {
+            overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
+        }
+        Explanation explanation = explainer.explain(overall, locale);
+        if (f.isLocal()) {
+            explanation = notSentToAnyServer(explanation, messages);
+        }
+        SmtpReply reply = f.reply();
+        if (!f.delivered() && reply != null && f.category() == null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
+                && reply.classDigit() >= 4) {
+            recipients.refuseForEveryoneElse(reply, overall, explanation);
+        }
+        Outcome outcome = recipients.outcome(f.delivered());
+        String detail = detail(messages, f);
+        List<RecipientFailure> failures = recipients.failures();
+        List<String> accepted = recipients.accepted();
+        List<String> notTried = recipients.notTried();
+        String summary = ReportText.summary(messages, outcome, stage, explanation, detail, failures, accepted, notTried);
+        return new SendFailureReport(outcome, stage, overall, explanation, detail, failures, accepted, notTried,
+                messages.locale(), summary, links.technicalDetails(suppressed, arrays, r), Optional.ofNullable(top));
+    }
+
+    /** The report when the analysis itself failed: unknown, with what failed in the technical details. */
+    SendFailureReport fallback(@Nullable MessagingException top, Locale locale, Attempt a, Throwable failure) {
+        Diagnosis d = nothingKnown();
+        Explanation e = explainer.explain(d, locale);
+        LocalizedMessages messages = explainer.messages(locale);
+        String summary = ReportText.summary(messages, Outcome.FAILED, SmtpStage.UNKNOWN, e, "", List.of(), List.of(), a.recipients());
+        String details = "analysis failed with " + failure.getClass().getName() + "; exception: "
+                + (top == null ? "none" : top.getClass().getName() + ": " + ServerText.sanitize(a.redactor().redact(top.getMessage()), DETAIL_MAX, false));
+        return new SendFailureReport(Outcome.FAILED, SmtpStage.UNKNOWN, d, e, "", List.of(), List.of(), a.recipients(),
+                messages.locale(), summary, details, Optional.ofNullable(top));
+    }
+
+    /** The explanation of a failure found before any server was contacted: it must not say a server reported it. */
+    private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
+        return new Explanation(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
+                e.whoActs(), e.retry(), e.permanence(), e.confidence(), e.codeMeaning(), e.statusMeaning(), e.serverText(), e.diagnosis());
+    }
+
+    /** The transport sentence (connection refused, TLS failed …) in the reader's language, "" when there is none. */
+    private static String detail(LocalizedMessages messages, Finding f) {
+        if (f.detailKey() == null) {
+            return "";
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        f.detailArgs().forEach((k, v) -> args.put(k, v instanceof String s ? ServerText.sanitize(s, DETAIL_MAX, false)
+                : v instanceof CatalogText t ? messages.get(t.key()) : v));
+        if (args.containsKey("host") && args.get("host").toString().isEmpty()) {
+            return "";
+        }
+        return messages.format(f.detailKey(), args);
+    }
+}
