@@ -36,11 +36,13 @@ import java.util.Properties;
  *
  * <p>Unlike the static {@code Transport.send}, a failing {@code close()} never replaces the real
  * error: it is added to it with {@code addSuppressed}. Connect, read and write timeouts (10 s, 30 s,
- * 30 s by default) are put on the Session when it has none, because Jakarta Mail's defaults are
+ * 30 s by default) are put on the sender's Session when the properties have none, because Jakarta Mail's defaults are
  * infinite. The read timeout applies to each read, so a server that drips its reply a byte at a time
  * could hold a send for ever: each stage also has an overall deadline (60 s for the greeting and each
  * command's reply, 10 minutes for the reply to the message content, as RFC 5321 §4.5.3.2 suggests),
- * enforced by a socket factory put on the Session when it has none ({@link Builder#stageDeadline}).
+ * enforced by a socket factory put on the sender's Session when it has none ({@link Builder#stageDeadline}).
+ * A Session the application gives is never changed: the sender uses its own Session with a copy of its
+ * properties ({@link Builder#session}).
  *
  * <p><b>Partial delivery.</b> With {@code mail.smtp.sendpartial} (see {@link Builder#sendPartial}) the
  * server may take the message for some recipients and refuse others. The message <em>was</em> sent,
