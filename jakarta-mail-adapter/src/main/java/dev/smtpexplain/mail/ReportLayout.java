@@ -1,7 +1,10 @@
 package dev.smtpexplain.mail;
 
+import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +69,33 @@ public final class ReportLayout {
     /** One refused or deferred recipient: the address and what happened, in the catalog's order. */
     public String recipientLine(RecipientFailure f) {
         return m.format("report.recipient.line", Map.of("address", f.address(), "title", f.explanation().title()));
+    }
+
+    /**
+     * The technical lines about the codes, each when the reply has it: "Reply code 550: meaning",
+     * "Enhanced status 5.1.1: meaning".
+     *
+     * @param e the explanation whose reply and meanings to show
+     * @return zero to two lines, without indentation
+     */
+    public List<String> codeLines(Explanation e) {
+        List<String> lines = new ArrayList<>(2);
+        e.diagnosis().reply().code().ifPresent(c -> e.codeMeaning().ifPresent(meaning ->
+                lines.add(labelledText(m.format("label.replyCode", Map.of("code", c.toString())), meaning))));
+        e.diagnosis().reply().status().ifPresent(s -> e.statusMeaning().ifPresent(meaning ->
+                lines.add(labelledText(m.format("label.enhancedStatus", Map.of("status", s.toString())), meaning))));
+        return List.copyOf(lines);
+    }
+
+    /**
+     * "Category: recipient-unknown · Confidence: High".
+     *
+     * @param e the explanation whose category and confidence to show
+     * @param afterId text set right after the category id (the CLI adds the rule that decided), often ""
+     * @return one line, without indentation
+     */
+    public String categoryLine(Explanation e, String afterId) {
+        return labelled("label.category", data(e.categoryId()) + afterId) + " · " + labelled("label.confidence", e.confidence());
     }
 
     /** Data (an address, an id) set into text: isolated in a right-to-left language, as it is. */

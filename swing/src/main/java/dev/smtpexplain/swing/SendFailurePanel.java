@@ -243,11 +243,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         Explanation e = r.explanation();
         List<String> lines = new ArrayList<>();
         lines.add(layout.stageSentence(r.outcome(), r.stage()));
-        e.diagnosis().reply().code().ifPresent(c -> e.codeMeaning().ifPresent(meaning ->
-                lines.add(layout.labelledText(m.format("label.replyCode", Map.of("code", c.toString())), meaning))));
-        e.diagnosis().reply().status().ifPresent(s -> e.statusMeaning().ifPresent(meaning ->
-                lines.add(layout.labelledText(m.format("label.enhancedStatus", Map.of("status", s.toString())), meaning))));
-        lines.add(layout.labelled("label.category", layout.data(e.categoryId())) + " · " + layout.labelled("label.confidence", e.confidence()));
+        lines.addAll(layout.codeLines(e));
+        lines.add(layout.categoryLine(e, ""));
         if (!e.serverText().isEmpty()) {
             lines.add(layout.heading("label.serverReply"));
         }

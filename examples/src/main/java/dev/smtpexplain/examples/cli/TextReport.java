@@ -4,7 +4,6 @@ import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
-import java.util.Map;
 
 /**
  * Renders an explanation as readable text with clear sections. Labels and separators come from the
@@ -41,14 +40,12 @@ final class TextReport {
         line(sb, layout, "  " + e.contact());
         sb.append('\n');
         line(sb, layout, t.heading(m.get("label.technicalDetails")));
-        e.diagnosis().reply().code().ifPresent(c -> e.codeMeaning().ifPresent(meaning ->
-                line(sb, layout, "  " + layout.labelledText(m.format("label.replyCode", Map.of("code", c.toString())), meaning))));
-        e.diagnosis().reply().status().ifPresent(s -> e.statusMeaning().ifPresent(meaning ->
-                line(sb, layout, "  " + layout.labelledText(m.format("label.enhancedStatus", Map.of("status", s.toString())), meaning))));
+        for (String codeLine : layout.codeLines(e)) {
+            line(sb, layout, "  " + codeLine);
+        }
         var ev = e.diagnosis().evidence();
         String rule = t.dim(" [" + ev.ruleId() + (ev.matchedPhrase().isEmpty() ? "" : ": \"" + ev.matchedPhrase() + "\"") + "]");
-        line(sb, layout, "  " + layout.labelled("label.category", layout.data(e.categoryId()) + layout.data(rule))
-                + " · " + layout.labelled("label.confidence", e.confidence()));
+        line(sb, layout, "  " + layout.categoryLine(e, layout.data(rule)));
         if (!e.serverText().isEmpty()) {
             line(sb, layout, "  " + layout.heading("label.serverReply"));
             for (String l : e.serverText().split("\n")) {
