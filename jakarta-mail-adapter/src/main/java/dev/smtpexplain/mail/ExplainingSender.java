@@ -25,13 +25,13 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Sends a message over its own Transport and turns any failure into a {@link SendFailureException}
+ * Sends a message over its own Transport and turns any failure into a {@link ExplainedSendFailedException}
  * carrying a localized {@link SendFailureReport}. Thread-safe: each send opens, uses and closes its
  * own connection.
  *
  * <pre>{@code
  * ExplainingSender sender = ExplainingSender.builder().session(session).locale(user::locale).build();
- * sender.send(message);   // throws SendFailureException: e.report().summary()
+ * sender.send(message);   // throws ExplainedSendFailedException: e.report().summary()
  * }</pre>
  *
  * <p>Unlike the static {@code Transport.send}, a failing {@code close()} never replaces the real
@@ -123,10 +123,10 @@ public final class ExplainingSender {
      * Sends {@code message} to all its recipients.
      *
      * @return the result when at least one recipient got the message
-     * @throws SendFailureException when nobody got it (or, with {@code throwOnPartialDelivery}, when
+     * @throws ExplainedSendFailedException when nobody got it (or, with {@code throwOnPartialDelivery}, when
      *     anybody was refused)
      */
-    public SendResult send(Message message) throws SendFailureException {
+    public SendResult send(Message message) throws ExplainedSendFailedException {
         return send(message, null);
     }
 
@@ -135,10 +135,10 @@ public final class ExplainingSender {
      * {@code Transport.send(message, recipients)}: saves changes, connects, sends, closes.
      *
      * @return the result when at least one recipient got the message
-     * @throws SendFailureException when nobody got it (or, with {@code throwOnPartialDelivery}, when
+     * @throws ExplainedSendFailedException when nobody got it (or, with {@code throwOnPartialDelivery}, when
      *     anybody was refused)
      */
-    public SendResult send(Message message, Address @Nullable [] recipients) throws SendFailureException {
+    public SendResult send(Message message, Address @Nullable [] recipients) throws ExplainedSendFailedException {
         Objects.requireNonNull(message, "message");
         Locale locale = Optional.ofNullable(locales.locale()).orElseGet(Locale::getDefault);
         Address[] to = recipients;
@@ -190,7 +190,7 @@ public final class ExplainingSender {
         // the exception's message goes to logs: English, whatever language the report is in
         String englishHeadline = report.locale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? report.headline()
                 : analyzer.analyze(failure, Locale.ENGLISH, attempt).headline();
-        throw new SendFailureException(report, englishHeadline, failure, to, attempt);
+        throw new ExplainedSendFailedException(report, englishHeadline, failure, to, attempt);
     }
 
     /** Closes without letting a close failure hide the real one. */
@@ -411,7 +411,7 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** Throw a {@link SendFailureException} for a partial delivery too (default: return a result). */
+        /** Throw a {@link ExplainedSendFailedException} for a partial delivery too (default: return a result). */
         public Builder throwOnPartialDelivery(boolean throwOnPartialDelivery) {
             this.throwOnPartialDelivery = throwOnPartialDelivery;
             return this;

@@ -40,10 +40,10 @@ public final class SendFailureAnalyzer {
      * Explains a send failure in {@code locale}. Never throws: an exception nothing recognizes yields a
      * report with category {@code unknown} that still holds the exception.
      *
-     * <p>A {@link SendFailureException} is analyzed again from the exception it wraps, in the new locale.
+     * <p>A {@link ExplainedSendFailedException} is analyzed again from the exception it wraps, in the new locale.
      */
     public SendFailureReport analyze(MessagingException exception, Locale locale) {
-        if (exception instanceof SendFailureException sfe && sfe.getNextException() instanceof MessagingException original) {
+        if (exception instanceof ExplainedSendFailedException sfe && sfe.getNextException() instanceof MessagingException original) {
             return analyze(original, locale, sfe.attempt());
         }
         return analyze(exception, locale, Attempt.unknown());

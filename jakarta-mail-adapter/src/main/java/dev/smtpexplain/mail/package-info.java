@@ -1,7 +1,7 @@
 /**
  * Localized reports for Jakarta Mail (Angus Mail) send failures: {@link dev.smtpexplain.mail.MailFailures}
  * explains a caught {@code MessagingException}, {@link dev.smtpexplain.mail.ExplainingSender} sends and throws a
- * {@link dev.smtpexplain.mail.SendFailureException} carrying a {@link dev.smtpexplain.mail.SendFailureReport},
+ * {@link dev.smtpexplain.mail.ExplainedSendFailedException} carrying a {@link dev.smtpexplain.mail.SendFailureReport},
  * {@link dev.smtpexplain.mail.ReportingTransportListener} reports from transport events, and
  * {@link dev.smtpexplain.mail.ReportLayout} is the one layout of a report's lines.
  *

@@ -168,7 +168,7 @@ class ConcurrencyTest {
         try {
             SendResult r = sender.send(message(s, "concurrent", recipients(mix).toArray(String[]::new)));
             return "result|" + r.outcome() + "|" + r.acceptedRecipients() + "|" + r.report().map(ConcurrencyTest::fingerprint).orElse("");
-        } catch (SendFailureException e) {
+        } catch (ExplainedSendFailedException e) {
             return "thrown|" + fingerprint(e.report());
         }
     }

@@ -69,7 +69,7 @@ class ExplainingSenderTest {
         try (FakeSmtpServer server = FakeSmtpServer.start(new SpamThenSilentQuit())) {
             // QUIT stalls, so close() times out
             Session s = session(server.port(), "mail.smtp.timeout", "300");
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO));
 
             assertThat(e.getNextException()).isInstanceOf(SMTPSendFailedException.class);
             assertThat(e.getNextException().getSuppressed()).singleElement()
@@ -116,12 +116,12 @@ class ExplainingSenderTest {
             try {
                 sender.send(m);
             } catch (SendFailedException e) {
-                assertThat(e).isInstanceOf(SendFailureException.class);
+                assertThat(e).isInstanceOf(ExplainedSendFailedException.class);
                 assertThat(e.getNextException()).isInstanceOf(SendFailedException.class).hasMessage("Invalid Addresses");
                 assertThat(e.getCause()).isSameAs(e.getNextException());
                 assertThat(e.getInvalidAddresses()).extracting(Object::toString).containsExactly(TO);
                 assertThat(e.getMessage()).isEqualTo("The message was not sent: The recipient’s address does not exist [recipient-unknown at rcpt-to]");
-                assertThat(((SendFailureException) e).report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+                assertThat(((ExplainedSendFailedException) e).report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
                 return;
             }
             throw new AssertionError("the send should have failed");
@@ -135,7 +135,7 @@ class ExplainingSenderTest {
             port = closed.getLocalPort();
         }
         Session s = session(port);
-        SendFailureException e = failing(sender(s).build(), message(s, "hello", TO, "second@example.test"));
+        ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO, "second@example.test"));
         assertThat(e.getValidUnsentAddresses()).extracting(Object::toString).containsExactly(TO, "second@example.test");
         assertThat(e.getValidSentAddresses()).isNull();
         assertThat(e.getInvalidAddresses()).isNull();
@@ -145,7 +145,7 @@ class ExplainingSenderTest {
     void noRecipientsFailsWithoutConnecting() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello"));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello"));
             assertThat(e.getNextException()).hasMessage("No recipient addresses");
             assertThat(e.report().outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
             assertThat(server.commands()).isEmpty();
@@ -259,7 +259,7 @@ class ExplainingSenderTest {
             }
         })) {
             Session s = session(server.port(), "mail.smtp.timeout", "300");
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO));
             SendFailureReport fr = SendFailureAnalyzer.standard().analyze(e, Locale.FRENCH);
             // the timeout happened while connecting: the sender knew, and the exception keeps that
             assertThat(fr.stage()).isEqualTo(SmtpStage.CONNECT).isEqualTo(e.report().stage());

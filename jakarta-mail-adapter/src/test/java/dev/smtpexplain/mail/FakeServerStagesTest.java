@@ -43,7 +43,7 @@ class FakeServerStagesTest {
 
     private static final String TO = "someone@example.test";
 
-    private static SendFailureException send(FakeSmtpServer server, String... props) {
+    private static ExplainedSendFailedException send(FakeSmtpServer server, String... props) {
         Session s = session(server.port(), props);
         return failing(sender(s).build(), message(s, "hello", TO));
     }
@@ -61,7 +61,7 @@ class FakeServerStagesTest {
                 c.reply("504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname");
             }
         })) {
-            SendFailureException e = send(server);
+            ExplainedSendFailedException e = send(server);
 
             // Angus falls back to HELO and throws the HELO reply; the EHLO reply is lost
             assertThat(e.getNextException()).hasMessageStartingWith("504 5.5.2");
@@ -109,7 +109,7 @@ class FakeServerStagesTest {
                 c.reply("421 4.7.0 fake.test Too many concurrent SMTP connections; please try again later");
             }
         })) {
-            SendFailureException e = send(server);
+            ExplainedSendFailedException e = send(server);
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.EHLO);
             assertThat(r.category()).isEqualTo(Category.TOO_MANY_CONNECTIONS);
@@ -126,7 +126,7 @@ class FakeServerStagesTest {
                 c.hangUp();
             }
         })) {
-            SendFailureException e = send(server);
+            ExplainedSendFailedException e = send(server);
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
@@ -143,7 +143,7 @@ class FakeServerStagesTest {
                 c.hangUp();
             }
         })) {
-            SendFailureException e = send(server);
+            ExplainedSendFailedException e = send(server);
             SendFailureReport r = e.report();
             // Angus reads EOF (-1) and throws a bare SMTPAddressFailedException, unless its RSET write
             // fails first and "Can't send command to SMTP host" escapes instead
@@ -168,7 +168,7 @@ class FakeServerStagesTest {
                 c.reply("454 4.7.0 TLS not available due to temporary reason");
             }
         })) {
-            SendFailureException e = send(server, "mail.smtp.starttls.enable", "true");
+            ExplainedSendFailedException e = send(server, "mail.smtp.starttls.enable", "true");
 
             assertThat(e.getNextException()).hasMessageStartingWith("454 4.7.0");
             SendFailureReport r = e.report();
@@ -182,7 +182,7 @@ class FakeServerStagesTest {
     @Test
     void startTlsRequiredButNotOffered() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script())) {
-            SendFailureException e = send(server, "mail.smtp.starttls.enable", "true", "mail.smtp.starttls.required", "true");
+            ExplainedSendFailedException e = send(server, "mail.smtp.starttls.enable", "true", "mail.smtp.starttls.required", "true");
 
             assertThat(e.getNextException()).hasMessage("STARTTLS is required but host does not support STARTTLS");
             SendFailureReport r = e.report();
@@ -199,7 +199,7 @@ class FakeServerStagesTest {
             ExplainingSender sender = ExplainingSender.builder().host("127.0.0.1").port(server.port())
                     .security(ExplainingSender.Security.IMPLICIT_TLS).locale(Locale.ENGLISH)
                     .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2)).build();
-            SendFailureException e = failing(sender, message(sender.session(), "hello", TO));
+            ExplainedSendFailedException e = failing(sender, message(sender.session(), "hello", TO));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
@@ -218,7 +218,7 @@ class FakeServerStagesTest {
             }
         })) {
             Session s = session(server.port(), "mail.smtp.auth", "true");
-            SendFailureException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", TO));
+            ExplainedSendFailedException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", TO));
 
             assertThat(e.getNextException()).isInstanceOf(AuthenticationFailedException.class)
                     .hasMessage("No authentication mechanisms supported by both server and client");
@@ -238,7 +238,7 @@ class FakeServerStagesTest {
             }
         })) {
             Session s = session(server.port(), "mail.smtp.auth", "true");
-            SendFailureException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", TO));
+            ExplainedSendFailedException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", TO));
             assertThat(e.getNextException()).isInstanceOf(AuthenticationFailedException.class);
             assertThat(e.report().stage()).isEqualTo(SmtpStage.AUTH);
             Reports.assertExplained(e);
@@ -277,7 +277,7 @@ class FakeServerStagesTest {
             }
         })) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO, "second@example.test"));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO, "second@example.test"));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.DATA);
@@ -302,7 +302,7 @@ class FakeServerStagesTest {
                 c.reply("552 5.3.4 Message size exceeds fixed limit");
             }
         })) {
-            SendFailureException e = send(server, "mail.smtp.chunksize", "1024");
+            ExplainedSendFailedException e = send(server, "mail.smtp.chunksize", "1024");
 
             // BDAT: no code getter, the reply is the IOException's message
             assertThat(e.getNextException()).hasMessage("IOException while sending message");
@@ -323,7 +323,7 @@ class FakeServerStagesTest {
         })) {
             Session s = session(server.port(), "mail.smtp.timeout", "400");
             long start = System.nanoTime();
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO));
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(e.getNextException()).hasMessage("Exception reading response");
@@ -346,7 +346,7 @@ class FakeServerStagesTest {
                 c.stall();
             }
         })) {
-            SendFailureException e = send(server, "mail.smtp.timeout", "400");
+            ExplainedSendFailedException e = send(server, "mail.smtp.timeout", "400");
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
@@ -368,7 +368,7 @@ class FakeServerStagesTest {
             Session s = session(server.port());
             // large enough that the client is still writing when the server hangs up
             String body = "0123456789abcdef".repeat(8 * 1024 * 1024 / 16);
-            SendFailureException e = failing(sender(s).build(), messageFrom(s, TestMail.FROM, "big", body, TO));
+            ExplainedSendFailedException e = failing(sender(s).build(), messageFrom(s, TestMail.FROM, "big", body, TO));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.DATA);
@@ -385,7 +385,7 @@ class FakeServerStagesTest {
             port = closed.getLocalPort();
         }
         Session s = session(port);
-        SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+        ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO));
 
         assertThat(e.getNextException()).isInstanceOf(MailConnectException.class);
         SendFailureReport r = e.report();
@@ -414,7 +414,7 @@ class FakeServerStagesTest {
                     }
                 }
                 Session s = session(full.getLocalPort(), "mail.smtp.connectiontimeout", "300");
-                SendFailureException e = failing(sender(s).build(), message(s, "hello", TO));
+                ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO));
 
                 assertThat(e.getNextException()).isInstanceOf(MailConnectException.class);
                 SendFailureReport r = e.report();
@@ -435,7 +435,7 @@ class FakeServerStagesTest {
     void unknownHost() {
         ExplainingSender sender = ExplainingSender.builder().host("no-such-host.invalid").port(2525)
                 .security(ExplainingSender.Security.NONE).locale(Locale.ENGLISH).build();
-        SendFailureException e = failing(sender, message(sender.session(), "hello", TO));
+        ExplainedSendFailedException e = failing(sender, message(sender.session(), "hello", TO));
 
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * random code prefix (none, 2xx-5xx, 999, 099, a continuation) and a random mix of NUL, ESC sequences,
  * C1 controls, invalid UTF-8, bidi overrides and isolates, zero-width characters, markup, ICU syntax,
  * bare CRs (which split the reply and desynchronize the conversation) and long runs. The send either
- * succeeds or throws a {@link SendFailureException} whose report keeps the original exception, accounts
+ * succeeds or throws a {@link ExplainedSendFailedException} whose report keeps the original exception, accounts
  * for every recipient once, is sanitized, and arrives within a bound; no other exception escapes and
  * the client closes every connection. The fuzz target's first byte picks the stage, the second the
  * locale, the rest is the reply (a CRLF is added). Seed corpus: {@code HostileReplyFuzzTestInputs/}.
@@ -197,9 +197,9 @@ class HostileReplyFuzzTest {
             SendResult r = sender.send(message(s, "hostile", TO.toArray(String[]::new)));
             assertThat(r.acceptedRecipients()).containsExactlyElementsOf(TO);
             outcome = "delivered";
-        } catch (SendFailureException e) {
+        } catch (ExplainedSendFailedException e) {
             SendFailureReport r = e.report();
-            assertThat(e.getNextException()).isInstanceOf(MessagingException.class).isNotInstanceOf(SendFailureException.class);
+            assertThat(e.getNextException()).isInstanceOf(MessagingException.class).isNotInstanceOf(ExplainedSendFailedException.class);
             assertThat(r.exception()).containsSame((MessagingException) e.getNextException());
             ReportStrings.assertSanitized(r);
             ReportStrings.assertSafe("exception message", e.getMessage(), false,

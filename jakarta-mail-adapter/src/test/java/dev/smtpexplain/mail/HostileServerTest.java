@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Servers that misbehave on purpose, scripted on a raw socket at 127.0.0.1: replies without a code,
  * binary bytes and invalid UTF-8, a 100 KB line, codes outside 200-599, a 421 after RCPT, a
  * multi-line reply that never ends. Whatever the server does, the sender throws a
- * {@link SendFailureException} with a report (analysis never throws), keeps Angus's exception as the
+ * {@link ExplainedSendFailedException} with a report (analysis never throws), keeps Angus's exception as the
  * cause, every string of the report is sanitized in every locale, the client closes every connection
  * and the JVM has no more sockets or threads than before.
  */
@@ -50,7 +50,7 @@ class HostileServerTest {
     private static final int[] JUNK = {0x00, 0x1B, '[', '2', 'J', 0xFF, 0xC3, 0x28, 0xE2, 0x80, 0xAE, 0x07, 0x9B, '3', '1', 'm'};
 
     /** What one hostile send left behind. */
-    private record Outcome(SendFailureException exception, SendFailureReport report, List<String> commands) {
+    private record Outcome(ExplainedSendFailedException exception, SendFailureReport report, List<String> commands) {
     }
 
     private static byte[] bytes(Object... parts) {
@@ -85,7 +85,7 @@ class HostileServerTest {
             p.addAll(List.of(props));
             Session s = session(server.port(), p.toArray(String[]::new));
             long start = System.nanoTime();
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", to.toArray(String[]::new)));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", to.toArray(String[]::new)));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("send time").isLessThan(SEND_BOUND);
             if (clientCloses) {
                 assertThat(server.clientClosedEveryConnection(Duration.ofSeconds(3))).as("the client closed its connection").isTrue();
@@ -100,10 +100,10 @@ class HostileServerTest {
         return outcome;
     }
 
-    private static void assertReported(SendFailureException e, List<String> to) {
+    private static void assertReported(ExplainedSendFailedException e, List<String> to) {
         SendFailureReport r = e.report();
         // the original exception is the cause, in the report too
-        assertThat(e.getNextException()).isInstanceOf(MessagingException.class).isNotInstanceOf(SendFailureException.class);
+        assertThat(e.getNextException()).isInstanceOf(MessagingException.class).isNotInstanceOf(ExplainedSendFailedException.class);
         assertThat(e.getCause()).isSameAs(e.getNextException());
         assertThat(r.exception()).containsSame((MessagingException) e.getNextException());
         ReportStrings.assertSanitized(r);
@@ -250,7 +250,7 @@ class HostileServerTest {
         try (FakeSmtpServer server = FakeSmtpServer.start(drippedGreeting(slow))) {
             Session s = session(server.port());
             long start = System.nanoTime();
-            SendFailureException e = failing(sender(s).stageDeadline(Duration.ofSeconds(1)).build(), message(s, "drip", A));
+            ExplainedSendFailedException e = failing(sender(s).stageDeadline(Duration.ofSeconds(1)).build(), message(s, "drip", A));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("send time").isLessThan(Duration.ofSeconds(4));
             assertThat(e.report().diagnosis().evidence().ruleId()).isEqualTo("transport:read-timeout");
             assertThat(e.report().notAttemptedRecipients()).containsExactly(A);
@@ -515,7 +515,7 @@ class HostileServerTest {
             }
         })) {
             Session s = session(server.port(), "mail.smtp.auth", "true", "mail.smtp.timeout", "400");
-            SendFailureException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", A));
+            ExplainedSendFailedException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", A));
             assertThat(server.clientClosedEveryConnection(Duration.ofSeconds(3))).isTrue();
             assertReported(e, List.of(A));
             assertThat(e.report().stage()).isEqualTo(SmtpStage.AUTH);

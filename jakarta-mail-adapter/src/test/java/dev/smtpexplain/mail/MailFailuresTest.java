@@ -96,12 +96,12 @@ class MailFailuresTest {
     }
 
     @Test
-    void aSendFailureExceptionIsExplainedAgainFromItsOriginal() throws Exception {
+    void anExplainedSendFailedExceptionIsExplainedAgainFromItsOriginal() throws Exception {
         try (Subetha server = Subetha.start(accept(), r -> {
             throw new RejectException(550, "5.1.1 <" + r + ">: Recipient address rejected: User unknown");
         }, acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = dev.smtpexplain.mail.support.TestMail.failing(
+            ExplainedSendFailedException e = dev.smtpexplain.mail.support.TestMail.failing(
                     dev.smtpexplain.mail.support.TestMail.sender(s).build(), message(s, "hello", "nouser@example.test"));
             SendFailureReport fr = MailFailures.explain(e, Locale.FRENCH);
             assertThat(fr.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);

@@ -60,7 +60,7 @@ class PostfixTest {
     @Test
     void rejectedDeferredAndUntriedRecipients() {
         Session s = postfix();
-        SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD, FULL, NOUSER));
+        ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD, FULL, NOUSER));
 
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.RCPT_TO);
@@ -99,7 +99,7 @@ class PostfixTest {
     @Test
     void senderRefusedAtMailFrom() {
         Session s = postfix();
-        SendFailureException e = failing(sender(s).build(), messageFrom(s, "blocked@example.test", "hello", "body\n", GOOD));
+        ExplainedSendFailedException e = failing(sender(s).build(), messageFrom(s, "blocked@example.test", "hello", "body\n", GOOD));
 
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.MAIL_FROM);
@@ -113,7 +113,7 @@ class PostfixTest {
     @Test
     void contentRejectedByHeaderChecks() {
         Session s = postfix();
-        SendFailureException e = failing(sender(s).build(), message(s, "please REJECTME now", GOOD));
+        ExplainedSendFailedException e = failing(sender(s).build(), message(s, "please REJECTME now", GOOD));
 
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);
@@ -128,7 +128,7 @@ class PostfixTest {
     void oversizedMessageRefused() {
         Session s = postfix();
         String body = "0123456789abcdef".repeat(300_000 / 16);
-        SendFailureException e = failing(sender(s).build(), messageFrom(s, TestMail.FROM, "big", body, GOOD));
+        ExplainedSendFailedException e = failing(sender(s).build(), messageFrom(s, TestMail.FROM, "big", body, GOOD));
 
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);
@@ -141,7 +141,7 @@ class PostfixTest {
     @Test
     void oversizedByHeaderPolicy() {
         Session s = postfix();
-        SendFailureException e = failing(sender(s).build(), message(s, "OVERSIZED attachment", GOOD));
+        ExplainedSendFailedException e = failing(sender(s).build(), message(s, "OVERSIZED attachment", GOOD));
         assertThat(e.report().category()).isEqualTo(Category.MESSAGE_TOO_BIG);
         assertThat(e.report().stage()).isEqualTo(SmtpStage.END_OF_DATA);
     }

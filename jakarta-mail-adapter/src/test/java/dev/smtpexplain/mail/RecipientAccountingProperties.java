@@ -106,10 +106,10 @@ class RecipientAccountingProperties {
         int before = server.commands().size();
 
         SendResult result = null;
-        SendFailureException e = null;
+        ExplainedSendFailedException e = null;
         try {
             result = sender.send(message(s, "mix", to.toArray(String[]::new)));
-        } catch (SendFailureException x) {
+        } catch (ExplainedSendFailedException x) {
             e = x;
         }
         boolean everyoneAccepted = rejected.isEmpty() && deferred.isEmpty();

@@ -81,7 +81,7 @@ class RedactionTest {
     void authPlainEchoedByTheServer() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(new EchoingAuth())) {
             Session s = session(server.port(), "mail.smtp.auth", "true", "mail.smtp.auth.mechanisms", "PLAIN");
-            SendFailureException e = failing(sender(s).credentials(USER, PASSWORD).build(), message(s, "hello", "to@example.test"));
+            ExplainedSendFailedException e = failing(sender(s).credentials(USER, PASSWORD).build(), message(s, "hello", "to@example.test"));
 
             // the server really did echo the secret: the original exception carries it
             assertThat(e.getNextException().getMessage()).contains(b64("\0" + USER + "\0" + PASSWORD).substring(0, 12));
@@ -120,7 +120,7 @@ class RedactionTest {
             }
         })) {
             Session s = session(server.port(), "mail.smtp.auth", "true");
-            SendFailureException e = failing(sender(s).credentials(USER, PASSWORD).build(), message(s, "hello", "to@example.test"));
+            ExplainedSendFailedException e = failing(sender(s).credentials(USER, PASSWORD).build(), message(s, "hello", "to@example.test"));
 
             assertThat(e.getNextException().getMessage()).contains(b64(PASSWORD));
             // the sender knows the password, so even a bare base64 echo is caught
@@ -165,7 +165,7 @@ class RedactionTest {
     }
 
     /** Every string of the report, in English and every other locale, redone from the original exception too. */
-    private static void assertNoneOf(SendFailureException e, List<String> secrets) {
+    private static void assertNoneOf(ExplainedSendFailedException e, List<String> secrets) {
         List<String> strings = new ArrayList<>(ReportStrings.all(e.report()));
         strings.add(e.getMessage());
         for (Locale l : Explainer.supportedLocales()) {
@@ -239,7 +239,7 @@ class RedactionTest {
                      }, ReportingTransportListener.DEFAULT_CORRELATION_TIMEOUT)) {
             Session s = session(server.port(), "mail.smtp.auth", "true", "mail.smtp.auth.mechanisms", "XOAUTH2",
                     "mail.smtp.auth.xoauth2.disable", "false");
-            SendFailureException e = failing(sender(s).credentials(USER, TOKEN).transportListener(listener).build(),
+            ExplainedSendFailedException e = failing(sender(s).credentials(USER, TOKEN).transportListener(listener).build(),
                     message(s, "hello", "to@example.test"));
 
             // Angus really sent the token and the server really echoed it

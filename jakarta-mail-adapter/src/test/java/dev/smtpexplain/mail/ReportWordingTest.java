@@ -56,7 +56,7 @@ class ReportWordingTest {
         try (FakeSmtpServer server = FakeSmtpServer.start(mixedRecipients())) {
             Session s = session(server.port());
             ExplainingSender sender = ExplainingSender.builder().session(s).locale(GU).build();
-            SendFailureException e = failing(sender, message(s, "hello", "nobody@example.test"));
+            ExplainedSendFailedException e = failing(sender, message(s, "hello", "nobody@example.test"));
 
             assertThat(e.report().locale()).isEqualTo(GU);
             assertThat(e.report().headline()).startsWith(messages(GU).get("report.title.failed"));
@@ -72,7 +72,7 @@ class ReportWordingTest {
         try (FakeSmtpServer server = FakeSmtpServer.start(mixedRecipients())) {
             Session s = session(server.port(), "mail.smtp.sendpartial", "true");
             ExplainingSender sender = ExplainingSender.builder().session(s).locale(Locale.ENGLISH).sendPartial(true).throwOnPartialDelivery(true).build();
-            SendFailureException e = failing(sender, message(s, "hello", "bob@example.test", "grey@example.test", "nobody@example.test"));
+            ExplainedSendFailedException e = failing(sender, message(s, "hello", "bob@example.test", "grey@example.test", "nobody@example.test"));
             SendFailureReport r = e.report();
 
             assertThat(r.rejectedRecipients()).containsExactly("nobody@example.test");
@@ -110,7 +110,7 @@ class ReportWordingTest {
     void tlsReasonsComeFromTheCatalog() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script())) {
             Session s = session(server.port(), "mail.smtp.starttls.enable", "true", "mail.smtp.starttls.required", "true");
-            SendFailureException e = failing(ExplainingSender.builder().session(s).locale(Locale.ENGLISH).build(), message(s, "hello", "bob@example.test"));
+            ExplainedSendFailedException e = failing(ExplainingSender.builder().session(s).locale(Locale.ENGLISH).build(), message(s, "hello", "bob@example.test"));
             for (Locale l : new Locale[] {GU, JA}) {
                 SendFailureReport r = MailFailures.explain(e, l);
                 assertThat(r.detail()).as("%s", l).contains(messages(l).get("tls.reason.starttlsNotOffered"))
@@ -124,7 +124,7 @@ class ReportWordingTest {
         try (FakeSmtpServer server = FakeSmtpServer.start(mixedRecipients())) {
             Session s = session(server.port(), "mail.smtp.sendpartial", "true");
             ExplainingSender sender = ExplainingSender.builder().session(s).locale(Locale.ENGLISH).sendPartial(true).throwOnPartialDelivery(true).build();
-            SendFailureException e = failing(sender, message(s, "hello", "bob@example.test", "nobody@example.test"));
+            ExplainedSendFailedException e = failing(sender, message(s, "hello", "bob@example.test", "nobody@example.test"));
 
             SendFailureReport fr = MailFailures.explain(e, FR);
             assertThat(fr.summary()).contains(messages(FR).get("label.whatToTry") + "\u00a0: ").doesNotContain(messages(FR).get("label.whatToTry") + ": ");

@@ -52,7 +52,7 @@ class SubethaStagesTest {
     }
 
     /** Same category and stage when the app catches the exception itself (no sender hints). */
-    private static void assertSameWithoutHints(SendFailureException e) {
+    private static void assertSameWithoutHints(ExplainedSendFailedException e) {
         SendFailureReport plain = MailFailures.explain((MessagingException) e.getNextException(), Locale.ENGLISH);
         assertThat(plain.category()).isEqualTo(e.report().category());
         assertThat(plain.stage()).isEqualTo(e.report().stage());
@@ -68,7 +68,7 @@ class SubethaStagesTest {
             }
         }, accept(), acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(),
+            ExplainedSendFailedException e = failing(sender(s).build(),
                     messageFrom(s, "blocked@example.test", "hello", "body\n", GOOD, OTHER));
 
             assertThat(e.getNextException()).isInstanceOf(SMTPSendFailedException.class);
@@ -96,7 +96,7 @@ class SubethaStagesTest {
             throw new RejectException(452, "4.3.1 Insufficient system storage");
         }, accept(), acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             assertThat(((MessagingException) e.getNextException()).getNextException()).isNull();
             SendFailureReport r = e.report();
@@ -113,7 +113,7 @@ class SubethaStagesTest {
     void unknownRecipientAtRcpt() {
         try (Subetha server = Subetha.start(accept(), SubethaStagesTest::refuseUnknown, acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", "nouser@example.test"));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", "nouser@example.test"));
 
             assertThat(e.getNextException()).isInstanceOf(SendFailedException.class).hasMessage("Invalid Addresses");
             SendFailureReport r = e.report();
@@ -147,7 +147,7 @@ class SubethaStagesTest {
             }
         }, acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(),
+            ExplainedSendFailedException e = failing(sender(s).build(),
                     message(s, "hello", GOOD, "full@example.test", "gone@example.test"));
 
             // the chain: Invalid Addresses -> 452 (full) -> 550 (gone), in RCPT order
@@ -212,7 +212,7 @@ class SubethaStagesTest {
     void sendPartialCanStillThrow() {
         try (Subetha server = Subetha.start(accept(), SubethaStagesTest::refuseUnknown, acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).sendPartial(true).throwOnPartialDelivery(true).build(),
+            ExplainedSendFailedException e = failing(sender(s).sendPartial(true).throwOnPartialDelivery(true).build(),
                     message(s, "hello", GOOD, "nouser@example.test"));
 
             assertThat(e.report().outcome()).isEqualTo(Outcome.PARTIALLY_DELIVERED);
@@ -226,7 +226,7 @@ class SubethaStagesTest {
     void sendPartialWithNobodyAcceptedIsAFailure() {
         try (Subetha server = Subetha.start(accept(), SubethaStagesTest::refuseUnknown, acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).sendPartial(true).build(), message(s, "hello", "nouser@example.test"));
+            ExplainedSendFailedException e = failing(sender(s).sendPartial(true).build(), message(s, "hello", "nouser@example.test"));
             assertThat(e.report().outcome()).isEqualTo(Outcome.FAILED);
             assertThat(e.report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
         }
@@ -254,7 +254,7 @@ class SubethaStagesTest {
             throw refusal;
         })) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", to));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", to));
             assertThat(e.getNextException()).isInstanceOf(SMTPSendFailedException.class);
             assertThat(((SMTPSendFailedException) e.getNextException()).getCommand()).isEqualTo(".");
             SendFailureReport r = e.report();
@@ -310,7 +310,7 @@ class SubethaStagesTest {
             }
         }))) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             assertThat(e.getNextException()).hasMessageStartingWith("Got bad greeting from SMTP host: 127.0.0.1");
             SendFailureReport r = e.report();
@@ -332,7 +332,7 @@ class SubethaStagesTest {
                     throw new LoginFailedException();
                 })))) {
             Session s = session(server.port(), "mail.smtp.auth", "true");
-            SendFailureException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).credentials("alice", "S3cret-Pa55").build(), message(s, "hello", GOOD));
 
             assertThat(e.getNextException()).isInstanceOf(AuthenticationFailedException.class);
             SendFailureReport r = e.report();
@@ -350,7 +350,7 @@ class SubethaStagesTest {
         try (Subetha server = Subetha.start(accept(), accept(), acceptContent(), b -> b.requireAuth()
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((u, p, ctx) -> { })))) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.MAIL_FROM);
@@ -366,7 +366,7 @@ class SubethaStagesTest {
         try (Subetha server = Subetha.start(accept(), accept(), acceptContent(), b -> b.requireTLS()
                 .startTlsSocketFactory(TestCerts.serverContext(TestCerts.loopbackCert())))) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.MAIL_FROM);
@@ -381,7 +381,7 @@ class SubethaStagesTest {
         try (Subetha server = Subetha.start(accept(), accept(), acceptContent(), b -> b.enableTLS()
                 .startTlsSocketFactory(TestCerts.serverContext(TestCerts.loopbackCert())))) {
             Session s = session(server.port(), "mail.smtp.starttls.enable", "true");
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             assertThat(e.getNextException()).hasMessage("Could not convert socket to TLS");
             SendFailureReport r = e.report();
@@ -402,7 +402,7 @@ class SubethaStagesTest {
             Session s = session(server.port(), "mail.smtp.starttls.enable", "true");
             // trusted, but issued for mail.other.test: the host-name check must fail
             s.getProperties().put("mail.smtp.ssl.socketFactory", TestCerts.clientTrusting(cert).getSocketFactory());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
@@ -430,7 +430,7 @@ class SubethaStagesTest {
             throw new DropConnectionException(421, "4.7.0 subetha.test Error: too many errors, closing connection");
         }, acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.RCPT_TO);
@@ -451,7 +451,7 @@ class SubethaStagesTest {
             throw new DropConnectionException(421, "4.3.2 Service shutting down, closing transmission channel");
         }, accept(), acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD, OTHER));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD, OTHER));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.MAIL_FROM);
@@ -468,7 +468,7 @@ class SubethaStagesTest {
             throw new DropConnectionException(421, "4.4.2 subetha.test Error: timeout exceeded");
         })) {
             Session s = session(server.port());
-            SendFailureException e = failing(sender(s).build(), message(s, "hello", GOOD));
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", GOOD));
 
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);

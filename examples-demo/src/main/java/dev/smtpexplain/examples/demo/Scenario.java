@@ -2,7 +2,7 @@ package dev.smtpexplain.examples.demo;
 
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.ExplainedSendFailedException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendResult;
 import dev.smtpexplain.mail.bounce.BounceReport;
@@ -71,7 +71,7 @@ public record Scenario(String id, String description, Server server, String from
         try {
             SendResult result = sender.send(message(sender, s));
             return result.report().orElse(null);
-        } catch (SendFailureException e) {
+        } catch (ExplainedSendFailedException e) {
             return e.report();
         } catch (MessagingException e) {
             return sender.analyzer().analyze(e, locale);

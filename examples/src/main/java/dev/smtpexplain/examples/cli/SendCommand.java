@@ -6,7 +6,7 @@ import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.ExplainedSendFailedException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendResult;
 import jakarta.mail.Message;
@@ -162,7 +162,7 @@ final class SendCommand implements Callable<Integer> {
                 result.acceptedRecipients().forEach(r -> out.println("  ✓ " + r));
             }
             return 0;
-        } catch (SendFailureException e) {
+        } catch (ExplainedSendFailedException e) {
             SendFailureReport r = e.report();
             print(out, messages, r);
             return r.outcome() == SendFailureReport.Outcome.PARTIALLY_DELIVERED ? PARTIAL

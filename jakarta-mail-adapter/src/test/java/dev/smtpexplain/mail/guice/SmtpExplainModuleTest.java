@@ -19,7 +19,7 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.ExplainingSenderFactory;
 import dev.smtpexplain.mail.LocaleSource;
 import dev.smtpexplain.mail.SendFailureAnalyzer;
-import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.ExplainedSendFailedException;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.support.NoThreadLeaks;
 import dev.smtpexplain.mail.support.Subetha;
@@ -86,7 +86,7 @@ class SmtpExplainModuleTest {
             throw new RejectException(550, "5.7.1 Your ACME outbound quota is used up for today");
         }, accept(), acceptContent())) {
             Session s = session(server.port());
-            SendFailureException e = catchThrowableOfType(SendFailureException.class,
+            ExplainedSendFailedException e = catchThrowableOfType(ExplainedSendFailedException.class,
                     () -> factory.forSession(s).send(message(s, "hello", "to@example.test")));
             SendFailureReport r = e.report();
             assertThat(r.category()).isEqualTo(Category.SENDING_QUOTA_EXCEEDED);

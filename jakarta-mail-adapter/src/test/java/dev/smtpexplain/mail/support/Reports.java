@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureAnalyzer;
-import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.ExplainedSendFailedException;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.util.Locale;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ public final class Reports {
     }
 
     /** English and Gujarati checks for a sender's failure; Gujarati is redone from the exception. */
-    public static void assertExplained(SendFailureException e) {
+    public static void assertExplained(ExplainedSendFailedException e) {
         assertExplained(e.report(), l -> SendFailureAnalyzer.standard().analyze(e, l));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.ExplainedSendFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -61,8 +61,8 @@ public final class TestMail {
     }
 
     /** Sends and returns the exception the send must throw. */
-    public static SendFailureException failing(ExplainingSender sender, Message m) {
-        SendFailureException e = catchThrowableOfType(SendFailureException.class, () -> sender.send(m));
+    public static ExplainedSendFailedException failing(ExplainingSender sender, Message m) {
+        ExplainedSendFailedException e = catchThrowableOfType(ExplainedSendFailedException.class, () -> sender.send(m));
         assertThat(e).as("the send should have failed").isNotNull();
         assertThat(e.report()).isNotNull();
         return e;

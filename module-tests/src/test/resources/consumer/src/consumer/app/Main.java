@@ -5,7 +5,7 @@ import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.mail.ExplainingSender;
-import dev.smtpexplain.mail.SendFailureException;
+import dev.smtpexplain.mail.ExplainedSendFailedException;
 import dev.smtpexplain.swing.SendFailurePanel;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -41,7 +41,7 @@ public final class Main {
         try {
             sender.send(m);
             out.println("sent=true");
-        } catch (SendFailureException failure) {
+        } catch (ExplainedSendFailedException failure) {
             out.println("sendCategory=" + failure.report().category().id());
             out.println("sendTitle=" + failure.report().explanation().title());
         }

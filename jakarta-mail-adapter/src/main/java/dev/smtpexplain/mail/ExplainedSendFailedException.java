@@ -18,12 +18,12 @@ import jakarta.mail.SendFailedException;
  * the reader's language.
  * The report is not serialized with the exception.
  */
-public final class SendFailureException extends SendFailedException {
+public final class ExplainedSendFailedException extends SendFailedException {
 
     private final transient @Nullable SendFailureReport report;
     private final transient @Nullable Attempt attempt;
 
-    SendFailureException(SendFailureReport report, String englishHeadline, MessagingException original, Address @Nullable [] recipients, @Nullable Attempt attempt) {
+    ExplainedSendFailedException(SendFailureReport report, String englishHeadline, MessagingException original, Address @Nullable [] recipients, @Nullable Attempt attempt) {
         super(englishHeadline + " [" + report.category().id() + " at " + report.stage().id() + "]", original,
                 original instanceof SendFailedException s ? s.getValidSentAddresses() : null,
                 original instanceof SendFailedException s ? s.getValidUnsentAddresses() : recipients,
