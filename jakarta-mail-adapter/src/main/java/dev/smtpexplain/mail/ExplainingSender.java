@@ -31,7 +31,7 @@ import java.util.Properties;
  *
  * <pre>{@code
  * ExplainingSender sender = ExplainingSender.builder().session(session).locale(user::locale).build();
- * sender.send(message);   // throws ExplainedSendFailedException: e.report().summary()
+ * sender.send(message);   // throws ExplainedSendFailedException: e.report().text()
  * }</pre>
  *
  * <p>Unlike the static {@code Transport.send}, a failing {@code close()} never replaces the real

@@ -11,7 +11,7 @@ import java.util.Locale;
  *     Transport.send(message);
  * } catch (MessagingException e) {
  *     SendFailureReport report = MailFailures.explain(e, userLocale);
- *     showToUser(report.summary());
+ *     showToUser(report.text());
  * }
  * }</pre>
  *

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * How a report's pieces are put together, all from the catalog; the report's own text
- * ({@link SendFailureReport#summary()}), the CLI and the Swing dialog use this one layout. It gives the outcome, the, all from the catalog: the outcome, the
+ * ({@link SendFailureReport#text()}), the CLI and the Swing dialog use this one layout. It gives the outcome, the
  * sentence saying at which step sending failed, labels with their separator (French puts a no-break
  * space before ':', Chinese and Japanese use '：'), and bidi handling for right-to-left languages:
  * only data (addresses, ids) is isolated, and plain-text lines start with a right-to-left mark so a

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param stage where the conversation failed
  * @param diagnosis the overall diagnosis (for a recipient-stage failure, the first refused recipient's)
  * @param explanation the overall diagnosis in the report's locale
- * @param detail a localized sentence for failures outside an SMTP reply ("The mail server 127.0.0.1
+ * @param transportDetail a localized sentence for failures outside an SMTP reply ("The mail server 127.0.0.1
  *     refused the connection on port 2525."); empty when the server's reply says it all
  * @param recipientFailures one entry per refused or deferred recipient, in RCPT order; for a refusal of
  *     the message itself (DATA, end of data) one entry per recipient it was refused for
@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param notAttemptedRecipients recipients that did not get the message and were not refused
  *     individually: the send stopped before or because of another failure
  * @param locale the locale of the catalog that wrote the texts
- * @param summary the whole report as text in {@code locale}, several lines
+ * @param text the whole report as text in {@code locale}, several lines (one paragraph of it is
+ *     {@code explanation().summary()})
  * @param technicalDetails the exception chain, one line per exception, for logs (English, redacted)
  * @param exception the exception the report was made from; empty only for a report made from a
  *     {@code TransportEvent} whose exception was never seen
@@ -41,12 +42,12 @@ public record SendFailureReport(
         SmtpStage stage,
         Diagnosis diagnosis,
         Explanation explanation,
-        String detail,
+        String transportDetail,
         List<RecipientFailure> recipientFailures,
         List<String> acceptedRecipients,
         List<String> notAttemptedRecipients,
         Locale locale,
-        String summary,
+        String text,
         String technicalDetails,
         Optional<MessagingException> exception) {
 
@@ -55,12 +56,12 @@ public record SendFailureReport(
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(diagnosis, "diagnosis");
         Objects.requireNonNull(explanation, "explanation");
-        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(transportDetail, "transportDetail");
         recipientFailures = List.copyOf(recipientFailures);
         acceptedRecipients = List.copyOf(acceptedRecipients);
         notAttemptedRecipients = List.copyOf(notAttemptedRecipients);
         Objects.requireNonNull(locale, "locale");
-        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(technicalDetails, "technicalDetails");
         Objects.requireNonNull(exception, "exception");
     }
@@ -95,10 +96,10 @@ public record SendFailureReport(
         return diagnosis.category();
     }
 
-    /** The first line of the summary: the outcome and the overall explanation's title. */
+    /** The first line of the text: the outcome and the overall explanation's title. */
     public String headline() {
-        int nl = summary.indexOf('\n');
-        return nl < 0 ? summary : summary.substring(0, nl);
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
     }
 
     /** The recipients refused for good (not the deferred ones). */
@@ -116,9 +117,9 @@ public record SendFailureReport(
         return recipientFailures.stream().filter(f -> f.address().equalsIgnoreCase(address)).findFirst();
     }
 
-    /** The localized summary. */
+    /** The localized text. */
     @Override
     public String toString() {
-        return summary;
+        return text;
     }
 }

@@ -245,7 +245,7 @@ class ExplainingSenderTest {
 
             assertThat(en.locale().getLanguage()).isEqualTo("en");
             assertThat(fr.locale().getLanguage()).isEqualTo("fr");
-            assertThat(fr.summary()).isNotEqualTo(en.summary());
+            assertThat(fr.text()).isNotEqualTo(en.text());
             assertThat(fr.category()).isEqualTo(en.category());
         }
     }

@@ -48,7 +48,7 @@ class GujaratiReportsTest {
             assertThat(r.locale().getLanguage()).isEqualTo("gu");
             assertThat(r.headline()).containsPattern(GUJARATI);
             // addresses and the server's reply stay as they are, inside Gujarati text
-            assertThat(r.summary()).contains("good@example.test", "nouser@example.test", "nouser2@example.test", "550 5.1.1")
+            assertThat(r.text()).contains("good@example.test", "nouser@example.test", "nouser2@example.test", "550 5.1.1")
                     .containsPattern(GUJARATI);
             assertThat(r.recipientFailures()).allSatisfy(f -> assertThat(f.explanation().title()).containsPattern(GUJARATI));
             assertThat(r.explanation().advice()).isNotEmpty().allSatisfy(a -> assertThat(a).containsPattern(GUJARATI));
@@ -60,7 +60,7 @@ class GujaratiReportsTest {
         SendFailureReport r = MailFailures.explain(new org.eclipse.angus.mail.util.MailConnectException(
                 new org.eclipse.angus.mail.util.SocketConnectException("refused", new java.net.ConnectException("Connection refused"),
                         "mx.example.test", 25, 1000)), Reports.GU);
-        assertThat(r.detail()).contains("mx.example.test").containsPattern(GUJARATI);
-        assertThat(r.summary()).containsPattern(GUJARATI);
+        assertThat(r.transportDetail()).contains("mx.example.test").containsPattern(GUJARATI);
+        assertThat(r.text()).containsPattern(GUJARATI);
     }
 }

@@ -162,12 +162,12 @@ class HostileServerTest {
             assertThat(r.category()).as(greeting).isEqualTo(Category.PROTOCOL_ERROR);
             assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:not-smtp");
             assertThat(r.explanation().serverText()).as(greeting).isEqualTo(greeting.replace("\u001B[2J", "").replace("\u202E", ""));
-            assertThat(r.detail()).contains("127.0.0.1", "port", "not as a mail server");
-            assertThat(r.summary()).contains(r.detail(), r.explanation().serverText());
+            assertThat(r.transportDetail()).contains("127.0.0.1", "port", "not as a mail server");
+            assertThat(r.text()).contains(r.transportDetail(), r.explanation().serverText());
             assertThat(r.notAttemptedRecipients()).containsExactly(A);
             for (Locale l : Explainer.supportedLocales()) {
-                String detail = SendFailureAnalyzer.standard().analyze(r.exception().orElseThrow(), l).detail();
-                assertThat(detail).as(l.toLanguageTag()).contains("127.0.0.1").isNotEqualTo(l.getLanguage().equals("en") ? "" : r.detail());
+                String detail = SendFailureAnalyzer.standard().analyze(r.exception().orElseThrow(), l).transportDetail();
+                assertThat(detail).as(l.toLanguageTag()).contains("127.0.0.1").isNotEqualTo(l.getLanguage().equals("en") ? "" : r.transportDetail());
             }
         }
         SendFailureReport junk = send(greeting(bytes(JUNK, "\r\n")), List.of(A)).report();
@@ -207,7 +207,7 @@ class HostileServerTest {
             SendFailureReport r = send(rcpt(bytes(reply, "\r\n")), List.of(A), "mail.mime.allowutf8", allowUtf8).report();
             assertThat(r.recipientFailures()).singleElement().satisfies(f -> assertThat(f.explanation().serverText())
                     .isEqualTo("550 5.7.1 DENIED 拒绝 用户不存在 Получатель не найден Empfänger unbekannt"));
-            assertThat(r.summary()).contains("拒绝 用户不存在 Получатель не найден Empfänger").doesNotContain("\u202E", "â");
+            assertThat(r.text()).contains("拒绝 用户不存在 Получатель не найден Empfänger").doesNotContain("\u202E", "â");
             assertThat(r.technicalDetails()).contains("Получатель").doesNotContain("\u202E");
         }
         byte[] latin1 = "550 5.1.1 Empfänger unbekannt\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -314,9 +314,9 @@ class HostileServerTest {
         assertThat(r.stage()).isEqualTo(SmtpStage.RCPT_TO);
         assertThat(r.category()).isEqualTo(Category.PROTOCOL_ERROR);
         assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:unexpected-reply");
-        assertThat(r.detail()).isEmpty();
+        assertThat(r.transportDetail()).isEmpty();
         assertThat(r.explanation().serverText()).startsWith("hello? red");
-        assertNoJunk(r.summary());
+        assertNoJunk(r.text());
         assertThat(r.notAttemptedRecipients()).containsExactly(A, B);
         assertThat(o.commands()).filteredOn(c -> c.startsWith("RCPT")).hasSize(1);
     }
@@ -334,7 +334,7 @@ class HostileServerTest {
                 assertNoJunk(f.explanation().serverText());
             });
             assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
-            assertNoJunk(r.summary());
+            assertNoJunk(r.text());
         }
     }
 
@@ -346,7 +346,7 @@ class HostileServerTest {
         assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
         assertThat(r.explanation().serverText()).hasSize(ReportStrings.MAX_SERVER_TEXT).endsWith("…");
         assertThat(r.recipientFailures().get(0).explanation().serverText()).hasSize(ReportStrings.MAX_SERVER_TEXT).endsWith("…");
-        assertThat(r.summary().lines().filter(l -> l.contains("AAAA"))).singleElement()
+        assertThat(r.text().lines().filter(l -> l.contains("AAAA"))).singleElement()
                 .satisfies(l -> assertThat(l).endsWith("…").hasSizeLessThan(320));
         assertThat(r.technicalDetails().length()).isLessThan(2_000);
     }

@@ -65,7 +65,7 @@ class MailFailuresTest {
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.exception()).containsSame(odd);
         assertThat(r.explanation().title()).isNotBlank();
-        assertThat(r.summary()).startsWith("The message was not sent");
+        assertThat(r.text()).startsWith("The message was not sent");
         assertThat(r.technicalDetails()).contains("something nobody expected");
     }
 

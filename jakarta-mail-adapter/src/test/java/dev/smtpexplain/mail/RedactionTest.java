@@ -50,7 +50,7 @@ class RedactionTest {
 
     /** Every string a report or its exception exposes to the application. */
     private static List<String> strings(SendFailureReport r) {
-        List<String> out = new ArrayList<>(List.of(r.summary(), r.toString(), r.headline(), r.detail(), r.technicalDetails(),
+        List<String> out = new ArrayList<>(List.of(r.text(), r.toString(), r.headline(), r.transportDetail(), r.technicalDetails(),
                 r.diagnosis().reply().raw(), r.diagnosis().reply().text(), r.diagnosis().toString()));
         var e = r.explanation();
         out.addAll(List.of(e.title(), e.summary(), e.contact(), e.serverText(), e.toString()));
@@ -235,7 +235,7 @@ class RedactionTest {
              CapturedLog log = new CapturedLog();
              ReportingTransportListener listener = new ReportingTransportListener(SendFailureAnalyzer.standard(),
                      LocaleSource.fixed(Locale.ENGLISH), (message, report) -> {
-                         throw new IllegalStateException("audit failed: " + report.summary() + "\n" + report.technicalDetails());
+                         throw new IllegalStateException("audit failed: " + report.text() + "\n" + report.technicalDetails());
                      }, ReportingTransportListener.DEFAULT_CORRELATION_TIMEOUT)) {
             Session s = session(server.port(), "mail.smtp.auth", "true", "mail.smtp.auth.mechanisms", "XOAUTH2",
                     "mail.smtp.auth.xoauth2.disable", "false");

@@ -78,7 +78,7 @@ class ReportWordingTest {
             assertThat(r.rejectedRecipients()).containsExactly("nobody@example.test");
             assertThat(r.deferredRecipients()).containsExactly("grey@example.test");
             LocalizedMessages en = messages(Locale.ENGLISH);
-            assertThat(r.summary()).contains(en.format("report.recipients.rejected", Map.of("count", 1)),
+            assertThat(r.text()).contains(en.format("report.recipients.rejected", Map.of("count", 1)),
                     en.format("report.recipients.deferred", Map.of("count", 1)))
                     .doesNotContain(en.format("report.recipients.rejected", Map.of("count", 2)));
         }
@@ -92,7 +92,7 @@ class ReportWordingTest {
             LocalizedMessages m = messages(l);
             assertThat(r.headline()).contains(m.get("report.local.title")).doesNotContain(m.get("category.unknown.title"));
             assertThat(r.explanation().summary()).isEqualTo(m.get("report.local.summary"));
-            assertThat(r.detail()).isEqualTo(m.format("address.invalid", Map.of("address", "bob@")));
+            assertThat(r.transportDetail()).isEqualTo(m.format("address.invalid", Map.of("address", "bob@")));
         }
         assertThat(MailFailures.explain(null, Locale.ENGLISH).headline()).doesNotContain(messages(Locale.ENGLISH).get("category.unknown.title"));
         // the same AddressException is what InternetAddress throws for a malformed recipient
@@ -113,7 +113,7 @@ class ReportWordingTest {
             ExplainedSendFailedException e = failing(ExplainingSender.builder().session(s).locale(Locale.ENGLISH).build(), message(s, "hello", "bob@example.test"));
             for (Locale l : new Locale[] {GU, JA}) {
                 SendFailureReport r = MailFailures.explain(e, l);
-                assertThat(r.detail()).as("%s", l).contains(messages(l).get("tls.reason.starttlsNotOffered"))
+                assertThat(r.transportDetail()).as("%s", l).contains(messages(l).get("tls.reason.starttlsNotOffered"))
                         .doesNotContain(messages(Locale.ENGLISH).get("tls.reason.starttlsNotOffered"));
             }
         }
@@ -127,15 +127,15 @@ class ReportWordingTest {
             ExplainedSendFailedException e = failing(sender, message(s, "hello", "bob@example.test", "nobody@example.test"));
 
             SendFailureReport fr = MailFailures.explain(e, FR);
-            assertThat(fr.summary()).contains(messages(FR).get("label.whatToTry") + "\u00a0: ").doesNotContain(messages(FR).get("label.whatToTry") + ": ");
+            assertThat(fr.text()).contains(messages(FR).get("label.whatToTry") + "\u00a0: ").doesNotContain(messages(FR).get("label.whatToTry") + ": ");
             SendFailureReport ja = MailFailures.explain(e, JA);
-            assertThat(ja.summary()).contains(messages(JA).get("label.whatToTry") + "：");
+            assertThat(ja.text()).contains(messages(JA).get("label.whatToTry") + "：");
 
             SendFailureReport ar = MailFailures.explain(e, AR);
-            for (String line : ar.summary().split("\n")) {
+            for (String line : ar.text().split("\n")) {
                 assertThat(new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight()).as("«%s»", line).isFalse();
             }
-            assertThat(ar.summary()).contains("\u2068bob@example.test\u2069", "\u2068nobody@example.test\u2069");
+            assertThat(ar.text()).contains("\u2068bob@example.test\u2069", "\u2068nobody@example.test\u2069");
         }
     }
 }

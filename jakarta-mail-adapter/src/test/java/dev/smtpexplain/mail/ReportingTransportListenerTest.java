@@ -191,7 +191,7 @@ class ReportingTransportListenerTest {
             assertThat(h.report().category()).isEqualTo(Category.UNKNOWN);
             assertThat(h.report().recipientFailures()).extracting(RecipientFailure::address).containsExactly(NOUSER);
             assertThat(h.report().notAttemptedRecipients()).containsExactly(GOOD);
-            assertThat(h.report().summary()).contains(NOUSER);
+            assertThat(h.report().text()).contains(NOUSER);
         }
     }
 

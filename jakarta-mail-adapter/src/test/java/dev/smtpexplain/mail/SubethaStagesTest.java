@@ -126,7 +126,7 @@ class SubethaStagesTest {
                 assertThat(f.reply().status()).hasValueSatisfying(st -> assertThat(st.toString()).isEqualTo("5.1.1"));
             });
             assertThat(r.notAttemptedRecipients()).isEmpty();
-            assertThat(r.summary()).contains("nouser@example.test").contains("The recipient’s address does not exist");
+            assertThat(r.text()).contains("nouser@example.test").contains("The recipient’s address does not exist");
             assertThat(server.delivered()).isEmpty();
             Reports.assertExplained(e);
             assertSameWithoutHints(e);
@@ -388,7 +388,7 @@ class SubethaStagesTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
             assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:tls-certificate");
-            assertThat(r.detail()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted");
+            assertThat(r.transportDetail()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted");
             Reports.assertExplained(e);
             assertSameWithoutHints(e);
         }

@@ -13,7 +13,7 @@ import org.springframework.mail.MailException;
  *     mailSender.send(message);
  * } catch (MailException e) {
  *     for (SendFailureReport report : MailExceptions.explain(e, userLocale)) {
- *         showToUser(report.summary());
+ *         showToUser(report.text());
  *     }
  * }
  * }</pre>

@@ -69,7 +69,7 @@ public final class MailProblemDetails {
         ProblemDetail p = ProblemDetail.forStatus(status);
         p.setType(URI.create(typePrefix + report.category().id()));
         p.setTitle(explanation.title());
-        p.setDetail(report.detail().isEmpty() ? explanation.summary() : report.detail() + " " + explanation.summary());
+        p.setDetail(report.transportDetail().isEmpty() ? explanation.summary() : report.transportDetail() + " " + explanation.summary());
         p.setProperty("category", report.category().id());
         p.setProperty("stage", report.stage().id());
         p.setProperty("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

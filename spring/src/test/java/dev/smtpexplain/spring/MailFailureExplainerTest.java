@@ -117,7 +117,7 @@ class MailFailureExplainerTest {
         assertThat(reports).hasSize(2).allSatisfy(r -> {
             assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
-            assertThat(r.detail()).contains("127.0.0.1").contains(String.valueOf(port));
+            assertThat(r.transportDetail()).contains("127.0.0.1").contains(String.valueOf(port));
         });
         assertThat(MailProblemDetails.statusOf(reports.get(0)).value()).isEqualTo(503);
     }
@@ -139,7 +139,7 @@ class MailFailureExplainerTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.AUTH);
             assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
             assertThat(r.diagnosis().reply().code()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(535));
-            assertThat(r.summary() + r.technicalDetails()).doesNotContain("S3cret-Pa55");
+            assertThat(r.text() + r.technicalDetails()).doesNotContain("S3cret-Pa55");
         }
     }
 
@@ -162,7 +162,7 @@ class MailFailureExplainerTest {
         assertThat(r.stage()).isEqualTo(SmtpStage.UNKNOWN);
         assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("spring:message-parse");
         assertThat(r.explanation().title()).isEqualTo(Explainer.standard().messages(GU).get("category.message-not-compliant.title"));
-        assertThat(r.summary()).startsWith(Explainer.standard().messages(GU).get("report.title.failed"));
+        assertThat(r.text()).startsWith(Explainer.standard().messages(GU).get("report.title.failed"));
         assertThat(r.technicalDetails()).startsWith("MailParseException: ").contains("AddressException");
         assertThat(r.exception()).isEmpty();
         assertThat(MailProblemDetails.statusOf(r).value()).isEqualTo(500);

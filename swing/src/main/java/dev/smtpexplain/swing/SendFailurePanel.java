@@ -88,8 +88,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         body.add(text(e.title(), Font.BOLD, 1.0f));
         body.add(Box.createVerticalStrut(4));
         body.add(text(e.summary(), Font.PLAIN, 1.0f));
-        if (!report.detail().isEmpty()) {
-            body.add(text(report.detail(), Font.ITALIC, 1.0f));
+        if (!report.transportDetail().isEmpty()) {
+            body.add(text(report.transportDetail(), Font.ITALIC, 1.0f));
         }
         body.add(Box.createVerticalStrut(10));
         body.add(text(messages.get("label.whatToTry"), Font.BOLD, 1.0f));

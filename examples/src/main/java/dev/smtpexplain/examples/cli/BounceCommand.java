@@ -144,7 +144,7 @@ final class BounceCommand implements Callable<Integer> {
             }
         } else {
             LocalizedMessages m = Explainer.standard().messages(locale);
-            out.print(BounceText.render(file, index, r, m, Terminal.detect()));
+            out.print(BounceRenderer.render(file, index, r, m, Terminal.detect()));
         }
         out.flush();
     }

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                         out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
                         out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
                         out.println();
-                        out.print(BounceText.render("bounce.eml", 0, bounce, messages, t));
+                        out.print(BounceRenderer.render("bounce.eml", 0, bounce, messages, t));
                     }
                     out.flush();
                     continue;
@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
                     out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
                     out.println();
-                    out.print(ReportText.render(report, messages, t));
+                    out.print(ReportRenderer.render(report, messages, t));
                     out.println();
                 }
                 out.flush();

@@ -89,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonReport.of(e).toString());
         } else {
-            out.print(TextReport.render(e, explainer.messages(locale), Terminal.detect()));
+            out.print(ExplanationRenderer.render(e, explainer.messages(locale), Terminal.detect()));
         }
         out.flush();
         return 0;

@@ -55,7 +55,7 @@ final class JsonReport {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("stage", r.stage().id());
-        o.put("detail", r.detail());
+        o.put("detail", r.transportDetail());
         o.set("explanation", of(r.explanation()));
         ArrayNode recipients = o.putArray("recipients");
         for (RecipientFailure f : r.recipientFailures()) {

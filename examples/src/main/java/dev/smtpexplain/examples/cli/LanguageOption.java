@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 final class LanguageOption {
 
-    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleOption.class,
+    @Option(names = "--lang", paramLabel = "TAG", converter = LocaleConverter.class,
             description = "Language of the output (BCP 47 tag: en, gu, hi, mr, bn, ta, es, fr, de, pt-BR, zh-CN, ja, ar). "
                     + "Default: $SMTP_EXPLAIN_LANG, else the system's language (LANG, when that locale is installed), else English.")
     Locale lang;
@@ -36,7 +36,7 @@ final class LanguageOption {
             // works on a bare container, where LANG=gu_IN.UTF-8 needs the locale installed to reach the JVM
             source = ENV;
             try {
-                l = new LocaleOption().convert(env.strip());
+                l = new LocaleConverter().convert(env.strip());
             } catch (CommandLine.TypeConversionException e) {
                 throw new CommandLine.ParameterException(command.commandLine(), ENV + ": " + e.getMessage());
             }

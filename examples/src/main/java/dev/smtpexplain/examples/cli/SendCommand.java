@@ -176,7 +176,7 @@ final class SendCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonReport.of(r));
         } else {
-            out.print(ReportText.render(r, messages, Terminal.detect()));
+            out.print(ReportRenderer.render(r, messages, Terminal.detect()));
         }
     }
 

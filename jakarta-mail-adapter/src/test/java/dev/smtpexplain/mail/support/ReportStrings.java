@@ -28,10 +28,10 @@ public final class ReportStrings {
     /** The report's strings, each under a name for the failure message. */
     public static Map<String, String> of(SendFailureReport r) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("summary", r.summary());
+        out.put("summary", r.text());
         out.put("toString", r.toString());
         out.put("headline", r.headline());
-        out.put("detail", r.detail());
+        out.put("detail", r.transportDetail());
         out.put("technicalDetails", r.technicalDetails());
         out.put("diagnosis.toString", r.diagnosis().toString());
         explanation(out, "explanation", r.explanation());

@@ -39,20 +39,20 @@ public final class Reports {
     /** English and Gujarati checks; {@code again} makes the report in another locale. */
     public static void assertExplained(SendFailureReport en, Function<Locale, SendFailureReport> again) {
         if (Boolean.getBoolean("smtpexplain.printReports")) {
-            System.out.println("----- " + en.stage().id() + " / " + en.category().id() + "\n" + en.summary() + "\n" + en.technicalDetails());
+            System.out.println("----- " + en.stage().id() + " / " + en.category().id() + "\n" + en.text() + "\n" + en.technicalDetails());
         }
         assertThat(en.locale().getLanguage()).isEqualTo("en");
         assertThat(en.explanation().title()).isNotBlank();
         assertThat(en.explanation().summary()).isNotBlank();
-        assertThat(en.summary()).isNotBlank().startsWith(en.headline()).doesNotContain("null").doesNotContain("{");
-        assertThat(en.toString()).isEqualTo(en.summary());
+        assertThat(en.text()).isNotBlank().startsWith(en.headline()).doesNotContain("null").doesNotContain("{");
+        assertThat(en.toString()).isEqualTo(en.text());
         assertThat(en.technicalDetails()).isNotBlank();
         for (RecipientFailure f : en.recipientFailures()) {
             assertThat(f.explanation().title()).isNotBlank();
-            assertThat(en.summary()).contains(f.address());
+            assertThat(en.text()).contains(f.address());
         }
-        en.acceptedRecipients().forEach(a -> assertThat(en.summary()).contains(a));
-        en.notAttemptedRecipients().forEach(a -> assertThat(en.summary()).contains(a));
+        en.acceptedRecipients().forEach(a -> assertThat(en.text()).contains(a));
+        en.notAttemptedRecipients().forEach(a -> assertThat(en.text()).contains(a));
         if (!gujaratiAvailable()) {
             if (!warned) {
                 warned = true;
@@ -62,14 +62,14 @@ public final class Reports {
         }
         SendFailureReport gu = again.apply(GU);
         if (Boolean.getBoolean("smtpexplain.printReports")) {
-            System.out.println("----- gu\n" + gu.summary());
+            System.out.println("----- gu\n" + gu.text());
         }
         assertThat(gu.locale().getLanguage()).isEqualTo("gu");
         assertThat(gu.category()).isEqualTo(en.category());
         assertThat(gu.stage()).isEqualTo(en.stage());
         assertThat(gu.recipientFailures()).hasSameSizeAs(en.recipientFailures());
         assertThat(gu.explanation().title()).isNotBlank().containsPattern(GUJARATI);
-        assertThat(gu.summary()).isNotBlank().containsPattern(GUJARATI).isNotEqualTo(en.summary());
+        assertThat(gu.text()).isNotBlank().containsPattern(GUJARATI).isNotEqualTo(en.text());
         assertThat(gu.explanation().summary()).isNotEqualTo(en.explanation().summary());
     }
 }

@@ -90,7 +90,7 @@ abstract class SendThroughBootContract {
         ExplainedMailSendException e = sendFailing(GOOD, FULL, NOUSER);
 
         assertRefusals(e.report(), GU);
-        assertThat(e.report().summary()).startsWith(messages(GU).get("report.title.failed"));
+        assertThat(e.report().text()).startsWith(messages(GU).get("report.title.failed"));
         assertProblem(explainer.problemDetail(e), e.report(), GU);
     }
 

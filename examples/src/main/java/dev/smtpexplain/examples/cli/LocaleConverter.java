@@ -5,7 +5,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 
 /** Converts {@code --lang} values (BCP 47 tags such as {@code gu}, {@code gu-IN}, {@code pt-BR}). */
-final class LocaleOption implements CommandLine.ITypeConverter<Locale> {
+final class LocaleConverter implements CommandLine.ITypeConverter<Locale> {
 
     @Override
     public Locale convert(String value) {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders a send-failure report for a terminal: outcome, the step that failed, the explanation, then the recipients. */
-final class ReportText {
+final class ReportRenderer {
 
-    private ReportText() {
+    private ReportRenderer() {
     }
 
     static String render(SendFailureReport r, LocalizedMessages m, Terminal t) {
@@ -22,11 +22,11 @@ final class ReportText {
         if (!stage.isEmpty()) {
             line(sb, layout, t.dim(stage));
         }
-        if (!r.detail().isEmpty()) {
-            line(sb, layout, r.detail());
+        if (!r.transportDetail().isEmpty()) {
+            line(sb, layout, r.transportDetail());
         }
         sb.append('\n');
-        sb.append(TextReport.render(r.explanation(), m, t));
+        sb.append(ExplanationRenderer.render(r.explanation(), m, t));
         if (!r.acceptedRecipients().isEmpty() || !r.recipientFailures().isEmpty() || !r.notAttemptedRecipients().isEmpty()) {
             sb.append('\n');
         }

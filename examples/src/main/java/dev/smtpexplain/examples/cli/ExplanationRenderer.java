@@ -10,9 +10,9 @@ import dev.smtpexplain.i18n.LocalizedMessages;
  * catalog; in a right-to-left language every line starts with a right-to-left mark and only data
  * (ids, the server's reply) is isolated.
  */
-final class TextReport {
+final class ExplanationRenderer {
 
-    private TextReport() {
+    private ExplanationRenderer() {
     }
 
     static String render(Explanation e, LocalizedMessages m, Terminal t) {

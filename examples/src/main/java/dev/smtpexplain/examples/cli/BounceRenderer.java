@@ -5,9 +5,9 @@ import dev.smtpexplain.mail.bounce.BounceRecipient;
 import dev.smtpexplain.mail.bounce.BounceReport;
 
 /** Renders a bounce report as readable text: what the message is, then each failed recipient's explanation. */
-final class BounceText {
+final class BounceRenderer {
 
-    private BounceText() {
+    private BounceRenderer() {
     }
 
     static String render(String file, int index, BounceReport r, LocalizedMessages m, Terminal t) {
@@ -31,7 +31,7 @@ final class BounceText {
             }
             sb.append('\n');
             rcpt.stage().ifPresent(s -> sb.append(m.get("label.stage")).append(": ").append(m.get(s.messageKey())).append('\n'));
-            rcpt.explanation().ifPresent(e -> sb.append('\n').append(TextReport.render(e, m, t)));
+            rcpt.explanation().ifPresent(e -> sb.append('\n').append(ExplanationRenderer.render(e, m, t)));
         }
         sb.append('\n');
         return sb.toString();
