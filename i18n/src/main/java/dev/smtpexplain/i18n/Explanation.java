@@ -15,10 +15,10 @@ import java.util.Optional;
  * @param summary one paragraph: the likely cause, then what it means
  * @param advice things to try, most useful first
  * @param contact who to contact if it keeps failing
- * @param whoActs who must act, as a phrase
- * @param retry whether sending again helps, as a sentence
- * @param permanence "Permanent failure", "Temporary failure" or undetermined, as a label
- * @param confidence how sure the diagnosis is, as a label
+ * @param whoActsText who must act, as a phrase (the enum is {@code diagnosis().actor()})
+ * @param retryText whether sending again helps, as a sentence (the enum is {@code diagnosis().retry()})
+ * @param permanenceLabel "Permanent failure", "Temporary failure" or undetermined, as a label
+ * @param confidenceLabel how sure the diagnosis is, as a label (the number is {@code diagnosis().confidence()})
  * @param codeMeaning the basic code's meaning, when the reply has a code
  * @param statusMeaning the enhanced status code's meaning, when the reply has one
  * @param serverText the server's text, sanitized and capped; empty when there is none
@@ -30,10 +30,10 @@ public record Explanation(
         String summary,
         List<String> advice,
         String contact,
-        String whoActs,
-        String retry,
-        String permanence,
-        String confidence,
+        String whoActsText,
+        String retryText,
+        String permanenceLabel,
+        String confidenceLabel,
         Optional<String> codeMeaning,
         Optional<String> statusMeaning,
         String serverText,
@@ -45,10 +45,10 @@ public record Explanation(
         Objects.requireNonNull(summary, "summary");
         advice = List.copyOf(advice);
         Objects.requireNonNull(contact, "contact");
-        Objects.requireNonNull(whoActs, "whoActs");
-        Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(permanence, "permanence");
-        Objects.requireNonNull(confidence, "confidence");
+        Objects.requireNonNull(whoActsText, "whoActsText");
+        Objects.requireNonNull(retryText, "retryText");
+        Objects.requireNonNull(permanenceLabel, "permanenceLabel");
+        Objects.requireNonNull(confidenceLabel, "confidenceLabel");
         Objects.requireNonNull(codeMeaning, "codeMeaning");
         Objects.requireNonNull(statusMeaning, "statusMeaning");
         Objects.requireNonNull(serverText, "serverText");

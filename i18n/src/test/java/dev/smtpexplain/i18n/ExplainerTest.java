@@ -36,7 +36,7 @@ class ExplainerTest {
         assertThat(e.codeMeaning()).get().asString().contains("mailbox");
         assertThat(e.statusMeaning()).isPresent();
         assertThat(e.serverText()).isEqualTo("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
-        assertThat(e.permanence()).isEqualTo(explainer.messages(Locale.ENGLISH).get("permanence.permanent"));
+        assertThat(e.permanenceLabel()).isEqualTo(explainer.messages(Locale.ENGLISH).get("permanence.permanent"));
     }
 
     @Test

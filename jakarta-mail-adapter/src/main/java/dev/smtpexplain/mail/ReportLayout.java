@@ -95,7 +95,7 @@ public final class ReportLayout {
      * @return one line, without indentation
      */
     public String categoryLine(Explanation e, String afterId) {
-        return labelled("label.category", data(e.categoryId()) + afterId) + " · " + labelled("label.confidence", e.confidence());
+        return labelled("label.category", data(e.categoryId()) + afterId) + " · " + labelled("label.confidence", e.confidenceLabel());
     }
 
     /** Data (an address, an id) set into text: isolated in a right-to-left language, as it is. */

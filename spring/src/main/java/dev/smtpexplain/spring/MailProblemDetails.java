@@ -74,8 +74,8 @@ public final class MailProblemDetails {
         p.setProperty("stage", report.stage().id());
         p.setProperty("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         p.setProperty("permanent", report.diagnosis().permanence() == Permanence.PERMANENT);
-        p.setProperty("retry", explanation.retry());
-        p.setProperty("whoActs", explanation.whoActs());
+        p.setProperty("retry", explanation.retryText());
+        p.setProperty("whoActs", explanation.whoActsText());
         p.setProperty("advice", explanation.advice());
         p.setProperty("lang", explanation.languageTag());
         p.setProperty("recipients", recipients(report));

@@ -102,8 +102,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
             recipients(body, report, layout);
         }
         body.add(Box.createVerticalStrut(10));
-        body.add(text(layout.labelled("label.whoActs", e.whoActs()), Font.PLAIN, 1.0f));
-        body.add(text(layout.questionAnswer("label.retry", e.retry()), Font.PLAIN, 1.0f));
+        body.add(text(layout.labelled("label.whoActs", e.whoActsText()), Font.PLAIN, 1.0f));
+        body.add(text(layout.questionAnswer("label.retry", e.retryText()), Font.PLAIN, 1.0f));
         add(body, BorderLayout.CENTER);
 
         details = new JPanel(new BorderLayout(4, 4));

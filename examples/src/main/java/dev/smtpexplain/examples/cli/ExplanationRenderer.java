@@ -19,7 +19,7 @@ final class ExplanationRenderer {
         ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
         Permanence p = e.diagnosis().permanence();
-        String badge = p == Permanence.PERMANENT ? t.red(e.permanence()) : p == Permanence.TEMPORARY ? t.yellow(e.permanence()) : t.bold(e.permanence());
+        String badge = p == Permanence.PERMANENT ? t.red(e.permanenceLabel()) : p == Permanence.TEMPORARY ? t.yellow(e.permanenceLabel()) : t.bold(e.permanenceLabel());
         line(sb, layout, t.bold(e.title()));
         line(sb, layout, badge);
         sb.append('\n');
@@ -33,9 +33,9 @@ final class ExplanationRenderer {
         }
         sb.append('\n');
         line(sb, layout, t.heading(m.get("label.whoActs")));
-        line(sb, layout, "  " + e.whoActs());
+        line(sb, layout, "  " + e.whoActsText());
         line(sb, layout, t.heading(m.get("label.retry")));
-        line(sb, layout, "  " + e.retry());
+        line(sb, layout, "  " + e.retryText());
         line(sb, layout, t.heading(m.get("label.contact")));
         line(sb, layout, "  " + e.contact());
         sb.append('\n');

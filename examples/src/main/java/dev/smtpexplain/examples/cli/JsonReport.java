@@ -41,9 +41,9 @@ final class JsonReport {
         ArrayNode advice = o.putArray("advice");
         e.advice().forEach(advice::add);
         o.put("contact", e.contact());
-        o.put("whoActs", e.whoActs());
-        o.put("retryText", e.retry());
-        o.put("permanence", e.permanence());
+        o.put("whoActs", e.whoActsText());
+        o.put("retryText", e.retryText());
+        o.put("permanence", e.permanenceLabel());
         e.codeMeaning().ifPresentOrElse(m -> o.put("codeMeaning", m), () -> o.putNull("codeMeaning"));
         e.statusMeaning().ifPresentOrElse(m -> o.put("statusMeaning", m), () -> o.putNull("statusMeaning"));
         o.put("serverText", e.serverText());
