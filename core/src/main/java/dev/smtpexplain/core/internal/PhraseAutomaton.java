@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Aho–Corasick automaton over normalized text: finds every phrase in one pass, in time linear in the
@@ -30,8 +29,6 @@ public final class PhraseAutomaton {
     }
 
     private final byte[] asciiColumn;
-    private final char[] otherChars;
-    private final int[] otherColumns;
     private final int columns;
     private final int spaceColumn;
     private final int[] delta;
@@ -51,8 +48,6 @@ public final class PhraseAutomaton {
     private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int[] emittingRow, int[][] emittingIds,
             int startRow, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
         this.asciiColumn = columns.ascii;
-        this.otherChars = columns.otherChars;
-        this.otherColumns = columns.otherColumns;
         this.columns = columns.count;
         this.spaceColumn = columns.ascii[SPACE];
         this.delta = delta;
@@ -232,47 +227,29 @@ public final class PhraseAutomaton {
     }
 
     /**
-     * The transition alphabet: column 0 for characters no phrase has, then one column per character
-     * phrases use, ASCII first so an ASCII character's column fits a byte.
+     * The transition alphabet of the dense table, whose phrases are ASCII: column 0 for characters no
+     * phrase has, then one column per character the phrases use.
      */
     private static final class Columns {
         final byte[] ascii = new byte[128];
-        final char[] otherChars;
-        final int[] otherColumns;
         final int count;
 
         private Columns(List<String> phrases) {
             int next = 1;
-            TreeMap<Character, Integer> others = new TreeMap<>();
             byte[] folded = new byte[128];
             for (String p : phrases) {
                 for (int i = 0; i < p.length(); i++) {
                     char c = p.charAt(i);
-                    if (c < 128 && folded[c] == 0) {
-                        if (next > Byte.MAX_VALUE) {
-                            throw new IllegalArgumentException("phrases must be normalized: too many distinct ASCII characters");
-                        }
-                        folded[c] = (byte) next++;
+                    if (c >= 128) {
+                        throw new IllegalArgumentException("the dense table takes ASCII phrases only: " + p);
                     }
-                }
-            }
-            for (String p : phrases) {
-                for (int i = 0; i < p.length(); i++) {
-                    char c = p.charAt(i);
-                    if (c >= 128 && !others.containsKey(c)) {
-                        others.put(c, next++);
+                    if (folded[c] == 0) {
+                        folded[c] = (byte) next++;
                     }
                 }
             }
             for (char c = 0; c < 128; c++) {
                 ascii[c] = folded[ASCII[c]];
-            }
-            otherChars = new char[others.size()];
-            otherColumns = new int[others.size()];
-            int i = 0;
-            for (var e : others.entrySet()) {
-                otherChars[i] = e.getKey();
-                otherColumns[i++] = e.getValue();
             }
             count = next;
         }
@@ -283,11 +260,7 @@ public final class PhraseAutomaton {
 
         /** The column of a character as it appears in a normalized phrase (already folded). */
         int of(char c) {
-            if (c < 128) {
-                return ascii[c];
-            }
-            int i = Arrays.binarySearch(otherChars, c);
-            return i < 0 ? 0 : otherColumns[i];
+            return ascii[c];
         }
     }
 
@@ -645,12 +618,10 @@ public final class PhraseAutomaton {
     }
 
     private int otherColumn(char c) {
+        // the dense table holds ASCII phrases only: beyond ASCII, a character is a separator, a letter that
+        // folds to ASCII, or one no phrase of this table has
         char f = fold(c);
-        if (f < 128) {
-            return asciiColumn[f];
-        }
-        int i = Arrays.binarySearch(otherChars, f);
-        return i < 0 ? 0 : otherColumns[i];
+        return f < 128 ? asciiColumn[f] : 0;
     }
 
 }
