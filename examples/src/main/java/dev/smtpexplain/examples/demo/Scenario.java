@@ -116,6 +116,11 @@ public record Scenario(String id, String description, Server server, String from
         return m;
     }
 
+    /** The scenarios whose send fails right away: all but the one whose failure comes back later as a bounce. */
+    public static List<Scenario> sendFailures() {
+        return all().stream().filter(s -> s.server() != Server.MAIN_THEN_BOUNCE).toList();
+    }
+
     /** Every scenario, in the order the demo runs them. */
     public static List<Scenario> all() {
         return List.of(
