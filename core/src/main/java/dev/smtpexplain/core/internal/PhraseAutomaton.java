@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Aho–Corasick automaton over normalized text: finds every phrase in one pass, in time linear in the
@@ -12,7 +11,8 @@ import java.util.TreeMap;
  *
  * <p>The automaton is a complete DFA with one row of transitions per state. An entry holds the next
  * state's row offset (state × columns), so the scan adds instead of multiplying; where phrases end in
- * the next state the entry holds the offset's complement, so the scan tests for outputs with the sign.
+ * the next state the entry holds the complement of an index into two small arrays (the state's row
+ * offset and the phrases ending there), so the scan tests for outputs with the sign and never divides.
  * States keep the order in which phrases created them: a phrase's states lie next to each other, and a
  * text that follows a phrase reads the table almost sequentially. A state reached by a space stays put
  * on another space, so runs of separators collapse without a branch in the scan.
@@ -29,31 +29,35 @@ public final class PhraseAutomaton {
     }
 
     private final byte[] asciiColumn;
-    private final char[] otherChars;
-    private final int[] otherColumns;
     private final int columns;
     private final int spaceColumn;
     private final int[] delta;
     // the ASCII letters and digits on which the root goes nowhere (no phrase starts inside a word)
     private final boolean[] staysAtRoot = new boolean[128];
     private final int[][] outputs;
+    // for the states where phrases end, by the index their incoming entries hold: row offset and phrase ids
+    private final int[] emittingRow;
+    private final int[][] emittingIds;
     private final int startRow;
     private final int patternCount;
+    // per phrase id: whether its positions are recorded (it is part of an AND alternative)
+    private final boolean[] positional;
     // the phrases with characters beyond ASCII, scanned only where the text has such characters
     private final SparseAutomaton beyondAscii;
 
-    private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int startRow, int patternCount,
-            SparseAutomaton beyondAscii) {
+    private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int[] emittingRow, int[][] emittingIds,
+            int startRow, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
         this.asciiColumn = columns.ascii;
-        this.otherChars = columns.otherChars;
-        this.otherColumns = columns.otherColumns;
         this.columns = columns.count;
         this.spaceColumn = columns.ascii[SPACE];
         this.delta = delta;
         this.outputs = outputs;
+        this.emittingRow = emittingRow;
+        this.emittingIds = emittingIds;
         this.startRow = startRow;
         this.patternCount = patternCount;
         this.beyondAscii = beyondAscii;
+        this.positional = positional;
         for (char c = 0; c < 128; c++) {
             staysAtRoot[c] = ASCII[c] != SPACE && delta[asciiColumn[c]] == 0;
         }
@@ -112,6 +116,16 @@ public final class PhraseAutomaton {
      * a sparse automaton that runs only over text that has characters beyond ASCII.
      */
     public static PhraseAutomaton build(List<String> phrases) {
+        boolean[] all = new boolean[phrases.size()];
+        Arrays.fill(all, true);
+        return build(phrases, all);
+    }
+
+    /**
+     * Builds the automaton, recording positions only for the phrases flagged in {@code positional}
+     * (those of AND alternatives, whose proximity is checked); the others are only marked as seen.
+     */
+    public static PhraseAutomaton build(List<String> phrases, boolean[] positional) {
         List<String> ascii = new ArrayList<>();
         List<String> beyond = new ArrayList<>();
         int[] beyondIds = new int[phrases.size()];
@@ -184,60 +198,58 @@ public final class PhraseAutomaton {
             }
         }
         int[][] outputs = Arrays.copyOf(out, nodes);
+        int[] emitting = new int[nodes];
+        int emittingCount = 0;
+        for (int st = 0; st < nodes; st++) {
+            if (outputs[st] != null) {
+                emitting[st] = emittingCount++;
+            }
+        }
+        int[] emittingRow = new int[emittingCount];
+        int[][] emittingIds = new int[emittingCount][];
+        for (int st = 0; st < nodes; st++) {
+            if (outputs[st] != null) {
+                emittingRow[emitting[st]] = st * width;
+                emittingIds[emitting[st]] = outputs[st];
+            }
+        }
         int space = columns.ascii[SPACE];
         int[] delta = new int[nodes * width];
         for (int s = 0; s < nodes; s++) {
             for (int col = 0; col < width; col++) {
                 int next = afterSpace[s] && col == space ? s : go[s * width + col];
-                delta[s * width + col] = outputs[next] == null ? next * width : ~(next * width);
+                delta[s * width + col] = outputs[next] == null ? next * width : ~emitting[next];
             }
         }
         SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
-        return new PhraseAutomaton(columns, delta, outputs, go[space] * width, phrases.size(), sparse);
+        return new PhraseAutomaton(columns, delta, outputs, emittingRow, emittingIds, go[space] * width, phrases.size(), sparse,
+                positional.clone());
     }
 
     /**
-     * The transition alphabet: column 0 for characters no phrase has, then one column per character
-     * phrases use, ASCII first so an ASCII character's column fits a byte.
+     * The transition alphabet of the dense table, whose phrases are ASCII: column 0 for characters no
+     * phrase has, then one column per character the phrases use.
      */
     private static final class Columns {
         final byte[] ascii = new byte[128];
-        final char[] otherChars;
-        final int[] otherColumns;
         final int count;
 
         private Columns(List<String> phrases) {
             int next = 1;
-            TreeMap<Character, Integer> others = new TreeMap<>();
             byte[] folded = new byte[128];
             for (String p : phrases) {
                 for (int i = 0; i < p.length(); i++) {
                     char c = p.charAt(i);
-                    if (c < 128 && folded[c] == 0) {
-                        if (next > Byte.MAX_VALUE) {
-                            throw new IllegalArgumentException("phrases must be normalized: too many distinct ASCII characters");
-                        }
-                        folded[c] = (byte) next++;
+                    if (c >= 128) {
+                        throw new IllegalArgumentException("the dense table takes ASCII phrases only: " + p);
                     }
-                }
-            }
-            for (String p : phrases) {
-                for (int i = 0; i < p.length(); i++) {
-                    char c = p.charAt(i);
-                    if (c >= 128 && !others.containsKey(c)) {
-                        others.put(c, next++);
+                    if (folded[c] == 0) {
+                        folded[c] = (byte) next++;
                     }
                 }
             }
             for (char c = 0; c < 128; c++) {
                 ascii[c] = folded[ASCII[c]];
-            }
-            otherChars = new char[others.size()];
-            otherColumns = new int[others.size()];
-            int i = 0;
-            for (var e : others.entrySet()) {
-                otherChars[i] = e.getKey();
-                otherColumns[i++] = e.getValue();
             }
             count = next;
         }
@@ -248,11 +260,7 @@ public final class PhraseAutomaton {
 
         /** The column of a character as it appears in a normalized phrase (already folded). */
         int of(char c) {
-            if (c < 128) {
-                return ascii[c];
-            }
-            int i = Arrays.binarySearch(otherChars, c);
-            return i < 0 ? 0 : otherColumns[i];
+            return ascii[c];
         }
     }
 
@@ -297,16 +305,19 @@ public final class PhraseAutomaton {
         private int[] occurrenceEnds = new int[8];
         private int occurrences;
         private final List<String> lines;
-        private final int[] lineStarts;
+        // where each line starts in the joined text; computed when a proximity check first needs it
+        private int[] lineStarts;
+        // per phrase id: whether the phrase is part of an AND alternative, so its positions matter
+        private final boolean[] positional;
 
-        Hits(int phraseCount, List<String> lines, int[] lineStarts) {
+        Hits(int phraseCount, List<String> lines, boolean[] positional) {
             seen = new long[(phraseCount + 63) >>> 6];
             this.lines = lines;
-            this.lineStarts = lineStarts;
+            this.positional = positional;
         }
 
         void add(int id, int end) {
-            if (occurrences == MAX_OCCURRENCES) {
+            if (!positional[id] || occurrences == MAX_OCCURRENCES) {
                 addId(id);
                 return;
             }
@@ -411,6 +422,12 @@ public final class PhraseAutomaton {
 
         /** Whether a sentence or clause ends between two offsets: '.', ';', '!' or '?' before white space. */
         private boolean breakBetween(int from, int to) {
+            if (lineStarts == null) {
+                lineStarts = new int[lines.size() + 1];
+                for (int i = 1; i <= lines.size(); i++) {
+                    lineStarts[i] = lineStarts[i - 1] + lines.get(i - 1).length() + 1;
+                }
+            }
             int line = Arrays.binarySearch(lineStarts, 0, lines.size(), from);
             if (line < 0) {
                 line = -line - 2;
@@ -467,7 +484,6 @@ public final class PhraseAutomaton {
         SparseAutomaton.Cursor cursor = beyondAscii.start();
         int before = scan.seen == null ? 0 : scan.seen.occurrences();
         scan.base = 0;
-        scan.line = 0;
         for (String line : lines) {
             int[] masked = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
             int m = 0;
@@ -490,7 +506,6 @@ public final class PhraseAutomaton {
                 scan.markIds(out, line.length());
             }
             scan.base += line.length() + 1;
-            scan.line++;
         }
         if (scan.seen != null && before > 0 && scan.seen.occurrences() > before) {
             scan.seen.sortOccurrences();
@@ -503,9 +518,7 @@ public final class PhraseAutomaton {
     private final class Scan {
         int row;
         int base;
-        int line;
         final List<String> lines;
-        int[] lineStarts;
         Hits seen;
         boolean beyondAscii;
 
@@ -515,35 +528,13 @@ public final class PhraseAutomaton {
         }
 
         void nextLine(int length) {
-            if (seen != null) {
-                lineStarts[line + 1] = base + length + 1;
-            }
             base += length + 1;
-            line++;
         }
 
-        void mark(int row, int index) {
-            if (seen == null) {
-                lineStarts = new int[lines.size() + 1];
-                // the starts of the lines already passed: each is the previous start plus its length and a space
-                for (int i = 1; i <= line; i++) {
-                    lineStarts[i] = lineStarts[i - 1] + lines.get(i - 1).length() + 1;
-                }
-                seen = new Hits(patternCount, lines, lineStarts);
-            }
-            for (int id : outputs[row / columns]) {
-                seen.add(id, base + index);
-            }
-        }
-
-        /** Adds phrases found by the second pass. */
+        /** Adds the phrases that end at {@code index} of the current line. */
         void markIds(int[] ids, int index) {
             if (seen == null) {
-                lineStarts = new int[lines.size() + 1];
-                for (int i = 1; i <= lines.size(); i++) {
-                    lineStarts[i] = lineStarts[i - 1] + lines.get(i - 1).length() + 1;
-                }
-                seen = new Hits(patternCount, lines, lineStarts);
+                seen = new Hits(patternCount, lines, positional);
             }
             for (int id : ids) {
                 seen.add(id, base + index);
@@ -568,8 +559,8 @@ public final class PhraseAutomaton {
             }
             int next = delta[row + column];
             if (next < 0) {
-                next = ~next;
-                scan.mark(next, i);
+                scan.markIds(emittingIds[~next], i);
+                next = emittingRow[~next];
             }
             row = next;
         }
@@ -579,8 +570,8 @@ public final class PhraseAutomaton {
     private void step(Scan scan, int column, int index) {
         int next = delta[scan.row + column];
         if (next < 0) {
-            next = ~next;
-            scan.mark(next, index);
+            scan.markIds(emittingIds[~next], index);
+            next = emittingRow[~next];
         }
         scan.row = next;
     }
@@ -627,12 +618,10 @@ public final class PhraseAutomaton {
     }
 
     private int otherColumn(char c) {
+        // the dense table holds ASCII phrases only: beyond ASCII, a character is a separator, a letter that
+        // folds to ASCII, or one no phrase of this table has
         char f = fold(c);
-        if (f < 128) {
-            return asciiColumn[f];
-        }
-        int i = Arrays.binarySearch(otherChars, f);
-        return i < 0 ? 0 : otherColumns[i];
+        return f < 128 ? asciiColumn[f] : 0;
     }
 
 }

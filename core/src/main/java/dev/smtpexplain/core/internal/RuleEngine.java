@@ -102,7 +102,15 @@ public final class RuleEngine {
         }
         strongUsing = toArrays(strong);
         weakUsing = toArrays(weak);
-        automaton = PhraseAutomaton.build(phrases);
+        boolean[] positional = new boolean[phrases.size()];
+        for (int[] alternative : phrasesOf) {
+            if (alternative.length > 1) {
+                for (int id : alternative) {
+                    positional[id] = true;
+                }
+            }
+        }
+        automaton = PhraseAutomaton.build(phrases, positional);
     }
 
     private static int[][] toArrays(List<List<Integer>> lists) {

@@ -22,12 +22,18 @@ final class SparseAutomaton {
     private final int[] fail;
     // per state: the global ids of the phrases that end here, along failure links too; null for none
     private final int[][] outputs;
+    // the characters the root has a transition on, as a bit set over all 65,536: most characters of a
+    // text in a script the phrases use start no phrase, and this answers for them without a search
+    private final long[] fromRoot = new long[1 << 10];
 
     private SparseAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs) {
         this.keys = keys;
         this.targets = targets;
         this.fail = fail;
         this.outputs = outputs;
+        for (char c : keys[0]) {
+            fromRoot[c >>> 6] |= 1L << c;
+        }
     }
 
     /**
@@ -143,6 +149,9 @@ final class SparseAutomaton {
             cursor.afterSpace = false;
         }
         int s = cursor.state;
+        if (s == 0 && (fromRoot[folded >>> 6] & (1L << folded)) == 0) {
+            return outputs[0];
+        }
         int to = step(keys[s], targets[s], folded);
         while (to < 0 && s != 0) {
             s = fail[s];

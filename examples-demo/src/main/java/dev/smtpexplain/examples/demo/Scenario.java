@@ -55,15 +55,7 @@ public record Scenario(String id, String description, Server server, String from
             case NOTHING_LISTENING -> servers.refusedPort();
             case MAIN_THEN_BOUNCE -> servers.mainPort();
         };
-        ExplainingSender.Builder b = ExplainingSender.builder()
-                .host(servers.host()).port(port)
-                .security(ExplainingSender.Security.NONE)
-                .explainer(explainer)
-                .locale(locale)
-                .connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(10))
-                .sendPartial(s.sendPartial());
+        ExplainingSender.Builder b = senderTo(servers, port, explainer, locale).sendPartial(s.sendPartial());
         if (s.login()) {
             b.credentials("alice", "not-the-right-password");
         }
@@ -83,15 +75,7 @@ public record Scenario(String id, String description, Server server, String from
      * provider sends back later; null if the send failed right away.
      */
     public BounceReport provokeBounce(DemoMailServer servers, Explainer explainer, Locale locale) {
-        ExplainingSender sender = ExplainingSender.builder()
-                .host(servers.host()).port(servers.mainPort())
-                .security(ExplainingSender.Security.NONE)
-                .explainer(explainer)
-                .locale(locale)
-                .connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(10))
-                .build();
+        ExplainingSender sender = senderTo(servers, servers.mainPort(), explainer, locale).build();
         try {
             MimeMessage m = (MimeMessage) message(sender, this);
             SendResult result = sender.send(m);
@@ -103,6 +87,18 @@ public record Scenario(String id, String description, Server server, String from
         } catch (MessagingException | java.io.IOException e) {
             return null;
         }
+    }
+
+    /** A sender to one of the demo servers, without TLS and with short timeouts. */
+    private static ExplainingSender.Builder senderTo(DemoMailServer servers, int port, Explainer explainer, Locale locale) {
+        return ExplainingSender.builder()
+                .host(servers.host()).port(port)
+                .security(ExplainingSender.Security.NONE)
+                .explainer(explainer)
+                .locale(locale)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10));
     }
 
     private static Message message(ExplainingSender sender, Scenario s) throws MessagingException {
@@ -118,6 +114,11 @@ public record Scenario(String id, String description, Server server, String from
         }
         m.setText(body.toString(), "UTF-8");
         return m;
+    }
+
+    /** The scenarios whose send fails right away: all but the one whose failure comes back later as a bounce. */
+    public static List<Scenario> sendFailures() {
+        return all().stream().filter(s -> s.server() != Server.MAIN_THEN_BOUNCE).toList();
     }
 
     /** Every scenario, in the order the demo runs them. */

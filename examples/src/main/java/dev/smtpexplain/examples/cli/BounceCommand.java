@@ -1,11 +1,7 @@
 package dev.smtpexplain.examples.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.smtpexplain.core.Diagnosis;
-import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.i18n.Explainer;
-import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.bounce.BounceRecipient;
 import dev.smtpexplain.mail.bounce.BounceReport;
@@ -171,25 +167,9 @@ final class BounceCommand implements Callable<Integer> {
             rcpt.replyCode().ifPresentOrElse(c -> o.put("code", c), () -> o.putNull("code"));
             rcpt.stage().ifPresentOrElse(s -> o.put("command", s.id()), () -> o.putNull("command"));
             if (rcpt.diagnosis().isPresent() && rcpt.explanation().isPresent()) {
-                Diagnosis d = rcpt.diagnosis().get();
-                Explanation e = rcpt.explanation().get();
-                o.put("category", d.category().id());
-                if (d.permanence() == Permanence.UNDETERMINED) {
-                    o.putNull("permanent");
-                } else {
-                    o.put("permanent", d.permanence() == Permanence.PERMANENT);
-                }
-                o.put("retry", d.retry().id());
-                o.put("acts", d.actor().id());
-                o.put("confidence", d.confidence());
-                o.put("rule", d.evidence().ruleId());
-                o.put("lang", e.languageTag());
-                o.put("title", e.title());
-                o.put("summary", e.summary());
-                ArrayNode advice = o.putArray("advice");
-                e.advice().forEach(advice::add);
+                JsonReport.putVerdict(o, rcpt.explanation().get());
             } else {
-                for (String f : List.of("category", "permanent", "retry", "acts", "confidence", "rule", "lang", "title", "summary", "advice")) {
+                for (String f : List.of("category", "permanent", "retry", "acts", "confidence", "rule", "matched", "lang", "title", "summary", "advice")) {
                     o.putNull(f);
                 }
             }

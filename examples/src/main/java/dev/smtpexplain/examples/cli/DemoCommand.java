@@ -71,9 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                     if (json) {
                         out.println(bounceJson(s, bounce));
                     } else {
-                        out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
-                        out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
-                        out.println();
+                        printHeading(out, t, s, i, scenarios.size(), messages);
                         out.print(BounceRenderer.render("bounce.eml", 0, bounce, messages, t));
                     }
                     out.flush();
@@ -88,9 +86,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (json) {
                     out.println(json(s, report));
                 } else {
-                    out.println(t.heading("━━ " + i + "/" + scenarios.size() + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
-                    out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
-                    out.println();
+                    printHeading(out, t, s, i, scenarios.size(), messages);
                     out.print(ReportRenderer.render(report, messages, t));
                     out.println();
                 }
@@ -98,6 +94,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return unexpected == 0 ? 0 : 1;
+    }
+
+    private static void printHeading(PrintWriter out, Terminal t, Scenario s, int i, int of, LocalizedMessages messages) {
+        out.println(t.heading("━━ " + i + "/" + of + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
+        out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
+        out.println();
     }
 
     /** What the scenario shows, in the report's language. */

@@ -45,9 +45,9 @@ final class DialogDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = Scenario.all().stream().filter(x -> x.id().equals(scenario)).findFirst()
+        Scenario s = Scenario.sendFailures().stream().filter(x -> x.id().equals(scenario)).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "'; known: "
-                        + Scenario.all().stream().map(Scenario::id).toList()));
+                        + Scenario.sendFailures().stream().map(Scenario::id).toList()));
         Locale locale = language.locale();
         if (png == null && GraphicsEnvironment.isHeadless()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no display: give --png FILE to render the dialog into an image");

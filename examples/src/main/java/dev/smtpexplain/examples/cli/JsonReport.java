@@ -19,11 +19,13 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    static ObjectNode of(Explanation e) {
+    /**
+     * The fields every JSON form shares for a diagnosis and its explanation, in this order: category,
+     * permanent (null when undetermined), retry, acts, confidence, rule, matched, lang, title, summary,
+     * advice.
+     */
+    static void putVerdict(ObjectNode o, Explanation e) {
         Diagnosis d = e.diagnosis();
-        ObjectNode o = MAPPER.createObjectNode();
-        d.reply().code().ifPresentOrElse(c -> o.put("code", c.value()), () -> o.putNull("code"));
-        d.reply().status().ifPresentOrElse(s -> o.put("status", s.toString()), () -> o.putNull("status"));
         o.put("category", d.category().id());
         if (d.permanence() == Permanence.UNDETERMINED) {
             o.putNull("permanent");
@@ -40,6 +42,14 @@ final class JsonReport {
         o.put("summary", e.summary());
         ArrayNode advice = o.putArray("advice");
         e.advice().forEach(advice::add);
+    }
+
+    static ObjectNode of(Explanation e) {
+        Diagnosis d = e.diagnosis();
+        ObjectNode o = MAPPER.createObjectNode();
+        d.reply().code().ifPresentOrElse(c -> o.put("code", c.value()), () -> o.putNull("code"));
+        d.reply().status().ifPresentOrElse(s -> o.put("status", s.toString()), () -> o.putNull("status"));
+        putVerdict(o, e);
         o.put("contact", e.contact());
         o.put("whoActs", e.whoActsText());
         o.put("retryText", e.retryText());
