@@ -5,33 +5,25 @@ import static dev.smtpexplain.mail.support.Subetha.acceptContent;
 import static dev.smtpexplain.mail.support.TestMail.message;
 import static dev.smtpexplain.mail.support.TestMail.session;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.smtpexplain.mail.support.NoThreadLeaks;
 import dev.smtpexplain.mail.support.Reports;
 import dev.smtpexplain.mail.support.Subetha;
 import jakarta.mail.Session;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.subethamail.smtp.RejectException;
 
 /**
- * Reports written in Gujarati from a real send. Skipped, with the reason, while the Gujarati catalog
- * is not on the classpath; every stage test also checks Gujarati when it is (see {@link Reports}).
+ * Reports written in Gujarati from a real send; every stage test also checks Gujarati (see {@link Reports}).
  */
 @ExtendWith(NoThreadLeaks.class)
 @Timeout(20)
 class GujaratiReportsTest {
 
     private static final Pattern GUJARATI = Pattern.compile("[\\u0A80-\\u0AFF]");
-
-    @BeforeEach
-    void needsTheCatalog() {
-        assumeTrue(Reports.gujaratiAvailable(), Reports.GUJARATI_MISSING);
-    }
 
     @Test
     void partialDeliveryInGujarati() throws Exception {
