@@ -290,8 +290,9 @@ public final class PhraseAutomaton {
 
     /**
      * The phrases found in one scan: the distinct ids in the order first found, a bit set for
-     * constant-time membership, and every occurrence with the offset where it ends, for rules whose
-     * phrases must stand close together. Allocated only when a phrase occurs.
+     * constant-time membership, and, for the phrases of AND alternatives (whose phrases must stand
+     * close together), every occurrence with the offset where it ends. Allocated only when a phrase
+     * occurs.
      */
     public static final class Hits {
         // a reply holds a few dozen phrase occurrences; past this many the text is not a reply, and
