@@ -143,10 +143,11 @@ public final class RuleEngine {
         }
         int bestStrong = NONE;
         int bestWeak = NONE;
+        int replyClass = replyClass(reply);
         for (int h = 0; h < seen.count(); h++) {
             int phrase = seen.id(h);
-            bestStrong = firstSatisfied(strongUsing[phrase], bestStrong, seen, reply);
-            bestWeak = firstSatisfied(weakUsing[phrase], bestWeak, seen, reply);
+            bestStrong = firstSatisfied(strongUsing[phrase], bestStrong, seen, reply, replyClass);
+            bestWeak = firstSatisfied(weakUsing[phrase], bestWeak, seen, reply, replyClass);
         }
         result[0] = bestStrong == NONE ? null : matchOf[bestStrong];
         result[1] = bestWeak == NONE ? null : matchOf[bestWeak];
@@ -154,12 +155,12 @@ public final class RuleEngine {
     }
 
     /** The first of {@code alternatives} (ascending) below {@code best} that the reply satisfies, else {@code best}. */
-    private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply) {
+    private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply, int replyClass) {
         for (int alt : alternatives) {
             if (alt >= best) {
                 break;
             }
-            if (allOccur(phrasesOf[alt], seen) && conditionOf[alt].test(reply) && matchOf[alt].rule().fitsClass(replyClass(reply))
+            if (allOccur(phrasesOf[alt], seen) && conditionOf[alt].test(reply) && matchOf[alt].rule().fitsClass(replyClass)
                     && (phrasesOf[alt].length == 1 || seen.near(phrasesOf[alt], lengthsOf[alt], NEAR))) {
                 return alt;
             }
