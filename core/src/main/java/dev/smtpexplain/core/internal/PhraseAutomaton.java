@@ -9,13 +9,18 @@ import java.util.List;
  * Aho–Corasick automaton over normalized text: finds every phrase in one pass, in time linear in the
  * text's length whatever the number of phrases. Immutable after construction; safe to share.
  *
- * <p>The automaton is a complete DFA with one row of transitions per state. An entry holds the next
- * state's row offset (state × columns), so the scan adds instead of multiplying; where phrases end in
- * the next state the entry holds the complement of an index into two small arrays (the state's row
- * offset and the phrases ending there), so the scan tests for outputs with the sign and never divides.
- * States keep the order in which phrases created them: a phrase's states lie next to each other, and a
- * text that follows a phrase reads the table almost sequentially. A state reached by a space stays put
- * on another space, so runs of separators collapse without a branch in the scan.
+ * <p>Most states lie inside one phrase and have one way forward: such a <em>chain</em> state keeps
+ * only the column that goes on, where it goes, where a separator takes it and its failure state. The
+ * other states (the root, the start, every branching state) have a full row of transitions in a dense
+ * table. A chain is about an eighth of the states' memory, so the dense rows that a scan keeps coming
+ * back to stay in the processor's cache, which is what makes a scan fast.
+ *
+ * <p>A state is held as one int: a dense state as its row offset (state × columns, so the scan adds
+ * instead of multiplying), a chain state as {@code denseLimit} plus four times its index into
+ * {@code chain}. A transition into a state where phrases end holds the complement of an index into two
+ * small arrays (the target and the phrases ending there), so the scan tests for outputs with the sign.
+ * A state reached by a separator stays put on another separator, without emitting again, so runs of
+ * separators collapse without a branch in the scan.
  */
 public final class PhraseAutomaton {
 
@@ -32,10 +37,14 @@ public final class PhraseAutomaton {
     private final int columns;
     private final int spaceColumn;
     private final int[] delta;
+    // dense rows take offsets below this; a chain state is denseLimit + 4 × its index
+    private final int denseLimit;
+    // per chain state, four ints: the column that goes on, its target, the separator's target, the failure state
+    private final int[] chain;
     // the ASCII letters and digits on which the root goes nowhere (no phrase starts inside a word)
     private final boolean[] staysAtRoot = new boolean[128];
     private final int[][] outputs;
-    // for the states where phrases end, by the index their incoming entries hold: row offset and phrase ids
+    // for the states where phrases end, by the index their incoming entries hold: the state and phrase ids
     private final int[] emittingRow;
     private final int[][] emittingIds;
     private final int startRow;
@@ -45,12 +54,14 @@ public final class PhraseAutomaton {
     // the phrases with characters beyond ASCII, scanned only where the text has such characters
     private final SparseAutomaton beyondAscii;
 
-    private PhraseAutomaton(Columns columns, int[] delta, int[][] outputs, int[] emittingRow, int[][] emittingIds,
+    private PhraseAutomaton(Columns columns, int[] delta, int[] chain, int[][] outputs, int[] emittingRow, int[][] emittingIds,
             int startRow, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
         this.asciiColumn = columns.ascii;
         this.columns = columns.count;
         this.spaceColumn = columns.ascii[SPACE];
         this.delta = delta;
+        this.denseLimit = delta.length;
+        this.chain = chain;
         this.outputs = outputs;
         this.emittingRow = emittingRow;
         this.emittingIds = emittingIds;
@@ -148,6 +159,9 @@ public final class PhraseAutomaton {
         Arrays.fill(go, -1);
         int[][] out = new int[maxNodes][];
         boolean[] afterSpace = new boolean[maxNodes];
+        // per trie node: how many children it has and the column of the last one added
+        int[] children = new int[maxNodes];
+        int[] childColumn = new int[maxNodes];
         int nodes = 1;
         for (int id = 0; id < phrases.size(); id++) {
             String p = phrases.get(id);
@@ -162,6 +176,8 @@ public final class PhraseAutomaton {
                     next = nodes++;
                     go[s * width + col] = next;
                     afterSpace[next] = p.charAt(i) == SPACE;
+                    children[s]++;
+                    childColumn[s] = col;
                 }
                 s = next;
             }
@@ -198,6 +214,23 @@ public final class PhraseAutomaton {
             }
         }
         int[][] outputs = Arrays.copyOf(out, nodes);
+        int space = columns.ascii[SPACE];
+        int start = go[space];
+        // the encoded form of each state: dense ones first, in the order phrases created them, then chains
+        int[] code = new int[nodes];
+        int dense = 0;
+        for (int st = 0; st < nodes; st++) {
+            if (!isChain(st, start, children)) {
+                code[st] = dense++ * width;
+            }
+        }
+        int denseLimit = dense * width;
+        int chains = 0;
+        for (int st = 0; st < nodes; st++) {
+            if (isChain(st, start, children)) {
+                code[st] = denseLimit + 4 * chains++;
+            }
+        }
         int[] emitting = new int[nodes];
         int emittingCount = 0;
         for (int st = 0; st < nodes; st++) {
@@ -209,21 +242,41 @@ public final class PhraseAutomaton {
         int[][] emittingIds = new int[emittingCount][];
         for (int st = 0; st < nodes; st++) {
             if (outputs[st] != null) {
-                emittingRow[emitting[st]] = st * width;
+                emittingRow[emitting[st]] = code[st];
                 emittingIds[emitting[st]] = outputs[st];
             }
         }
-        int space = columns.ascii[SPACE];
-        int[] delta = new int[nodes * width];
+        int[] delta = new int[denseLimit];
+        int[] chain = new int[4 * chains];
         for (int s = 0; s < nodes; s++) {
-            for (int col = 0; col < width; col++) {
-                int next = afterSpace[s] && col == space ? s : go[s * width + col];
-                delta[s * width + col] = outputs[next] == null ? next * width : ~emitting[next];
+            // a separator after a separator changes nothing: stay, and emit nothing new
+            int onSpace = afterSpace[s] ? code[s] : target(go[s * width + space], code, outputs, emitting);
+            if (code[s] < denseLimit) {
+                for (int col = 0; col < width; col++) {
+                    delta[code[s] + col] = col == space ? onSpace : target(go[s * width + col], code, outputs, emitting);
+                }
+            } else {
+                int at = code[s] - denseLimit;
+                boolean leaf = children[s] == 0;
+                chain[at] = leaf ? -1 : childColumn[s];
+                chain[at + 1] = leaf ? 0 : target(go[s * width + childColumn[s]], code, outputs, emitting);
+                chain[at + 2] = onSpace;
+                chain[at + 3] = code[fail[s]];
             }
         }
         SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
-        return new PhraseAutomaton(columns, delta, outputs, emittingRow, emittingIds, go[space] * width, phrases.size(), sparse,
+        return new PhraseAutomaton(columns, delta, chain, outputs, emittingRow, emittingIds, code[start], phrases.size(), sparse,
                 positional.clone());
+    }
+
+    /** Whether a trie node is kept as a chain state: one child or none, and neither the root nor the start. */
+    private static boolean isChain(int state, int start, int[] children) {
+        return state != 0 && state != start && children[state] <= 1;
+    }
+
+    /** The encoded transition into {@code next}: its code, or the complement of its emitting index. */
+    private static int target(int next, int[] code, int[][] outputs, int[] emitting) {
+        return outputs[next] == null ? code[next] : ~emitting[next];
     }
 
     /**
@@ -544,10 +597,10 @@ public final class PhraseAutomaton {
     }
 
     private void scanRange(Scan scan, String line, int from, int to) {
-        int row = scan.row;
+        int state = scan.row;
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
-            if (row == 0 && c < 128 && staysAtRoot[c]) {
+            if (state == 0 && c < 128 && staysAtRoot[c]) {
                 continue;
             }
             int column;
@@ -558,23 +611,47 @@ public final class PhraseAutomaton {
                 // only letters and digits beyond ASCII can start a phrase of the second pass
                 scan.beyondAscii |= column != spaceColumn;
             }
-            int next = delta[row + column];
+            int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
             if (next < 0) {
                 scan.markIds(emittingIds[~next], i);
                 next = emittingRow[~next];
             }
-            row = next;
+            state = next;
         }
-        scan.row = row;
+        scan.row = state;
     }
 
     private void step(Scan scan, int column, int index) {
-        int next = delta[scan.row + column];
+        int state = scan.row;
+        int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
         if (next < 0) {
             scan.markIds(emittingIds[~next], index);
             next = emittingRow[~next];
         }
         scan.row = next;
+    }
+
+    /**
+     * The transition of a chain state: on along the phrase, to the separator's target, or else what the
+     * failure state does on that column (the failure states' depth falls, so the walk is short).
+     */
+    private int chainStep(int state, int column) {
+        int at = state - denseLimit;
+        if (column == chain[at]) {
+            return chain[at + 1];
+        }
+        if (column == spaceColumn) {
+            return chain[at + 2];
+        }
+        int fail = chain[at + 3];
+        while (fail >= denseLimit) {
+            at = fail - denseLimit;
+            if (column == chain[at]) {
+                return chain[at + 1];
+            }
+            fail = chain[at + 3];
+        }
+        return delta[fail + column];
     }
 
     private static final boolean[] TOKEN_END = new boolean[128];

@@ -98,10 +98,12 @@ public final class ReplyParser {
         boolean codeFromText = false;
         List<String> text = new ArrayList<>(rawLines.size());
         for (String line : rawLines) {
+            // indexes into the stripped line rather than substrings: one copy per line of text kept
             String rest = line.strip();
+            int from = 0;
             int at = codeStart(rest, !codeFromText && code == null);
             if (at >= 0) {
-                ReplyCode lineCode = ReplyCode.of(Integer.parseInt(rest.substring(at, at + 3)));
+                ReplyCode lineCode = ReplyCode.of(digits(rest, at, at + 3));
                 if (code == null) {
                     code = lineCode;
                     codeFromText = true;
@@ -113,19 +115,19 @@ public final class ReplyParser {
                     if (!before.isEmpty()) {
                         text.add(before);
                     }
-                    rest = rest.substring(Math.min(rest.length(), at + 4));
-                    int end = statusEnd(rest, 0);
+                    from = Math.min(rest.length(), at + 4);
+                    int end = statusEnd(rest, from);
                     if (end > 0) {
                         if (status == null) {
-                            status = EnhancedStatus.parse(rest.substring(0, end));
+                            status = statusAt(rest, from, end);
                         }
-                        rest = rest.substring(end);
+                        from = end;
                     }
                 }
             }
-            rest = rest.strip();
-            if (!rest.isEmpty()) {
-                text.add(rest);
+            String kept = stripped(rest, from);
+            if (!kept.isEmpty()) {
+                text.add(kept);
             }
         }
         if (status == null) {
@@ -218,7 +220,7 @@ public final class ReplyParser {
                 if ((c == '2' || c == '4' || c == '5') && (i == 0 || !isDigit(line.charAt(i - 1)) && line.charAt(i - 1) != '.')) {
                     int end = statusEnd(line, i);
                     if (end > 0) {
-                        EnhancedStatus s = EnhancedStatus.parse(line.substring(i, end));
+                        EnhancedStatus s = statusAt(line, i, end);
                         if (code == null || s.statusClass() == code.classDigit()) {
                             return s;
                         }
@@ -231,6 +233,34 @@ public final class ReplyParser {
             }
         }
         return code == null ? first : null;
+    }
+
+    /** The enhanced status in {@code s[from, end)}, a range {@link #statusEnd} accepted. */
+    private static EnhancedStatus statusAt(String s, int from, int end) {
+        int firstDot = s.indexOf('.', from);
+        int secondDot = s.indexOf('.', firstDot + 1);
+        return new EnhancedStatus(s.charAt(from) - '0', digits(s, firstDot + 1, secondDot), digits(s, secondDot + 1, end));
+    }
+
+    /** The number written in the ASCII digits {@code s[from, to)}. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** {@code s.substring(from).strip()}, copying at most once. */
+    private static String stripped(String s, int from) {
+        int to = s.length();
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     private static String stripDsnPrefix(String s) {
@@ -247,6 +277,9 @@ public final class ReplyParser {
     }
 
     private static List<String> splitLines(String s) {
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s.isBlank() ? List.of() : List.of(s); // a one-line reply, the usual case
+        }
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = s.length();

@@ -1,0 +1,159 @@
+package dev.smtpexplain.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpexplain.core.SharedData;
+import dev.smtpexplain.core.SmtpReply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The automaton finds exactly the phrases that a plain search finds in the normalized text: every
+ * character folded, every e-mail address read as one separator, lines joined by a separator, runs of
+ * separators collapsed, and the text framed by separators. Checked with the built-in rules' phrases on
+ * real replies and on random text made of those phrases' words, separators and characters beyond ASCII,
+ * so that the compact representation of the automaton (chain states, dense rows) cannot drift from
+ * what a phrase means.
+ */
+class PhraseAutomatonTest {
+
+    private static final List<String> PHRASES = builtInPhrases();
+    private static final PhraseAutomaton AUTOMATON = PhraseAutomaton.build(PHRASES);
+
+    @Test
+    void findsWhatAPlainSearchFindsInDocumentedReplies() {
+        List<String> texts = new ArrayList<>();
+        for (String file : List.of("providers.tsv", "mta.tsv")) {
+            for (String line : resource("/dev/smtpexplain/core/documented/" + file).split("\n")) {
+                String[] f = line.split("\t", -1);
+                if (f.length > 2 && !line.startsWith("#") && !f[0].equals("code")) {
+                    texts.add(f[0] + " " + f[1] + " " + f[2]);
+                }
+            }
+        }
+        if (SharedData.present()) {
+            for (String[] row : SharedData.tsv("eval/sisimai-replies.tsv")) {
+                texts.add(row[3]);
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(1000);
+        int withPhrases = 0;
+        for (String text : texts) {
+            List<String> lines = SmtpReply.parseLenient(text).lines();
+            assertThat(found(lines)).as("phrases in %s", lines).isEqualTo(expected(lines));
+            withPhrases += expected(lines).isEmpty() ? 0 : 1;
+        }
+        // the comparison means something only if most replies hold phrases
+        assertThat(withPhrases).isGreaterThan(texts.size() * 3 / 4);
+    }
+
+    @Test
+    void findsWhatAPlainSearchFindsInRandomText() {
+        List<String> words = new ArrayList<>();
+        for (String p : PHRASES) {
+            for (String w : p.strip().split(" ")) {
+                words.add(w);
+            }
+        }
+        String[] separators = {" ", "  ", ".", ". ", "-", "\t", ", ", "; ", ":", "'", "\u00a0", "\u3002", "/"};
+        String[] others = {"x", "q7", "\u00e9t\u00e9", "STRA\u00dfE", "\u0130", "\u7528\u6237", "\u4e0d\u5b58\u5728", "\u0434\u043e\u043c\u0435\u043d",
+            "user@example.org", "<a.b@c.d>", "@", "550", "5.1.1"};
+        Random random = new Random(20261201);
+        for (int n = 0; n < 3000; n++) {
+            List<String> lines = new ArrayList<>();
+            for (int l = 1 + random.nextInt(3); l > 0; l--) {
+                StringBuilder line = new StringBuilder();
+                for (int t = random.nextInt(40); t > 0; t--) {
+                    int kind = random.nextInt(10);
+                    String token = kind < 6 ? words.get(random.nextInt(words.size())) : others[random.nextInt(others.length)];
+                    line.append(random.nextInt(4) == 0 ? token.toUpperCase(java.util.Locale.ROOT) : token);
+                    line.append(separators[random.nextInt(separators.length)]);
+                }
+                lines.add(line.toString());
+            }
+            assertThat(found(lines)).as("phrases in %s", lines).isEqualTo(expected(lines));
+        }
+    }
+
+    @Test
+    void emptyTextAndTextWithoutPhrasesFindNothing() {
+        assertThat(AUTOMATON.scan(List.of())).isNull();
+        assertThat(AUTOMATON.scan(List.of("", "   "))).isNull();
+        assertThat(AUTOMATON.scan(List.of("zzzz qqqq"))).isNull();
+    }
+
+    private static Set<Integer> found(List<String> lines) {
+        Set<Integer> ids = new TreeSet<>();
+        PhraseAutomaton.Hits hits = AUTOMATON.scan(lines);
+        if (hits != null) {
+            for (int i = 0; i < hits.count(); i++) {
+                ids.add(hits.id(i));
+                assertThat(hits.contains(hits.id(i))).isTrue();
+            }
+        }
+        return ids;
+    }
+
+    /** The reference: a plain substring search over the normalized text. */
+    private static Set<Integer> expected(List<String> lines) {
+        StringBuilder text = new StringBuilder(" ");
+        for (String line : lines) {
+            int[] addresses = PhraseAutomaton.addressRanges(line);
+            int a = 0;
+            for (int i = 0; i < line.length(); i++) {
+                if (a < addresses.length && i == addresses[a]) {
+                    append(text, ' ');
+                    i = addresses[a + 1] - 1;
+                    a += 2;
+                } else {
+                    append(text, PhraseAutomaton.fold(line.charAt(i)));
+                }
+            }
+            append(text, ' ');
+        }
+        String normalized = text.toString();
+        Set<Integer> ids = new TreeSet<>();
+        for (int id = 0; id < PHRASES.size(); id++) {
+            if (normalized.contains(PHRASES.get(id))) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static void append(StringBuilder text, char folded) {
+        if (folded != ' ' || text.charAt(text.length() - 1) != ' ') {
+            text.append(folded);
+        }
+    }
+
+    private static List<String> builtInPhrases() {
+        List<RuleSpec> rules = new ArrayList<>(RulesParser.parseTokens(resource("/dev/smtpexplain/core/tokens.tsv"), "tokens.tsv"));
+        rules.addAll(RulesParser.parse(resource("/dev/smtpexplain/core/rules.txt"), "rules.txt"));
+        Set<String> phrases = new LinkedHashSet<>();
+        for (RuleSpec rule : rules) {
+            for (List<String> alternative : rule.alternatives()) {
+                phrases.addAll(alternative);
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PhraseAutomatonTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
