@@ -351,13 +351,17 @@ public final class PhraseAutomaton {
         // a reply holds a few dozen phrase occurrences; past this many the text is not a reply, and
         // proximity is judged on the first ones only, so memory stays bounded whatever the text
         static final int MAX_OCCURRENCES = 4096;
+        private static final int[] NO_OCCURRENCES = new int[0];
         private final long[] seen;
         private int[] ids = new int[8];
         private int count;
-        // occurrences in text order: phrase id and the offset (in the lines joined by one space) of its end
-        private int[] occurrenceIds = new int[8];
-        private int[] occurrenceEnds = new int[8];
+        // occurrences in text order: phrase id and the offset (in the lines joined by one space) of its end;
+        // allocated when the first phrase of an AND alternative occurs
+        private int[] occurrenceIds = NO_OCCURRENCES;
+        private int[] occurrenceEnds = NO_OCCURRENCES;
         private int occurrences;
+        // the latest start of each part of the alternative that near() is checking, reused between checks
+        private int[] lastStart = NO_OCCURRENCES;
         private final List<String> lines;
         // where each line starts in the joined text; computed when a proximity check first needs it
         private int[] lineStarts;
@@ -376,8 +380,8 @@ public final class PhraseAutomaton {
                 return;
             }
             if (occurrences == occurrenceIds.length) {
-                occurrenceIds = Arrays.copyOf(occurrenceIds, occurrences * 2);
-                occurrenceEnds = Arrays.copyOf(occurrenceEnds, occurrences * 2);
+                occurrenceIds = Arrays.copyOf(occurrenceIds, Math.max(8, occurrences * 2));
+                occurrenceEnds = Arrays.copyOf(occurrenceEnds, Math.max(8, occurrences * 2));
             }
             occurrenceIds[occurrences] = id;
             occurrenceEnds[occurrences++] = end;
@@ -439,8 +443,11 @@ public final class PhraseAutomaton {
          */
         public boolean near(int[] phraseIds, int[] lengths, int window) {
             int k = phraseIds.length;
-            int[] lastStart = new int[k];
-            Arrays.fill(lastStart, -1);
+            if (lastStart.length < k) {
+                lastStart = new int[k];
+            }
+            int[] lastStart = this.lastStart;
+            Arrays.fill(lastStart, 0, k, -1);
             for (int o = 0; o < occurrences; o++) {
                 int id = occurrenceIds[o];
                 int part = indexOf(phraseIds, id);

@@ -87,7 +87,8 @@ public final class ReplyParser {
     private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
         String text0 = input;
         EnhancedStatus fieldStatus = null;
-        BounceText.Focus focus = BounceText.focus(input);
+        // one line, the usual case, needs no focusing: a bounce or a DSN has lines
+        BounceText.Focus focus = isOneLine(input) ? null : BounceText.focus(input);
         if (focus != null) {
             text0 = focus.text();
             fieldStatus = focus.status();
@@ -276,8 +277,12 @@ public final class ReplyParser {
         return s;
     }
 
+    private static boolean isOneLine(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
+    }
+
     private static List<String> splitLines(String s) {
-        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+        if (isOneLine(s)) {
             return s.isBlank() ? List.of() : List.of(s); // a one-line reply, the usual case
         }
         List<String> out = new ArrayList<>();
