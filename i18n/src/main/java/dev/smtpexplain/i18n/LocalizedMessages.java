@@ -13,8 +13,9 @@ public interface LocalizedMessages {
     Locale locale();
 
     /**
-     * {@return whether the locale is written right to left (Arabic)} Then {@link #format} wraps left-to-right string
-     * arguments in Unicode directional isolates, so an address or a code stays whole inside the sentence.
+     * {@return whether the locale is written right to left (Arabic)} Then {@link #format} wraps
+     * left-to-right string arguments in Unicode directional isolates, so an address or a code stays whole
+     * inside the sentence.
      */
     boolean isRightToLeft();
 
