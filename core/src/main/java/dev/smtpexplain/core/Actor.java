@@ -19,12 +19,18 @@ public enum Actor {
         this.id = id;
     }
 
-    /** The stable id used in JSON output and message keys. */
+    /** {@return the stable id used in JSON output and message keys, e.g. {@code sender-admin}} */
     public String id() {
         return id;
     }
 
-    /** Looks up an actor by its id ({@code sender-admin}). */
+    /**
+     * Looks up an actor by its id.
+     *
+     * @param id an {@link #id() id} such as {@code sender-admin}; case-sensitive
+     * @return the actor with that id
+     * @throws IllegalArgumentException if no actor has that id
+     */
     public static Actor fromId(String id) {
         for (Actor a : values()) {
             if (a.id.equals(id)) {

@@ -137,22 +137,25 @@ public enum Category {
         this.retryAdvice = retryAdvice;
     }
 
-    /** The stable id, e.g. {@code recipient-unknown}. */
+    /** {@return the stable id used in JSON output and message keys, e.g. {@code recipient-unknown}} */
     public String id() {
         return id;
     }
 
-    /** Permanence implied by the category alone; {@link Permanence#UNDETERMINED} for "either". */
+    /**
+     * {@return the permanence the category implies on its own} {@link Permanence#UNDETERMINED} means it
+     * can be either; a {@link Diagnosis} takes the reply's class digit first when there is one.
+     */
     public Permanence defaultPermanence() {
         return defaultPermanence;
     }
 
-    /** Who must act first. */
+    /** {@return who must act first to make the mail go through} */
     public Actor actor() {
         return actor;
     }
 
-    /** Whether and when sending again helps. */
+    /** {@return whether and when sending the message again helps} */
     public RetryAdvice retryAdvice() {
         return retryAdvice;
     }
@@ -160,6 +163,8 @@ public enum Category {
     /**
      * Looks up a category by its id.
      *
+     * @param id an {@link #id() id} such as {@code mailbox-full}; case-sensitive
+     * @return the category with that id
      * @throws IllegalArgumentException if no category has that id
      */
     public static Category fromId(String id) {

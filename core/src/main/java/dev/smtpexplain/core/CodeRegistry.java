@@ -3,13 +3,16 @@ package dev.smtpexplain.core;
 import dev.smtpexplain.core.internal.CodeTable;
 import java.util.List;
 
-/** The codes smtp-explain knows by name, with their meanings. */
+/** The codes smtp-explain knows by name, with their meanings. The lists are immutable; every method is thread-safe. */
 public final class CodeRegistry {
 
     private CodeRegistry() {
     }
 
-    /** Every listed basic reply code (RFC 5321, its extensions, and common non-standard ones), ascending. */
+    /**
+     * {@return every listed basic reply code (RFC 5321, its extensions, and common non-standard ones), in
+     * ascending order} The list is immutable.
+     */
     public static List<ReplyCode> replyCodes() {
         return CodeTable.codes();
     }
@@ -17,17 +20,30 @@ public final class CodeRegistry {
     /**
      * Every enhanced status code in the IANA registry, in registry order, with class 5 standing for the
      * class-independent registry entry {@code X.s.d}.
+     *
+     * @return a new immutable list on each call
      */
     public static List<EnhancedStatus> enhancedStatuses() {
         return CodeTable.statuses().stream().map(s -> EnhancedStatus.parse("5" + s.substring(1))).toList();
     }
 
-    /** The meaning of a basic code: its own if listed, else that of its digits. */
+    /**
+     * Looks up the meaning of a basic code.
+     *
+     * @param code any code from 100 to 599, listed or not
+     * @return the code's own meaning if it is listed, else one with only the keys of its class and area digits
+     */
     public static CodeMeaning meaningOf(ReplyCode code) {
         return CodeTable.meaningOf(code);
     }
 
-    /** The meaning of an enhanced status code: the registry's if registered, else that of its digits. */
+    /**
+     * Looks up the meaning of an enhanced status code.
+     *
+     * @param status any status code, registered or not
+     * @return the registry's meaning if the code is registered, else one with only the keys of its class and
+     *     subject
+     */
     public static CodeMeaning meaningOf(EnhancedStatus status) {
         return CodeTable.meaningOf(status);
     }

@@ -77,7 +77,7 @@ public final class Diagnoser {
         this.engine = new RuleEngine(rules);
     }
 
-    /** The diagnoser with the built-in rules only. Built once, on first use. */
+    /** {@return the diagnoser with the built-in rules only} Built once, on first use, and shared. */
     public static Diagnoser standard() {
         return Standard.INSTANCE;
     }
@@ -86,17 +86,28 @@ public final class Diagnoser {
         static final Diagnoser INSTANCE = builder().build();
     }
 
-    /** A builder starting from the built-in rules. */
+    /** {@return a new builder starting from the built-in rules} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Diagnoses a reply as text: anything {@link SmtpReply#parseLenient(String)} accepts. */
+    /**
+     * Diagnoses a reply as text. Never throws.
+     *
+     * @param reply anything {@link SmtpReply#parseLenient(String)} accepts: a reply, a DSN
+     *     {@code Diagnostic-Code} value, an exception message or bare server text
+     * @return the diagnosis; {@link Category#UNKNOWN} when nothing in the text is recognized
+     */
     public Diagnosis diagnose(String reply) {
         return diagnose(SmtpReply.parseLenient(reply));
     }
 
-    /** Diagnoses a parsed reply. Never throws for a non-null reply. */
+    /**
+     * Diagnoses a parsed reply. Never throws for a non-null reply.
+     *
+     * @param reply the reply
+     * @return the diagnosis; {@link Category#UNKNOWN} when nothing in the reply is recognized
+     */
     public Diagnosis diagnose(SmtpReply reply) {
         Objects.requireNonNull(reply, "reply");
         RuleEngine.Match[] m = engine.match(reply);
@@ -127,7 +138,7 @@ public final class Diagnoser {
         return Diagnosis.of(reply, Category.UNKNOWN, NOTHING, NO_EVIDENCE);
     }
 
-    /** The number of text rules, built-in and added. */
+    /** {@return the number of text rules, built-in and added} */
     public int ruleCount() {
         return engine.rules().size();
     }
@@ -169,7 +180,10 @@ public final class Diagnoser {
         return s.subject() < BY_SUBJECT.length ? BY_SUBJECT[s.subject()] : BY_SUBJECT[0];
     }
 
-    /** Builds a {@link Diagnoser}: the built-in rules plus the application's own. */
+    /**
+     * Builds a {@link Diagnoser}: the built-in rules plus the application's own. Not thread-safe: use it
+     * from one thread, then share the diagnoser it builds.
+     */
     public static final class Builder {
         private final List<RuleSpec> appRules = new ArrayList<>();
         private boolean builtIn = true;
@@ -183,6 +197,10 @@ public final class Diagnoser {
          * application knows what its servers mean). Added rules win over the built-in ones, in the
          * order added.
          *
+         * @param id the rule's id, reported as the diagnosis's evidence; not blank
+         * @param category the category a match gives
+         * @param phrases the phrases, any of which matches; at least one, each with a letter and without {@code "}
+         * @return this builder
          * @throws IllegalArgumentException for an empty id, no phrases, or a phrase without letters
          */
         public Builder addRule(String id, Category category, String... phrases) {
@@ -208,7 +226,9 @@ public final class Diagnoser {
          * Adds rules written in the rules-file format (see the built-in {@code rules.txt}): one per line,
          * {@code id category when "phrase" + "phrase" | "phrase"}.
          *
+         * @param rulesText the rules; blank lines and lines starting with {@code #} are ignored
          * @param source a name used in error messages
+         * @return this builder
          * @throws IllegalArgumentException naming the line and what is wrong
          */
         public Builder addRules(String rulesText, String source) {
@@ -216,13 +236,22 @@ public final class Diagnoser {
             return this;
         }
 
-        /** Leaves the built-in rules out: only added rules and the code tables remain. */
+        /**
+         * Leaves the built-in rules out: only added rules and the code tables remain.
+         *
+         * @return this builder
+         */
         public Builder withoutBuiltInRules() {
             builtIn = false;
             return this;
         }
 
-        /** Compiles the rules into an immutable diagnoser. */
+        /**
+         * Compiles the rules into an immutable diagnoser. The builder stays usable; later changes do not
+         * affect diagnosers already built.
+         *
+         * @return the diagnoser: added rules first, in the order added, then the built-in ones
+         */
         public Diagnoser build() {
             List<RuleSpec> all = new ArrayList<>(appRules);
             if (builtIn) {

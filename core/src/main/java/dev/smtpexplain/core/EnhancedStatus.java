@@ -11,6 +11,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record EnhancedStatus(int statusClass, int subject, int detail) {
 
+    /**
+     * Creates a status code from its three numbers.
+     *
+     * @param statusClass 2, 4 or 5
+     * @param subject 0–999
+     * @param detail 0–999
+     * @throws IllegalArgumentException if the class is not 2, 4 or 5, or subject or detail is outside 0–999
+     */
     public EnhancedStatus {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
             throw new IllegalArgumentException("the class of an enhanced status code is 2, 4 or 5; got " + statusClass);
@@ -22,8 +30,11 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
     }
 
     /**
-     * Parses {@code 5.7.26}.
+     * Parses {@code 5.7.26}. Surrounding whitespace is ignored; anything else around the code is an error
+     * (use {@link SmtpReply#parseLenient(String)} to find a code in other text).
      *
+     * @param text the code as written, each number one to three digits; null reads as empty
+     * @return the status code
      * @throws IllegalArgumentException with a message naming the problem and quoting the text
      *     sanitized and capped ({@link ServerText#excerpt})
      */
@@ -55,12 +66,12 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
                 "an enhanced status code looks like class.subject.detail, e.g. 5.1.1; got '" + ServerText.excerpt(t) + "'");
     }
 
-    /** The code without its class, as the registry lists it: {@code X.7.26}. */
+    /** {@return the code without its class, as the IANA registry lists it: {@code X.7.26}} */
     public String registryForm() {
         return "X." + subject + "." + detail;
     }
 
-    /** Whether the status reports a failure (class 4 or 5). */
+    /** {@return whether the status reports a failure (class 4 or 5)} */
     public boolean isFailure() {
         return statusClass >= 4;
     }

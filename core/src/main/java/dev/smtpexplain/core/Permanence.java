@@ -15,7 +15,7 @@ public enum Permanence {
         this.id = id;
     }
 
-    /** The stable id used in JSON output and message keys. */
+    /** {@return the stable id used in JSON output and message keys, e.g. {@code permanent}} */
     public String id() {
         return id;
     }

@@ -10,20 +10,34 @@ import org.jspecify.annotations.Nullable;
  */
 public record ReplyCode(int value) implements Comparable<ReplyCode> {
 
+    /**
+     * Creates a reply code.
+     *
+     * @param value the code, 100–599
+     * @throws IllegalArgumentException if the value is outside 100–599
+     */
     public ReplyCode {
         if (value < 100 || value > 599) {
             throw new IllegalArgumentException("an SMTP reply code has three digits, the first 1-5; got " + value);
         }
     }
 
-    /** Returns the code for {@code value}. */
+    /**
+     * Returns the code for {@code value}.
+     *
+     * @param value the code, 100–599
+     * @return the code
+     * @throws IllegalArgumentException if the value is outside 100–599
+     */
     public static ReplyCode of(int value) {
         return new ReplyCode(value);
     }
 
     /**
-     * Parses three ASCII digits.
+     * Parses three ASCII digits. Surrounding whitespace is ignored.
      *
+     * @param text the code as written, e.g. {@code 550}; null reads as empty
+     * @return the code
      * @throws IllegalArgumentException with a message naming the problem and quoting the text
      *     sanitized and capped ({@link ServerText#excerpt})
      */
@@ -39,17 +53,17 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
         return c >= '0' && c <= '9';
     }
 
-    /** The first digit: 2 success, 3 more input, 4 temporary failure, 5 permanent failure. */
+    /** {@return the first digit: 2 success, 3 more input, 4 temporary failure, 5 permanent failure} */
     public int classDigit() {
         return value / 100;
     }
 
-    /** The second digit: 0 syntax, 1 information, 2 connection, 5 mail system. */
+    /** {@return the second digit: 0 syntax, 1 information, 2 connection, 5 mail system} */
     public int areaDigit() {
         return value / 10 % 10;
     }
 
-    /** Whether the code reports a failure (class 4 or 5). */
+    /** {@return whether the code reports a failure (class 4 or 5)} */
     public boolean isFailure() {
         return classDigit() >= 4;
     }

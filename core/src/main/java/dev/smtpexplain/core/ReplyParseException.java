@@ -4,14 +4,22 @@ package dev.smtpexplain.core;
 public final class ReplyParseException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line the problem is on, or 0 when it concerns the whole input. */
     private final int line;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong; quote untrusted input only through {@link ServerText#excerpt}
+     * @param line the 1-based line the problem is on, or 0 when it concerns the whole input; a positive
+     *     line is prefixed to the message ("line 3: ...")
+     */
     public ReplyParseException(String message, int line) {
         super(line > 0 ? "line " + line + ": " + message : message);
         this.line = line;
     }
 
-    /** The 1-based line the problem is on, or 0 when it concerns the whole input. */
+    /** {@return the 1-based line the problem is on, or 0 when it concerns the whole input} */
     public int line() {
         return line;
     }

@@ -22,12 +22,18 @@ public enum RetryAdvice {
         this.id = id;
     }
 
-    /** The stable id used in JSON output and message keys. */
+    /** {@return the stable id used in JSON output and message keys, e.g. {@code after-fix}} */
     public String id() {
         return id;
     }
 
-    /** Looks up retry advice by its id ({@code after-fix}). */
+    /**
+     * Looks up retry advice by its id.
+     *
+     * @param id an {@link #id() id} such as {@code after-fix}; case-sensitive
+     * @return the advice with that id
+     * @throws IllegalArgumentException if no advice has that id
+     */
     public static RetryAdvice fromId(String id) {
         for (RetryAdvice r : values()) {
             if (r.id.equals(id)) {

@@ -22,7 +22,12 @@ public final class ServerText {
     private ServerText() {
     }
 
-    /** Sanitizes with the default cap; line breaks become single spaces. */
+    /**
+     * Sanitizes text for display on one line, capped at {@value #DEFAULT_MAX_CHARS} characters plus "…".
+     *
+     * @param text untrusted text; null reads as empty
+     * @return the safe text: line breaks and runs of spaces become single spaces; empty for null or empty input
+     */
     public static String sanitize(@Nullable String text) {
         return sanitize(text, DEFAULT_MAX_CHARS, false);
     }
@@ -30,8 +35,11 @@ public final class ServerText {
     /**
      * Sanitizes text for display.
      *
+     * @param text untrusted text; null reads as empty
      * @param maxChars the cap; longer text is cut and ends with "…"
      * @param keepLineBreaks keep line breaks (as {@code \n}) instead of turning them into spaces
+     * @return the safe text, without trailing spaces or line breaks; empty for null or empty input
+     * @throws IllegalArgumentException if {@code maxChars} is less than 1 and the text is not empty
      */
     public static String sanitize(@Nullable String text, int maxChars, boolean keepLineBreaks) {
         if (text == null || text.isEmpty()) {
@@ -104,12 +112,20 @@ public final class ServerText {
     /**
      * Sanitizes untrusted input for quoting in an error message ("got '…'"): line breaks become
      * spaces and the length is capped at {@value #EXCERPT_MAX_CHARS} characters plus "…".
+     *
+     * @param text untrusted input
+     * @return the safe excerpt
      */
     public static String excerpt(String text) {
         return sanitize(text, EXCERPT_MAX_CHARS, false);
     }
 
-    /** Removes what {@link #sanitize} removes, keeps line breaks, and does not cap the length. */
+    /**
+     * Removes what {@link #sanitize} removes, keeps line breaks, and does not cap the length.
+     *
+     * @param text untrusted text
+     * @return the text without control, escape, bidirectional and invisible characters; line breaks as {@code \n}
+     */
     public static String stripUnsafe(String text) {
         return sanitize(text, Integer.MAX_VALUE, true);
     }

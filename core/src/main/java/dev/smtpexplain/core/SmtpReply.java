@@ -42,7 +42,9 @@ public final class SmtpReply {
      * code, an optional enhanced status after each code, optionally behind a DSN
      * {@code Diagnostic-Code: smtp;} prefix.
      *
-     * @throws ReplyParseException naming the line and what is wrong
+     * @param reply the reply's lines, separated by CRLF, LF or CR
+     * @return the reply, with {@link #raw()} holding the input
+     * @throws ReplyParseException naming the line and what is wrong, for an empty or malformed reply
      */
     public static SmtpReply parse(String reply) {
         return ReplyParser.strict(reply);
@@ -51,6 +53,9 @@ public final class SmtpReply {
     /**
      * Parses anything that may hold a reply: finds the code and enhanced status in surrounding junk,
      * accepts DSN values and bare text. Never throws; missing parts are simply absent.
+     *
+     * @param text any text; null reads as empty
+     * @return the reply; without code, status or lines when the text holds none
      */
     public static SmtpReply parseLenient(String text) {
         return ReplyParser.lenient(text);
@@ -60,6 +65,10 @@ public final class SmtpReply {
      * Builds a reply from separately known parts. A null or blank code or status is taken from the
      * text when the text carries one.
      *
+     * @param code the basic code, 100–599, or null when unknown
+     * @param status the enhanced status code as written ({@code 5.7.26}), or null or blank when there is none
+     * @param text the server's text, possibly still starting with the code and status; null reads as empty
+     * @return the reply
      * @throws IllegalArgumentException if a given code or status is malformed
      */
     public static SmtpReply of(@Nullable Integer code, @Nullable String status, @Nullable String text) {
@@ -68,34 +77,35 @@ public final class SmtpReply {
         return ReplyParser.withParts(c, s, text == null ? "" : text);
     }
 
-    /** The basic code, if known. */
+    /** {@return the basic code, or empty when the reply has none} */
     public Optional<ReplyCode> code() {
         return Optional.ofNullable(code);
     }
 
-    /** The enhanced status code, if the reply has one. */
+    /** {@return the enhanced status code, or empty when the reply has none} */
     public Optional<EnhancedStatus> status() {
         return Optional.ofNullable(status);
     }
 
-    /** The text lines without codes; never null, possibly empty. */
+    /** {@return the text lines without codes, as an immutable list; empty when the reply has no text} */
     public List<String> lines() {
         return lines;
     }
 
-    /** The text lines joined with single spaces. */
+    /** {@return the text lines joined with single spaces; untrusted: sanitize before display} */
     public String text() {
         return String.join(" ", lines);
     }
 
-    /** The input this reply was read from. Untrusted: sanitize before display. */
+    /**
+     * {@return the input this reply was read from; may be empty} Untrusted: sanitize before display
+     * ({@link ServerText}).
+     */
     public String raw() {
         return raw;
     }
 
-    /**
-     * The outcome class: the basic code's first digit, else the enhanced status class, else 0.
-     */
+    /** {@return the outcome class: the basic code's first digit, else the enhanced status class, else 0} */
     public int classDigit() {
         if (code != null) {
             return code.classDigit();

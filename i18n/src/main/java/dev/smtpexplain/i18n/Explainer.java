@@ -56,7 +56,7 @@ public final class Explainer {
         this.overrides = Map.copyOf(o);
     }
 
-    /** An explainer with the shipped catalogs, ASCII digits and no overrides. */
+    /** {@return the explainer with the shipped catalogs, ASCII digits and no overrides} Built once and shared. */
     public static Explainer standard() {
         return Standard.INSTANCE;
     }
@@ -65,12 +65,12 @@ public final class Explainer {
         static final Explainer INSTANCE = builder().build();
     }
 
-    /** A builder for an explainer with overrides or other options. */
+    /** {@return a new builder for an explainer with overrides or other options} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The locales with a complete shipped catalog, English first. */
+    /** {@return the locales with a complete shipped catalog, English first, as an immutable list} */
     public static List<Locale> supportedLocales() {
         return SupportedHolder.LOCALES;
     }
@@ -92,8 +92,11 @@ public final class Explainer {
     }
 
     /**
-     * The locale whose catalog answers for {@code requested}: {@code gu} for {@code gu-IN}, English for
-     * a language without a catalog.
+     * Finds the locale whose catalog answers for {@code requested}.
+     *
+     * @param requested the reader's locale
+     * @return {@code gu} for {@code gu-IN}, {@link Locale#ENGLISH} for a language without a catalog; never
+     *     {@link Locale#ROOT}
      */
     public Locale resolve(Locale requested) {
         return resolved.computeIfAbsent(Objects.requireNonNull(requested, "locale"), r -> {
@@ -102,7 +105,13 @@ public final class Explainer {
         });
     }
 
-    /** The messages for a locale (report phrases, labels), with overrides applied. */
+    /**
+     * Returns the messages for a locale (report phrases, labels), with overrides applied. The same object
+     * is returned for every locale that {@linkplain #resolve resolves} to the same catalog.
+     *
+     * @param locale the reader's locale; resolved as {@link #resolve(Locale)} does
+     * @return the messages, thread-safe
+     */
     public LocalizedMessages messages(Locale locale) {
         return catalog(locale);
     }
@@ -122,7 +131,15 @@ public final class Explainer {
         return new Catalog(l, bundle, o, nativeDigits);
     }
 
-    /** Explains a diagnosis in the given locale. Never throws for a diagnosis the core produced. */
+    /**
+     * Explains a diagnosis in the given locale. Never throws for a diagnosis the core produced.
+     *
+     * @param diagnosis the diagnosis, e.g. from {@link dev.smtpexplain.core.Diagnoser#diagnose(String)}
+     * @param locale the reader's locale; resolved as {@link #resolve(Locale)} does, so an unsupported
+     *     language gets English
+     * @return the explanation; its server text is sanitized and capped at the builder's
+     *     {@linkplain Builder#serverTextLimit limit}
+     */
     public Explanation explain(Diagnosis diagnosis, Locale locale) {
         Objects.requireNonNull(diagnosis, "diagnosis");
         Catalog c = catalog(locale);
@@ -171,7 +188,10 @@ public final class Explainer {
         return ServerText.sanitize(raw, limit, true);
     }
 
-    /** Builds an {@link Explainer}. */
+    /**
+     * Builds an {@link Explainer}. Not thread-safe: use it from one thread, then share the explainer it
+     * builds.
+     */
     public static final class Builder {
         private boolean nativeDigits;
         private int serverTextLimit = ServerText.DEFAULT_MAX_CHARS;
@@ -183,13 +203,23 @@ public final class Explainer {
         /**
          * Formats counts with the locale's native digits (Gujarati ૦–૯, Arabic-Indic …). SMTP codes stay
          * in ASCII digits: people search for them.
+         *
+         * @param nativeDigits true for the locale's native digits; false (the default) for ASCII digits
+         *     in every locale
+         * @return this builder
          */
         public Builder nativeDigits(boolean nativeDigits) {
             this.nativeDigits = nativeDigits;
             return this;
         }
 
-        /** Caps the server text shown in an explanation (default {@value ServerText#DEFAULT_MAX_CHARS}). */
+        /**
+         * Caps the server text shown in an explanation (default {@value ServerText#DEFAULT_MAX_CHARS}).
+         *
+         * @param maxChars the cap in characters, at least 16; longer text is cut and ends with "…"
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxChars} is less than 16
+         */
         public Builder serverTextLimit(int maxChars) {
             if (maxChars < 16) {
                 throw new IllegalArgumentException("serverTextLimit must be at least 16 characters: " + maxChars);
@@ -202,6 +232,14 @@ public final class Explainer {
          * Replaces one message for a locale ({@link Locale#ROOT} for every locale), e.g.
          * {@code override(Locale.ROOT, "category.authentication-failed.contact", "Call the IT helpdesk at x1234.")}.
          *
+         * @param locale {@link Locale#ROOT} for every locale, a language ({@code pt}) or a
+         *     {@linkplain #supportedLocales() supported locale} ({@code pt-BR}); the more specific override
+         *     wins. An override for another locale ({@code gu-IN}) is never used: readers of {@code gu-IN}
+         *     get the {@code gu} catalog
+         * @param key a key of the shipped English catalog
+         * @param pattern an ICU {@code MessageFormat} pattern with the same placeholders as the English
+         *     message; a later override of the same locale and key replaces an earlier one
+         * @return this builder
          * @throws IllegalArgumentException if the key is not a catalog key, or the pattern does not parse or
          *     uses other placeholders than the English message
          */
@@ -228,7 +266,15 @@ public final class Explainer {
             return this;
         }
 
-        /** Replaces several messages for a locale; see {@link #override(Locale, String, String)}. */
+        /**
+         * Replaces several messages for a locale; see {@link #override(Locale, String, String)}.
+         *
+         * @param locale the locale the messages are for; {@link Locale#ROOT} for every locale
+         * @param patterns the patterns by catalog key
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #override(Locale, String, String)} does, for the first
+         *     invalid entry met; entries met before it stay added
+         */
         public Builder overrides(Locale locale, Map<String, String> patterns) {
             patterns.forEach((k, v) -> override(locale, k, v));
             return this;
@@ -239,6 +285,10 @@ public final class Explainer {
          * to every locale, {@code baseName_gu.properties} to Gujarati, and so on, as with
          * {@link ResourceBundle}. Every key it has replaces the shipped message.
          *
+         * @param baseName the bundle's base name, dot-separated ({@code com.example.MailTexts}); only the
+         *     files of {@linkplain #supportedLocales() supported locales} are read, and missing files are skipped
+         * @param loader the class loader that finds the files
+         * @return this builder
          * @throws IllegalArgumentException if a file cannot be read or holds an invalid override
          */
         public Builder overrideBundle(String baseName, ClassLoader loader) {
@@ -263,7 +313,11 @@ public final class Explainer {
             return this;
         }
 
-        /** Builds the explainer. */
+        /**
+         * Builds the explainer. The builder stays usable; later changes do not affect explainers already built.
+         *
+         * @return the explainer, immutable and thread-safe
+         */
         public Explainer build() {
             return new Explainer(this);
         }

@@ -9,18 +9,29 @@ import java.util.Map;
  */
 public interface LocalizedMessages {
 
-    /** The locale whose catalog answers (e.g. {@code gu} for a request for {@code gu-IN}). */
+    /** {@return the locale whose catalog answers (e.g. {@code gu} for a request for {@code gu-IN})} */
     Locale locale();
 
-    /** Whether the locale is written right to left (Arabic). */
+    /**
+     * {@return whether the locale is written right to left (Arabic)} Then {@link #format} wraps
+     * left-to-right string arguments in Unicode directional isolates, so an address or a code stays whole
+     * inside the sentence.
+     */
     boolean isRightToLeft();
 
-    /** Whether the catalog (or an override) has the key. */
+    /**
+     * Tells whether the catalog (or an override) has a message.
+     *
+     * @param key a catalog key, e.g. {@code category.mailbox-full.title}
+     * @return whether {@link #get} and {@link #format} find the key
+     */
     boolean has(String key);
 
     /**
-     * The message for {@code key}, formatted without arguments.
+     * Returns the message for {@code key}, formatted without arguments.
      *
+     * @param key a catalog key, e.g. {@code category.mailbox-full.title}
+     * @return the message
      * @throws java.util.MissingResourceException if no catalog has the key
      */
     String get(String key);
@@ -29,6 +40,9 @@ public interface LocalizedMessages {
      * The message for {@code key} formatted with named arguments. String arguments are inserted as they
      * are, never interpreted as pattern syntax; numbers follow the locale's plural rules.
      *
+     * @param key a catalog key
+     * @param arguments the values by placeholder name; an argument the pattern does not use is ignored
+     * @return the formatted message
      * @throws java.util.MissingResourceException if no catalog has the key
      */
     String format(String key, Map<String, ?> arguments);

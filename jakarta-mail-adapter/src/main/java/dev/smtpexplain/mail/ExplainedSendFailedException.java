@@ -32,7 +32,11 @@ public final class ExplainedSendFailedException extends SendFailedException {
         this.attempt = attempt;
     }
 
-    /** The report, in the locale the sender asked for when the send failed; null after deserialization. */
+    /**
+     * {@return the report, in the locale the sender asked for when the send failed; null after
+     * deserialization} The report is not serialized: {@link SendFailureAnalyzer#analyze} writes a new one
+     * from this exception.
+     */
     public @Nullable SendFailureReport report() {
         return report;
     }

@@ -104,17 +104,21 @@ public final class ExplainingSender {
         this.redactor = Redactor.forCredentials(user, password);
     }
 
-    /** A builder; give it a Session or a host. */
+    /** {@return a new builder; give it a Session or a host} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The Session this sender uses. */
+    /**
+     * {@return the Session this sender uses} It is the sender's own: a copy of the properties of the Session
+     * the application gave (if any), with the sender's timeouts, deadline socket factory and
+     * {@code sendpartial} added.
+     */
     public Session session() {
         return session;
     }
 
-    /** The analyzer that writes the reports. */
+    /** {@return the analyzer that writes the reports} */
     public SendFailureAnalyzer analyzer() {
         return analyzer;
     }
@@ -122,6 +126,7 @@ public final class ExplainingSender {
     /**
      * Sends {@code message} to all its recipients.
      *
+     * @param message the message; its changes are saved before it is sent
      * @return the result when at least one recipient got the message
      * @throws ExplainedSendFailedException when nobody got it (or, with {@code throwOnPartialDelivery}, when
      *     anybody was refused)
@@ -134,6 +139,9 @@ public final class ExplainingSender {
      * Sends {@code message} to {@code recipients} (its own recipients when null), like
      * {@code Transport.send(message, recipients)}: saves changes, connects, sends, closes.
      *
+     * @param message the message; its changes are saved before it is sent
+     * @param recipients the envelope recipients, or null for the message's own (To, Cc and Bcc); a
+     *     send with no recipient at all fails with a report
      * @return the result when at least one recipient got the message
      * @throws ExplainedSendFailedException when nobody got it (or, with {@code throwOnPartialDelivery}, when
      *     anybody was refused)
@@ -275,13 +283,25 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** The server host; overrides the Session's {@code mail.smtp.host}. */
+        /**
+         * Sets the server host; overrides the Session's {@code mail.smtp.host}.
+         *
+         * @param host a host name or IP address literal
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** The server port; overrides the Session's {@code mail.smtp.port}. */
+        /**
+         * Sets the server port; overrides the Session's {@code mail.smtp.port}. Without a port or a Session
+         * that names one, Jakarta Mail's default for the transport applies (25, or 465 for implicit TLS).
+         *
+         * @param port 1–65535
+         * @return this builder
+         * @throws IllegalArgumentException if the port is outside 1–65535
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be 1-65535: " + port);
@@ -306,7 +326,14 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** Logs in with SMTP AUTH. The password is redacted from every report. */
+        /**
+         * Logs in with SMTP AUTH. The password is redacted from every report. Without credentials, a given
+         * Session's own properties and Authenticator decide whether to log in.
+         *
+         * @param user the user name
+         * @param password the password
+         * @return this builder
+         */
         public Builder credentials(String user, String password) {
             this.user = Objects.requireNonNull(user, "user");
             this.password = Objects.requireNonNull(password, "password");
@@ -353,30 +380,60 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** Where each report's locale comes from (default: the JVM's default locale). */
+        /**
+         * Sets where each report's locale comes from (default: the JVM's default locale, read at each send).
+         * The source is asked once per send, on the sending thread.
+         *
+         * @param locales the source
+         * @return this builder
+         */
         public Builder locale(LocaleSource locales) {
             this.locales = Objects.requireNonNull(locales, "locales");
             return this;
         }
 
-        /** Every report in {@code locale}. */
+        /**
+         * Writes every report in {@code locale}.
+         *
+         * @param locale the reports' locale
+         * @return this builder
+         */
         public Builder locale(Locale locale) {
             return locale(LocaleSource.fixed(locale));
         }
 
-        /** The connect timeout, used when the Session has none (default 10 s). */
+        /**
+         * Sets the connect timeout, used when the Session has none (default 10 s).
+         *
+         * @param timeout positive, below 24 days; applied in whole milliseconds
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is zero, negative or 24 days or more
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout);
             return this;
         }
 
-        /** The read timeout, used when the Session has none (default 30 s). */
+        /**
+         * Sets the read timeout, used when the Session has none (default 30 s). It bounds each read, not a
+         * whole reply: see {@link #stageDeadline}.
+         *
+         * @param timeout positive, below 24 days; applied in whole milliseconds
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is zero, negative or 24 days or more
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout);
             return this;
         }
 
-        /** The write timeout, used when the Session has none (default 30 s). */
+        /**
+         * Sets the write timeout, used when the Session has none (default 30 s).
+         *
+         * @param timeout positive, below 24 days; applied in whole milliseconds
+         * @return this builder
+         * @throws IllegalArgumentException if the timeout is zero, negative or 24 days or more
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = positive(timeout);
             return this;
@@ -387,13 +444,24 @@ public final class ExplainingSender {
          * slowly the server sends, the sender waits no longer for one reply. Enforced by a socket factory
          * put on the Session as {@code mail.smtp.socketFactory} when the Session has no socket factory of
          * its own.
+         *
+         * @param deadline positive, below 24 days
+         * @return this builder
+         * @throws IllegalArgumentException if the deadline is zero, negative or 24 days or more
          */
         public Builder stageDeadline(Duration deadline) {
             this.stageDeadline = positive(deadline);
             return this;
         }
 
-        /** The overall deadline for the reply to the message content (default 10 minutes); see {@link #stageDeadline}. */
+        /**
+         * Sets the overall deadline for the reply to the message content (default 10 minutes); see
+         * {@link #stageDeadline}.
+         *
+         * @param deadline positive, below 24 days
+         * @return this builder
+         * @throws IllegalArgumentException if the deadline is zero, negative or 24 days or more
+         */
         public Builder dataDeadline(Duration deadline) {
             this.dataDeadline = positive(deadline);
             return this;
@@ -411,7 +479,13 @@ public final class ExplainingSender {
             return this;
         }
 
-        /** Throw a {@link ExplainedSendFailedException} for a partial delivery too (default: return a result). */
+        /**
+         * Throws an {@link ExplainedSendFailedException} for a partial delivery too (default: return a result).
+         * Only for callers that do not retry on the exception: the accepted recipients already have the message.
+         *
+         * @param throwOnPartialDelivery true to throw when any recipient was refused
+         * @return this builder
+         */
         public Builder throwOnPartialDelivery(boolean throwOnPartialDelivery) {
             this.throwOnPartialDelivery = throwOnPartialDelivery;
             return this;
@@ -421,6 +495,10 @@ public final class ExplainingSender {
          * Adds a listener to every Transport the sender opens. A {@link ReportingTransportListener} is
          * instead told each outcome directly, with the failure's exception, so its callbacks carry the
          * full report and none is lost to a Transport closed right after its event.
+         *
+         * @param listener the listener; an ordinary listener gets Jakarta Mail's events on its event thread,
+         *     a {@code ReportingTransportListener} is called on the sending thread
+         * @return this builder
          */
         public Builder transportListener(TransportListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -430,6 +508,7 @@ public final class ExplainingSender {
         /**
          * Builds the sender.
          *
+         * @return the sender, thread-safe
          * @throws IllegalStateException when neither a Session nor a host was given
          */
         public ExplainingSender build() {

@@ -13,37 +13,61 @@ public final class ExplainingSenderFactory {
     private final SendFailureAnalyzer analyzer;
     private final LocaleSource locales;
 
+    /**
+     * Creates a factory.
+     *
+     * @param analyzer the analyzer every sender, listener and report shares
+     * @param locales where each report's locale comes from
+     */
     public ExplainingSenderFactory(SendFailureAnalyzer analyzer, LocaleSource locales) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.locales = Objects.requireNonNull(locales, "locales");
     }
 
-    /** A sender builder preset with the analyzer and locale source. */
+    /**
+     * {@return a new sender builder preset with the analyzer and locale source} Give it a Session or a host;
+     * do not call its {@code diagnoser} or {@code explainer}: the analyzer has its own.
+     */
     public ExplainingSender.Builder builder() {
         return ExplainingSender.builder().analyzer(analyzer).locale(locales);
     }
 
-    /** A sender for {@code session}. */
+    /**
+     * Builds a sender for {@code session} with the default timeouts and deadlines.
+     *
+     * @param session the application's Session; it is not changed (see {@link ExplainingSender.Builder#session})
+     * @return the sender
+     */
     public ExplainingSender forSession(Session session) {
         return builder().session(session).build();
     }
 
-    /** A TransportEvent listener reporting to {@code callbacks}. */
+    /**
+     * Creates a TransportEvent listener with the default correlation timeout.
+     *
+     * @param callbacks what the application hears
+     * @return the listener; close it when done with it
+     */
     public ReportingTransportListener listener(ReportingTransportListener.Callbacks callbacks) {
         return new ReportingTransportListener(analyzer, locales, callbacks, ReportingTransportListener.DEFAULT_CORRELATION_TIMEOUT);
     }
 
-    /** Explains an exception the application caught itself, in the current locale. */
+    /**
+     * Explains an exception the application caught itself. Never throws.
+     *
+     * @param exception what the send threw
+     * @return the report, in the locale the locale source gives now
+     */
     public SendFailureReport explain(MessagingException exception) {
         return analyzer.analyze(exception, locales.locale());
     }
 
-    /** The shared analyzer. */
+    /** {@return the shared analyzer} */
     public SendFailureAnalyzer analyzer() {
         return analyzer;
     }
 
-    /** The shared locale source. */
+    /** {@return the shared locale source} */
     public LocaleSource locales() {
         return locales;
     }

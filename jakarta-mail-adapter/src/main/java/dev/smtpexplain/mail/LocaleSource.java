@@ -10,15 +10,20 @@ import java.util.Objects;
 @FunctionalInterface
 public interface LocaleSource {
 
-    /** The locale for the next report. */
+    /** {@return the locale for the next report} */
     Locale locale();
 
-    /** The JVM's default locale, read at each call. */
+    /** {@return a source answering the JVM's default locale, read at each call} */
     static LocaleSource jvmDefault() {
         return Locale::getDefault;
     }
 
-    /** Always {@code locale}. */
+    /**
+     * Returns a source that always answers {@code locale}.
+     *
+     * @param locale the locale of every report
+     * @return the source
+     */
     static LocaleSource fixed(Locale locale) {
         Objects.requireNonNull(locale, "locale");
         return () -> locale;

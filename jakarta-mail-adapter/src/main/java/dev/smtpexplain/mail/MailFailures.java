@@ -22,12 +22,23 @@ public final class MailFailures {
     private MailFailures() {
     }
 
-    /** Explains a send failure in {@code locale}. Never throws. */
+    /**
+     * Explains a send failure in {@code locale}. Never throws.
+     *
+     * @param exception what the send threw
+     * @param locale the reader's locale; a language without a catalog gets English
+     * @return the report; category {@code unknown} when nothing in the exception is recognized
+     */
     public static SendFailureReport explain(MessagingException exception, Locale locale) {
         return SendFailureAnalyzer.standard().analyze(exception, locale);
     }
 
-    /** Explains a send failure in the JVM's default locale. Never throws. */
+    /**
+     * Explains a send failure in the JVM's default locale. Never throws.
+     *
+     * @param exception what the send threw
+     * @return the report; category {@code unknown} when nothing in the exception is recognized
+     */
     public static SendFailureReport explain(MessagingException exception) {
         return explain(exception, Locale.getDefault());
     }

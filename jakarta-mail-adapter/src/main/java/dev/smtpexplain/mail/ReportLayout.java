@@ -14,6 +14,10 @@ import java.util.Map;
  * space before ':', Chinese and Japanese use '：'), and bidi handling for right-to-left languages:
  * only data (addresses, ids) is isolated, and plain-text lines start with a right-to-left mark so a
  * terminal or log viewer that picks the direction from the text shows them right to left.
+ *
+ * <p>Values are set into the text as given, never read as pattern syntax, and not sanitized: pass
+ * untrusted text (server replies, addresses from a bounce) through {@link dev.smtpexplain.core.ServerText}
+ * first. Thread-safe when its messages are (the shipped ones are).
  */
 public final class ReportLayout {
 
@@ -32,12 +36,23 @@ public final class ReportLayout {
         this.m = messages;
     }
 
-    /** "The message was not sent", "… sent to some recipients only", "… was sent". */
+    /**
+     * Says what became of the message.
+     *
+     * @param o the outcome
+     * @return "The message was not sent", "… sent to some recipients only" or "… was sent"
+     */
     public String outcome(Outcome o) {
         return m.get(o.messageKey());
     }
 
-    /** The sentence saying at which step sending failed; empty for a delivered message. */
+    /**
+     * Says at which step sending failed.
+     *
+     * @param o the outcome
+     * @param stage the step of the SMTP conversation
+     * @return the sentence; empty for a delivered message
+     */
     public String stageSentence(Outcome o, SmtpStage stage) {
         return switch (o) {
             case FAILED -> m.format("report.stage.failed", Map.of("stage", m.get(stage.messageKey())));
@@ -46,27 +61,58 @@ public final class ReportLayout {
         };
     }
 
-    /** A catalog label and its value, with the language's separator. */
+    /**
+     * Sets a catalog label before its value, with the language's separator.
+     *
+     * @param labelKey the catalog key of the label, e.g. {@code label.category}
+     * @param value the value, as it is
+     * @return "Category: recipient-unknown" in English
+     * @throws java.util.MissingResourceException if the catalog has no such label
+     */
     public String labelled(String labelKey, String value) {
         return labelledText(m.get(labelKey), value);
     }
 
-    /** A label (already formatted) and its value, with the language's separator. */
+    /**
+     * Sets a label (already formatted) before its value, with the language's separator.
+     *
+     * @param label the label text, without separator
+     * @param value the value, as it is
+     * @return the label, the separator and the value
+     */
     public String labelledText(String label, String value) {
         return m.format("layout.labelled", Map.of("label", label, "value", value));
     }
 
-    /** A label that introduces what follows on the next lines ("The server's reply:"). */
+    /**
+     * Formats a label that introduces what follows on the next lines.
+     *
+     * @param labelKey the catalog key of the label, e.g. {@code label.serverReply}
+     * @return "The server's reply:" in English
+     * @throws java.util.MissingResourceException if the catalog has no such label
+     */
     public String heading(String labelKey) {
         return m.format("layout.heading", Map.of("label", m.get(labelKey)));
     }
 
-    /** A question label followed by its answer ("Will sending again help? Sending again later …"). */
+    /**
+     * Sets a question label before its answer.
+     *
+     * @param questionKey the catalog key of the question, e.g. {@code label.retry}
+     * @param answer the answer, as it is
+     * @return "Will sending again help? Sending again later …" in English
+     * @throws java.util.MissingResourceException if the catalog has no such question
+     */
     public String questionAnswer(String questionKey, String answer) {
         return m.format("layout.questionAnswer", Map.of("question", m.get(questionKey), "answer", answer));
     }
 
-    /** One refused or deferred recipient: the address and what happened, in the catalog's order. */
+    /**
+     * Describes one refused or deferred recipient: the address and what happened, in the catalog's order.
+     *
+     * @param f the recipient's failure
+     * @return one line, without indentation
+     */
     public String recipientLine(RecipientFailure f) {
         return m.format("report.recipient.line", Map.of("address", f.address(), "title", f.explanation().title()));
     }
@@ -98,17 +144,29 @@ public final class ReportLayout {
         return labelled("label.category", data(e.categoryId()) + afterId) + " · " + labelled("label.confidence", e.confidenceLabel());
     }
 
-    /** Data (an address, an id) set into text: isolated in a right-to-left language, as it is. */
+    /**
+     * Marks data (an address, an id) that is set into text.
+     *
+     * @param s the data
+     * @return in a right-to-left language {@code s} between Unicode directional isolates (U+2068, U+2069),
+     *     else {@code s} as it is
+     */
     public String data(String s) {
         return m.isRightToLeft() ? FSI + s + PDI : s;
     }
 
-    /** A line of plain text: in a right-to-left language it starts with a right-to-left mark. */
+    /**
+     * Prepares a line of plain text for display.
+     *
+     * @param s the line
+     * @return in a right-to-left language {@code s} after a right-to-left mark (U+200F), unless it is empty;
+     *     else {@code s} as it is
+     */
     public String line(String s) {
         return m.isRightToLeft() && !s.isEmpty() ? RLM + s : s;
     }
 
-    /** Whether the language is written right to left. */
+    /** {@return whether the language is written right to left} */
     public boolean isRightToLeft() {
         return m.isRightToLeft();
     }

@@ -56,13 +56,24 @@ public final class ReportingTransportListener implements TransportListener, Auto
 
     private static final Logger LOG = Logger.getLogger(ReportingTransportListener.class.getName());
 
-    /** What the application hears. */
+    /** What the application hears. Called once per send; an exception a callback throws is logged and swallowed. */
     public interface Callbacks {
-        /** The message was delivered to {@code recipients}. Called for DELIVERED events. */
+        /**
+         * The message was delivered to {@code recipients}. Called for DELIVERED events and for an
+         * {@link ExplainingSender}'s successful sends. Does nothing by default.
+         *
+         * @param message the message sent, or null when the event carried none
+         * @param recipients the accepted addresses; empty when the event named none
+         */
         default void onDelivered(Message message, List<String> recipients) {
         }
 
-        /** The message failed, or reached only some recipients. */
+        /**
+         * The message failed, or reached only some recipients.
+         *
+         * @param message the message, or null when the event carried none
+         * @param report the report; {@link SendFailureReport#outcome()} tells failure from partial delivery
+         */
         void onFailure(Message message, SendFailureReport report);
     }
 
@@ -73,12 +84,27 @@ public final class ReportingTransportListener implements TransportListener, Auto
     private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timer;
 
-    /** A listener reporting with the standard analyzer in the JVM's default locale. */
+    /**
+     * Creates a listener reporting with the standard analyzer in the JVM's default locale, with the
+     * {@linkplain #DEFAULT_CORRELATION_TIMEOUT default correlation timeout}.
+     *
+     * @param callbacks what the application hears
+     */
     public ReportingTransportListener(Callbacks callbacks) {
         this(SendFailureAnalyzer.standard(), LocaleSource.jvmDefault(), callbacks, DEFAULT_CORRELATION_TIMEOUT);
     }
 
-    /** A listener with its own analyzer, locale source and correlation timeout. */
+    /**
+     * Creates a listener with its own analyzer, locale source and correlation timeout.
+     *
+     * @param analyzer writes the reports
+     * @param locales the reports' locale, asked on the sending thread in {@link #exceptionThrown}; for an
+     *     event that never gets its exception, on the thread that reports it
+     * @param callbacks what the application hears
+     * @param correlationTimeout how long to wait for the other half of an event/exception pair; positive,
+     *     applied in whole milliseconds
+     * @throws IllegalArgumentException if the timeout is zero or negative
+     */
     public ReportingTransportListener(SendFailureAnalyzer analyzer, LocaleSource locales, Callbacks callbacks,
                                       Duration correlationTimeout) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
@@ -99,7 +125,13 @@ public final class ReportingTransportListener implements TransportListener, Auto
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** Creates a listener with the standard analyzer and adds it to {@code transport}. */
+    /**
+     * Creates a listener with the standard analyzer and adds it to {@code transport}.
+     *
+     * @param transport the Transport to listen to
+     * @param callbacks what the application hears
+     * @return the listener; close it when the Transport is done to report what is still pending
+     */
     public static ReportingTransportListener attach(Transport transport, Callbacks callbacks) {
         ReportingTransportListener l = new ReportingTransportListener(callbacks);
         transport.addTransportListener(l);
@@ -110,6 +142,10 @@ public final class ReportingTransportListener implements TransportListener, Auto
      * Hands over the exception {@code transport.sendMessage(message, …)} threw (or {@code connect}, then
      * with the message about to be sent). Call it from the catch block, on the sending thread: the
      * report's locale is taken here.
+     *
+     * @param transport the Transport that threw
+     * @param message the message being sent
+     * @param exception what {@code sendMessage} or {@code connect} threw
      */
     public void exceptionThrown(Transport transport, Message message, MessagingException exception) {
         Objects.requireNonNull(exception, "exception");

@@ -22,12 +22,17 @@ public final class SendFailureAnalyzer {
 
     private final FailureAnalysis analysis;
 
-    /** An analyzer with the given diagnoser (its rules) and explainer (its catalogs and overrides). */
+    /**
+     * Creates an analyzer with the given diagnoser and explainer.
+     *
+     * @param diagnoser reads the replies (its rules decide the category)
+     * @param explainer writes the text (its catalogs and overrides)
+     */
     public SendFailureAnalyzer(Diagnoser diagnoser, Explainer explainer) {
         this.analysis = new FailureAnalysis(diagnoser, explainer);
     }
 
-    /** The analyzer with the built-in rules and the shipped catalogs. */
+    /** {@return the analyzer with the built-in rules and the shipped catalogs} Built once and shared. */
     public static SendFailureAnalyzer standard() {
         return Standard.INSTANCE;
     }
@@ -41,6 +46,11 @@ public final class SendFailureAnalyzer {
      * report with category {@code unknown} that still holds the exception.
      *
      * <p>A {@link ExplainedSendFailedException} is analyzed again from the exception it wraps, in the new locale.
+     *
+     * @param exception what the send threw, e.g. a {@code SendFailedException} or an
+     *     {@code SMTPAddressFailedException}
+     * @param locale the reader's locale; a language without a catalog gets English
+     * @return the report
      */
     public SendFailureReport analyze(MessagingException exception, Locale locale) {
         if (exception instanceof ExplainedSendFailedException sfe && sfe.getNextException() instanceof MessagingException original) {
@@ -58,12 +68,12 @@ public final class SendFailureAnalyzer {
         return analysis;
     }
 
-    /** The diagnoser this analyzer uses. */
+    /** {@return the diagnoser this analyzer uses} */
     public Diagnoser diagnoser() {
         return analysis.diagnoser();
     }
 
-    /** The explainer this analyzer uses. */
+    /** {@return the explainer this analyzer uses} */
     public Explainer explainer() {
         return analysis.explainer();
     }

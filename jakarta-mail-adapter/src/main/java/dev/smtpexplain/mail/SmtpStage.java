@@ -36,17 +36,20 @@ public enum SmtpStage {
         this.id = id;
     }
 
-    /** The stable id, e.g. {@code mail-from}, {@code end-of-data}. */
+    /** {@return the stable id used in JSON output and catalog keys, e.g. {@code mail-from}, {@code end-of-data}} */
     public String id() {
         return id;
     }
 
-    /** The catalog key describing this stage, e.g. {@code stage.rcpt-to}. */
+    /** {@return the catalog key describing this stage, e.g. {@code stage.rcpt-to}} */
     public String messageKey() {
         return "stage." + id;
     }
 
-    /** Whether the stage comes before the mail transaction (nothing was sent to any recipient). */
+    /**
+     * {@return whether the stage comes before the mail transaction} True for {@link #CONNECT} to {@link #AUTH}:
+     * nothing was sent to any recipient.
+     */
     public boolean isSessionSetup() {
         return ordinal() <= AUTH.ordinal();
     }

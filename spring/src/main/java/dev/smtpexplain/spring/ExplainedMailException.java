@@ -13,13 +13,13 @@ import java.util.List;
 public interface ExplainedMailException {
 
     /**
-     * One report per failed message, in the order Spring listed them. Never empty, except after Java
-     * deserialization: the reports are not serialized (explain the exception again with
+     * {@return one report per failed message, in the order Spring listed them; immutable} Never empty,
+     * except after Java deserialization: the reports are not serialized (explain the exception again with
      * {@link MailFailureExplainer#explain(org.springframework.mail.MailException)}).
      */
     List<SendFailureReport> reports();
 
-    /** The first report: the only one when a single message was sent; null after deserialization. */
+    /** {@return the first report: the only one when a single message was sent; null after deserialization} */
     default SendFailureReport report() {
         List<SendFailureReport> r = reports();
         return r.isEmpty() ? null : r.get(0);

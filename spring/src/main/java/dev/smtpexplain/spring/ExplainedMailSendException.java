@@ -25,8 +25,10 @@ public final class ExplainedMailSendException extends MailSendException implemen
     }
 
     /**
-     * The report for {@code message}, a key of {@link #getFailedMessages()} (the same object); null for
-     * another object, and after deserialization.
+     * Finds the report for one failed message.
+     *
+     * @param message a key of {@link #getFailedMessages()}: the same object, not an equal one
+     * @return the message's report; null for another object, and after deserialization
      */
     public SendFailureReport reportFor(Object message) {
         Map<Object, Exception> failed = getFailedMessages();

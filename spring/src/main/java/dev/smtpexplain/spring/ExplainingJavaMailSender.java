@@ -31,12 +31,18 @@ public final class ExplainingJavaMailSender implements JavaMailSender {
     private final JavaMailSender delegate;
     private final MailFailureExplainer explainer;
 
+    /**
+     * Wraps a sender.
+     *
+     * @param delegate the sender that does the work
+     * @param explainer explains the delegate's failures, in the reader's language at the time of the send
+     */
     public ExplainingJavaMailSender(JavaMailSender delegate, MailFailureExplainer explainer) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
     }
 
-    /** The sender that does the work. */
+    /** {@return the sender that does the work} */
     public JavaMailSender delegate() {
         return delegate;
     }

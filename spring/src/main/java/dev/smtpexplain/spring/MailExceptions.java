@@ -27,14 +27,24 @@ public final class MailExceptions {
     }
 
     /**
-     * One report per failed message in {@code locale}; see {@link MailFailureExplainer#explain(MailException, Locale)}.
-     * Never throws; never returns an empty list.
+     * Explains {@code exception} in {@code locale}; see {@link MailFailureExplainer#explain(MailException, Locale)}.
+     * Never throws.
+     *
+     * @param exception what Spring's mail sender threw
+     * @param locale the reader's locale; a language without a catalog gets English
+     * @return one report per failed message, at least one; immutable
      */
     public static List<SendFailureReport> explain(MailException exception, Locale locale) {
         return MailFailureExplainer.standard().explain(exception, locale);
     }
 
-    /** One report per failed message, in the language of Spring's {@code LocaleContextHolder}. */
+    /**
+     * Explains {@code exception} in the language of Spring's {@code LocaleContextHolder} on the calling
+     * thread. Never throws.
+     *
+     * @param exception what Spring's mail sender threw
+     * @return one report per failed message, at least one; immutable
+     */
     public static List<SendFailureReport> explain(MailException exception) {
         return MailFailureExplainer.standard().explain(exception);
     }

@@ -51,6 +51,9 @@ public final class MailFailureExplainer {
     /**
      * The built-in rules and shipped catalogs, the locale from Spring's {@code LocaleContextHolder}
      * and problem types under {@link MailProblemDetails#DEFAULT_TYPE_PREFIX}.
+     *
+     * @return the shared explainer with these defaults, for code outside a Spring context; Spring Boot's
+     *     bean may be configured differently
      */
     public static MailFailureExplainer standard() {
         return Standard.INSTANCE;
@@ -61,17 +64,23 @@ public final class MailFailureExplainer {
                 SpringLocaleSource.fromLocaleContext(), MailProblemDetails.standard());
     }
 
-    /** The analyzer that writes the reports. */
+    /** {@return the analyzer that writes the reports} */
     public SendFailureAnalyzer analyzer() {
         return analyzer;
     }
 
-    /** Where the reader's language comes from. */
+    /** {@return where the reader's language comes from} */
     public LocaleSource locales() {
         return locales;
     }
 
-    /** Explains {@code exception} in the reader's current language. Never throws. */
+    /**
+     * Explains {@code exception} in the reader's current language, as {@link #explain(MailException, Locale)}
+     * does. Never throws.
+     *
+     * @param exception what Spring's mail sender threw
+     * @return one report per failed message, at least one; immutable
+     */
     public List<SendFailureReport> explain(MailException exception) {
         return explain(exception, currentLocale());
     }
@@ -81,6 +90,10 @@ public final class MailFailureExplainer {
      * failed message, read from the exception Jakarta Mail threw for it; for the other kinds one
      * report. An exception explained earlier is explained again from its cause, in {@code locale}.
      * Never throws; never returns an empty list.
+     *
+     * @param exception what Spring's mail sender threw
+     * @param locale the reader's locale; a language without a catalog gets English
+     * @return one report per failed message, at least one, in the order Spring lists the messages; immutable
      */
     public List<SendFailureReport> explain(MailException exception, Locale locale) {
         Objects.requireNonNull(exception, "exception");
@@ -125,6 +138,11 @@ public final class MailFailureExplainer {
      * reader's current language. An exception explained already, and a {@link MailException} subclass
      * other than Spring's four, are returned as they are: replacing the latter would break
      * {@code catch} blocks for its own type ({@link #explain(MailException)} still explains it).
+     *
+     * @param exception what Spring's mail sender threw
+     * @return an {@link ExplainedMailException} that is also a {@code MailSendException},
+     *     {@code MailAuthenticationException}, {@code MailParseException} or {@code MailPreparationException}
+     *     as {@code exception} was, with it as the cause; or {@code exception} itself
      */
     public MailException explained(MailException exception) {
         Objects.requireNonNull(exception, "exception");
@@ -149,6 +167,9 @@ public final class MailFailureExplainer {
     /**
      * A {@link ProblemDetail} for the first failed message of {@code exception}: its reports when it
      * carries them, else explained now in the reader's current language.
+     *
+     * @param exception what Spring's mail sender threw, explained or not
+     * @return the problem, with the status {@link MailProblemDetails#statusOf(SendFailureReport)} gives
      */
     public ProblemDetail problemDetail(MailException exception) {
         SendFailureReport report = exception instanceof ExplainedMailException x && x.report() != null ? x.report()
@@ -156,12 +177,23 @@ public final class MailFailureExplainer {
         return problems.from(report);
     }
 
-    /** A {@link ProblemDetail} for {@code report}; see {@link MailProblemDetails#from(SendFailureReport)}. */
+    /**
+     * Builds a {@link ProblemDetail} for {@code report}; see {@link MailProblemDetails#from(SendFailureReport)}.
+     *
+     * @param report the report
+     * @return the problem, with the status {@link MailProblemDetails#statusOf(SendFailureReport)} gives
+     */
     public ProblemDetail problemDetail(SendFailureReport report) {
         return problems.from(report);
     }
 
-    /** A {@link ProblemDetail} for {@code report} with the given HTTP status. */
+    /**
+     * Builds a {@link ProblemDetail} for {@code report} with the given HTTP status.
+     *
+     * @param report the report
+     * @param status the response's status
+     * @return the problem
+     */
     public ProblemDetail problemDetail(SendFailureReport report, HttpStatusCode status) {
         return problems.from(report, status);
     }

@@ -51,17 +51,28 @@ public final class MailProblemDetails {
         this.typePrefix = typePrefix;
     }
 
-    /** Types under {@link #DEFAULT_TYPE_PREFIX}. */
+    /** {@return the shared instance with types under {@link #DEFAULT_TYPE_PREFIX}} */
     public static MailProblemDetails standard() {
         return STANDARD;
     }
 
-    /** The problem for {@code report}, with the status {@link #statusOf(SendFailureReport)} gives. */
+    /**
+     * Builds the problem for {@code report}, with the status {@link #statusOf(SendFailureReport)} gives.
+     *
+     * @param report the report
+     * @return a new, mutable problem; the application may add properties
+     */
     public ProblemDetail from(SendFailureReport report) {
         return from(report, statusOf(report));
     }
 
-    /** The problem for {@code report} with {@code status}. */
+    /**
+     * Builds the problem for {@code report} with {@code status}.
+     *
+     * @param report the report
+     * @param status the response's status
+     * @return a new, mutable problem; the application may add properties
+     */
     public ProblemDetail from(SendFailureReport report, HttpStatusCode status) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(status, "status");
@@ -89,6 +100,9 @@ public final class MailProblemDetails {
      * 503 when sending again later should work (a temporary failure, or the connection to the server),
      * 500 when the application could not build the message, 502 otherwise: the mail server, a system
      * behind this one, refused.
+     *
+     * @param report the report
+     * @return 500, 502 or 503
      */
     public static HttpStatus statusOf(SendFailureReport report) {
         if (MessageFailures.isMessageFailure(report)) {

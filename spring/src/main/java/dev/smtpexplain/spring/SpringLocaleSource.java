@@ -20,14 +20,20 @@ public final class SpringLocaleSource implements LocaleSource {
     }
 
     /**
-     * The thread's locale context; without one, {@code defaultLocale}. A request whose resolver gives no
-     * locale also gets {@code defaultLocale}.
+     * Creates a source answering the thread's locale context; without one, {@code defaultLocale}. A
+     * request whose resolver gives no locale also gets {@code defaultLocale}.
+     *
+     * @param defaultLocale the locale outside a request, e.g. in a scheduled job
+     * @return the source
      */
     public static SpringLocaleSource withDefault(Locale defaultLocale) {
         return new SpringLocaleSource(Objects.requireNonNull(defaultLocale, "defaultLocale"));
     }
 
-    /** Exactly {@link LocaleContextHolder#getLocale()}: without a context, its default (or the JVM's). */
+    /**
+     * {@return a source answering exactly {@link LocaleContextHolder#getLocale()}: without a context, the
+     * holder's default (or the JVM's)}
+     */
     public static SpringLocaleSource fromLocaleContext() {
         return new SpringLocaleSource(null);
     }
@@ -42,7 +48,7 @@ public final class SpringLocaleSource implements LocaleSource {
         return l == null ? defaultLocale : l;
     }
 
-    /** The configured default, if any. */
+    /** {@return the configured default; empty for {@link #fromLocaleContext()}} */
     public java.util.Optional<Locale> defaultLocale() {
         return java.util.Optional.ofNullable(defaultLocale);
     }

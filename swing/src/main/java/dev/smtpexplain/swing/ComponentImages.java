@@ -28,6 +28,9 @@ public final class ComponentImages {
     /**
      * Lays the component out at its preferred size and paints it.
      *
+     * @param c the component; it is resized to its preferred size
+     * @return an RGB image of that size (at least 1×1), the component's background (white when it has none)
+     *     under it
      * @throws IllegalStateException if called off the event dispatch thread
      */
     public static BufferedImage render(JComponent c) {
@@ -51,12 +54,25 @@ public final class ComponentImages {
         return img;
     }
 
-    /** Renders the component on the event dispatch thread and writes a PNG. */
+    /**
+     * Renders the component on the event dispatch thread and writes a PNG. Callable from any thread: it
+     * waits for the rendering.
+     *
+     * @param c the component
+     * @param file the PNG file; replaced if it exists, its directories created
+     * @throws IOException if the file cannot be written
+     */
     public static void writePng(JComponent c, Path file) throws IOException {
         writePng(onEventThread(() -> render(c)), file);
     }
 
-    /** Writes an image as a PNG, creating the directories. */
+    /**
+     * Writes an image as a PNG, creating the directories.
+     *
+     * @param image the image
+     * @param file the PNG file; replaced if it exists
+     * @throws IOException if the directories or the file cannot be written
+     */
     public static void writePng(BufferedImage image, Path file) throws IOException {
         if (file.getParent() != null) {
             java.nio.file.Files.createDirectories(file.getParent());
@@ -64,7 +80,14 @@ public final class ComponentImages {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    /** Runs {@code work} on the event dispatch thread (directly when already on it) and returns its result. */
+    /**
+     * Runs {@code work} on the event dispatch thread (directly when already on it) and waits for it.
+     *
+     * @param <T> the result's type
+     * @param work the work; a runtime exception or error it throws is rethrown to the caller
+     * @return what {@code work} returned
+     * @throws IllegalStateException if the calling thread is interrupted while waiting
+     */
     public static <T> T onEventThread(Supplier<T> work) {
         if (SwingUtilities.isEventDispatchThread()) {
             return work.get();

@@ -28,6 +28,10 @@ import javax.swing.ScrollPaneConstants;
  * <pre>{@code
  * SwingUtilities.invokeLater(() -> SendFailureDialog.show(frame, report, explainer.messages(report.locale())));
  * }</pre>
+ *
+ * <p>Like other Swing components, the dialog is not meant to be serialized; it has no serialized form.
+ *
+ * @serial exclude
  */
 public final class SendFailureDialog extends JDialog {
 
@@ -39,6 +43,14 @@ public final class SendFailureDialog extends JDialog {
     private final JButton close;
     private final JScrollPane scroll;
 
+    /**
+     * Creates the dialog, sized to fit the screen and placed over its owner; it is not shown yet. Call on
+     * the event dispatch thread.
+     *
+     * @param owner the window the dialog belongs to and is centered on
+     * @param report the report to show; its outcome is the dialog's title
+     * @param messages the catalog of the reader's language, e.g. {@code explainer.messages(report.locale())}
+     */
     public SendFailureDialog(Window owner, SendFailureReport report, LocalizedMessages messages) {
         super(owner, new ReportLayout(messages).outcome(report.outcome()), ModalityType.APPLICATION_MODAL);
         panel = new SendFailurePanel(report, messages);
@@ -65,7 +77,7 @@ public final class SendFailureDialog extends JDialog {
         setLocationRelativeTo(owner);
     }
 
-    /** The panel inside. */
+    /** {@return the panel inside} */
     public SendFailurePanel panel() {
         return panel;
     }
@@ -115,7 +127,14 @@ public final class SendFailureDialog extends JDialog {
         return new Rectangle(b.x + in.left, b.y + in.top, b.width - in.left - in.right, b.height - in.top - in.bottom);
     }
 
-    /** Shows the dialog and waits until it is closed. Call on the event dispatch thread. */
+    /**
+     * Shows the dialog and waits until it is closed. Call on the event dispatch thread; the dialog is
+     * application-modal, so other windows of the application take no input meanwhile.
+     *
+     * @param owner the window the dialog belongs to and is centered on
+     * @param report the report to show
+     * @param messages the catalog of the reader's language
+     */
     public static void show(Window owner, SendFailureReport report, LocalizedMessages messages) {
         new SendFailureDialog(owner, report, messages).setVisible(true);
     }

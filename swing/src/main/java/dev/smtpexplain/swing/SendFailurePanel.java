@@ -45,6 +45,11 @@ import javax.swing.UIManager;
  * language's line break opportunities. The panel lays out right to left for right-to-left languages,
  * picks fonts that have the glyphs (a CJK face for Japanese and Chinese) and shows a warning when no
  * installed font has them. Inside a scroll pane it follows the viewport's width and scrolls vertically.
+ *
+ * <p>Create and use it on the event dispatch thread. Like other Swing components, the panel is not meant
+ * to be serialized; it has no serialized form.
+ *
+ * @serial exclude
  */
 public final class SendFailurePanel extends JPanel implements Scrollable {
 
@@ -65,6 +70,13 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     private final List<TextBlock> blocks = new ArrayList<>();
     private final TextBlock glyphWarning;
 
+    /**
+     * Creates the panel, with the technical details collapsed.
+     *
+     * @param report the report to show
+     * @param messages the catalog of the reader's language, e.g. {@code explainer.messages(report.locale())};
+     *     it decides the texts, the layout direction and the fonts
+     */
     public SendFailurePanel(SendFailureReport report, LocalizedMessages messages) {
         super(new BorderLayout(12, 8));
         this.report = report;
@@ -154,12 +166,16 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         replyBlock.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
     }
 
-    /** The report shown. */
+    /** {@return the report shown} */
     public SendFailureReport report() {
         return report;
     }
 
-    /** Every text the panel shows, in order: for tests and accessibility tools. */
+    /**
+     * {@return every text the panel shows, as an immutable list: for tests and accessibility tools} The
+     * texts come in reading order, the technical details and the server's replies included whether shown
+     * or collapsed; the missing-font warning, shown on top, comes last.
+     */
     public List<String> shownTexts() {
         return blocks.stream().map(TextBlock::text).toList();
     }
@@ -169,12 +185,12 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         return List.copyOf(blocks);
     }
 
-    /** Whether the panel warns that some letters have no installed font. */
+    /** {@return whether the panel warns that some letters have no installed font} */
     public boolean warnsAboutMissingGlyphs() {
         return glyphWarning != null;
     }
 
-    /** Whether the technical details are expanded. */
+    /** {@return whether the technical details are expanded; false until the reader opens them} */
     public boolean isDetailsVisible() {
         return details.isVisible();
     }
@@ -189,7 +205,13 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         return detailsToggle;
     }
 
-    /** Expands or collapses the technical details; a dialog around the panel is resized to fit the screen. */
+    /**
+     * Expands or collapses the technical details; a dialog around the panel is resized to fit the screen,
+     * and another window around it is packed. Call on the event dispatch thread.
+     *
+     * @param visible true to expand, false to collapse
+     * @param messages not used: the panel keeps the messages it was created with
+     */
     public void setDetailsVisible(boolean visible, LocalizedMessages messages) {
         details.setVisible(visible);
         detailsToggle.setSelected(visible);

@@ -26,17 +26,17 @@ public enum BounceKind {
         this.id = id;
     }
 
-    /** The stable id, e.g. {@code auto-reply}. */
+    /** {@return the stable id used in JSON and catalog keys, e.g. {@code auto-reply}} */
     public String id() {
         return id;
     }
 
-    /** The catalog key naming this kind, e.g. {@code bounce.kind.failed}. */
+    /** {@return the catalog key naming this kind, e.g. {@code bounce.kind.failed}} */
     public String messageKey() {
         return "bounce.kind." + id;
     }
 
-    /** Whether this kind reports recipients that did not get the message (failed or delayed). */
+    /** {@return whether this kind reports recipients that did not get the message: true for failed and delayed} */
     public boolean isDeliveryProblem() {
         return this == FAILED || this == DELAYED;
     }

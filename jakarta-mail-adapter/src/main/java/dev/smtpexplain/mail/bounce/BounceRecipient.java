@@ -35,6 +35,21 @@ public record BounceRecipient(
         Optional<Diagnosis> diagnosis,
         Optional<Explanation> explanation) {
 
+    /**
+     * Creates an entry. The reader sanitizes the strings; this constructor does not.
+     *
+     * @param finalRecipient the address the failure is about
+     * @param originalRecipient the address as the sender wrote it, or empty
+     * @param action the DSN action, e.g. {@code failed}
+     * @param status the enhanced status code, or empty
+     * @param replyCode the remote server's basic reply code, or empty
+     * @param replyText the remote server's reply or the MTA's diagnostic text; may be empty
+     * @param stage the SMTP command the failure answered, or empty
+     * @param remoteMta the server that refused, or empty
+     * @param diagnosis what the failure means, or empty
+     * @param explanation the diagnosis in the report's language, or empty
+     * @throws NullPointerException if any component is null (absent values are empty)
+     */
     public BounceRecipient {
         Objects.requireNonNull(finalRecipient, "finalRecipient");
         Objects.requireNonNull(originalRecipient, "originalRecipient");
@@ -48,7 +63,10 @@ public record BounceRecipient(
         Objects.requireNonNull(explanation, "explanation");
     }
 
-    /** The failure category id ({@code recipient-unknown} …), when this recipient failed or is delayed. */
+    /**
+     * {@return the failure category id ({@code recipient-unknown} …); empty unless this recipient failed or
+     * is delayed}
+     */
     public Optional<String> categoryId() {
         return diagnosis.map(d -> d.category().id());
     }

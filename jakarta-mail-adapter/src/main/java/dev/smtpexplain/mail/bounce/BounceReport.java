@@ -32,6 +32,21 @@ public record BounceReport(
         Locale locale,
         Optional<String> problem) {
 
+    /**
+     * Creates a report; the recipients are copied into an immutable list. The reader sanitizes the
+     * strings; this constructor does not.
+     *
+     * @param kind what the message is
+     * @param format the recognized format, e.g. {@code rfc3464}
+     * @param reportingMta the server that wrote the report, or empty
+     * @param arrivalDate when that server received the original message, as written, or empty
+     * @param originalMessageId the returned message's {@code Message-ID}, or empty
+     * @param originalSubject the returned message's subject, or empty
+     * @param recipients one entry per recipient the report names
+     * @param locale the language the explanations were asked in
+     * @param problem why the message could not be read fully, or empty
+     * @throws NullPointerException if any component or recipient is null (absent values are empty)
+     */
     public BounceReport {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(format, "format");
@@ -44,7 +59,10 @@ public record BounceReport(
         Objects.requireNonNull(problem, "problem");
     }
 
-    /** The recipients that failed or are delayed, with their diagnoses. */
+    /**
+     * {@return the recipients that failed or are delayed (DSN action {@code failed} or {@code delayed}), with
+     * their diagnoses, in the report's order; empty when there are none}
+     */
     public List<BounceRecipient> failures() {
         return recipients.stream().filter(r -> r.diagnosis().isPresent()).toList();
     }

@@ -42,7 +42,7 @@ public final class Bounces {
         this.reader = reader;
     }
 
-    /** The reader with the standard diagnoser, explainer and limits. */
+    /** {@return the reader with the standard diagnoser, explainer and limits} Built once and shared. */
     public static Bounces standard() {
         return Standard.INSTANCE;
     }
@@ -51,17 +51,30 @@ public final class Bounces {
         static final Bounces INSTANCE = builder().build();
     }
 
-    /** A builder for a reader with your own diagnoser (rules), explainer (texts) or size cap. */
+    /** {@return a new builder for a reader with your own diagnoser (rules), explainer (texts) or size cap} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Reads a message with the standard reader. Never throws; an unreadable message is {@link BounceKind#UNREADABLE}. */
+    /**
+     * Reads a message with the standard reader. Never throws.
+     *
+     * @param message the message, e.g. from an IMAP folder
+     * @param locale the language of the explanations
+     * @return the report; {@link BounceKind#UNREADABLE} for a message that cannot be read
+     */
     public static BounceReport explain(MimeMessage message, Locale locale) {
         return standard().read(message, locale);
     }
 
-    /** Reads a message from its bytes (RFC 5322, as stored in a file or a mailbox) with the standard reader. */
+    /**
+     * Reads a message from its bytes with the standard reader. Never throws.
+     *
+     * @param message the message as stored in a file or a mailbox (RFC 5322); bytes beyond
+     *     {@value #DEFAULT_MAX_BYTES} are ignored and the report says so
+     * @param locale the language of the explanations
+     * @return the report; {@link BounceKind#UNREADABLE} for a message that cannot be read
+     */
     public static BounceReport explain(byte[] message, Locale locale) {
         return standard().read(message, locale);
     }
@@ -70,13 +83,23 @@ public final class Bounces {
      * Reads one message from a stream with the standard reader, up to the size cap (the stream is left
      * where reading stopped; it is not closed).
      *
+     * @param message the stream, positioned at the start of one message (RFC 5322)
+     * @param locale the language of the explanations
+     * @return the report; {@link BounceKind#UNREADABLE} for a message that cannot be read
      * @throws IOException only when the stream itself fails
      */
     public static BounceReport explain(InputStream message, Locale locale) throws IOException {
         return standard().read(message, locale);
     }
 
-    /** Reads a message, for example one from an IMAP folder. Never throws. */
+    /**
+     * Reads a message, for example one from an IMAP folder. Never throws: a message that fails while
+     * being written out is read as far as it got.
+     *
+     * @param message the message; at most the {@linkplain Builder#maxMessageBytes size cap} of it is read
+     * @param locale the language of the explanations
+     * @return the report; {@link BounceKind#UNREADABLE} for a message that cannot be read
+     */
     public BounceReport read(MimeMessage message, Locale locale) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(locale, "locale");
@@ -93,7 +116,14 @@ public final class Bounces {
         return reader.read(buf.bytes(), buf.full, locale);
     }
 
-    /** Reads a message from its bytes. Never throws. */
+    /**
+     * Reads a message from its bytes. Never throws.
+     *
+     * @param message the message as stored in a file or a mailbox (RFC 5322); bytes beyond the
+     *     {@linkplain Builder#maxMessageBytes size cap} are ignored and the report says so
+     * @param locale the language of the explanations
+     * @return the report; {@link BounceKind#UNREADABLE} for a message that cannot be read
+     */
     public BounceReport read(byte[] message, Locale locale) {
         Objects.requireNonNull(message, "message");
         int cap = reader.limits().maxMessageBytes();
@@ -102,8 +132,12 @@ public final class Bounces {
     }
 
     /**
-     * Reads one message from a stream, up to the size cap; the stream is not closed.
+     * Reads one message from a stream, up to the size cap; the stream is not closed. When the message is
+     * longer than the cap, one byte past the cap has been read from the stream.
      *
+     * @param message the stream, positioned at the start of one message (RFC 5322)
+     * @param locale the language of the explanations
+     * @return the report; {@link BounceKind#UNREADABLE} for a message that cannot be read
      * @throws IOException only when the stream itself fails
      */
     public BounceReport read(InputStream message, Locale locale) throws IOException {
@@ -114,7 +148,7 @@ public final class Bounces {
         return reader.read(b, truncated, locale);
     }
 
-    /** Builds a {@link Bounces} reader. */
+    /** Builds a {@link Bounces} reader. Not thread-safe; the reader it builds is. */
     public static final class Builder {
         private Diagnoser diagnoser = Diagnoser.standard();
         private Explainer explainer = Explainer.standard();
@@ -123,19 +157,35 @@ public final class Bounces {
         private Builder() {
         }
 
-        /** The diagnoser for failed recipients (for your own rules). */
+        /**
+         * Sets the diagnoser for failed recipients (for your own rules); default {@link Diagnoser#standard()}.
+         *
+         * @param diagnoser the diagnoser
+         * @return this builder
+         */
         public Builder diagnoser(Diagnoser diagnoser) {
             this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
             return this;
         }
 
-        /** The explainer (for your own texts or native digits). */
+        /**
+         * Sets the explainer (for your own texts or native digits); default {@link Explainer#standard()}.
+         *
+         * @param explainer the explainer
+         * @return this builder
+         */
         public Builder explainer(Explainer explainer) {
             this.explainer = Objects.requireNonNull(explainer, "explainer");
             return this;
         }
 
-        /** Bytes of one message read at most (at least 1024); the rest is ignored and the report says so. */
+        /**
+         * Sets how many bytes of one message are read at most; the rest is ignored and the report says so.
+         *
+         * @param maxBytes the cap in bytes, at least 1024 (default {@value Bounces#DEFAULT_MAX_BYTES}, 10 MiB)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxBytes} is less than 1024
+         */
         public Builder maxMessageBytes(int maxBytes) {
             if (maxBytes < 1024) {
                 throw new IllegalArgumentException("maxMessageBytes must be at least 1024: " + maxBytes);
@@ -144,6 +194,11 @@ public final class Bounces {
             return this;
         }
 
+        /**
+         * Builds the reader.
+         *
+         * @return the reader, immutable and thread-safe
+         */
         public Bounces build() {
             Limits d = Limits.DEFAULT;
             Limits limits = new Limits(maxBytes, d.maxDepth(), d.maxParts(), d.maxTextChars(), d.maxRecipients(), d.maxFieldChars());

@@ -13,20 +13,37 @@ import java.util.Objects;
  */
 public final class Mbox {
 
-    /** One message of a mailbox: its 1-based position and its bytes, at most {@code cap + 1} of them. */
+    /**
+     * One message of a mailbox: its 1-based position and its bytes, at most {@code cap + 1} of them.
+     *
+     * @param index the message's position in the mailbox, from 1
+     * @param bytes the message without its {@code "From "} separator line, {@code >From } unquoted; the
+     *     array is the caller's own, not copied
+     */
     public record Message(int index, byte[] bytes) {
     }
 
     /** Receives each message in turn. */
     @FunctionalInterface
     public interface Handler {
+        /**
+         * Takes one message, on the thread that called {@link Mbox#read}.
+         *
+         * @param m the message
+         * @throws IOException to stop reading; {@link Mbox#read} throws it on
+         */
         void message(Message m) throws IOException;
     }
 
     private Mbox() {
     }
 
-    /** Whether the data starts like an mbox: a {@code "From "} separator line. */
+    /**
+     * Tells whether data starts like an mbox: a {@code "From "} separator line.
+     *
+     * @param start the first bytes of the data (five are enough)
+     * @return whether they begin with {@code "From "}
+     */
     public static boolean looksLikeMbox(byte[] start) {
         return start.length >= 5 && start[0] == 'F' && start[1] == 'r' && start[2] == 'o' && start[3] == 'm' && start[4] == ' ';
     }
@@ -35,7 +52,11 @@ public final class Mbox {
      * Reads every message of the mailbox and hands it to {@code handler}; keeps at most
      * {@code maxMessageBytes + 1} bytes of each (so {@link Bounces#read(byte[], java.util.Locale)} can tell it was cut).
      *
+     * @param in the mailbox; read to its end, not closed
+     * @param maxMessageBytes the cap per message, in bytes
+     * @param handler receives each message in order, on this thread
      * @return the number of messages
+     * @throws IOException when the stream fails or the handler throws it
      */
     public static int read(InputStream in, int maxMessageBytes, Handler handler) throws IOException {
         Objects.requireNonNull(in, "in");

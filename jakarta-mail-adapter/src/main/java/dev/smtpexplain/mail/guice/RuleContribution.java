@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record RuleContribution(String source, String rulesText) {
 
+    /**
+     * Creates a contribution. The rules are parsed later, when the module builds the {@link
+     * dev.smtpexplain.core.Diagnoser}.
+     *
+     * @param source a name for error messages; not blank
+     * @param rulesText the rules
+     * @throws IllegalArgumentException if the source is blank
+     */
     public RuleContribution {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("a rule contribution needs a source name");

@@ -45,17 +45,37 @@ public final class SmtpExplainModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), LocaleSource.class).setDefault().toInstance(LocaleSource.jvmDefault());
     }
 
-    /** The set of application rules; add with {@code rules(binder()).addBinding().toInstance(...)}. */
+    /**
+     * Opens the set of application rules; add with {@code rules(binder()).addBinding().toInstance(...)}.
+     * The rules are parsed when the {@link Diagnoser} is first provided; a malformed rule then fails
+     * provisioning with the {@link IllegalArgumentException} naming its line.
+     *
+     * @param binder the binder of the application's module
+     * @return the multibinder of {@link RuleContribution}s
+     */
     public static Multibinder<RuleContribution> rules(Binder binder) {
         return Multibinder.newSetBinder(binder, RuleContribution.class);
     }
 
-    /** The set of text overrides; add with {@code textOverrides(binder()).addBinding().toInstance(...)}. */
+    /**
+     * Opens the set of text overrides; add with {@code textOverrides(binder()).addBinding().toInstance(...)}.
+     * The overrides are checked when the {@link Explainer} is first provided, as
+     * {@link Explainer.Builder#override} does.
+     *
+     * @param binder the binder of the application's module
+     * @return the multibinder of {@link TextOverride}s
+     */
     public static Multibinder<TextOverride> textOverrides(Binder binder) {
         return Multibinder.newSetBinder(binder, TextOverride.class);
     }
 
-    /** Sets the application's locale source: {@code localeSource(binder()).toInstance(user::locale)}. */
+    /**
+     * Sets the application's locale source: {@code localeSource(binder()).toInstance(user::locale)}. Without
+     * it the JVM's default locale is used, read at each report.
+     *
+     * @param binder the binder of the application's module
+     * @return the binding builder to complete; bind it once
+     */
     public static com.google.inject.binder.LinkedBindingBuilder<LocaleSource> localeSource(Binder binder) {
         return OptionalBinder.newOptionalBinder(binder, LocaleSource.class).setBinding();
     }

@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record TextOverride(Locale locale, String key, String pattern) {
 
+    /**
+     * Creates an override. Key and pattern are checked later, when the module builds the {@link
+     * dev.smtpexplain.i18n.Explainer}.
+     *
+     * @param locale the locale it applies to; {@link Locale#ROOT} for every locale
+     * @param key a catalog key
+     * @param pattern an ICU message pattern with the same placeholders as the English message
+     */
     public TextOverride {
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(key, "key");

@@ -43,50 +43,92 @@ public class SmtpExplainProperties {
     /** The ProblemDetail type is this prefix followed by the category id (a URI once the id is appended). */
     private String problemTypePrefix = "urn:smtp-explain:category:";
 
+    /** {@return {@code smtp-explain.default-locale}; null when unset} */
     public Locale getDefaultLocale() {
         return defaultLocale;
     }
 
+    /**
+     * Sets {@code smtp-explain.default-locale}.
+     *
+     * @param defaultLocale the reports' language outside a Spring locale context; null for
+     *     LocaleContextHolder's default, then the JVM's
+     */
     public void setDefaultLocale(Locale defaultLocale) {
         this.defaultLocale = defaultLocale;
     }
 
+    /** {@return {@code smtp-explain.native-digits}; false by default} */
     public boolean isNativeDigits() {
         return nativeDigits;
     }
 
+    /**
+     * Sets {@code smtp-explain.native-digits}.
+     *
+     * @param nativeDigits true to write counts with the language's own digits
+     */
     public void setNativeDigits(boolean nativeDigits) {
         this.nativeDigits = nativeDigits;
     }
 
+    /** {@return {@code smtp-explain.rules}: the extra rule files; empty by default} */
     public List<Resource> getRules() {
         return rules;
     }
 
+    /**
+     * Sets {@code smtp-explain.rules}.
+     *
+     * @param rules the extra rule files, checked before the built-in rules; kept, not copied
+     */
     public void setRules(List<Resource> rules) {
         this.rules = rules;
     }
 
+    /**
+     * {@return {@code smtp-explain.messages-basename}; null when unset (then those of
+     * {@code spring.messages.basename} apply), empty for no overrides}
+     */
     public List<String> getMessagesBasename() {
         return messagesBasename;
     }
 
+    /**
+     * Sets {@code smtp-explain.messages-basename}.
+     *
+     * @param messagesBasename the bundles to read text overrides from; null for those of
+     *     {@code spring.messages.basename}, empty for none
+     */
     public void setMessagesBasename(List<String> messagesBasename) {
         this.messagesBasename = messagesBasename;
     }
 
+    /** {@return {@code smtp-explain.wrap-mail-sender}; true by default} */
     public boolean isWrapMailSender() {
         return wrapMailSender;
     }
 
+    /**
+     * Sets {@code smtp-explain.wrap-mail-sender}.
+     *
+     * @param wrapMailSender false to leave the application's JavaMailSender beans as they are
+     */
     public void setWrapMailSender(boolean wrapMailSender) {
         this.wrapMailSender = wrapMailSender;
     }
 
+    /** {@return {@code smtp-explain.problem-type-prefix}; {@code urn:smtp-explain:category:} by default} */
     public String getProblemTypePrefix() {
         return problemTypePrefix;
     }
 
+    /**
+     * Sets {@code smtp-explain.problem-type-prefix}.
+     *
+     * @param problemTypePrefix the prefix of the ProblemDetail type; with a category id appended it must be
+     *     a URI, or creating the {@code MailProblemDetails} bean fails
+     */
     public void setProblemTypePrefix(String problemTypePrefix) {
         this.problemTypePrefix = problemTypePrefix;
     }
