@@ -18,6 +18,7 @@ import javax.swing.JDialog;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.ScrollPaneConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A modal dialog around {@link SendFailurePanel}, titled and laid out in the reader's language. The
@@ -47,11 +48,11 @@ public final class SendFailureDialog extends JDialog {
      * Creates the dialog, sized to fit the screen and placed over its owner; it is not shown yet. Call on
      * the event dispatch thread.
      *
-     * @param owner the window the dialog belongs to and is centered on
+     * @param owner the window the dialog belongs to and is centered on; null for none (centered on the screen)
      * @param report the report to show; its outcome is the dialog's title
      * @param messages the catalog of the reader's language, e.g. {@code explainer.messages(report.locale())}
      */
-    public SendFailureDialog(Window owner, SendFailureReport report, LocalizedMessages messages) {
+    public SendFailureDialog(@Nullable Window owner, SendFailureReport report, LocalizedMessages messages) {
         super(owner, new ReportLayout(messages).outcome(report.outcome()), ModalityType.APPLICATION_MODAL);
         panel = new SendFailurePanel(report, messages);
         scroll = new JScrollPane(panel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED, ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
@@ -131,11 +132,11 @@ public final class SendFailureDialog extends JDialog {
      * Shows the dialog and waits until it is closed. Call on the event dispatch thread; the dialog is
      * application-modal, so other windows of the application take no input meanwhile.
      *
-     * @param owner the window the dialog belongs to and is centered on
+     * @param owner the window the dialog belongs to and is centered on; null for none (centered on the screen)
      * @param report the report to show
      * @param messages the catalog of the reader's language
      */
-    public static void show(Window owner, SendFailureReport report, LocalizedMessages messages) {
+    public static void show(@Nullable Window owner, SendFailureReport report, LocalizedMessages messages) {
         new SendFailureDialog(owner, report, messages).setVisible(true);
     }
 }

@@ -132,7 +132,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
 
         detailsToggle = new JToggleButton(messages.get("label.technicalDetails"), disclosureIcon(false));
         detailsToggle.setFont(Fonts.forText(detailsToggle.getFont().deriveFont(bodySize * 0.9f), detailsToggle.getText(), locale));
-        detailsToggle.addActionListener(ev -> setDetailsVisible(detailsToggle.isSelected(), messages));
+        detailsToggle.addActionListener(ev -> setDetailsVisible(detailsToggle.isSelected()));
         copyButton = new JButton(messages.get("label.copy"));
         copyButton.setFont(Fonts.forText(copyButton.getFont().deriveFont(bodySize * 0.9f), copyButton.getText(), locale));
         copyButton.addActionListener(ev -> copyToClipboard(copied));
@@ -210,9 +210,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
      * and another window around it is packed. Call on the event dispatch thread.
      *
      * @param visible true to expand, false to collapse
-     * @param messages not used: the panel keeps the messages it was created with
      */
-    public void setDetailsVisible(boolean visible, LocalizedMessages messages) {
+    public void setDetailsVisible(boolean visible) {
         details.setVisible(visible);
         detailsToggle.setSelected(visible);
         detailsToggle.setIcon(disclosureIcon(visible));

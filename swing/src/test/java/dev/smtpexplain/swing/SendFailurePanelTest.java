@@ -74,7 +74,7 @@ class SendFailurePanelTest {
         SendFailurePanel[] holder = new SendFailurePanel[1];
         SwingUtilities.invokeAndWait(() -> {
             holder[0] = new SendFailurePanel(report, messages);
-            holder[0].setDetailsVisible(true, messages);
+            holder[0].setDetailsVisible(true);
         });
         SendFailurePanel panel = holder[0];
         BufferedImage img = ComponentImages.onEventThread(() -> ComponentImages.render(panel));
@@ -188,7 +188,7 @@ class SendFailurePanelTest {
             SendFailurePanel[] holder = new SendFailurePanel[1];
             SwingUtilities.invokeAndWait(() -> {
                 holder[0] = new SendFailurePanel(report, messages);
-                holder[0].setDetailsVisible(true, messages);
+                holder[0].setDetailsVisible(true);
             });
             String shown = String.join("\n", holder[0].shownTexts());
             assertThat(shown).contains("<html><b>Call 555-0100</b><img src=x>", "gnp.exe", "{0} {n, plural, other {#}}", "zwsp")

@@ -65,7 +65,7 @@ final class DialogDemoCommand implements Callable<Integer> {
             // every Swing call on the event dispatch thread; only the file is written here
             BufferedImage image = ComponentImages.onEventThread(() -> {
                 SendFailurePanel panel = new SendFailurePanel(report, messages);
-                panel.setDetailsVisible(details, messages);
+                panel.setDetailsVisible(details);
                 if (panel.warnsAboutMissingGlyphs()) {
                     spec.commandLine().getErr().println("smtp-explain: no installed font has every letter of this language; "
                             + "the image shows boxes (install fonts-noto-core, and fonts-noto-cjk for Japanese and Chinese)");
@@ -78,7 +78,7 @@ final class DialogDemoCommand implements Callable<Integer> {
         }
         SwingUtilities.invokeAndWait(() -> {
             SendFailureDialog d = new SendFailureDialog(null, report, messages);
-            d.panel().setDetailsVisible(details, messages);
+            d.panel().setDetailsVisible(details);
             d.setVisible(true);
         });
         return 0;
