@@ -32,7 +32,7 @@ final class EventReports {
                                        Attempt a) {
         LocalizedMessages messages = explainer.messages(locale);
         Diagnosis d = Diagnosis.of(ReportAssembler.NO_REPLY, Category.UNKNOWN, Confidence.NOTHING,
-                new Evidence(Evidence.Source.TRANSPORT, "transport:event-without-exception", ""));
+                new Evidence(Evidence.Source.TRANSPORT, "transport:event-without-exception"));
         Explanation e = explainer.explain(d, locale);
         List<String> sent = partiallyDelivered ? orEmpty(event.sent()) : List.of();
         List<RecipientFailure> failures = new ArrayList<>();

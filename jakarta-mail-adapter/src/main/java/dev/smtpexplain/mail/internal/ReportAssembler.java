@@ -43,7 +43,7 @@ final class ReportAssembler {
 
     /** Nothing is known: no reply, no evidence. */
     static Diagnosis nothingKnown() {
-        return Diagnosis.of(NO_REPLY, Category.UNKNOWN, Confidence.NOTHING, new Evidence(Evidence.Source.NONE, "none", ""));
+        return Diagnosis.of(NO_REPLY, Category.UNKNOWN, Confidence.NOTHING, new Evidence(Evidence.Source.NONE, "none"));
     }
 
     SendFailureReport assemble(@Nullable MessagingException top, Locale locale, Attempt a) {
@@ -73,11 +73,11 @@ final class ReportAssembler {
         } else if (f.byRecipients()) {
             overall = recipients.hasFailures() ? recipients.representative().diagnosis() : nothingKnown();
         } else if (f.reply() != null && f.category() != null) {
-            overall = Diagnosis.of(f.reply(), f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
+            overall = Diagnosis.of(f.reply(), f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId()));
         } else if (f.reply() != null) {
             overall = Replies.diagnose(diagnoser, f.reply(), stage);
         } else {
-            overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
+            overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId()));
         }
         Explanation explanation = explainer.explain(overall, locale);
         if (f.isLocal()) {

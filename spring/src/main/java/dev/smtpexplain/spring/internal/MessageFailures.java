@@ -39,7 +39,7 @@ public final class MessageFailures {
         Explainer explainer = analyzer.explainer();
         String rule = e instanceof MailParseException ? PARSE : PREPARATION;
         Diagnosis d = Diagnosis.of(SmtpReply.parseLenient(""), Category.MESSAGE_NOT_COMPLIANT, 0.9,
-                new Evidence(Evidence.Source.TRANSPORT, rule, ""));
+                new Evidence(Evidence.Source.TRANSPORT, rule));
         Explanation x = explainer.explain(d, locale);
         LocalizedMessages m = explainer.messages(locale);
         // the adapter's summary layout: headline, stage, first advice
