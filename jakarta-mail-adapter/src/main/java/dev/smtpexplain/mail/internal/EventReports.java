@@ -37,7 +37,7 @@ final class EventReports {
         List<String> sent = partiallyDelivered ? orEmpty(event.sent()) : List.of();
         List<RecipientFailure> failures = new ArrayList<>();
         for (String address : orEmpty(event.invalid())) {
-            failures.add(new RecipientFailure(address, ReportAssembler.NO_REPLY, d, e, RecipientFailure.Kind.REJECTED));
+            failures.add(RecipientFailure.of(address, RecipientFailure.Kind.REJECTED, e));
         }
         Set<String> notTried = new LinkedHashSet<>(a.recipients());
         notTried.addAll(orEmpty(event.unsent()));
@@ -49,7 +49,7 @@ final class EventReports {
         Outcome outcome = partiallyDelivered && !sent.isEmpty() ? Outcome.PARTIALLY_DELIVERED : Outcome.FAILED;
         List<String> notTriedList = List.copyOf(notTried);
         String summary = ReportText.summary(messages, outcome, SmtpStage.UNKNOWN, e, "", failures, sent, notTriedList);
-        return new SendFailureReport(outcome, SmtpStage.UNKNOWN, d, e, "", failures, sent, notTriedList, messages.locale(),
+        return SendFailureReport.of(outcome, SmtpStage.UNKNOWN, d, e, Optional.empty(), failures, sent, notTriedList, messages.locale(),
                 summary, "TransportEvent " + (partiallyDelivered ? "PARTIALLY_DELIVERED" : "NOT_DELIVERED")
                 + " without an exception", Optional.empty());
     }

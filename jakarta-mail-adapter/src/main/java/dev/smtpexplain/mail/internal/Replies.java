@@ -103,7 +103,7 @@ public final class Replies {
         if (d.reply() == reply) {
             return d;
         }
-        return new Diagnosis(reply, d.category(), d.permanence(), d.retry(), d.actor(), d.confidence(), d.evidence(),
-                d.codeMeaning(), d.statusMeaning());
+        // the codes are the same, so permanence, advice and meanings come out as in d
+        return Diagnosis.of(reply, d.category(), d.confidence(), d.evidence());
     }
 }
