@@ -48,7 +48,7 @@ public final class MessageFailures {
         if (!x.advice().isEmpty()) {
             summary.append('\n').append(m.get("label.whatToTry")).append(": ").append(x.advice().get(0));
         }
-        return new SendFailureReport(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, "", List.of(), List.of(), List.of(),
+        return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, Optional.empty(), List.of(), List.of(), List.of(),
                 m.locale(), summary.toString(), technical(analyzer, e, locale), Optional.<MessagingException>empty());
     }
 
