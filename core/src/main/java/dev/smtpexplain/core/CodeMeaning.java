@@ -20,6 +20,10 @@ public record CodeMeaning(String code, Optional<String> key, String classKey, Op
     /**
      * Checks the components.
      *
+     * @param code the code as written
+     * @param key the key of the code's own meaning; empty when the code is not registered
+     * @param classKey the key of the first digit's meaning
+     * @param areaKey the key of the second digit's meaning; empty when that digit has none
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the code, the class key or a present key is empty
      */

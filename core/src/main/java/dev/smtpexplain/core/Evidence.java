@@ -16,6 +16,9 @@ public record Evidence(Source source, String ruleId, Optional<String> matchedPhr
     /**
      * Checks the components.
      *
+     * @param source what decided the category
+     * @param ruleId the rule's id
+     * @param matchedPhrase the phrase that matched; empty when no text decided
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code ruleId} is empty, or a phrase is given that is empty or
      *     comes with a source other than {@link Source#TEXT_RULE}
