@@ -51,7 +51,7 @@ final class MemoryFootprint {
         Explainer explainer = Explainer.builder().build();
         SmtpReply reply = SmtpReply.of(550, "5.1.1", "User unknown");
         for (Category c : Category.values()) {
-            explainer.explain(Diagnosis.of(reply, c, 0.9, new Evidence(Evidence.Source.TEXT_RULE, "bench", "")), locale);
+            explainer.explain(Diagnosis.of(reply, c, 0.9, new Evidence(Evidence.Source.TEXT_RULE, "bench")), locale);
         }
         Diagnoser diagnoser = Diagnoser.standard();
         for (SmtpReply r : corpus.replies()) {

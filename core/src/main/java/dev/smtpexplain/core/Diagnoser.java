@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Diagnoses SMTP failure replies. Immutable and thread-safe: build one and share it.
@@ -54,10 +55,10 @@ public final class Diagnoser {
 
     // evidence without a rule or a listed code, built once: by class digit, and for nothing at all
     private static final Evidence[] CLASS_EVIDENCE = {null,
-        new Evidence(Evidence.Source.DIGITS, "class:1", ""), new Evidence(Evidence.Source.DIGITS, "class:2", ""),
-        new Evidence(Evidence.Source.DIGITS, "class:3", ""), new Evidence(Evidence.Source.DIGITS, "class:4", ""),
-        new Evidence(Evidence.Source.DIGITS, "class:5", "")};
-    private static final Evidence NO_EVIDENCE = new Evidence(Evidence.Source.NONE, "none", "");
+        new Evidence(Evidence.Source.DIGITS, "class:1"), new Evidence(Evidence.Source.DIGITS, "class:2"),
+        new Evidence(Evidence.Source.DIGITS, "class:3"), new Evidence(Evidence.Source.DIGITS, "class:4"),
+        new Evidence(Evidence.Source.DIGITS, "class:5")};
+    private static final Evidence NO_EVIDENCE = new Evidence(Evidence.Source.NONE, "none");
 
     // the fallback of an unregistered status by its subject digit; the evidence id is built when used
     private static final CodeTable.Entry[] BY_SUBJECT = {
@@ -159,16 +160,16 @@ public final class Diagnoser {
 
     private static Diagnosis fromRule(SmtpReply reply, RuleEngine.Match m, double confidence) {
         return Diagnosis.of(reply, m.rule().category(), confidence,
-                new Evidence(Evidence.Source.TEXT_RULE, m.rule().id(), m.phrase()));
+                new Evidence(Evidence.Source.TEXT_RULE, m.rule().id(), Optional.of(m.phrase())));
     }
 
     private static Diagnosis fromStatus(SmtpReply reply, CodeTable.Entry e, double confidence) {
         String id = e.evidenceId() != null ? e.evidenceId() : "status:" + reply.status().orElseThrow().registryForm();
-        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.ENHANCED_STATUS, id, ""));
+        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.ENHANCED_STATUS, id));
     }
 
     private static Diagnosis fromCode(SmtpReply reply, CodeTable.Entry e, double confidence) {
-        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.BASIC_CODE, e.evidenceId(), ""));
+        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.BASIC_CODE, e.evidenceId()));
     }
 
     /** A registered code's entry; an unregistered one falls back, generically, on its subject. */

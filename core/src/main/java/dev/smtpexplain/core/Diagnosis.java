@@ -6,52 +6,57 @@ import java.util.Optional;
 
 /**
  * What a failure reply means: its category, whether it is permanent, whether to retry, who acts, how
- * sure the diagnosis is, and the evidence.
+ * sure the diagnosis is, and the evidence. Immutable, with value semantics.
  *
- * @param reply the reply that was diagnosed
- * @param category the failure category
- * @param permanence from the reply's class digit when known, else the category's default
- * @param retry whether and when sending again helps
- * @param actor who must act first
- * @param confidence 0–1, calibrated so that it reads as how often a diagnosis of this kind is right
- *     (docs/confidence.md): 0.95 when a text rule and a specific enhanced status agree, 0.85 for a text
- *     rule, 0.8 for a specific enhanced status, down to 0.3 for text with no code, no status and no sign
- *     of mail software, and 0.1 when nothing was recognized
- * @param evidence the rule and phrase that decided
- * @param codeMeaning the meaning of the basic code, when the reply has one
- * @param statusMeaning the meaning of the enhanced status code, when the reply has one
+ * <p>A class rather than a record, so that a component can be added without breaking callers: build one
+ * with {@link #of(SmtpReply, Category, double, Evidence)}, which derives the permanence, the retry
+ * advice, who acts and the code meanings the standard way.
  */
-public record Diagnosis(
-        SmtpReply reply,
-        Category category,
-        Permanence permanence,
-        RetryAdvice retry,
-        Actor actor,
-        double confidence,
-        Evidence evidence,
-        Optional<CodeMeaning> codeMeaning,
-        Optional<CodeMeaning> statusMeaning) {
+public final class Diagnosis {
 
-    public Diagnosis {
-        Objects.requireNonNull(reply, "reply");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(permanence, "permanence");
-        Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(evidence, "evidence");
-        Objects.requireNonNull(codeMeaning, "codeMeaning");
-        Objects.requireNonNull(statusMeaning, "statusMeaning");
-        if (!(confidence >= 0 && confidence <= 1)) {
-            throw new IllegalArgumentException("confidence must be within 0..1: " + confidence);
-        }
+    private final SmtpReply reply;
+    private final Category category;
+    private final Permanence permanence;
+    private final RetryAdvice retry;
+    private final Actor actor;
+    private final double confidence;
+    private final Evidence evidence;
+    private final Optional<CodeMeaning> codeMeaning;
+    private final Optional<CodeMeaning> statusMeaning;
+
+    private Diagnosis(SmtpReply reply, Category category, Permanence permanence, RetryAdvice retry, Actor actor,
+                      double confidence, Evidence evidence, Optional<CodeMeaning> codeMeaning, Optional<CodeMeaning> statusMeaning) {
+        this.reply = reply;
+        this.category = category;
+        this.permanence = permanence;
+        this.retry = retry;
+        this.actor = actor;
+        this.confidence = confidence;
+        this.evidence = evidence;
+        this.codeMeaning = codeMeaning;
+        this.statusMeaning = statusMeaning;
     }
 
     /**
      * A diagnosis of {@code reply} as {@code category}, with permanence, retry advice, who acts and the
      * code meanings derived the standard way. Used by the rule engine and by callers that know the
      * category from elsewhere (a refused connection, a TLS failure).
+     *
+     * @param reply the reply that was diagnosed
+     * @param category the failure category
+     * @param confidence how sure the diagnosis is, 0–1 (see {@link #confidence()})
+     * @param evidence what decided the category
+     * @return the diagnosis
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code confidence} is not within 0–1
      */
     public static Diagnosis of(SmtpReply reply, Category category, double confidence, Evidence evidence) {
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(evidence, "evidence");
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be within 0..1: " + confidence);
+        }
         Permanence permanence = switch (reply.classDigit()) {
             case 5 -> Permanence.PERMANENT;
             case 4 -> Permanence.TEMPORARY;
@@ -75,8 +80,133 @@ public record Diagnosis(
         };
     }
 
-    /** Whether the failure is permanent: sending the same message again will fail again. */
+    /**
+     * The reply that was diagnosed.
+     *
+     * @return the reply, as given to {@link #of}
+     */
+    public SmtpReply reply() {
+        return reply;
+    }
+
+    /**
+     * The failure category.
+     *
+     * @return the category
+     */
+    public Category category() {
+        return category;
+    }
+
+    /**
+     * Whether the failure is permanent: from the reply's class digit when known, else the category's default.
+     *
+     * @return the permanence
+     */
+    public Permanence permanence() {
+        return permanence;
+    }
+
+    /**
+     * Whether and when sending again helps: the category's advice, made to agree with the permanence.
+     *
+     * @return the retry advice
+     */
+    public RetryAdvice retry() {
+        return retry;
+    }
+
+    /**
+     * Who must act first.
+     *
+     * @return the category's actor
+     */
+    public Actor actor() {
+        return actor;
+    }
+
+    /**
+     * How sure the diagnosis is, calibrated so that it reads as how often a diagnosis of this kind is
+     * right (docs/confidence.md): 0.95 when a text rule and a specific enhanced status agree, 0.85 for a
+     * text rule, 0.8 for a specific enhanced status, down to 0.3 for text with no code, no status and no
+     * sign of mail software, and 0.1 when nothing was recognized.
+     *
+     * @return a number within 0–1
+     */
+    public double confidence() {
+        return confidence;
+    }
+
+    /**
+     * The rule and phrase that decided.
+     *
+     * @return the evidence
+     */
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    /**
+     * The meaning of the basic code.
+     *
+     * @return the meaning; empty when the reply has no basic code
+     */
+    public Optional<CodeMeaning> codeMeaning() {
+        return codeMeaning;
+    }
+
+    /**
+     * The meaning of the enhanced status code.
+     *
+     * @return the meaning; empty when the reply has no enhanced status code
+     */
+    public Optional<CodeMeaning> statusMeaning() {
+        return statusMeaning;
+    }
+
+    /**
+     * Whether the failure is permanent: sending the same message again will fail again.
+     *
+     * @return whether {@link #permanence()} is {@link Permanence#PERMANENT}
+     */
     public boolean isPermanent() {
         return permanence == Permanence.PERMANENT;
+    }
+
+    /**
+     * Whether {@code o} is a diagnosis with equal components.
+     *
+     * @param o the object to compare with
+     * @return whether every component is equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Diagnosis d
+                && reply.equals(d.reply) && category == d.category && permanence == d.permanence && retry == d.retry
+                && actor == d.actor && Double.compare(confidence, d.confidence) == 0 && evidence.equals(d.evidence)
+                && codeMeaning.equals(d.codeMeaning) && statusMeaning.equals(d.statusMeaning);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals}.
+     *
+     * @return the hash code of the components
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(reply, category, permanence, retry, actor, confidence, evidence, codeMeaning, statusMeaning);
+    }
+
+    /**
+     * One line for logs: the category, permanence, retry advice, actor, confidence, evidence and the
+     * reply (sanitized and capped by {@link SmtpReply#toString()}).
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+        return "Diagnosis[" + category.id() + ", " + permanence.id() + ", retry " + retry.id() + ", acts " + actor.id()
+                + ", confidence " + confidence + ", " + evidence.source() + " " + ServerText.sanitize(evidence.ruleId(), 100, false)
+                + evidence.matchedPhrase().map(p -> " '" + ServerText.excerpt(p) + "'").orElse("") + ", " + reply + "]";
     }
 }

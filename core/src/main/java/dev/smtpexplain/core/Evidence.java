@@ -1,6 +1,7 @@
 package dev.smtpexplain.core;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Why a diagnosis came out as it did.
@@ -8,15 +9,42 @@ import java.util.Objects;
  * @param source what decided the category
  * @param ruleId the rule's id ({@code gmail.dmarc-policy}, {@code status:X.1.1}, {@code code:550},
  *     {@code class:5})
- * @param matchedPhrase the rule's phrase that matched the server text, or an empty string when no text
- *     decided
+ * @param matchedPhrase the rule's phrase that matched the server text; empty when no text decided
  */
-public record Evidence(Source source, String ruleId, String matchedPhrase) {
+public record Evidence(Source source, String ruleId, Optional<String> matchedPhrase) {
 
+    /**
+     * Checks the components.
+     *
+     * @param source what decided the category
+     * @param ruleId the rule's id
+     * @param matchedPhrase the phrase that matched; empty when no text decided
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code ruleId} is empty, or a phrase is given that is empty or
+     *     comes with a source other than {@link Source#TEXT_RULE}
+     */
     public Evidence {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(matchedPhrase, "matchedPhrase");
+        if (ruleId.isEmpty()) {
+            throw new IllegalArgumentException("ruleId is empty");
+        }
+        if (matchedPhrase.isPresent() && (matchedPhrase.get().isEmpty() || source != Source.TEXT_RULE)) {
+            // only a text rule matches a phrase, and a phrase has at least one letter or digit
+            throw new IllegalArgumentException("a matched phrase needs a non-empty phrase and source TEXT_RULE, got "
+                    + source + " '" + ServerText.excerpt(matchedPhrase.get()) + "'");
+        }
+    }
+
+    /**
+     * Evidence without a matched phrase: a code, the class digit, the transport or nothing decided.
+     *
+     * @param source what decided the category
+     * @param ruleId the rule's id ({@code status:X.1.1}, {@code code:550}, {@code class:5})
+     */
+    public Evidence(Source source, String ruleId) {
+        this(source, ruleId, Optional.empty());
     }
 
     /** What decided a diagnosis, strongest first. */

@@ -45,7 +45,7 @@ class CorpusAgreementTest {
                 agree++;
             } else if (Boolean.getBoolean("corpus.misses")) {
                 misses.append(label).append(" <- ").append(d.category().id()).append(" [").append(d.evidence().ruleId())
-                        .append(' ').append(d.evidence().matchedPhrase()).append("] ").append(row[1]).append(' ').append(row[2])
+                        .append(' ').append(d.evidence().matchedPhrase().orElse("")).append("] ").append(row[1]).append(' ').append(row[2])
                         .append(' ').append(row[3], 0, Math.min(160, row[3].length())).append('\n');
             }
         }

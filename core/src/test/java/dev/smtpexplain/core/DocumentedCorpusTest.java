@@ -70,7 +70,7 @@ class DocumentedCorpusTest {
             c[0] += ok ? 1 : 0;
             if (!ok && Boolean.getBoolean("corpus.misses")) {
                 misses.append(r.category().id()).append(" <- ").append(d.category().id()).append(" [").append(d.evidence().ruleId())
-                        .append(' ').append(d.evidence().matchedPhrase()).append("] ").append(r.code()).append(' ').append(r.status())
+                        .append(' ').append(d.evidence().matchedPhrase().orElse("")).append("] ").append(r.code()).append(' ').append(r.status())
                         .append(' ').append(r.text(), 0, Math.min(200, r.text().length())).append("  (").append(r.file()).append(':')
                         .append(r.line()).append(")\n");
             }

@@ -144,7 +144,7 @@ public final class Explainer {
         Objects.requireNonNull(diagnosis, "diagnosis");
         Catalog c = catalog(locale);
         String prefix = "category." + diagnosis.category().id();
-        return new Explanation(
+        return Explanation.of(
                 c.locale().toLanguageTag(),
                 c.get(prefix + ".title"),
                 c.get(prefix + ".summary"),
@@ -156,7 +156,7 @@ public final class Explainer {
                 c.get(confidenceKey(diagnosis.confidence())),
                 diagnosis.codeMeaning().map(m -> meaning(c, m, "meaning.unregistered.code", "code")),
                 diagnosis.statusMeaning().map(m -> meaning(c, m, "meaning.unregistered.status", "status")),
-                displayText(diagnosis.reply(), serverTextLimit),
+                Optional.of(displayText(diagnosis.reply(), serverTextLimit)).filter(t -> !t.isEmpty()),
                 diagnosis);
     }
 
@@ -168,10 +168,10 @@ public final class Explainer {
     }
 
     private static String meaning(Catalog c, CodeMeaning m, String unregisteredKey, String argName) {
-        if (m.isRegistered()) {
-            return c.get(m.key());
+        if (m.key().isPresent()) {
+            return c.get(m.key().get());
         }
-        String digits = m.areaKeyIfAny()
+        String digits = m.areaKey()
                 .map(area -> c.format("meaning.structural", Map.of("classMeaning", c.get(m.classKey()), "areaMeaning", c.get(area))))
                 .orElseGet(() -> c.get(m.classKey()));
         return c.format(unregisteredKey, Map.of(argName, m.code())) + " " + digits;

@@ -35,7 +35,7 @@ class ExplainerTest {
         assertThat(e.advice()).hasSizeBetween(2, 5).allSatisfy(a -> assertThat(a).isNotBlank());
         assertThat(e.codeMeaning()).get().asString().contains("mailbox");
         assertThat(e.statusMeaning()).isPresent();
-        assertThat(e.serverText()).isEqualTo("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        assertThat(e.serverText()).contains("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
         assertThat(e.permanenceLabel()).isEqualTo(explainer.messages(Locale.ENGLISH).get("permanence.permanent"));
     }
 
@@ -43,7 +43,7 @@ class ExplainerTest {
     void everyCategoryHasACompleteEnglishExplanation() {
         for (Category c : Category.values()) {
             Diagnosis d = Diagnosis.of(dev.smtpexplain.core.SmtpReply.parseLenient("550 x"), c, 0.5,
-                    new dev.smtpexplain.core.Evidence(dev.smtpexplain.core.Evidence.Source.NONE, "test", ""));
+                    new dev.smtpexplain.core.Evidence(dev.smtpexplain.core.Evidence.Source.NONE, "test"));
             Explanation e = explainer.explain(d, Locale.ENGLISH);
             assertThat(e.title()).as(c.id()).isNotBlank().hasSizeLessThanOrEqualTo(60);
             assertThat(e.summary()).as(c.id()).hasSizeGreaterThan(80);
@@ -67,7 +67,7 @@ class ExplainerTest {
     @Test
     void serverTextRendersVerbatimAndSanitized() {
         Explanation e = explainer.explain(diagnose("550 5.1.1 {0} it's #1 | {count, plural, other {x}}\u202E\u001B[31mred\u0007"), Locale.ENGLISH);
-        assertThat(e.serverText()).isEqualTo("550 5.1.1 {0} it's #1 | {count, plural, other {x}}red");
+        assertThat(e.serverText()).contains("550 5.1.1 {0} it's #1 | {count, plural, other {x}}red");
     }
 
     @Test
@@ -105,7 +105,7 @@ class ExplainerTest {
         assertThat(nativeDigits).contains("૩").doesNotContain("3");
         // codes stay ASCII: people search for them
         Explanation e = gujaratiDigits.explain(diagnose("550 5.1.1 User unknown"), GU);
-        assertThat(e.serverText()).startsWith("550 5.1.1");
+        assertThat(e.serverText().orElseThrow()).startsWith("550 5.1.1");
         assertThat(gujaratiDigits.messages(GU).format("label.replyCode", Map.of("code", "550"))).contains("550");
     }
 

@@ -193,7 +193,7 @@ public final class ExplainingSender {
         }
         SendFailureReport report = analyzer.analyze(failure, locale, attempt);
         if (report.outcome() != Outcome.FAILED && !throwOnPartialDelivery) {
-            return new SendResult(report.outcome(), report.acceptedRecipients(), Optional.of(report));
+            return SendResult.of(report.outcome(), report.acceptedRecipients(), Optional.of(report));
         }
         // the exception's message goes to logs: English, whatever language the report is in
         String englishHeadline = report.locale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? report.headline()

@@ -2,6 +2,7 @@ package dev.smtpexplain.mail;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.i18n.Explanation;
 import jakarta.mail.MessagingException;
 import java.util.List;
@@ -12,58 +13,97 @@ import java.util.Optional;
 /**
  * What happened to one send, in the reader's language: the overall diagnosis and explanation, the
  * SMTP stage, one entry per refused recipient, who got the message and who was not tried.
- * Immutable.
+ * Immutable, with value semantics.
  *
- * <p>Every string in the report (replies, summary, details) has credentials redacted: AUTH command
+ * <p>Every string in the report (replies, text, details) has credentials redacted: AUTH command
  * arguments, base64 blobs after {@code AUTH PLAIN|LOGIN|XOAUTH2}, {@code password=}-like values and,
  * when the report comes from an {@link ExplainingSender}, the configured password in plain and base64
  * form. The {@linkplain #exception() original exception} is kept as thrown and is not redacted.
  *
- * @param outcome whether the message reached nobody, some recipients, or everyone
- * @param stage where the conversation failed
- * @param diagnosis the overall diagnosis (for a recipient-stage failure, the first refused recipient's)
- * @param explanation the overall diagnosis in the report's locale
- * @param transportDetail a localized sentence for failures outside an SMTP reply ("The mail server 127.0.0.1
- *     refused the connection on port 2525."); empty when the server's reply says it all
- * @param recipientFailures one entry per refused or deferred recipient, in RCPT order; for a refusal of
- *     the message itself (DATA, end of data) one entry per recipient it was refused for
- * @param acceptedRecipients recipients the message was delivered to (only for a partial delivery)
- * @param notAttemptedRecipients recipients that did not get the message and were not refused
- *     individually: the send stopped before or because of another failure
- * @param locale the locale of the catalog that wrote the texts
- * @param text the whole report as text in {@code locale}, several lines (one paragraph of it is
- *     {@code explanation().summary()})
- * @param technicalDetails the exception chain, one line per exception, for logs (English, redacted)
- * @param exception the exception the report was made from; empty only for a report made from a
- *     {@code TransportEvent} whose exception was never seen
+ * <p>A class rather than a record, so that a component can be added without breaking callers: a
+ * {@link SendFailureAnalyzer} makes reports; {@link #of} is for code that makes one of its own.
  */
-public record SendFailureReport(
-        Outcome outcome,
-        SmtpStage stage,
-        Diagnosis diagnosis,
-        Explanation explanation,
-        String transportDetail,
-        List<RecipientFailure> recipientFailures,
-        List<String> acceptedRecipients,
-        List<String> notAttemptedRecipients,
-        Locale locale,
-        String text,
-        String technicalDetails,
-        Optional<MessagingException> exception) {
+public final class SendFailureReport {
 
-    public SendFailureReport {
+    private final Outcome outcome;
+    private final SmtpStage stage;
+    private final Diagnosis diagnosis;
+    private final Explanation explanation;
+    private final Optional<String> transportDetail;
+    private final List<RecipientFailure> recipientFailures;
+    private final List<String> acceptedRecipients;
+    private final List<String> notAttemptedRecipients;
+    private final Locale locale;
+    private final String text;
+    private final String technicalDetails;
+    private final Optional<MessagingException> exception;
+
+    private SendFailureReport(Outcome outcome, SmtpStage stage, Diagnosis diagnosis, Explanation explanation,
+                              Optional<String> transportDetail, List<RecipientFailure> recipientFailures,
+                              List<String> acceptedRecipients, List<String> notAttemptedRecipients, Locale locale,
+                              String text, String technicalDetails, Optional<MessagingException> exception) {
+        this.outcome = outcome;
+        this.stage = stage;
+        this.diagnosis = diagnosis;
+        this.explanation = explanation;
+        this.transportDetail = transportDetail;
+        this.recipientFailures = recipientFailures;
+        this.acceptedRecipients = acceptedRecipients;
+        this.notAttemptedRecipients = notAttemptedRecipients;
+        this.locale = locale;
+        this.text = text;
+        this.technicalDetails = technicalDetails;
+        this.exception = exception;
+    }
+
+    /**
+     * A report with the given parts, taken as they are (the caller redacts and sanitizes).
+     *
+     * @param outcome whether the message reached nobody, some recipients, or everyone
+     * @param stage where the conversation failed
+     * @param diagnosis the overall diagnosis
+     * @param explanation the overall diagnosis in the report's locale
+     * @param transportDetail a sentence for a failure outside an SMTP reply; empty when there is none
+     * @param recipientFailures one entry per refused or deferred recipient (copied)
+     * @param acceptedRecipients recipients the message was delivered to (copied)
+     * @param notAttemptedRecipients recipients that did not get the message and were not refused individually (copied)
+     * @param locale the locale of the catalog that wrote the texts
+     * @param text the whole report as text in {@code locale}
+     * @param technicalDetails the exception chain for logs
+     * @param exception the exception the report was made from; empty when none was seen
+     * @return the report
+     * @throws NullPointerException if an argument or a list element is null
+     * @throws IllegalArgumentException if {@code transportDetail} is present but empty, or the lists
+     *     contradict the outcome: a failed send with accepted recipients, a partial delivery without
+     *     any, a delivery with refused recipients
+     */
+    public static SendFailureReport of(Outcome outcome, SmtpStage stage, Diagnosis diagnosis, Explanation explanation,
+                                       Optional<String> transportDetail, List<RecipientFailure> recipientFailures,
+                                       List<String> acceptedRecipients, List<String> notAttemptedRecipients, Locale locale,
+                                       String text, String technicalDetails, Optional<MessagingException> exception) {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(diagnosis, "diagnosis");
         Objects.requireNonNull(explanation, "explanation");
         Objects.requireNonNull(transportDetail, "transportDetail");
-        recipientFailures = List.copyOf(recipientFailures);
-        acceptedRecipients = List.copyOf(acceptedRecipients);
-        notAttemptedRecipients = List.copyOf(notAttemptedRecipients);
+        Objects.requireNonNull(recipientFailures, "recipientFailures");
+        Objects.requireNonNull(acceptedRecipients, "acceptedRecipients");
+        Objects.requireNonNull(notAttemptedRecipients, "notAttemptedRecipients");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(technicalDetails, "technicalDetails");
         Objects.requireNonNull(exception, "exception");
+        if (transportDetail.map(String::isEmpty).orElse(false)) {
+            throw new IllegalArgumentException("transportDetail is present but empty: no detail is Optional.empty()");
+        }
+        if (outcome == Outcome.FAILED && !acceptedRecipients.isEmpty()
+                || outcome == Outcome.PARTIALLY_DELIVERED && acceptedRecipients.isEmpty()
+                || outcome == Outcome.DELIVERED && !recipientFailures.isEmpty()) {
+            throw new IllegalArgumentException("outcome " + outcome + " with " + acceptedRecipients.size() + " accepted and "
+                    + recipientFailures.size() + " refused recipients");
+        }
+        return new SendFailureReport(outcome, stage, diagnosis, explanation, transportDetail, List.copyOf(recipientFailures),
+                List.copyOf(acceptedRecipients), List.copyOf(notAttemptedRecipients), locale, text, technicalDetails, exception);
     }
 
     /** What reached the recipients. */
@@ -91,35 +131,203 @@ public record SendFailureReport(
         }
     }
 
-    /** The overall failure category. */
+    /**
+     * Whether the message reached nobody, some recipients, or everyone.
+     *
+     * @return the outcome
+     */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Where the conversation failed.
+     *
+     * @return the stage
+     */
+    public SmtpStage stage() {
+        return stage;
+    }
+
+    /**
+     * The overall diagnosis: for a recipient-stage failure, the first refused recipient's.
+     *
+     * @return the diagnosis
+     */
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /**
+     * The overall diagnosis in the report's locale.
+     *
+     * @return the explanation
+     */
+    public Explanation explanation() {
+        return explanation;
+    }
+
+    /**
+     * A localized sentence for failures outside an SMTP reply ("The mail server 127.0.0.1 refused the
+     * connection on port 2525.").
+     *
+     * @return the sentence; empty when the server's reply says it all
+     */
+    public Optional<String> transportDetail() {
+        return transportDetail;
+    }
+
+    /**
+     * One entry per refused or deferred recipient, in RCPT order; for a refusal of the message itself
+     * (DATA, end of data) one entry per recipient it was refused for.
+     *
+     * @return an unmodifiable list, empty when no recipient was refused
+     */
+    public List<RecipientFailure> recipientFailures() {
+        return recipientFailures;
+    }
+
+    /**
+     * The recipients the message was delivered to (only for a partial delivery or a delivery).
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> acceptedRecipients() {
+        return acceptedRecipients;
+    }
+
+    /**
+     * The recipients that did not get the message and were not refused individually: the send stopped
+     * before or because of another failure.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> notAttemptedRecipients() {
+        return notAttemptedRecipients;
+    }
+
+    /**
+     * The locale of the catalog that wrote the texts.
+     *
+     * @return the locale
+     */
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * The whole report as text in {@link #locale()}, several lines (one paragraph of it is
+     * {@code explanation().summary()}).
+     *
+     * @return the text
+     */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The exception chain, one line per exception, for logs (English, redacted).
+     *
+     * @return the details
+     */
+    public String technicalDetails() {
+        return technicalDetails;
+    }
+
+    /**
+     * The exception the report was made from.
+     *
+     * @return the exception as thrown; empty only for a report made from a {@code TransportEvent} whose
+     *     exception was never seen
+     */
+    public Optional<MessagingException> exception() {
+        return exception;
+    }
+
+    /**
+     * The overall failure category.
+     *
+     * @return {@code diagnosis().category()}
+     */
     public Category category() {
         return diagnosis.category();
     }
 
-    /** The first line of the text: the outcome and the overall explanation's title. */
+    /**
+     * The first line of the text: the outcome and the overall explanation's title.
+     *
+     * @return the line, without its line break
+     */
     public String headline() {
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    /** The recipients refused for good (not the deferred ones). */
+    /**
+     * The recipients refused for good (not the deferred ones).
+     *
+     * @return the addresses, in RCPT order
+     */
     public List<String> rejectedRecipients() {
         return recipientFailures.stream().filter(RecipientFailure::isRejected).map(RecipientFailure::address).toList();
     }
 
-    /** The recipients refused for now (4xx). */
+    /**
+     * The recipients refused for now (4xx).
+     *
+     * @return the addresses, in RCPT order
+     */
     public List<String> deferredRecipients() {
         return recipientFailures.stream().filter(f -> !f.isRejected()).map(RecipientFailure::address).toList();
     }
 
-    /** The failure entry for {@code address}, if it was refused. */
+    /**
+     * The failure entry for an address.
+     *
+     * @param address the recipient address, compared ignoring case
+     * @return the entry, if {@code address} was refused
+     */
     public Optional<RecipientFailure> failureFor(String address) {
         return recipientFailures.stream().filter(f -> f.address().equalsIgnoreCase(address)).findFirst();
     }
 
-    /** The localized text. */
+    /**
+     * Whether {@code o} is a report with equal components (the exception compares by identity).
+     *
+     * @param o the object to compare with
+     * @return whether every component is equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof SendFailureReport r
+                && outcome == r.outcome && stage == r.stage && diagnosis.equals(r.diagnosis) && explanation.equals(r.explanation)
+                && transportDetail.equals(r.transportDetail) && recipientFailures.equals(r.recipientFailures)
+                && acceptedRecipients.equals(r.acceptedRecipients) && notAttemptedRecipients.equals(r.notAttemptedRecipients)
+                && locale.equals(r.locale) && text.equals(r.text) && technicalDetails.equals(r.technicalDetails)
+                && exception.equals(r.exception);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals}.
+     *
+     * @return the hash code of the components
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(outcome, stage, diagnosis, explanation, transportDetail, recipientFailures, acceptedRecipients,
+                notAttemptedRecipients, locale, text, technicalDetails, exception);
+    }
+
+    /**
+     * One line for logs: the outcome, stage, category, recipient counts and the {@linkplain #headline()
+     * headline} (sanitized, capped). The whole text is {@link #text()}.
+     *
+     * @return a short description
+     */
     @Override
     public String toString() {
-        return text;
+        return "SendFailureReport[" + outcome + " at " + stage.id() + ", " + category().id() + ", " + recipientFailures.size()
+                + " refused, " + acceptedRecipients.size() + " accepted, " + notAttemptedRecipients.size() + " not attempted, "
+                + locale.toLanguageTag() + ", \"" + ServerText.sanitize(headline(), 200, false) + "\"]";
     }
 }

@@ -55,7 +55,7 @@ class ConcurrencyTest {
     private static String fingerprint(SendFailureReport r) {
         return String.join("|", r.outcome().name(), r.stage().id(), r.category().id(), r.locale().toLanguageTag(),
                 r.rejectedRecipients().toString(), r.deferredRecipients().toString(), r.acceptedRecipients().toString(),
-                r.notAttemptedRecipients().toString(), r.transportDetail(), r.text(), r.technicalDetails(), r.explanation().serverText(),
+                r.notAttemptedRecipients().toString(), r.transportDetail().orElse(""), r.text(), r.technicalDetails(), r.explanation().serverText().orElse(""),
                 String.join("/", r.explanation().advice()));
     }
 

@@ -130,7 +130,7 @@ class FakeServerStagesTest {
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
-            assertThat(r.transportDetail()).isEqualTo("The connection to the mail server was lost in the middle of sending.");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("The connection to the mail server was lost in the middle of sending.");
             Reports.assertExplained(e);
         }
     }
@@ -188,7 +188,7 @@ class FakeServerStagesTest {
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.STARTTLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
-            assertThat(r.transportDetail()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server does not offer STARTTLS");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server does not offer STARTTLS");
             Reports.assertExplained(e);
         }
     }
@@ -332,7 +332,7 @@ class FakeServerStagesTest {
             // the exception does not say which reply timed out
             assertThat(r.stage()).isEqualTo(SmtpStage.UNKNOWN);
             assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
-            assertThat(r.transportDetail()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
             assertThat(r.notAttemptedRecipients()).containsExactly(TO);
             Reports.assertExplained(e);
         }
@@ -350,7 +350,7 @@ class FakeServerStagesTest {
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
-            assertThat(r.transportDetail()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
             Reports.assertExplained(e);
         }
     }
@@ -373,7 +373,7 @@ class FakeServerStagesTest {
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.DATA);
             assertThat(r.category()).isEqualTo(Category.NETWORK_ERROR);
-            assertThat(r.transportDetail()).isEqualTo("The connection to the mail server was lost in the middle of sending.");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("The connection to the mail server was lost in the middle of sending.");
             Reports.assertExplained(e);
         }
     }
@@ -391,10 +391,10 @@ class FakeServerStagesTest {
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
         assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
-        assertThat(r.transportDetail()).isEqualTo("The mail server 127.0.0.1 refused the connection on port " + port + ".");
+        assertThat(r.transportDetail().orElseThrow()).isEqualTo("The mail server 127.0.0.1 refused the connection on port " + port + ".");
         assertThat(r.notAttemptedRecipients()).containsExactly(TO);
         Reports.assertExplained(e);
-        assertThat(MailFailures.explain((MessagingException) e.getNextException(), Locale.ENGLISH).transportDetail()).isEqualTo(r.transportDetail());
+        assertThat(MailFailures.explain((MessagingException) e.getNextException(), Locale.ENGLISH).transportDetail()).isEqualTo(r.transportDetail()).isPresent();
     }
 
     @Test
@@ -421,7 +421,7 @@ class FakeServerStagesTest {
                 assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
                 assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
                 assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:connect-timeout");
-                assertThat(r.transportDetail()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+                assertThat(r.transportDetail().orElseThrow()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
                 Reports.assertExplained(e);
             } finally {
                 for (Socket f : fillers) {
@@ -440,7 +440,7 @@ class FakeServerStagesTest {
         SendFailureReport r = e.report();
         assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
         assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
-        assertThat(r.transportDetail()).isEqualTo("The mail server name no-such-host.invalid could not be found.");
+        assertThat(r.transportDetail().orElseThrow()).isEqualTo("The mail server name no-such-host.invalid could not be found.");
         Reports.assertExplained(e);
     }
 }

@@ -52,7 +52,7 @@ class GujaratiReportsTest {
         SendFailureReport r = MailFailures.explain(new org.eclipse.angus.mail.util.MailConnectException(
                 new org.eclipse.angus.mail.util.SocketConnectException("refused", new java.net.ConnectException("Connection refused"),
                         "mx.example.test", 25, 1000)), Reports.GU);
-        assertThat(r.transportDetail()).contains("mx.example.test").containsPattern(GUJARATI);
+        assertThat(r.transportDetail().orElseThrow()).contains("mx.example.test").containsPattern(GUJARATI);
         assertThat(r.text()).containsPattern(GUJARATI);
     }
 }

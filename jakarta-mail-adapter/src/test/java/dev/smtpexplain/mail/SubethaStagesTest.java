@@ -83,7 +83,7 @@ class SubethaStagesTest {
             assertThat(r.acceptedRecipients()).isEmpty();
             assertThat(r.notAttemptedRecipients()).containsExactly(GOOD, OTHER);
             assertThat(r.diagnosis().reply().code()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(553));
-            assertThat(r.explanation().serverText()).contains("not owned by user");
+            assertThat(r.explanation().serverText().orElseThrow()).contains("not owned by user");
             assertThat(e.getValidUnsentAddresses()).hasSize(2);
             Reports.assertExplained(e);
             assertSameWithoutHints(e);
@@ -169,7 +169,7 @@ class SubethaStagesTest {
             assertThat(gone.diagnosis().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
             // the multi-line reply: three lines of text, no "550-" left in them
             assertThat(gone.reply().lines()).hasSize(3).noneMatch(l -> l.startsWith("550"));
-            assertThat(gone.explanation().serverText()).contains("unnecessary spaces");
+            assertThat(gone.explanation().serverText().orElseThrow()).contains("unnecessary spaces");
             assertThat(r.rejectedRecipients()).containsExactly("gone@example.test");
             assertThat(r.deferredRecipients()).containsExactly("full@example.test");
             // accepted at RCPT, but the message was not sent to it
@@ -388,7 +388,7 @@ class SubethaStagesTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
             assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:tls-certificate");
-            assertThat(r.transportDetail()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted");
             Reports.assertExplained(e);
             assertSameWithoutHints(e);
         }

@@ -80,7 +80,7 @@ public final class MailProblemDetails {
         ProblemDetail p = ProblemDetail.forStatus(status);
         p.setType(URI.create(typePrefix + report.category().id()));
         p.setTitle(explanation.title());
-        p.setDetail(report.transportDetail().isEmpty() ? explanation.summary() : report.transportDetail() + " " + explanation.summary());
+        p.setDetail(report.transportDetail().map(detail -> detail + " " + explanation.summary()).orElse(explanation.summary()));
         p.setProperty("category", report.category().id());
         p.setProperty("stage", report.stage().id());
         p.setProperty("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -90,8 +90,8 @@ public final class MailProblemDetails {
         p.setProperty("advice", explanation.advice());
         p.setProperty("lang", explanation.languageTag());
         p.setProperty("recipients", recipients(report));
-        if (report.recipientFailures().isEmpty() && !explanation.serverText().isEmpty()) {
-            p.setProperty("serverReply", explanation.serverText());
+        if (report.recipientFailures().isEmpty()) {
+            explanation.serverText().ifPresent(text -> p.setProperty("serverReply", text));
         }
         return p;
     }

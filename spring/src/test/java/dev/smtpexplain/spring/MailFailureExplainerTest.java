@@ -117,7 +117,7 @@ class MailFailureExplainerTest {
         assertThat(reports).hasSize(2).allSatisfy(r -> {
             assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
-            assertThat(r.transportDetail()).contains("127.0.0.1").contains(String.valueOf(port));
+            assertThat(r.transportDetail().orElseThrow()).contains("127.0.0.1").contains(String.valueOf(port));
         });
         assertThat(MailProblemDetails.statusOf(reports.get(0)).value()).isEqualTo(503);
     }

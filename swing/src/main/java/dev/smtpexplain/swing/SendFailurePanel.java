@@ -100,9 +100,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         body.add(text(e.title(), Font.BOLD, 1.0f));
         body.add(Box.createVerticalStrut(4));
         body.add(text(e.summary(), Font.PLAIN, 1.0f));
-        if (!report.transportDetail().isEmpty()) {
-            body.add(text(report.transportDetail(), Font.ITALIC, 1.0f));
-        }
+        report.transportDetail().ifPresent(detail -> body.add(text(detail, Font.ITALIC, 1.0f)));
         body.add(Box.createVerticalStrut(10));
         body.add(text(messages.get("label.whatToTry"), Font.BOLD, 1.0f));
         int n = 1;
@@ -266,7 +264,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         lines.add(layout.stageSentence(r.outcome(), r.stage()));
         lines.addAll(layout.codeLines(e));
         lines.add(layout.categoryLine(e, ""));
-        if (!e.serverText().isEmpty()) {
+        if (e.serverText().isPresent()) {
             lines.add(layout.heading("label.serverReply"));
         }
         return String.join("\n", lines);
@@ -274,11 +272,11 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
 
     /** The server's replies, sanitized: the overall one, then each recipient's own. */
     static String serverReplies(SendFailureReport r, LocalizedMessages m) {
-        StringBuilder sb = new StringBuilder(r.explanation().serverText());
+        StringBuilder sb = new StringBuilder(r.explanation().serverText().orElse(""));
         for (RecipientFailure f : r.recipientFailures()) {
             if (!f.reply().equals(r.explanation().diagnosis().reply())) {
                 // left to right on purpose: an address and an SMTP reply, the separator of the replies' block
-                sb.append('\n').append(f.address()).append(": ").append(f.explanation().serverText());
+                sb.append('\n').append(f.address()).append(": ").append(f.explanation().serverText().orElse(""));
             }
         }
         return sb.toString().strip();

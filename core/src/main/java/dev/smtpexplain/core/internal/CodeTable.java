@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The registered codes and the category each suggests, read once from {@code codes.tsv}. Look-ups are
@@ -152,8 +153,8 @@ public final class CodeTable {
 
     private static CodeMeaning codeMeaning(ReplyCode code, boolean registered) {
         int area = code.areaDigit();
-        return new CodeMeaning(code.toString(), registered ? "code." + code.value() : null,
-                "code.class." + code.classDigit(), area <= 5 ? "code.area." + area : null);
+        return new CodeMeaning(code.toString(), registered ? Optional.of("code." + code.value()) : Optional.empty(),
+                "code.class." + code.classDigit(), area <= 5 ? Optional.of("code.area." + area) : Optional.empty());
     }
 
     /** The meaning of an enhanced status code: the registry's for X.s.d, else its class and subject. */
@@ -165,7 +166,7 @@ public final class CodeTable {
     }
 
     private static CodeMeaning statusMeaning(EnhancedStatus status, boolean registered) {
-        return new CodeMeaning(status.toString(), registered ? "status." + status.subject() + "." + status.detail() : null,
-                "status.class." + status.statusClass(), status.subject() <= 7 ? "status.subject." + status.subject() : null);
+        return new CodeMeaning(status.toString(), registered ? Optional.of("status." + status.subject() + "." + status.detail()) : Optional.empty(),
+                "status.class." + status.statusClass(), status.subject() <= 7 ? Optional.of("status.subject." + status.subject()) : Optional.empty());
     }
 }

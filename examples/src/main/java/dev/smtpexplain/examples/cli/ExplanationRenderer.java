@@ -44,11 +44,11 @@ final class ExplanationRenderer {
             line(sb, layout, "  " + codeLine);
         }
         var ev = e.diagnosis().evidence();
-        String rule = t.dim(" [" + ev.ruleId() + (ev.matchedPhrase().isEmpty() ? "" : ": \"" + ev.matchedPhrase() + "\"") + "]");
+        String rule = t.dim(" [" + ev.ruleId() + ev.matchedPhrase().map(phrase -> ": \"" + phrase + "\"").orElse("") + "]");
         line(sb, layout, "  " + layout.categoryLine(e, layout.data(rule)));
-        if (!e.serverText().isEmpty()) {
+        if (e.serverText().isPresent()) {
             line(sb, layout, "  " + layout.heading("label.serverReply"));
-            for (String l : e.serverText().split("\n")) {
+            for (String l : e.serverText().get().split("\n")) {
                 line(sb, layout, "    " + t.dim("> ") + layout.data(l));
             }
         }

@@ -36,7 +36,8 @@ final class JsonReport {
         o.put("acts", d.actor().id());
         o.put("confidence", d.confidence());
         o.put("rule", d.evidence().ruleId());
-        o.put("matched", d.evidence().matchedPhrase());
+        // the JSON keeps every key: "" when no text decided, no server text or no transport detail
+        o.put("matched", d.evidence().matchedPhrase().orElse(""));
         o.put("lang", e.languageTag());
         o.put("title", e.title());
         o.put("summary", e.summary());
@@ -56,7 +57,7 @@ final class JsonReport {
         o.put("permanence", e.permanenceLabel());
         e.codeMeaning().ifPresentOrElse(m -> o.put("codeMeaning", m), () -> o.putNull("codeMeaning"));
         e.statusMeaning().ifPresentOrElse(m -> o.put("statusMeaning", m), () -> o.putNull("statusMeaning"));
-        o.put("serverText", e.serverText());
+        o.put("serverText", e.serverText().orElse(""));
         return o;
     }
 
@@ -65,7 +66,7 @@ final class JsonReport {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("stage", r.stage().id());
-        o.put("detail", r.transportDetail());
+        o.put("detail", r.transportDetail().orElse(""));
         o.set("explanation", of(r.explanation()));
         ArrayNode recipients = o.putArray("recipients");
         for (RecipientFailure f : r.recipientFailures()) {
@@ -74,7 +75,7 @@ final class JsonReport {
             x.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
             x.put("category", f.diagnosis().category().id());
             x.put("title", f.explanation().title());
-            x.put("serverText", f.explanation().serverText());
+            x.put("serverText", f.explanation().serverText().orElse(""));
         }
         ArrayNode accepted = o.putArray("accepted");
         r.acceptedRecipients().forEach(accepted::add);

@@ -22,9 +22,7 @@ final class ReportRenderer {
         if (!stage.isEmpty()) {
             line(sb, layout, t.dim(stage));
         }
-        if (!r.transportDetail().isEmpty()) {
-            line(sb, layout, r.transportDetail());
-        }
+        r.transportDetail().ifPresent(detail -> line(sb, layout, detail));
         sb.append('\n');
         sb.append(ExplanationRenderer.render(r.explanation(), m, t));
         if (!r.acceptedRecipients().isEmpty() || !r.recipientFailures().isEmpty() || !r.notAttemptedRecipients().isEmpty()) {

@@ -49,6 +49,23 @@ class SendCommandIT {
         assertThat(r.out()).contains("The message was sent", "2 recipients accepted the message", "✓ bob@example.test", "✓ carol@example.test");
     }
 
+    /** The JSON keeps every key when a text is absent: "" for no server text, no matched phrase, no transport detail. */
+    @Test
+    void jsonWritesAnEmptyStringForAnAbsentText() throws Exception {
+        JsonNode refused = JSON.readTree(send(servers.refusedPort(), "--to", "bob@example.test", "--json").out());
+        assertThat(refused.get("detail").isTextual()).isTrue();
+        assertThat(refused.get("detail").asText()).contains("refused the connection");
+        JsonNode e = refused.get("explanation");
+        assertThat(e.get("serverText").isTextual()).isTrue();
+        assertThat(e.get("serverText").asText()).isEmpty();
+        assertThat(e.get("matched").isTextual()).isTrue();
+        assertThat(e.get("matched").asText()).isEmpty();
+        JsonNode rejected = JSON.readTree(send(servers.mainPort(), "--to", "nobody@example.test", "--json").out());
+        assertThat(rejected.get("detail").isTextual()).isTrue();
+        assertThat(rejected.get("detail").asText()).isEmpty();
+        assertThat(rejected.get("explanation").get("serverText").asText()).startsWith("550 5.1.1");
+    }
+
     @Test
     void permanentTemporaryAndPartialFailuresHaveTheirOwnExitStatus() throws Exception {
         CliProcess.Result permanent = send(servers.mainPort(), "--to", "nobody@example.test");

@@ -32,12 +32,12 @@ final class EventReports {
                                        Attempt a) {
         LocalizedMessages messages = explainer.messages(locale);
         Diagnosis d = Diagnosis.of(ReportAssembler.NO_REPLY, Category.UNKNOWN, Confidence.NOTHING,
-                new Evidence(Evidence.Source.TRANSPORT, "transport:event-without-exception", ""));
+                new Evidence(Evidence.Source.TRANSPORT, "transport:event-without-exception"));
         Explanation e = explainer.explain(d, locale);
         List<String> sent = partiallyDelivered ? orEmpty(event.sent()) : List.of();
         List<RecipientFailure> failures = new ArrayList<>();
         for (String address : orEmpty(event.invalid())) {
-            failures.add(new RecipientFailure(address, ReportAssembler.NO_REPLY, d, e, RecipientFailure.Kind.REJECTED));
+            failures.add(RecipientFailure.of(address, RecipientFailure.Kind.REJECTED, e));
         }
         Set<String> notTried = new LinkedHashSet<>(a.recipients());
         notTried.addAll(orEmpty(event.unsent()));
@@ -49,7 +49,7 @@ final class EventReports {
         Outcome outcome = partiallyDelivered && !sent.isEmpty() ? Outcome.PARTIALLY_DELIVERED : Outcome.FAILED;
         List<String> notTriedList = List.copyOf(notTried);
         String summary = ReportText.summary(messages, outcome, SmtpStage.UNKNOWN, e, "", failures, sent, notTriedList);
-        return new SendFailureReport(outcome, SmtpStage.UNKNOWN, d, e, "", failures, sent, notTriedList, messages.locale(),
+        return SendFailureReport.of(outcome, SmtpStage.UNKNOWN, d, e, Optional.empty(), failures, sent, notTriedList, messages.locale(),
                 summary, "TransportEvent " + (partiallyDelivered ? "PARTIALLY_DELIVERED" : "NOT_DELIVERED")
                 + " without an exception", Optional.empty());
     }

@@ -69,7 +69,7 @@ final class RecipientLedger {
                 case 4 -> RecipientFailure.Kind.DEFERRED;
                 default -> invalid.contains(address) ? RecipientFailure.Kind.REJECTED : RecipientFailure.Kind.DEFERRED;
             };
-            ledger.failures.putIfAbsent(address, new RecipientFailure(address, reply, d, explainer.explain(d, locale), kind));
+            ledger.failures.putIfAbsent(address, RecipientFailure.of(address, kind, explainer.explain(d, locale)));
         }
         if (f.delivered()) {
             ledger.accepted.addAll(sent);
@@ -99,11 +99,11 @@ final class RecipientLedger {
     }
 
     /** A refusal of the message itself (at DATA or after it) applies to every recipient not yet accounted for. */
-    void refuseForEveryoneElse(SmtpReply reply, Diagnosis diagnosis, Explanation explanation) {
-        RecipientFailure.Kind kind = reply.classDigit() == 5 ? RecipientFailure.Kind.REJECTED : RecipientFailure.Kind.DEFERRED;
+    void refuseForEveryoneElse(Explanation explanation) {
+        RecipientFailure.Kind kind = explanation.diagnosis().reply().classDigit() == 5 ? RecipientFailure.Kind.REJECTED : RecipientFailure.Kind.DEFERRED;
         for (String address : all) {
             if (!failures.containsKey(address) && !accepted.contains(address)) {
-                failures.put(address, new RecipientFailure(address, reply, diagnosis, explanation, kind));
+                failures.put(address, RecipientFailure.of(address, kind, explanation));
             }
         }
     }

@@ -81,7 +81,7 @@ public final class Replies {
             // a 5xx greeting refuses this client for good (RFC 5321 §3.1: "No SMTP service here"); a
             // category that means "wait" (service-unavailable for X.3.2) would advise a retry
             return Diagnosis.of(reply, Category.SENDER_BLOCKED, Confidence.STAGE_DEFAULT,
-                    new Evidence(Evidence.Source.TRANSPORT, "stage:greeting-refused", ""));
+                    new Evidence(Evidence.Source.TRANSPORT, "stage:greeting-refused"));
         }
         return d;
     }
@@ -96,14 +96,14 @@ public final class Replies {
             return withReply(codesOnly, reply);
         }
         return Diagnosis.of(reply, Stages.defaultCategory(stage), Confidence.STAGE_DEFAULT,
-                new Evidence(Evidence.Source.TRANSPORT, "stage:" + stage.id(), ""));
+                new Evidence(Evidence.Source.TRANSPORT, "stage:" + stage.id()));
     }
 
     private static Diagnosis withReply(Diagnosis d, SmtpReply reply) {
         if (d.reply() == reply) {
             return d;
         }
-        return new Diagnosis(reply, d.category(), d.permanence(), d.retry(), d.actor(), d.confidence(), d.evidence(),
-                d.codeMeaning(), d.statusMeaning());
+        // the codes are the same, so permanence, advice and meanings come out as in d
+        return Diagnosis.of(reply, d.category(), d.confidence(), d.evidence());
     }
 }

@@ -43,7 +43,7 @@ final class ReportAssembler {
 
     /** Nothing is known: no reply, no evidence. */
     static Diagnosis nothingKnown() {
-        return Diagnosis.of(NO_REPLY, Category.UNKNOWN, Confidence.NOTHING, new Evidence(Evidence.Source.NONE, "none", ""));
+        return Diagnosis.of(NO_REPLY, Category.UNKNOWN, Confidence.NOTHING, new Evidence(Evidence.Source.NONE, "none"));
     }
 
     SendFailureReport assemble(@Nullable MessagingException top, Locale locale, Attempt a) {
@@ -73,11 +73,11 @@ final class ReportAssembler {
         } else if (f.byRecipients()) {
             overall = recipients.hasFailures() ? recipients.representative().diagnosis() : nothingKnown();
         } else if (f.reply() != null && f.category() != null) {
-            overall = Diagnosis.of(f.reply(), f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
+            overall = Diagnosis.of(f.reply(), f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId()));
         } else if (f.reply() != null) {
             overall = Replies.diagnose(diagnoser, f.reply(), stage);
         } else {
-            overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId(), ""));
+            overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId()));
         }
         Explanation explanation = explainer.explain(overall, locale);
         if (f.isLocal()) {
@@ -86,7 +86,7 @@ final class ReportAssembler {
         SmtpReply reply = f.reply();
         if (!f.delivered() && reply != null && f.category() == null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
                 && reply.classDigit() >= 4) {
-            recipients.refuseForEveryoneElse(reply, overall, explanation);
+            recipients.refuseForEveryoneElse(explanation);
         }
         Outcome outcome = recipients.outcome(f.delivered());
         String detail = detail(messages, f);
@@ -94,7 +94,7 @@ final class ReportAssembler {
         List<String> accepted = recipients.accepted();
         List<String> notTried = recipients.notTried();
         String summary = ReportText.summary(messages, outcome, stage, explanation, detail, failures, accepted, notTried);
-        return new SendFailureReport(outcome, stage, overall, explanation, detail, failures, accepted, notTried,
+        return SendFailureReport.of(outcome, stage, overall, explanation, Optional.of(detail).filter(d -> !d.isEmpty()), failures, accepted, notTried,
                 messages.locale(), summary, links.technicalDetails(suppressed, arrays, r), Optional.ofNullable(top));
     }
 
@@ -106,13 +106,13 @@ final class ReportAssembler {
         String summary = ReportText.summary(messages, Outcome.FAILED, SmtpStage.UNKNOWN, e, "", List.of(), List.of(), a.recipients());
         String details = "analysis failed with " + failure.getClass().getName() + "; exception: "
                 + (top == null ? "none" : top.getClass().getName() + ": " + ServerText.sanitize(a.redactor().redact(top.getMessage()), DETAIL_MAX, false));
-        return new SendFailureReport(Outcome.FAILED, SmtpStage.UNKNOWN, d, e, "", List.of(), List.of(), a.recipients(),
+        return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, e, Optional.empty(), List.of(), List.of(), a.recipients(),
                 messages.locale(), summary, details, Optional.ofNullable(top));
     }
 
     /** The explanation of a failure found before any server was contacted: it must not say a server reported it. */
     private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
-        return new Explanation(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
+        return Explanation.of(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
                 e.whoActsText(), e.retryText(), e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(), e.diagnosis());
     }
 

@@ -48,7 +48,7 @@ final class ReportText {
             lines.add(layout.labelledText(m.format("report.recipients.notTried", Map.of("count", notTried.size())),
                     addresses(layout, notTried)));
         }
-        String server = oneLine(overall.serverText());
+        String server = overall.serverText().map(ReportText::oneLine).orElse("");
         if (failures.isEmpty() && !server.isEmpty() && outcome != Outcome.DELIVERED) {
             lines.add(layout.labelled("label.serverReply", layout.data(server)));
         }
@@ -66,7 +66,7 @@ final class ReportText {
         lines.add(m.format(headingKey, Map.of("count", failures.size())));
         for (RecipientFailure f : failures) {
             lines.add("  - " + layout.recipientLine(f));
-            String server = oneLine(f.explanation().serverText());
+            String server = f.explanation().serverText().map(ReportText::oneLine).orElse("");
             if (!server.isEmpty()) {
                 lines.add("    " + layout.data(server));
             }

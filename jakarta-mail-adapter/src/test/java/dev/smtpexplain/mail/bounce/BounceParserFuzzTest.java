@@ -27,7 +27,7 @@ class BounceParserFuzzTest {
             safe(x.replyText().replace('\n', ' '));
             x.remoteMta().ifPresent(BounceParserFuzzTest::safe);
             assertThat(x.diagnosis().isPresent()).isEqualTo(x.explanation().isPresent());
-            x.explanation().ifPresent(e -> safe(e.serverText().replace('\n', ' ')));
+            x.explanation().ifPresent(e -> safe(e.serverText().orElse("").replace('\n', ' ')));
         }
     }
 

@@ -112,7 +112,7 @@ class HostileBouncesTest {
         r.originalMessageId().ifPresent(all::append);
         for (BounceRecipient x : r.recipients()) {
             all.append(x.finalRecipient()).append(x.replyText()).append(x.remoteMta().orElse(""));
-            x.explanation().ifPresent(e -> all.append(e.serverText()));
+            x.explanation().ifPresent(e -> all.append(e.serverText().orElse("")));
         }
         assertThat(all.toString()).doesNotContain("\u001B", "\u202E", "\u202C", "\u0007", "\u0000", "\u200B").contains("RED");
     }

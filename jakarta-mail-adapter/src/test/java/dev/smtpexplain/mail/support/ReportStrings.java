@@ -31,7 +31,7 @@ public final class ReportStrings {
         out.put("summary", r.text());
         out.put("toString", r.toString());
         out.put("headline", r.headline());
-        out.put("detail", r.transportDetail());
+        out.put("detail", r.transportDetail().orElse(""));
         out.put("technicalDetails", r.technicalDetails());
         out.put("diagnosis.toString", r.diagnosis().toString());
         explanation(out, "explanation", r.explanation());
@@ -51,7 +51,7 @@ public final class ReportStrings {
         out.put(prefix + ".summary", e.summary());
         out.put(prefix + ".advice", String.join("\n", e.advice()));
         out.put(prefix + ".contact", e.contact());
-        out.put(prefix + ".serverText", e.serverText());
+        out.put(prefix + ".serverText", e.serverText().orElse(""));
         out.put(prefix + ".toString", e.toString());
     }
 

@@ -39,7 +39,7 @@ public final class MessageFailures {
         Explainer explainer = analyzer.explainer();
         String rule = e instanceof MailParseException ? PARSE : PREPARATION;
         Diagnosis d = Diagnosis.of(SmtpReply.parseLenient(""), Category.MESSAGE_NOT_COMPLIANT, 0.9,
-                new Evidence(Evidence.Source.TRANSPORT, rule, ""));
+                new Evidence(Evidence.Source.TRANSPORT, rule));
         Explanation x = explainer.explain(d, locale);
         LocalizedMessages m = explainer.messages(locale);
         // the adapter's summary layout: headline, stage, first advice
@@ -48,7 +48,7 @@ public final class MessageFailures {
         if (!x.advice().isEmpty()) {
             summary.append('\n').append(m.get("label.whatToTry")).append(": ").append(x.advice().get(0));
         }
-        return new SendFailureReport(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, "", List.of(), List.of(), List.of(),
+        return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, Optional.empty(), List.of(), List.of(), List.of(),
                 m.locale(), summary.toString(), technical(analyzer, e, locale), Optional.<MessagingException>empty());
     }
 

@@ -1,0 +1,79 @@
+package dev.smtpexplain.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The result values compare by their components, reject null by name and say nothing for "none". */
+class ValueSemanticsTest {
+
+    private static final Evidence RULE = new Evidence(Evidence.Source.TEXT_RULE, "postfix.user-unknown", Optional.of("user unknown"));
+
+    private static SmtpReply reply(String text) {
+        return SmtpReply.parseLenient(text);
+    }
+
+    @Test
+    void diagnosesWithEqualArgumentsAreEqual() {
+        Diagnosis a = Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85, RULE);
+        Diagnosis b = Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85,
+                new Evidence(Evidence.Source.TEXT_RULE, "postfix.user-unknown", Optional.of("user unknown")));
+        assertThat(a).isNotSameAs(b).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a.permanence()).isEqualTo(Permanence.PERMANENT);
+        assertThat(a.codeMeaning()).map(CodeMeaning::code).contains("550");
+        assertThat(a.statusMeaning()).map(CodeMeaning::code).contains("5.1.1");
+    }
+
+    @Test
+    void aDifferentComponentMakesADifferentDiagnosis() {
+        Diagnosis a = Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85, RULE);
+        assertThat(Diagnosis.of(reply("450 4.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85, RULE)).isNotEqualTo(a);
+        assertThat(Diagnosis.of(reply("550 5.1.1 user unknown"), Category.MAILBOX_DISABLED, 0.85, RULE)).isNotEqualTo(a);
+        assertThat(Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.8, RULE)).isNotEqualTo(a);
+        assertThat(Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85,
+                new Evidence(Evidence.Source.ENHANCED_STATUS, "status:X.1.1"))).isNotEqualTo(a);
+    }
+
+    @Test
+    void diagnosisRejectsNullByNameAndImpossibleConfidence() {
+        SmtpReply r = reply("550 x");
+        assertThatThrownBy(() -> Diagnosis.of(null, Category.UNKNOWN, 0.1, RULE)).isInstanceOf(NullPointerException.class).hasMessage("reply");
+        assertThatThrownBy(() -> Diagnosis.of(r, null, 0.1, RULE)).isInstanceOf(NullPointerException.class).hasMessage("category");
+        assertThatThrownBy(() -> Diagnosis.of(r, Category.UNKNOWN, 0.1, null)).isInstanceOf(NullPointerException.class).hasMessage("evidence");
+        for (double bad : new double[] {-0.01, 1.01, Double.NaN}) {
+            assertThatThrownBy(() -> Diagnosis.of(r, Category.UNKNOWN, bad, RULE)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void diagnosisToStringIsOneShortSanitizedLine() {
+        Diagnosis d = Diagnoser.standard().diagnose("550-5.1.1 user unknown\r\n550 5.1.1 \u001B[2J" + "x".repeat(5000));
+        assertThat(d.toString()).startsWith("Diagnosis[recipient-unknown, permanent").doesNotContain("\n", "\r", "\u001B")
+                .hasSizeLessThan(400);
+    }
+
+    @Test
+    void evidenceHasNoPhraseUnlessATextRuleMatched() {
+        Diagnosis byCode = Diagnoser.standard().diagnose("550 5.1.1 whatever this says");
+        assertThat(byCode.evidence().source()).isEqualTo(Evidence.Source.ENHANCED_STATUS);
+        assertThat(byCode.evidence().matchedPhrase()).isEmpty();
+        assertThat(new Evidence(Evidence.Source.DIGITS, "class:5")).isEqualTo(new Evidence(Evidence.Source.DIGITS, "class:5", Optional.empty()));
+        assertThatThrownBy(() -> new Evidence(Evidence.Source.TEXT_RULE, "r", Optional.of(""))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Evidence(Evidence.Source.BASIC_CODE, "code:550", Optional.of("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Evidence(Evidence.Source.TEXT_RULE, "r", null)).isInstanceOf(NullPointerException.class).hasMessage("matchedPhrase");
+    }
+
+    @Test
+    void codeMeaningKeysAreOptional() {
+        CodeMeaning registered = new CodeMeaning("550", Optional.of("code.550"), "code.class.5", Optional.of("code.area.5"));
+        assertThat(registered.isRegistered()).isTrue();
+        assertThat(registered).isEqualTo(new CodeMeaning("550", Optional.of("code.550"), "code.class.5", Optional.of("code.area.5")));
+        CodeMeaning bare = new CodeMeaning("597", Optional.empty(), "code.class.5", Optional.empty());
+        assertThat(bare.isRegistered()).isFalse();
+        assertThat(bare).isNotEqualTo(registered);
+        assertThatThrownBy(() -> new CodeMeaning("597", null, "code.class.5", Optional.empty())).isInstanceOf(NullPointerException.class).hasMessage("key");
+        assertThatThrownBy(() -> new CodeMeaning("597", Optional.of(""), "code.class.5", Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
