@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -234,18 +233,23 @@ public final class Explainer {
          *
          * @param locale {@link Locale#ROOT} for every locale, a language ({@code pt}) or a
          *     {@linkplain #supportedLocales() supported locale} ({@code pt-BR}); the more specific override
-         *     wins. An override for another locale ({@code gu-IN}) is never used: readers of {@code gu-IN}
-         *     get the {@code gu} catalog
+         *     wins
          * @param key a key of the shipped English catalog
          * @param pattern an ICU {@code MessageFormat} pattern with the same placeholders as the English
          *     message; a later override of the same locale and key replaces an earlier one
          * @return this builder
-         * @throws IllegalArgumentException if the key is not a catalog key, or the pattern does not parse or
-         *     uses other placeholders than the English message
+         * @throws IllegalArgumentException if no catalog would read the override (a locale such as
+         *     {@code gu-IN}, whose readers get the {@code gu} catalog, or a language no catalog has), the key is
+         *     not a catalog key, or the pattern does not parse or uses other placeholders than the English message
          */
         public Builder override(Locale locale, String key, String pattern) {
             Objects.requireNonNull(locale, "locale");
             Objects.requireNonNull(pattern, "pattern");
+            if (!readsOverrides(locale)) {
+                throw new IllegalArgumentException("no catalog reads overrides for " + locale.toLanguageTag()
+                        + ": use Locale.ROOT (every locale), one of " + supportedLocales().stream().map(Locale::toLanguageTag).toList()
+                        + " or its language");
+            }
             ResourceBundle english = SHIPPED.bundle(Locale.ROOT).orElseThrow();
             if (key == null || !english.containsKey(key)) {
                 throw new IllegalArgumentException("not a catalog key: " + key);
@@ -264,6 +268,19 @@ public final class Explainer {
             }
             overrides.computeIfAbsent(locale, l -> new HashMap<>()).put(key, pattern);
             return this;
+        }
+
+        /** Whether a catalog reads overrides for {@code locale}: the root, a shipped locale or its language. */
+        private static boolean readsOverrides(Locale locale) {
+            if (locale.equals(Locale.ROOT)) {
+                return true;
+            }
+            for (Locale shipped : supportedLocales()) {
+                if (shipped.equals(locale) || locale.toLanguageTag().equals(shipped.getLanguage())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

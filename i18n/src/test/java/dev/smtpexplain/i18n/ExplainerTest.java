@@ -138,6 +138,23 @@ class ExplainerTest {
     }
 
     @Test
+    void anOverrideNoCatalogWouldReadIsRefused() {
+        // readers of gu-IN get the gu catalog, so an override for gu-IN would silently never show
+        assertThatThrownBy(() -> Explainer.builder().override(Locale.forLanguageTag("gu-IN"), "label.close", "Close"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gu-IN").hasMessageContaining("Locale.ROOT");
+        assertThatThrownBy(() -> Explainer.builder().override(Locale.forLanguageTag("xx"), "label.close", "Close"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xx");
+        // a shipped locale, and its language, are read
+        for (Locale shipped : Explainer.supportedLocales()) {
+            Locale language = Locale.forLanguageTag(shipped.getLanguage());
+            Explainer custom = Explainer.builder().override(language, "label.close", "Shut " + language).build();
+            assertThat(custom.messages(shipped).get("label.close")).as(shipped.toLanguageTag()).isEqualTo("Shut " + language);
+            Explainer exact = Explainer.builder().override(shipped, "label.close", "Shut!").build();
+            assertThat(exact.messages(shipped).get("label.close")).as(shipped.toLanguageTag()).isEqualTo("Shut!");
+        }
+    }
+
+    @Test
     void overrideBundlesLayerOverShippedTexts() {
         Explainer custom = Explainer.builder().overrideBundle("dev.smtpexplain.i18n.testoverrides", getClass().getClassLoader()).build();
         assertThat(custom.messages(Locale.ENGLISH).get("label.close")).isEqualTo("Dismiss");

@@ -9,7 +9,6 @@ import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.awt.BorderLayout;
 import java.awt.Color;
-import java.awt.Component;
 import java.awt.ComponentOrientation;
 import java.awt.Dimension;
 import java.awt.Font;
