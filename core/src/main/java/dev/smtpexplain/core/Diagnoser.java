@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Diagnoses SMTP failure replies. Immutable and thread-safe: build one and share it.
@@ -159,8 +158,7 @@ public final class Diagnoser {
     }
 
     private static Diagnosis fromRule(SmtpReply reply, RuleEngine.Match m, double confidence) {
-        return Diagnosis.of(reply, m.rule().category(), confidence,
-                new Evidence(Evidence.Source.TEXT_RULE, m.rule().id(), Optional.of(m.phrase())));
+        return Diagnosis.of(reply, m.rule().category(), confidence, m.evidence());
     }
 
     private static Diagnosis fromStatus(SmtpReply reply, CodeTable.Entry e, double confidence) {

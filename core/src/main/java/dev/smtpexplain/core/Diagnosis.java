@@ -21,11 +21,9 @@ public final class Diagnosis {
     private final Actor actor;
     private final double confidence;
     private final Evidence evidence;
-    private final Optional<CodeMeaning> codeMeaning;
-    private final Optional<CodeMeaning> statusMeaning;
 
     private Diagnosis(SmtpReply reply, Category category, Permanence permanence, RetryAdvice retry, Actor actor,
-                      double confidence, Evidence evidence, Optional<CodeMeaning> codeMeaning, Optional<CodeMeaning> statusMeaning) {
+                      double confidence, Evidence evidence) {
         this.reply = reply;
         this.category = category;
         this.permanence = permanence;
@@ -33,8 +31,6 @@ public final class Diagnosis {
         this.actor = actor;
         this.confidence = confidence;
         this.evidence = evidence;
-        this.codeMeaning = codeMeaning;
-        this.statusMeaning = statusMeaning;
     }
 
     /**
@@ -63,8 +59,7 @@ public final class Diagnosis {
             default -> category.defaultPermanence();
         };
         RetryAdvice retry = retryAdvice(category.retryAdvice(), permanence);
-        return new Diagnosis(reply, category, permanence, retry, category.actor(), confidence, evidence,
-                reply.code().map(CodeTable::meaningOf), reply.status().map(CodeTable::meaningOf));
+        return new Diagnosis(reply, category, permanence, retry, category.actor(), confidence, evidence);
     }
 
     /**
@@ -147,12 +142,12 @@ public final class Diagnosis {
     }
 
     /**
-     * The meaning of the basic code.
+     * The meaning of the basic code, looked up when asked (the code tables hold it; a diagnosis does not).
      *
      * @return the meaning; empty when the reply has no basic code
      */
     public Optional<CodeMeaning> codeMeaning() {
-        return codeMeaning;
+        return reply.code().map(CodeTable::meaningOf);
     }
 
     /**
@@ -161,7 +156,7 @@ public final class Diagnosis {
      * @return the meaning; empty when the reply has no enhanced status code
      */
     public Optional<CodeMeaning> statusMeaning() {
-        return statusMeaning;
+        return reply.status().map(CodeTable::meaningOf);
     }
 
     /**
@@ -183,8 +178,7 @@ public final class Diagnosis {
     public boolean equals(Object o) {
         return o == this || o instanceof Diagnosis d
                 && reply.equals(d.reply) && category == d.category && permanence == d.permanence && retry == d.retry
-                && actor == d.actor && Double.compare(confidence, d.confidence) == 0 && evidence.equals(d.evidence)
-                && codeMeaning.equals(d.codeMeaning) && statusMeaning.equals(d.statusMeaning);
+                && actor == d.actor && Double.compare(confidence, d.confidence) == 0 && evidence.equals(d.evidence);
     }
 
     /**
@@ -194,7 +188,7 @@ public final class Diagnosis {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(reply, category, permanence, retry, actor, confidence, evidence, codeMeaning, statusMeaning);
+        return Objects.hash(reply, category, permanence, retry, actor, confidence, evidence);
     }
 
     /**

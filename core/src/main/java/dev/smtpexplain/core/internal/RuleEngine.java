@@ -1,10 +1,12 @@
 package dev.smtpexplain.core.internal;
 
+import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rules compiled into one phrase automaton. Diagnosing scans the text once, then looks only at the
@@ -17,8 +19,14 @@ import java.util.Map;
  */
 public final class RuleEngine {
 
-    /** The rule that decided and the phrase that matched. */
-    public record Match(RuleSpec rule, String phrase) {
+    /**
+     * The rule that decided, the phrase that matched and the evidence a diagnosis reports, built once per
+     * alternative so that a diagnosis allocates nothing for it.
+     */
+    public record Match(RuleSpec rule, String phrase, Evidence evidence) {
+        Match(RuleSpec rule, String phrase) {
+            this(rule, phrase, new Evidence(Evidence.Source.TEXT_RULE, rule.id(), Optional.of(phrase)));
+        }
     }
 
     private static final int NONE = Integer.MAX_VALUE;
