@@ -90,21 +90,24 @@ final class CliBatch {
         return time("with the launcher's C1, Serial GC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     }
 
+    /** One run: lines per second after the first line, and the milliseconds to the first line and to the end. */
+    private record Run(double linesPerSecond, double firstLineMillis, double totalMillis) {
+    }
+
     private Timing time(String variant, List<String> jvmOptions) throws IOException, InterruptedException {
         double[] rate = new double[RUNS];
         double[] first = new double[RUNS];
         double[] total = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            double[] run = run(jvmOptions);
-            rate[i] = run[0];
-            first[i] = run[1];
-            total[i] = run[2];
+            Run run = run(jvmOptions);
+            rate[i] = run.linesPerSecond();
+            first[i] = run.firstLineMillis();
+            total[i] = run.totalMillis();
         }
         return new Timing(variant, jvmOptions, rate, first, total);
     }
 
-    /** One run: lines per second after the first line, milliseconds to the first line, and in all. */
-    private double[] run(List<String> jvmOptions) throws IOException, InterruptedException {
+    private Run run(List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -157,6 +160,6 @@ final class CliBatch {
             throw new IllegalStateException("the CLI wrote " + lines + " lines for " + LINES + ", " + errorLines
                     + " of them errors: " + command);
         }
-        return new double[] {(LINES - 1) / ((end - first) / 1e9), (first - start) / 1e6, (end - start) / 1e6};
+        return new Run((LINES - 1) / ((end - first) / 1e9), (first - start) / 1e6, (end - start) / 1e6);
     }
 }
