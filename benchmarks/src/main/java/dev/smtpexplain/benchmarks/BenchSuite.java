@@ -22,12 +22,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The short suite {@code ./bench} runs: the JMH benchmarks, the memory footprint and the cold start,
- * ending in one table (also written to {@code benchmarks/target/bench-table.md}). JMH's own output goes
- * to {@code benchmarks/target/jmh-cpu.log} and {@code jmh-send.log}, its results to {@code jmh-*.json}.
+ * The short suite {@code ./bench} runs: the JMH benchmarks, Sisimai's matcher on the same replies, the
+ * memory footprint, the cold start and the CLI's batch mode, ending in one table (also written to
+ * {@code benchmarks/target/bench-table.md}). JMH's own output goes to {@code benchmarks/target/jmh-cpu.log}
+ * and {@code jmh-send.log}, its results to {@code jmh-*.json}.
  *
- * <p>Arguments: {@code --no-memory}, {@code --no-cold-start}, {@code --no-sisimai}, {@code --no-cli-batch}, and any JMH options ({@code -f}, {@code -wi},
- * {@code -i}, {@code -w}, {@code -r}, benchmark regexes), which override the short defaults.
+ * <p>Arguments: {@code --no-memory}, {@code --no-cold-start}, {@code --no-sisimai}, {@code --no-cli-batch},
+ * and any JMH options ({@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r}, benchmark regexes),
+ * which override the short defaults. Sisimai side by side and the CLI batch run after the JMH CPU
+ * benchmarks, whichever classes the regexes pick.
  */
 public final class BenchSuite {
 
