@@ -72,6 +72,7 @@ public final class BenchSuite {
                 case "--no-cold-start" -> coldStart = false;
                 case "--no-sisimai" -> sisimai = false;
                 case "--no-cli-batch" -> cliBatch = false;
+                case "--help" -> jmhArgs.add("-h"); // JMH knows only -h
                 default -> jmhArgs.add(a);
             }
         }
