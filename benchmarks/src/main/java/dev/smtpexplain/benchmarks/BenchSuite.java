@@ -1,5 +1,6 @@
 package dev.smtpexplain.benchmarks;
 
+import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.i18n.Explainer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -20,12 +22,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The short suite {@code ./bench} runs: the JMH benchmarks, the memory footprint and the cold start,
- * ending in one table (also written to {@code benchmarks/target/bench-table.md}). JMH's own output goes
- * to {@code benchmarks/target/jmh-cpu.log} and {@code jmh-send.log}, its results to {@code jmh-*.json}.
+ * The short suite {@code ./bench} runs: the JMH benchmarks, Sisimai's matcher on the same replies, the
+ * memory footprint, the cold start and the CLI's batch mode, ending in one table (also written to
+ * {@code benchmarks/target/bench-table.md}). JMH's own output goes to {@code benchmarks/target/jmh-cpu.log}
+ * and {@code jmh-send.log}, its results to {@code jmh-*.json}.
  *
- * <p>Arguments: {@code --no-memory}, {@code --no-cold-start}, and any JMH options ({@code -f}, {@code -wi},
- * {@code -i}, {@code -w}, {@code -r}, benchmark regexes), which override the short defaults.
+ * <p>Arguments: {@code --no-memory}, {@code --no-cold-start}, {@code --no-sisimai}, {@code --no-cli-batch},
+ * and any JMH options ({@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r}, benchmark regexes),
+ * which override the short defaults. Sisimai side by side and the CLI batch run after the JMH CPU
+ * benchmarks, whichever classes the regexes pick.
  */
 public final class BenchSuite {
 
@@ -42,23 +47,32 @@ public final class BenchSuite {
     private final CommandLineOptions cli;
     private final boolean memory;
     private final boolean coldStart;
+    private final boolean sisimai;
+    private final boolean cliBatch;
     private final Corpus corpus = Corpus.load();
     private final List<Locale> targetLocales = supportedTargetLocales();
 
-    private BenchSuite(CommandLineOptions cli, boolean memory, boolean coldStart) {
+    private BenchSuite(CommandLineOptions cli, boolean memory, boolean coldStart, boolean sisimai, boolean cliBatch) {
         this.cli = cli;
         this.memory = memory;
         this.coldStart = coldStart;
+        this.sisimai = sisimai;
+        this.cliBatch = cliBatch;
     }
 
     public static void main(String[] args) throws Exception {
         List<String> jmhArgs = new ArrayList<>();
         boolean memory = true;
         boolean coldStart = true;
+        boolean sisimai = true;
+        boolean cliBatch = true;
         for (String a : args) {
             switch (a) {
                 case "--no-memory" -> memory = false;
                 case "--no-cold-start" -> coldStart = false;
+                case "--no-sisimai" -> sisimai = false;
+                case "--no-cli-batch" -> cliBatch = false;
+                case "--help" -> jmhArgs.add("-h"); // JMH knows only -h
                 default -> jmhArgs.add(a);
             }
         }
@@ -71,11 +85,11 @@ public final class BenchSuite {
             return;
         }
         if (cli.shouldHelp()) {
-            System.out.println("usage: ./bench [--no-memory] [--no-cold-start] [JMH options] [benchmark regex …]");
+            System.out.println("usage: ./bench [--no-memory] [--no-cold-start] [--no-sisimai] [--no-cli-batch] [JMH options] [benchmark regex …]");
             cli.showHelp();
             return;
         }
-        new BenchSuite(cli, memory, coldStart).run();
+        new BenchSuite(cli, memory, coldStart, sisimai, cliBatch).run();
     }
 
     private void run() throws RunnerException, IOException, InterruptedException {
@@ -83,11 +97,22 @@ public final class BenchSuite {
         double loadBefore = loadAverage();
         JmhResults jmh = new JmhResults();
         System.out.println("bench: corpus " + corpus.source() + " (" + corpus.replies().size() + " replies); JMH logs in " + OUTPUT.resolve("jmh-*.log"));
+        System.out.println("bench: " + sameDiagnoses() + " of " + corpus.replies().size()
+                + " corpus replies get the same category from diagnose(String) as from diagnose(SmtpReply)");
         runJmh(jmh, CPU_BENCHMARKS, "cpu", 3, 5, TimeValue.seconds(1));
+        // right after the JMH CPU benchmarks, on the same strings: the side-by-side row
+        SisimaiReplies.Result sisimaiResult = sisimai ? runSisimai() : null;
         runJmh(jmh, SEND_BENCHMARKS, "send", 2, 5, null);
 
         SuiteReport report = new SuiteReport(jmh);
         report.addCorpusThroughput(corpus.replies().size());
+        if (sisimai) {
+            if (sisimaiResult != null) {
+                report.addSisimai(sisimaiResult);
+            } else {
+                report.addSisimaiSkipped("no Sisimai for Perl here; install it with " + SisimaiReplies.INSTALL_HINT);
+            }
+        }
         report.addRuleCount();
         report.addTextLength();
         report.addExplain(Explainer.supportedLocales());
@@ -98,6 +123,9 @@ public final class BenchSuite {
         }
         if (coldStart) {
             addColdStart(report);
+        }
+        if (cliBatch) {
+            addCliBatch(report);
         }
         report.addSendOverhead();
 
@@ -146,6 +174,37 @@ public final class BenchSuite {
     private boolean selectedByCli(String className) {
         List<String> includes = cli.getIncludes();
         return includes.isEmpty() || includes.stream().anyMatch(r -> Pattern.compile(r).matcher(className).find());
+    }
+
+    /** How many corpus rows diagnose to the same category as a string and as parsed parts. */
+    private long sameDiagnoses() {
+        Diagnoser diagnoser = Diagnoser.standard();
+        List<String> raw = corpus.rawReplies();
+        return IntStream.range(0, raw.size())
+                .filter(i -> diagnoser.diagnose(raw.get(i)).category() == diagnoser.diagnose(corpus.replies().get(i)).category())
+                .count();
+    }
+
+    /** Sisimai on the strings diagnose(String) gets, or null where Sisimai for Perl is not installed. */
+    private SisimaiReplies.Result runSisimai() throws IOException, InterruptedException {
+        SisimaiReplies s = new SisimaiReplies(SisimaiReplies.defaultScript());
+        if (!s.available()) {
+            System.out.println("bench: no Sisimai for Perl (perl -MSisimai failed); install it with " + SisimaiReplies.INSTALL_HINT);
+            return null;
+        }
+        System.out.println("bench: Sisimai::Reason->match, " + SisimaiReplies.ROUNDS + " rounds of " + SisimaiReplies.ROUND_SECONDS + " s");
+        return s.run(corpus.rawReplies(), OUTPUT.resolve("corpus-replies.txt"));
+    }
+
+    private void addCliBatch(SuiteReport report) throws IOException, InterruptedException {
+        CliBatch batch = new CliBatch(ColdStart.defaultJar(), OUTPUT.resolve("cli-batch.tsv"));
+        if (!batch.jarExists()) {
+            report.addCliBatchSkipped("no " + ColdStart.defaultJar() + "; build it with mvn -DskipTests -pl examples -am package");
+            return;
+        }
+        System.out.println("bench: CLI batch, " + CliBatch.LINES + " lines, " + CliBatch.RUNS + " runs in each of 2 ways");
+        batch.writeInput(corpus.batchLines());
+        report.addCliBatch(List.of(batch.asShipped(), batch.withLauncherOptions()));
     }
 
     private void addColdStart(SuiteReport report) throws IOException, InterruptedException {

@@ -25,10 +25,7 @@ final class ColdStart {
     record Timing(String variant, List<String> jvmOptions, double[] millis) {
 
         double median() {
-            double[] s = millis.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+            return ColdStart.median(millis);
         }
 
         double min() {
@@ -42,6 +39,13 @@ final class ColdStart {
 
     private final Path java;
     private final Path jar;
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
 
     ColdStart(Path jar) {
         this.java = Path.of(System.getProperty("java.home"), "bin", "java");

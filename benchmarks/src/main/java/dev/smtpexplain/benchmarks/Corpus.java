@@ -25,14 +25,49 @@ public final class Corpus {
     private static final int ENHANCED_STATUS = 2;
     private static final int DIAGNOSTIC_TEXT = 3;
 
-    private final String source;
-    private final List<SmtpReply> replies;
-    private final List<String> texts;
+    /**
+     * One row as the corpus gives it: the reply code (null where none was recorded), the enhanced
+     * status (empty where none) and the diagnostic text as written.
+     */
+    record Row(Integer code, String status, String text) {
 
-    private Corpus(String source, List<SmtpReply> replies, List<String> texts) {
+        /** The reply built from the three columns, the way an application that has them apart would. */
+        SmtpReply reply() {
+            return Corpus.reply(code, status, text);
+        }
+
+        /**
+         * The reply as one string, as a caller that logged the server's answer holds it: the text alone
+         * where it has no code or already starts with its code ({@code "550 5.1.1 ..."}), else the code
+         * and status put before it ({@code "550 5.1.1 " + text}).
+         */
+        String rawReply() {
+            if (code == null || startsWithCode(text, code)) {
+                return text;
+            }
+            return code + (status.isEmpty() ? "" : " " + status) + " " + text;
+        }
+
+        /** The row as a line of the CLI's batch format: {@code code<TAB>status<TAB>text}. */
+        String batchLine() {
+            return (code == null ? "" : code.toString()) + "\t" + status + "\t" + text;
+        }
+
+        private static boolean startsWithCode(String text, int code) {
+            String digits = Integer.toString(code);
+            return text.startsWith(digits)
+                    && (text.length() == digits.length() || text.charAt(digits.length()) == ' ' || text.charAt(digits.length()) == '-');
+        }
+    }
+
+    private final String source;
+    private final List<Row> rows;
+    private final List<SmtpReply> replies;
+
+    private Corpus(String source, List<Row> rows) {
         this.source = source;
-        this.replies = List.copyOf(replies);
-        this.texts = List.copyOf(texts);
+        this.rows = List.copyOf(rows);
+        this.replies = this.rows.stream().map(Row::reply).toList();
     }
 
     /** The shared corpus when present, else the generated mix. */
@@ -46,8 +81,8 @@ public final class Corpus {
         return Path.of(System.getProperty(PROPERTY, DEFAULT_FILE)).toAbsolutePath().normalize();
     }
 
-    static Corpus of(String source, List<SmtpReply> replies, List<String> texts) {
-        return new Corpus(source, replies, texts);
+    static Corpus of(String source, List<Row> rows) {
+        return new Corpus(source, rows);
     }
 
     private static Corpus read(Path file) {
@@ -57,18 +92,16 @@ public final class Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<SmtpReply> replies = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
             String[] f = line.split("\t", -1);
             Integer code = f[REPLY_CODE].isEmpty() ? null : Integer.valueOf(f[REPLY_CODE]);
-            replies.add(reply(code, f[ENHANCED_STATUS], f[DIAGNOSTIC_TEXT]));
-            texts.add(f[DIAGNOSTIC_TEXT]);
+            rows.add(new Row(code, f[ENHANCED_STATUS], f[DIAGNOSTIC_TEXT]));
         }
-        return new Corpus(file.toString(), replies, texts);
+        return new Corpus(file.toString(), rows);
     }
 
     /** A reply from its columns; a status the parser refuses is dropped, as an application would. */
@@ -92,7 +125,17 @@ public final class Corpus {
 
     /** The diagnostic texts as written, in the same order. */
     public List<String> texts() {
-        return texts;
+        return rows.stream().map(Row::text).toList();
+    }
+
+    /** The replies as single strings, as a caller holds them (see {@link Row#rawReply()}), in the same order. */
+    public List<String> rawReplies() {
+        return rows.stream().map(Row::rawReply).toList();
+    }
+
+    /** The rows as lines of the CLI's batch format, in the same order. */
+    public List<String> batchLines() {
+        return rows.stream().map(Row::batchLine).toList();
     }
 
     /** The replies as an array, for benchmark loops. */

@@ -1,6 +1,5 @@
 package dev.smtpexplain.benchmarks;
 
-import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -52,16 +51,14 @@ final class GeneratedCorpus {
         for (int w : WEIGHTS) {
             total += w;
         }
-        List<SmtpReply> replies = new ArrayList<>(SIZE);
-        List<String> texts = new ArrayList<>(SIZE);
+        List<Corpus.Row> rows = new ArrayList<>(SIZE);
         for (int i = 0; i < SIZE; i++) {
             String[] t = TEMPLATES[pick(random.nextInt(total))];
             String text = t[2].replace("{a}", "user" + i + "@example" + (i % 7) + ".com")
                     .replace("{h}", "mx" + (i % 13) + ".example.net");
-            replies.add(Corpus.reply(t[0].isEmpty() ? null : Integer.valueOf(t[0]), t[1], text));
-            texts.add(text);
+            rows.add(new Corpus.Row(t[0].isEmpty() ? null : Integer.valueOf(t[0]), t[1], text));
         }
-        return Corpus.of("generated", replies, texts);
+        return Corpus.of("generated", rows);
     }
 
     private static int pick(int r) {

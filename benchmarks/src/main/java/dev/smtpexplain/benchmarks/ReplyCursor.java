@@ -11,8 +11,16 @@ public class ReplyCursor {
     private int next;
 
     SmtpReply next(SmtpReply[] replies) {
+        return replies[advance(replies.length)];
+    }
+
+    String next(String[] replies) {
+        return replies[advance(replies.length)];
+    }
+
+    private int advance(int length) {
         int i = next;
-        next = i + 1 == replies.length ? 0 : i + 1;
-        return replies[i];
+        next = i + 1 == length ? 0 : i + 1;
+        return i;
     }
 }

@@ -16,6 +16,7 @@ final class SuiteReport {
     static final double MAX_EXPLAIN_MICROS = 5;
     static final double MAX_SEND_OVERHEAD = 0.02;
     static final double MIN_BOUNCES_PER_SECOND = 10_000;
+    static final double MIN_SISIMAI_RATIO = 150;
 
     private static final int[] TEXT_SIZES = {1024, 65536, 1048576};
     private static final String[] TEXT_KINDS = {"ordinary", "pathological"};
@@ -32,18 +33,69 @@ final class SuiteReport {
     }
 
     void addCorpusThroughput(int corpusSize) {
-        Optional<Measurement> one = jmh.find(CorpusDiagnoseBenchmark.class, "oneThread");
-        Optional<Measurement> two = jmh.find(CorpusDiagnoseBenchmark.class, "twoThreads");
-        one.ifPresent(m -> table.add("diagnose corpus (" + corpusSize + " replies), 1 thread", count(m.median()) + " replies/s",
+        addThroughput("oneThread", "twoThreads", "diagnose(SmtpReply), corpus (" + corpusSize + " replies parsed beforehand)");
+        addThroughput("stringOneThread", "stringTwoThreads", "diagnose(String), corpus (" + corpusSize + " replies, parsing included)");
+    }
+
+    private void addThroughput(String oneMethod, String twoMethod, String what) {
+        Optional<Measurement> one = jmh.find(CorpusDiagnoseBenchmark.class, oneMethod);
+        Optional<Measurement> two = jmh.find(CorpusDiagnoseBenchmark.class, twoMethod);
+        one.ifPresent(m -> table.add(what + ", 1 thread", count(m.median()) + " replies/s",
                 error(m, count(m.mean())), "≥ 1,000,000 replies/s", verdict(m.median() >= MIN_REPLIES_PER_SECOND, "")));
         two.ifPresent(m -> {
             String scaling = one.map(o -> {
                 Measurement.Ratio r = m.over(o);
                 return verdict(r.value() >= MIN_TWO_THREAD_SCALING, ratio(r) + " of 1 thread");
             }).orElse("—");
-            table.add("diagnose corpus, 2 threads (total)", count(m.median()) + " replies/s", error(m, count(m.mean())),
+            table.add(what + ", 2 threads (total)", count(m.median()) + " replies/s", error(m, count(m.mean())),
                     "near-linear: ≥ " + MIN_TWO_THREAD_SCALING + "× 1 thread", scaling);
         });
+    }
+
+    /**
+     * Sisimai's matcher on the same strings (its best round, wall clock, as JMH measures), and
+     * {@code diagnose(String)} on one thread over that.
+     */
+    void addSisimai(SisimaiReplies.Result sisimai) {
+        SisimaiReplies.Round best = sisimai.best();
+        String rounds = String.join(" / ", sisimai.rounds().stream().map(r -> count(r.perWallSecond())).toList());
+        table.add("Sisimai " + sisimai.version() + " Reason->match, same " + sisimai.texts() + " strings, 1 core",
+                count(best.perWallSecond()) + " texts/s (best round)",
+                "rounds " + rounds + "; best " + count(best.perCpuSecond()) + " per CPU-s", "—",
+                "— (" + sisimai.matched() + " of " + sisimai.texts() + " given a reason)");
+        Optional<Measurement> one = jmh.find(CorpusDiagnoseBenchmark.class, "stringOneThread");
+        String target = "≥ " + (int) MIN_SISIMAI_RATIO + "× Sisimai";
+        String what = "diagnose(String) 1 thread ÷ Sisimai's best round";
+        if (one.isEmpty()) {
+            table.add(what, "—", "—", target, "skipped: CorpusDiagnoseBenchmark.stringOneThread did not run");
+            return;
+        }
+        Measurement m = one.get();
+        double value = m.median() / best.perWallSecond();
+        // Sisimai's rounds give no confidence interval: the error is diagnose(String)'s alone
+        table.add(what, String.format(Locale.ROOT, "%.0f×", value),
+                String.format(Locale.ROOT, "%.0f× ± %.1f%%", m.mean() / best.perWallSecond(), m.relativeError() * 100),
+                target, verdict(value >= MIN_SISIMAI_RATIO, ""));
+    }
+
+    void addSisimaiSkipped(String reason) {
+        table.add("diagnose(String) 1 thread ÷ Sisimai's best round", "—", "—", "≥ " + (int) MIN_SISIMAI_RATIO + "× Sisimai",
+                "skipped: " + reason);
+    }
+
+    void addCliBatch(List<CliBatch.Timing> timings) {
+        for (CliBatch.Timing t : timings) {
+            table.add("CLI explain --batch -, " + count(CliBatch.LINES) + " lines, " + t.variant(),
+                    count(t.median()) + " lines/s after the first",
+                    String.format(Locale.ROOT, "min %s, max %s (%d runs); first line at %.0f ms, all at %.1f s",
+                            count(t.min()), count(t.max()), t.linesPerSecond().length, t.medianFirstLineMillis(),
+                            t.medianTotalMillis() / 1000),
+                    "— (none in the issue)", "—");
+        }
+    }
+
+    void addCliBatchSkipped(String reason) {
+        table.add("CLI explain --batch -, " + count(CliBatch.LINES) + " lines", "—", "—", "— (none in the issue)", "skipped: " + reason);
     }
 
     void addBounces() {
