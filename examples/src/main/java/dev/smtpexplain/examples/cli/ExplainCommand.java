@@ -96,11 +96,17 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private int runBatch(PrintWriter out, Diagnoser diagnoser, Explainer explainer, Locale locale) {
+        // lines are written in blocks, not one system call each; whatever is written goes out as soon as no
+        // more input is waiting, so a caller that feeds one line and waits for its answer still gets it
+        PrintWriter buffered = new PrintWriter(out, false);
         try (InputStream in = open(batch)) {
             BatchLines lines = new BatchLines(in);
             for (BatchLines.Line line = lines.next(); line != null; line = lines.next()) {
-                out.println(line.error() != null ? JsonReport.error(line.number(), line.error())
+                buffered.println(line.error() != null ? JsonReport.error(line.number(), line.error())
                         : batchLine(line.number(), line.text(), diagnoser, explainer, locale));
+                if (in.available() == 0) {
+                    buffered.flush();
+                }
             }
         } catch (NoSuchFileException e) {
             spec.commandLine().getErr().println("smtp-explain: no such file: " + ServerText.sanitize(batch, ERROR_MAX, false));
@@ -109,7 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("smtp-explain: cannot read " + ServerText.sanitize(batch + ": " + e.getMessage(), ERROR_MAX, false));
             return 1;
         } finally {
-            out.flush();
+            buffered.flush();
         }
         return 0;
     }

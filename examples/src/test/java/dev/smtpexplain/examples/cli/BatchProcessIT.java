@@ -2,10 +2,18 @@ package dev.smtpexplain.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +43,46 @@ class BatchProcessIT {
             assertThat(fromFile.exit()).as(fromFile.err()).isZero();
             assertThat(fromFile.out()).isEqualTo(stdin.out());
             BatchReaderFuzzTest.assertObjects(stdin.out(), batch, Locale.forLanguageTag(lang));
+        }
+    }
+
+    /**
+     * Output is written in blocks for speed, but a line's answer still comes out as soon as no more input
+     * is waiting: a program that writes one line to the tool and waits for its answer is not left hanging.
+     */
+    @Test
+    void answersEachLineWhileTheInputStaysOpen() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", CliProcess.jar().toString(), "explain", "--batch", "-");
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            OutputStream in = p.getOutputStream();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            ObjectMapper json = new ObjectMapper();
+            String[] lines = {"550\t5.1.1\tUser unknown", "452\t4.2.2\tMailbox full"};
+            String[] categories = {"recipient-unknown", "mailbox-full"};
+            for (int i = 0; i < lines.length; i++) {
+                in.write((lines[i] + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                // stdin stays open: the answer must come without the end of input
+                String answer = CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS);
+                JsonNode node = json.readTree(answer);
+                assertThat(node.path("category").asText()).as(answer).isEqualTo(categories[i]);
+            }
+            in.close();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            // a missing answer fails the test instead of leaving a reader blocked on a live process
+            p.destroyForcibly();
+        }
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
