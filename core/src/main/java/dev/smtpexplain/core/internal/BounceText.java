@@ -34,7 +34,6 @@ final class BounceText {
         if (input.indexOf('\n') < 0 && input.indexOf('\r') < 0) {
             return null;
         }
-        String[] lines = input.split("\r\n|\r|\n", -1);
         EnhancedStatus status = null;
         StringBuilder diagnostic = null;
         boolean inDiagnostic = false;
@@ -44,41 +43,62 @@ final class BounceText {
         boolean dropped = false;
         int headerRun = 0;
         int lastKept = 0;
-        for (String line : lines) {
-            String lower = line.strip().toLowerCase(Locale.ROOT);
-            if (inDiagnostic && !line.isEmpty() && Character.isWhitespace(line.charAt(0))) {
-                diagnostic.append(' ').append(line.strip());
+        int n = input.length();
+        // lines by index (CRLF, CR or LF), each read in place: a long text is not split or lower-cased whole
+        for (int from = 0; from <= n; ) {
+            int to = from;
+            while (to < n && input.charAt(to) != '\n' && input.charAt(to) != '\r') {
+                to++;
+            }
+            int next = to < n && input.charAt(to) == '\r' && to + 1 < n && input.charAt(to + 1) == '\n' ? to + 2 : to + 1;
+            int start = from;
+            int end = to;
+            while (start < end && Character.isWhitespace(input.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(input.charAt(end - 1))) {
+                end--;
+            }
+            if (inDiagnostic && to > from && Character.isWhitespace(input.charAt(from))) {
+                diagnostic.append(' ').append(input, start, end);
+                from = next;
                 continue;
             }
             inDiagnostic = false;
-            if (lower.startsWith("content-type:") && (lower.contains("message/rfc822") || lower.contains("rfc822-headers")
-                    || lower.contains("message/global") && !lower.contains("delivery-status"))) {
-                cut = true;
-                break;
-            }
-            if (lower.startsWith("status:") && status == null) {
-                String value = line.strip().substring(7).strip();
-                int end = ReplyParser.statusEnd(value, 0);
-                if (end > 0) {
-                    status = EnhancedStatus.parse(value.substring(0, end));
+            if (startsWith(input, start, end, "content-type:")) {
+                String lower = input.substring(start, end).toLowerCase(Locale.ROOT);
+                if (lower.contains("message/rfc822") || lower.contains("rfc822-headers")
+                        || lower.contains("message/global") && !lower.contains("delivery-status")) {
+                    cut = true;
+                    break;
                 }
+            }
+            if (status == null && startsWith(input, start, end, "status:")) {
+                String value = input.substring(start + 7, end).strip();
+                int statusEnd = ReplyParser.statusEnd(value, 0);
+                if (statusEnd > 0) {
+                    status = EnhancedStatus.parse(value.substring(0, statusEnd));
+                }
+                from = next;
                 continue;
             }
-            if (lower.startsWith("diagnostic-code:") && diagnostic == null) {
-                diagnostic = new StringBuilder(line.strip());
+            if (diagnostic == null && startsWith(input, start, end, "diagnostic-code:")) {
+                diagnostic = new StringBuilder(end - start).append(input, start, end);
                 inDiagnostic = true;
+                from = next;
                 continue;
             }
-            if (isSeparator(lower) && announcesQuote(lower)) {
+            if (isSeparator(input, start, end) && announcesQuote(input.substring(start, end).toLowerCase(Locale.ROOT))) {
                 cut = true;
                 break;
             }
-            boolean header = isMessageHeader(lower);
+            boolean header = isMessageHeader(input, start, end);
             if (header && ownHeaders) {
                 dropped = true;
+                from = next;
                 continue; // the bounce's own header block, before any text: not the reply
             }
-            if (!lower.isEmpty()) {
+            if (end > start) {
                 ownHeaders = false;
             }
             headerRun = header ? headerRun + 1 : 0;
@@ -89,7 +109,8 @@ final class BounceText {
                 break;
             }
             lastKept = kept.length();
-            kept.append(line).append('\n');
+            kept.append(input, from, to).append('\n');
+            from = next;
         }
         if (diagnostic != null || status != null) {
             return new Focus(diagnostic == null ? "" : diagnostic.toString(), status);
@@ -97,20 +118,25 @@ final class BounceText {
         return cut || dropped ? new Focus(kept.toString(), null) : null;
     }
 
-    private static boolean isMessageHeader(String lower) {
+    /** Whether {@code s[start, end)} starts with {@code prefix} (lower case ASCII), ignoring case. */
+    private static boolean startsWith(String s, int start, int end, String prefix) {
+        return end - start >= prefix.length() && s.regionMatches(true, start, prefix, 0, prefix.length());
+    }
+
+    private static boolean isMessageHeader(String s, int start, int end) {
         for (String h : MESSAGE_HEADERS) {
-            if (lower.startsWith(h)) {
+            if (startsWith(s, start, end, h)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isSeparator(String lower) {
-        if (lower.isEmpty()) {
+    private static boolean isSeparator(String s, int start, int end) {
+        if (end <= start) {
             return false;
         }
-        char c = lower.charAt(0);
+        char c = s.charAt(start);
         return c == '-' || c == '=' || c == '*' || c == '_' || c == '[' || c == '<' || c == '#';
     }
 

@@ -540,22 +540,60 @@ public final class PhraseAutomaton {
         return scan.seen;
     }
 
-    /** The second pass, for phrases beyond ASCII: same folding, same address masking, same offsets. */
+    /**
+     * The second pass, for phrases beyond ASCII: same folding, same address masking, same offsets. Every
+     * such phrase holds a character beyond ASCII, so an occurrence lies within {@code longestPhrase}
+     * normalized characters of a line that has one: only those lines are read, each group of them with
+     * enough lines before and after (counted in letters and digits, which a separator run never
+     * inflates), starting as after a separator. A long reply with one accented word is read twice only
+     * around that word.
+     */
     private void scanBeyondAscii(List<String> lines, Scan scan) {
-        SparseAutomaton.Cursor cursor = beyondAscii.start();
+        int n = lines.size();
+        int[][] masked = new int[n][];
+        int[] letters = new int[n];
+        Arrays.fill(letters, -1);
+        int reach = beyondAscii.longestPhrase();
+        boolean[] read = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            if (scan.beyondAsciiAt(k)) {
+                read[k] = true;
+                for (int j = k - 1, seen = 0; j >= 0 && seen < reach; seen += letters(lines, j--, masked, letters)) {
+                    read[j] = true;
+                }
+                for (int j = k + 1, seen = 0; j < n && seen < reach; seen += letters(lines, j++, masked, letters)) {
+                    read[j] = true;
+                }
+            }
+        }
         int before = scan.seen == null ? 0 : scan.seen.occurrences();
         scan.base = 0;
-        for (String line : lines) {
-            int[] masked = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+        SparseAutomaton.Cursor cursor = null;
+        for (int k = 0; k < n; k++) {
+            String line = lines.get(k);
+            if (!read[k]) {
+                cursor = null;
+                scan.base += line.length() + 1;
+                continue;
+            }
+            if (cursor == null) {
+                cursor = beyondAscii.start();
+            }
+            if (masked[k] == null) {
+                masked[k] = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+            }
             int m = 0;
             for (int i = 0; i < line.length(); i++) {
                 char f;
-                if (m < masked.length && i >= masked[m]) {
+                if (m < masked[k].length && i >= masked[k][m]) {
                     f = SPACE;
-                    i = masked[m + 1] - 1;
+                    i = masked[k][m + 1] - 1;
                     m += 2;
                 } else {
                     f = fold(line.charAt(i));
+                    if (f != SPACE && beyondAscii.skipAtRoot(cursor, f)) {
+                        continue;
+                    }
                 }
                 int[] out = beyondAscii.next(cursor, f);
                 if (out != null) {
@@ -573,6 +611,26 @@ public final class PhraseAutomaton {
         }
     }
 
+    /** The letters and digits of line {@code k} outside e-mail addresses, counted once. */
+    private static int letters(List<String> lines, int k, int[][] masked, int[] letters) {
+        if (letters[k] < 0) {
+            String line = lines.get(k);
+            masked[k] = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+            int count = 0;
+            int m = 0;
+            for (int i = 0; i < line.length(); i++) {
+                if (m < masked[k].length && i >= masked[k][m]) {
+                    i = masked[k][m + 1] - 1;
+                    m += 2;
+                } else if (fold(line.charAt(i)) != SPACE) {
+                    count++;
+                }
+            }
+            letters[k] = count;
+        }
+        return letters[k];
+    }
+
     private static final int[] NO_RANGES = new int[0];
 
     /** Where a scan is: the current row, the offset of the current line and the phrases found so far. */
@@ -588,8 +646,25 @@ public final class PhraseAutomaton {
             this.lines = lines;
         }
 
+        // the lines (by index) with letters or digits beyond ASCII outside addresses, found by the first pass
+        private long[] beyondLines;
+        private int line;
+
         void nextLine(int length) {
             base += length + 1;
+            line++;
+        }
+
+        void lineBeyondAscii() {
+            beyondAscii = true;
+            if (beyondLines == null) {
+                beyondLines = new long[(lines.size() + 63) >>> 6];
+            }
+            beyondLines[line >>> 6] |= 1L << line;
+        }
+
+        boolean beyondAsciiAt(int k) {
+            return beyondLines != null && (beyondLines[k >>> 6] & (1L << k)) != 0;
         }
 
         /** Adds the phrases that end at {@code index} of the current line. */
@@ -616,7 +691,9 @@ public final class PhraseAutomaton {
             } else {
                 column = otherColumn(c);
                 // only letters and digits beyond ASCII can start a phrase of the second pass
-                scan.beyondAscii |= column != spaceColumn;
+                if (column != spaceColumn) {
+                    scan.lineBeyondAscii();
+                }
             }
             int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
             if (next < 0) {

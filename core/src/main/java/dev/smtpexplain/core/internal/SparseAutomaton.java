@@ -25,8 +25,11 @@ final class SparseAutomaton {
     // the characters the root has a transition on, as a bit set over all 65,536: most characters of a
     // text in a script the phrases use start no phrase, and this answers for them without a search
     private final long[] fromRoot = new long[1 << 10];
+    // the length of the longest phrase: an occurrence spans at most this many normalized characters
+    private final int longestPhrase;
 
-    private SparseAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs) {
+    private SparseAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs, int longestPhrase) {
+        this.longestPhrase = longestPhrase;
         this.keys = keys;
         this.targets = targets;
         this.fail = fail;
@@ -95,7 +98,7 @@ final class SparseAutomaton {
                 queue.add(child);
             }
         }
-        return new SparseAutomaton(keys, targets, fail, outputs);
+        return new SparseAutomaton(keys, targets, fail, outputs, phrases.stream().mapToInt(String::length).max().orElse(0));
     }
 
     private static void insert(List<char[]> keyList, List<int[]> targetList, int s, char c, int next) {
@@ -119,6 +122,11 @@ final class SparseAutomaton {
         return i < 0 ? -1 : targets[i];
     }
 
+    /** The length of the longest phrase, in normalized characters (runs of separators count as one). */
+    int longestPhrase() {
+        return longestPhrase;
+    }
+
     /** The number of states, for memory accounting. */
     int stateCount() {
         return keys.length;
@@ -136,6 +144,20 @@ final class SparseAutomaton {
         int s = step(keys[0], targets[0], SPACE);
         c.state = s < 0 ? 0 : s;
         return c;
+    }
+
+    /**
+     * Reads a folded letter or digit that leaves the cursor where it is, at the root, when it does: what
+     * {@link #next} would do, without the lookup. Most of a text's ASCII letters are read this way.
+     *
+     * @return whether the character was read; if not, read it with {@link #next}
+     */
+    boolean skipAtRoot(Cursor cursor, char folded) {
+        if (cursor.state == 0 && (fromRoot[folded >>> 6] & (1L << folded)) == 0 && outputs[0] == null) {
+            cursor.afterSpace = false;
+            return true;
+        }
+        return false;
     }
 
     /** Reads one folded character (a space folds runs of separators into one); returns the phrases ending here or null. */

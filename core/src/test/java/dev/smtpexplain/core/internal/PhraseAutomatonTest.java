@@ -70,9 +70,11 @@ class PhraseAutomatonTest {
         Random random = new Random(20261201);
         for (int n = 0; n < 3000; n++) {
             List<String> lines = new ArrayList<>();
-            for (int l = 1 + random.nextInt(3); l > 0; l--) {
+            // up to eight lines, some of them empty or short, so that phrases cross lines and the second
+            // pass (phrases beyond ASCII) reads only some of the lines
+            for (int l = 1 + random.nextInt(8); l > 0; l--) {
                 StringBuilder line = new StringBuilder();
-                for (int t = random.nextInt(40); t > 0; t--) {
+                for (int t = random.nextInt(random.nextBoolean() ? 4 : 40); t > 0; t--) {
                     int kind = random.nextInt(10);
                     String token = kind < 6 ? words.get(random.nextInt(words.size())) : others[random.nextInt(others.length)];
                     line.append(random.nextInt(4) == 0 ? token.toUpperCase(java.util.Locale.ROOT) : token);
@@ -82,6 +84,39 @@ class PhraseAutomatonTest {
             }
             assertThat(found(lines)).as("phrases in %s", lines).isEqualTo(expected(lines));
         }
+    }
+
+    /**
+     * A phrase beyond ASCII split over lines, with lines of ASCII text between and around its words: the
+     * second pass reads only near lines with such characters, and must still see the whole phrase.
+     */
+    @Test
+    void findsPhrasesBeyondAsciiSplitOverLines() {
+        int split = 0;
+        for (int id = 0; id < PHRASES.size(); id++) {
+            String phrase = PHRASES.get(id);
+            String[] words = phrase.strip().split(" ");
+            if (phrase.chars().allMatch(c -> c < 128) || words.length < 2) {
+                continue;
+            }
+            for (int at = 1; at < words.length; at++) {
+                String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, at));
+                String tail = String.join(" ", java.util.Arrays.copyOfRange(words, at, words.length));
+                List<String> lines = List.of("reply text before it", "x".repeat(200) + " more words", head, "", "  ",
+                        tail + (phrase.endsWith(" ") ? " " : ""), "and some text after it", "y".repeat(300));
+                Set<Integer> found = found(lines);
+                assertThat(found).as("phrases in %s", lines).isEqualTo(expected(lines)).contains(id);
+                split++;
+            }
+            // and every word on a line of its own
+            List<String> lines = new ArrayList<>(List.of("z".repeat(500)));
+            for (String w : words) {
+                lines.add(w);
+            }
+            lines.add(phrase.endsWith(" ") ? "" : "tail");
+            assertThat(found(lines)).as("phrases in %s", lines).isEqualTo(expected(lines)).contains(id);
+        }
+        assertThat(split).as("phrases beyond ASCII with several words").isGreaterThan(10);
     }
 
     @Test
