@@ -195,6 +195,10 @@ public final class PhraseAutomaton {
                 queue.add(child);
             }
         }
+        int space = columns.ascii[SPACE];
+        int start = go[space];
+        // only the dense states get complete rows; a chain state's moves are read through its failure
+        // states when needed (most states are chains, so building takes a fraction of the full table's work)
         while (!queue.isEmpty()) {
             int s = queue.poll();
             int f = fail[s];
@@ -203,19 +207,18 @@ public final class PhraseAutomaton {
                     out[s] = append(out[s], id);
                 }
             }
+            boolean chainState = isChain(s, start, children);
             for (int col = 0; col < width; col++) {
                 int child = go[s * width + col];
-                if (child < 0) {
-                    go[s * width + col] = go[f * width + col];
-                } else {
-                    fail[child] = go[f * width + col];
+                if (child >= 0) {
+                    fail[child] = move(go, fail, children, childColumn, start, width, f, col);
                     queue.add(child);
+                } else if (!chainState) {
+                    go[s * width + col] = move(go, fail, children, childColumn, start, width, f, col);
                 }
             }
         }
         int[][] outputs = Arrays.copyOf(out, nodes);
-        int space = columns.ascii[SPACE];
-        int start = go[space];
         // the encoded form of each state: dense ones first, in the order phrases created them, then chains
         int[] code = new int[nodes];
         int dense = 0;
@@ -250,7 +253,8 @@ public final class PhraseAutomaton {
         int[] chain = new int[4 * chains];
         for (int s = 0; s < nodes; s++) {
             // a separator after a separator changes nothing: stay, and emit nothing new
-            int onSpace = afterSpace[s] ? code[s] : target(go[s * width + space], code, outputs, emitting);
+            int onSpace = afterSpace[s] ? code[s]
+                    : target(move(go, fail, children, childColumn, start, width, s, space), code, outputs, emitting);
             if (code[s] < denseLimit) {
                 for (int col = 0; col < width; col++) {
                     delta[code[s] + col] = col == space ? onSpace : target(go[s * width + col], code, outputs, emitting);
@@ -267,6 +271,21 @@ public final class PhraseAutomaton {
         SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
         return new PhraseAutomaton(columns, delta, chain, outputs, emittingRow, emittingIds, code[start], phrases.size(), sparse,
                 positional.clone());
+    }
+
+    /**
+     * The automaton's move from {@code state} on {@code column} while building: the trie's child, else the
+     * dense row, else (a chain state, whose row is not filled) the failure state's move.
+     */
+    private static int move(int[] go, int[] fail, int[] children, int[] childColumn, int start, int width, int state, int column) {
+        int s = state;
+        while (isChain(s, start, children)) {
+            if (children[s] == 1 && childColumn[s] == column) {
+                return go[s * width + column];
+            }
+            s = fail[s];
+        }
+        return go[s * width + column];
     }
 
     /** Whether a trie node is kept as a chain state: one child or none, and neither the root nor the start. */
