@@ -32,7 +32,7 @@ final class BounceText {
      */
     static Focus focus(String input) {
         if (input.indexOf('\n') < 0 && input.indexOf('\r') < 0) {
-            return null;
+            return null; // one line, the usual case: a bounce or a DSN has lines
         }
         EnhancedStatus status = null;
         StringBuilder diagnostic = null;

@@ -45,17 +45,17 @@ public final class PhraseAutomaton {
     private final boolean[] staysAtRoot = new boolean[128];
     private final int[][] outputs;
     // for the states where phrases end, by the index their incoming entries hold: the state and phrase ids
-    private final int[] emittingRow;
+    private final int[] emittingState;
     private final int[][] emittingIds;
-    private final int startRow;
+    private final int startState;
     private final int patternCount;
     // per phrase id: whether its positions are recorded (it is part of an AND alternative)
     private final boolean[] positional;
     // the phrases with characters beyond ASCII, scanned only where the text has such characters
     private final SparseAutomaton beyondAscii;
 
-    private PhraseAutomaton(Columns columns, int[] delta, int[] chain, int[][] outputs, int[] emittingRow, int[][] emittingIds,
-            int startRow, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
+    private PhraseAutomaton(Columns columns, int[] delta, int[] chain, int[][] outputs, int[] emittingState, int[][] emittingIds,
+            int startState, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
         this.asciiColumn = columns.ascii;
         this.columns = columns.count;
         this.spaceColumn = columns.ascii[SPACE];
@@ -63,9 +63,9 @@ public final class PhraseAutomaton {
         this.denseLimit = delta.length;
         this.chain = chain;
         this.outputs = outputs;
-        this.emittingRow = emittingRow;
+        this.emittingState = emittingState;
         this.emittingIds = emittingIds;
-        this.startRow = startRow;
+        this.startState = startState;
         this.patternCount = patternCount;
         this.beyondAscii = beyondAscii;
         this.positional = positional;
@@ -241,11 +241,11 @@ public final class PhraseAutomaton {
                 emitting[st] = emittingCount++;
             }
         }
-        int[] emittingRow = new int[emittingCount];
+        int[] emittingState = new int[emittingCount];
         int[][] emittingIds = new int[emittingCount][];
         for (int st = 0; st < nodes; st++) {
             if (outputs[st] != null) {
-                emittingRow[emitting[st]] = code[st];
+                emittingState[emitting[st]] = code[st];
                 emittingIds[emitting[st]] = outputs[st];
             }
         }
@@ -269,7 +269,7 @@ public final class PhraseAutomaton {
             }
         }
         SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
-        return new PhraseAutomaton(columns, delta, chain, outputs, emittingRow, emittingIds, code[start], phrases.size(), sparse,
+        return new PhraseAutomaton(columns, delta, chain, outputs, emittingState, emittingIds, code[start], phrases.size(), sparse,
                 positional.clone());
     }
 
@@ -535,7 +535,7 @@ public final class PhraseAutomaton {
      * Scans text lines (joined by spaces) and returns which phrases occur, or null when none does.
      */
     public Hits scan(List<String> lines) {
-        Scan scan = new Scan(startRow, lines);
+        Scan scan = new Scan(startState, lines);
         for (String line : lines) {
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
             if (line.indexOf('@') < 0) {
@@ -652,16 +652,16 @@ public final class PhraseAutomaton {
 
     private static final int[] NO_RANGES = new int[0];
 
-    /** Where a scan is: the current row, the offset of the current line and the phrases found so far. */
+    /** Where a scan is: the current state (encoded), the offset of the current line and the phrases found so far. */
     private final class Scan {
-        int row;
+        int state;
         int base;
         final List<String> lines;
         Hits seen;
         boolean beyondAscii;
 
-        Scan(int row, List<String> lines) {
-            this.row = row;
+        Scan(int state, List<String> lines) {
+            this.state = state;
             this.lines = lines;
         }
 
@@ -698,7 +698,7 @@ public final class PhraseAutomaton {
     }
 
     private void scanRange(Scan scan, String line, int from, int to) {
-        int state = scan.row;
+        int state = scan.state;
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
             if (state == 0 && c < 128 && staysAtRoot[c]) {
@@ -717,21 +717,21 @@ public final class PhraseAutomaton {
             int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
             if (next < 0) {
                 scan.markIds(emittingIds[~next], i);
-                next = emittingRow[~next];
+                next = emittingState[~next];
             }
             state = next;
         }
-        scan.row = state;
+        scan.state = state;
     }
 
     private void step(Scan scan, int column, int index) {
-        int state = scan.row;
+        int state = scan.state;
         int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
         if (next < 0) {
             scan.markIds(emittingIds[~next], index);
-            next = emittingRow[~next];
+            next = emittingState[~next];
         }
-        scan.row = next;
+        scan.state = next;
     }
 
     /**

@@ -87,8 +87,7 @@ public final class ReplyParser {
     private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
         String text0 = input;
         EnhancedStatus fieldStatus = null;
-        // one line, the usual case, needs no focusing: a bounce or a DSN has lines
-        BounceText.Focus focus = isOneLine(input) ? null : BounceText.focus(input);
+        BounceText.Focus focus = BounceText.focus(input);
         if (focus != null) {
             text0 = focus.text();
             fieldStatus = focus.status();
