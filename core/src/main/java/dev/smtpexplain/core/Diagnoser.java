@@ -162,12 +162,13 @@ public final class Diagnoser {
     }
 
     private static Diagnosis fromStatus(SmtpReply reply, CodeTable.Entry e, double confidence) {
-        String id = e.evidenceId() != null ? e.evidenceId() : "status:" + reply.status().orElseThrow().registryForm();
-        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.ENHANCED_STATUS, id));
+        Evidence evidence = e.evidence() != null ? e.evidence()
+                : new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + reply.status().orElseThrow().registryForm());
+        return Diagnosis.of(reply, e.category(), confidence, evidence);
     }
 
     private static Diagnosis fromCode(SmtpReply reply, CodeTable.Entry e, double confidence) {
-        return Diagnosis.of(reply, e.category(), confidence, new Evidence(Evidence.Source.BASIC_CODE, e.evidenceId()));
+        return Diagnosis.of(reply, e.category(), confidence, e.evidence());
     }
 
     /** A registered code's entry; an unregistered one falls back, generically, on its subject. */

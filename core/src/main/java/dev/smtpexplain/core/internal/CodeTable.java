@@ -3,6 +3,7 @@ package dev.smtpexplain.core.internal;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.CodeMeaning;
 import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.ReplyCode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registered codes and the category each suggests, read once from {@code codes.tsv}. Look-ups are
@@ -23,11 +25,11 @@ import java.util.Optional;
 public final class CodeTable {
 
     /**
-     * A code's fallback category, whether the code alone is a reliable sign of it, and the evidence id a
-     * diagnosis by this code carries ({@code code:550}, {@code status:X.1.1}; null for a fallback entry
-     * that stands for many codes).
+     * A code's fallback category, whether the code alone is a reliable sign of it, and the evidence a
+     * diagnosis by this code carries ({@code code:550}, {@code status:X.1.1}), built once; null for a
+     * fallback entry that stands for many codes.
      */
-    public record Entry(Category category, boolean specific, String evidenceId) {
+    public record Entry(Category category, boolean specific, @Nullable Evidence evidence) {
     }
 
     private static final int FIRST_CODE = 100;
@@ -103,13 +105,13 @@ public final class CodeTable {
                 if (f[0].equals("code")) {
                     ReplyCode c = ReplyCode.parse(f[1]);
                     codeList.add(c);
-                    codeEntries.add(new Entry(category, specific, "code:" + c));
+                    codeEntries.add(new Entry(category, specific, new Evidence(Evidence.Source.BASIC_CODE, "code:" + c)));
                 } else if (f[0].equals("status")) {
                     if (!f[1].startsWith("X.")) {
                         throw new IllegalStateException("codes.tsv line " + n + ": a status is written X.subject.detail");
                     }
                     statusCodes.add(EnhancedStatus.parse("5" + f[1].substring(1)));
-                    statusEntries.add(new Entry(category, specific, "status:" + f[1]));
+                    statusEntries.add(new Entry(category, specific, new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + f[1])));
                 } else {
                     throw new IllegalStateException("codes.tsv line " + n + ": unknown kind " + f[0]);
                 }
