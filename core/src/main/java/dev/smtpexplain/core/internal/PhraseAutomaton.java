@@ -142,7 +142,7 @@ public final class PhraseAutomaton {
         int[] beyondIds = new int[phrases.size()];
         for (int id = 0; id < phrases.size(); id++) {
             String p = phrases.get(id);
-            if (p.chars().allMatch(c -> c < 128)) {
+            if (isAscii(p)) {
                 ascii.add(p);
             } else {
                 beyondIds[beyond.size()] = id;
@@ -165,7 +165,7 @@ public final class PhraseAutomaton {
         int nodes = 1;
         for (int id = 0; id < phrases.size(); id++) {
             String p = phrases.get(id);
-            if (!p.chars().allMatch(c -> c < 128)) {
+            if (!isAscii(p)) {
                 continue;
             }
             int s = 0;
@@ -286,6 +286,15 @@ public final class PhraseAutomaton {
             s = fail[s];
         }
         return go[s * width + column];
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a trie node is kept as a chain state: one child or none, and neither the root nor the start. */

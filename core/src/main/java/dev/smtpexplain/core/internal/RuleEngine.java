@@ -90,7 +90,10 @@ public final class RuleEngine {
             }
         }
         matchOf = matches.toArray(Match[]::new);
-        conditionOf = matches.stream().map(m -> m.rule().condition()).toArray(RuleSpec.Condition[]::new);
+        conditionOf = new RuleSpec.Condition[matchOf.length];
+        for (int alt = 0; alt < matchOf.length; alt++) {
+            conditionOf[alt] = matchOf[alt].rule().condition();
+        }
         // an alternative is listed under one of its phrases only: the one fewest alternatives use, so that
         // generic words ("ip", "sender") do not make every reply check every rule that mentions them
         List<List<Integer>> strong = new ArrayList<>();
@@ -122,7 +125,16 @@ public final class RuleEngine {
     }
 
     private static int[][] toArrays(List<List<Integer>> lists) {
-        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        // loops, not streams: this runs once per diagnoser, mostly before the JIT has compiled anything
+        int[][] arrays = new int[lists.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            List<Integer> l = lists.get(i);
+            arrays[i] = new int[l.size()];
+            for (int j = 0; j < arrays[i].length; j++) {
+                arrays[i][j] = l.get(j);
+            }
+        }
+        return arrays;
     }
 
     /** The rules in precedence order. */

@@ -4,6 +4,7 @@ import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.EnhancedStatus;
 import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.core.SmtpReply;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +27,18 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
         Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin) {
 
     public RuleSpec {
-        alternatives = alternatives.stream().map(List::copyOf).toList();
-        written = written.stream().map(List::copyOf).toList();
+        alternatives = deepCopy(alternatives);
+        written = deepCopy(written);
         examples = List.copyOf(examples);
+    }
+
+    // a loop, not a stream: rules are built while the JVM starts, before the JIT has compiled anything
+    private static List<List<String>> deepCopy(List<List<String>> lists) {
+        List<List<String>> copy = new ArrayList<>(lists.size());
+        for (List<String> l : lists) {
+            copy.add(List.copyOf(l));
+        }
+        return List.copyOf(copy);
     }
 
     /**
