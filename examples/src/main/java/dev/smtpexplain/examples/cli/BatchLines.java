@@ -1,6 +1,5 @@
 package dev.smtpexplain.examples.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The lines of a batch, read as bytes the same way from a file and from standard input: a line ends
@@ -22,13 +22,24 @@ final class BatchLines {
     }
 
     private final InputStream in;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    // the input is read in chunks (a pipe gives what it has, so a line is answered as soon as it arrives);
+    // the current line's bytes collect in a plain growable array
+    private final byte[] chunk = new byte[8192];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[256];
+    private int length;
     private int number;
     private boolean ended;
 
-    /** Reads from {@code in}, which should be buffered; the caller closes it. */
+    /** Reads from {@code in}; the caller closes it. */
     BatchLines(InputStream in) {
         this.in = in;
+    }
+
+    /** Whether bytes already read wait in this reader: the next line may be there without blocking. */
+    boolean hasBuffered() {
+        return position < limit;
     }
 
     /** The next line, or null at the end of the input. */
@@ -36,21 +47,41 @@ final class BatchLines {
         if (ended) {
             return null;
         }
-        buffer.reset();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            buffer.write(b);
-        }
-        if (b < 0) {
-            ended = true;
-            if (buffer.size() == 0) {
-                return null; // the last line ended with LF, or the input was empty
+        length = 0;
+        boolean newline = false;
+        while (!newline) {
+            if (position == limit) {
+                int n = in.read(chunk, 0, chunk.length);
+                if (n <= 0) {
+                    ended = true;
+                    break;
+                }
+                position = 0;
+                limit = n;
             }
+            int end = position;
+            while (end < limit && chunk[end] != '\n') {
+                end++;
+            }
+            append(position, end);
+            newline = end < limit;
+            position = newline ? end + 1 : end;
         }
-        byte[] bytes = buffer.toByteArray();
-        int length = b == '\n' && bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        if (ended && length == 0) {
+            return null; // the last line ended with LF, or the input was empty
+        }
+        int kept = newline && length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         number++;
-        return decode(number, bytes, length);
+        return decode(number, line, kept);
+    }
+
+    private void append(int from, int to) {
+        int n = to - from;
+        if (length + n > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        }
+        System.arraycopy(chunk, from, line, length, n);
+        length += n;
     }
 
     private static Line decode(int number, byte[] bytes, int length) {

@@ -104,7 +104,7 @@ final class ExplainCommand implements Callable<Integer> {
             for (BatchLines.Line line = lines.next(); line != null; line = lines.next()) {
                 buffered.println(line.error() != null ? JsonReport.error(line.number(), line.error())
                         : batchLine(line.number(), line.text(), diagnoser, explainer, locale));
-                if (in.available() == 0) {
+                if (!lines.hasBuffered() && in.available() == 0) {
                     buffered.flush();
                 }
             }
