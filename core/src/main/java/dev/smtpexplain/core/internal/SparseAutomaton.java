@@ -122,6 +122,11 @@ final class SparseAutomaton {
         return i < 0 ? -1 : targets[i];
     }
 
+    /** Whether a phrase starts with this folded character: else the root stays where it is on it. */
+    private boolean startsPhrase(char folded) {
+        return (fromRoot[folded >>> 6] & (1L << folded)) != 0;
+    }
+
     /** The length of the longest phrase, in normalized characters (runs of separators count as one). */
     int longestPhrase() {
         return longestPhrase;
@@ -153,7 +158,7 @@ final class SparseAutomaton {
      * @return whether the character was read; if not, read it with {@link #next}
      */
     boolean skipAtRoot(Cursor cursor, char folded) {
-        if (cursor.state == 0 && (fromRoot[folded >>> 6] & (1L << folded)) == 0 && outputs[0] == null) {
+        if (cursor.state == 0 && !startsPhrase(folded) && outputs[0] == null) {
             cursor.afterSpace = false;
             return true;
         }
@@ -171,7 +176,7 @@ final class SparseAutomaton {
             cursor.afterSpace = false;
         }
         int s = cursor.state;
-        if (s == 0 && (fromRoot[folded >>> 6] & (1L << folded)) == 0) {
+        if (s == 0 && !startsPhrase(folded)) {
             return outputs[0];
         }
         int to = step(keys[s], targets[s], folded);
