@@ -58,6 +58,12 @@ class DocumentedCorpusTest {
         for (DocumentedCorpus.Row r : DocumentedCorpus.rows()) {
             Diagnosis d = diagnoser.diagnose(r.reply());
             boolean ok = d.category() == r.category();
+            if (!ok && Boolean.getBoolean("corpus.misses")) {
+                misses.append(r.ambiguous() ? "(ambiguous) " : "").append(r.category().id()).append(" <- ").append(d.category().id()).append(" [").append(d.evidence().ruleId())
+                        .append(' ').append(d.evidence().matchedPhrase().orElse("")).append("] ").append(r.code()).append(' ').append(r.status())
+                        .append(' ').append(r.text(), 0, Math.min(200, r.text().length())).append("  (").append(r.file()).append(':')
+                        .append(r.line()).append(")\n");
+            }
             if (r.ambiguous()) {
                 ambiguous++;
                 ambiguousRight += ok ? 1 : 0;
@@ -68,12 +74,6 @@ class DocumentedCorpusTest {
             int[] c = byCategory.computeIfAbsent(r.category(), k -> new int[2]);
             c[1]++;
             c[0] += ok ? 1 : 0;
-            if (!ok && Boolean.getBoolean("corpus.misses")) {
-                misses.append(r.category().id()).append(" <- ").append(d.category().id()).append(" [").append(d.evidence().ruleId())
-                        .append(' ').append(d.evidence().matchedPhrase().orElse("")).append("] ").append(r.code()).append(' ').append(r.status())
-                        .append(' ').append(r.text(), 0, Math.min(200, r.text().length())).append("  (").append(r.file()).append(':')
-                        .append(r.line()).append(")\n");
-            }
         }
         StringBuilder report = new StringBuilder(String.format("documented corpus: %d/%d = %.1f%% (ambiguous rows, not held: %d/%d)%n",
                 right, held, 100.0 * right / Math.max(1, held), ambiguousRight, ambiguous));
