@@ -182,6 +182,53 @@ class BouncesTest {
     }
 
     @Test
+    void aReplyStatedBeforeTheListOfRecipientsIsTheirs() {
+        String text = """
+                From: postmaster@gateway.example.net
+                To: alice@example.org
+                Subject: Undeliverable: Quarterly figures
+
+                Your message could not be delivered because of
+                550 - Requested action not taken: no such user here
+
+                The following recipients were affected:
+                    heidi@example.com
+                    ivan@example.com
+
+                Additional information
+                Original sender: <alice@example.org>
+                Last attempt: Tue, 1 Dec 2026 10:00:00 +0000
+                """;
+        BounceReport r = Bounces.explain(bytes(text), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("heidi@example.com", "ivan@example.com");
+        assertThat(r.recipients()).allSatisfy(rcpt -> {
+            assertThat(rcpt.replyCode()).contains(550);
+            assertThat(rcpt.categoryId()).contains("recipient-unknown");
+        });
+    }
+
+    @Test
+    void aRecipientsOwnReplyWinsOverOneBeforeTheList() {
+        String text = """
+                From: postmaster@gateway.example.net
+                To: alice@example.org
+                Subject: Delivery failure
+
+                Delivery failed: 554 5.7.1 Message refused
+
+                Recipient: <judy@example.com>
+                Reason: 552 5.2.2 Mailbox full
+
+                Recipient: <ken@example.com>
+                """;
+        BounceReport r = Bounces.explain(bytes(text), EN);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("judy@example.com", "ken@example.com");
+        assertThat(r.recipients().get(0).categoryId()).contains("mailbox-full");
+        assertThat(r.recipients().get(1).replyCode()).contains(554);
+    }
+
+    @Test
     void tellsDelayedDeliveredAutoRepliesFeedbackAndOrdinaryMailApart() {
         String delayed = DSN.replace("Action: failed\nStatus: 5.1.1", "Action: delayed\nStatus: 4.4.1")
                 .replace("Action: failed\nStatus: 5.2.2", "Action: delayed\nStatus: 4.2.2")

@@ -25,9 +25,10 @@ final class TextRecipients {
     record Found(String address, String block, String reply) {
     }
 
-    // a reply code (with or without an enhanced status) where an MTA quotes one; failing that, a bare enhanced status
+    // a reply code (with or without an enhanced status, "550 - Requested action…" too) where an MTA quotes one;
+    // failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
-            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])|$)");
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])| - (?=[A-Za-z])|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
@@ -113,7 +114,32 @@ final class TextRecipients {
                 out.put(a, new Found(a, joined.length() > maxChars ? joined.substring(0, maxChars) : joined, reply));
             }
         }
+        if (!pos.isEmpty()) {
+            // "Could not be delivered because of / 550 5.1.1 User unknown / The following recipients were affected:":
+            // a reply stated once before the list of recipients is theirs when their own lines say nothing
+            String lead = failureReply(lines, pos.get(0)[0], maxChars);
+            if (!lead.isEmpty()) {
+                out.replaceAll((a, f) -> f.reply().isEmpty() ? new Found(a, f.block(), lead) : f);
+            }
+        }
         return List.copyOf(out.values());
+    }
+
+    /** The first 4xx or 5xx reply in the lines before {@code endLine}, to the end of its paragraph; empty when none. */
+    private static String failureReply(List<String> lines, int endLine, int maxChars) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < endLine && text.length() < 4 * maxChars; i++) {
+            text.append(lines.get(i)).append('\n');
+        }
+        Matcher m = REPLY.matcher(text);
+        while (m.find()) {
+            if (m.group(1).charAt(0) != '2') {
+                int end = text.indexOf("\n\n", m.start());
+                String r = text.substring(m.start(), end < 0 ? text.length() : end).strip();
+                return r.length() > maxChars ? r.substring(0, maxChars) : r;
+            }
+        }
+        return "";
     }
 
     private static boolean before(int[] x, int[] y) {
