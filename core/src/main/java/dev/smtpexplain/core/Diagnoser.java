@@ -61,14 +61,14 @@ public final class Diagnoser {
 
     // the fallback of an unregistered status by its subject digit; the evidence id is built when used
     private static final CodeTable.Entry[] BY_SUBJECT = {
-        new CodeTable.Entry(Category.UNKNOWN, false, null),
-        new CodeTable.Entry(Category.RECIPIENT_UNKNOWN, false, null),
-        new CodeTable.Entry(Category.MAILBOX_DISABLED, false, null),
-        new CodeTable.Entry(Category.SERVER_ERROR, false, null),
-        new CodeTable.Entry(Category.NETWORK_ERROR, false, null),
-        new CodeTable.Entry(Category.PROTOCOL_ERROR, false, null),
-        new CodeTable.Entry(Category.CONTENT_REJECTED, false, null),
-        new CodeTable.Entry(Category.POLICY_VIOLATION, false, null),
+        new CodeTable.Entry(Category.UNKNOWN, false, false, null),
+        new CodeTable.Entry(Category.RECIPIENT_UNKNOWN, false, false, null),
+        new CodeTable.Entry(Category.MAILBOX_DISABLED, false, false, null),
+        new CodeTable.Entry(Category.SERVER_ERROR, false, false, null),
+        new CodeTable.Entry(Category.NETWORK_ERROR, false, false, null),
+        new CodeTable.Entry(Category.PROTOCOL_ERROR, false, false, null),
+        new CodeTable.Entry(Category.CONTENT_REJECTED, false, false, null),
+        new CodeTable.Entry(Category.POLICY_VIOLATION, false, false, null),
     };
 
     private final RuleEngine engine;
@@ -114,6 +114,11 @@ public final class Diagnoser {
         CodeTable.Entry status = reply.status().map(Diagnoser::statusEntry).orElse(null);
         if (m[0] != null) {
             return fromRule(reply, m[0], textConfidence(reply, m[0], status, TEXT_RULE));
+        }
+        // the basic code's class bounds what a status means: "450 4.2.1" is not a disabled mailbox, it is
+        // a mailbox that takes no mail for now; such a status leaves the decision to the code
+        if (status != null && !status.fitsClass(reply.code().map(ReplyCode::classDigit).orElse(0))) {
+            status = null;
         }
         if (status != null && status.specific()) {
             return fromStatus(reply, status, SPECIFIC_STATUS);

@@ -42,7 +42,25 @@ class TaxonomyTest {
     @Test
     void temporaryFailuresNeverSayNeverRetry() {
         Diagnosis d = Diagnoser.standard().diagnose("450 4.2.1 Mailbox disabled, not accepting messages");
-        assertThat(d.category()).isEqualTo(Category.MAILBOX_DISABLED);
+        assertThat(d.permanence()).isEqualTo(Permanence.TEMPORARY);
         assertThat(d.retry()).isEqualTo(RetryAdvice.LATER);
+    }
+
+    @Test
+    void theCodesClassBoundsWhatAStatusMeans() {
+        Diagnoser diagnoser = Diagnoser.standard();
+        // a disabled mailbox is permanent by nature: a 4xx reply with that status is not one
+        Diagnosis disabled = diagnoser.diagnose("450 4.2.1 Requested action not taken");
+        assertThat(disabled.category().defaultPermanence()).isNotEqualTo(Permanence.PERMANENT);
+        assertThat(disabled.evidence().ruleId()).doesNotStartWith("status:");
+        assertThat(diagnoser.diagnose("550 5.2.1 Requested action not taken").category()).isEqualTo(Category.MAILBOX_DISABLED);
+        // a policy status in a 4xx reply leaves the decision to the code
+        assertThat(diagnoser.diagnose("451 4.7.1 Please try again later").evidence().ruleId()).isEqualTo("code:451");
+        // statuses about addresses, routing and protocol mean the same in either class
+        assertThat(diagnoser.diagnose("450 4.1.1 Requested action not taken").category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(diagnoser.diagnose("554 5.4.6 Requested action not taken").category()).isEqualTo(Category.NETWORK_ERROR);
+        assertThat(diagnoser.diagnose("454 5.5.1 Requested action not taken").category()).isEqualTo(Category.PROTOCOL_ERROR);
+        // without a basic code, the status alone decides (a sending MTA's summary of a final failure)
+        assertThat(diagnoser.diagnose("4.2.1").category()).isEqualTo(Category.MAILBOX_DISABLED);
     }
 }

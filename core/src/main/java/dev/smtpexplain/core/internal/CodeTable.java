@@ -4,6 +4,7 @@ import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.CodeMeaning;
 import dev.smtpexplain.core.EnhancedStatus;
 import dev.smtpexplain.core.Evidence;
+import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.core.ReplyCode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,11 +26,31 @@ import org.jspecify.annotations.Nullable;
 public final class CodeTable {
 
     /**
-     * A code's fallback category, whether the code alone is a reliable sign of it, and the evidence a
-     * diagnosis by this code carries ({@code code:550}, {@code status:X.1.1}), built once; null for a
-     * fallback entry that stands for many codes.
+     * A code's fallback category, whether the code alone is a reliable sign of it, whether it keeps that
+     * meaning whatever the reply's class digit, and the evidence a diagnosis by this code carries
+     * ({@code code:550}, {@code status:X.1.1}), built once; null for a fallback entry that stands for many codes.
      */
-    public record Entry(Category category, boolean specific, @Nullable Evidence evidence) {
+    public record Entry(Category category, boolean specific, boolean anyClass, @Nullable Evidence evidence) {
+
+        /**
+         * Whether this meaning fits a reply of the given class: a category permanent by nature does not
+         * fit a 4xx reply, nor a temporary one a 5xx reply, unless the entry says any class.
+         */
+        public boolean fitsClass(int classDigit) {
+            return anyClass || CodeTable.fitsClass(category, classDigit);
+        }
+    }
+
+    /**
+     * Whether a category fits a reply of the given class digit (0 when unknown): a server that answers
+     * 4xx says "try again", so a category permanent by nature would contradict it, and the other way round.
+     */
+    public static boolean fitsClass(Category category, int classDigit) {
+        if (classDigit < 4) {
+            return true;
+        }
+        Permanence nature = category.defaultPermanence();
+        return classDigit == 4 ? nature != Permanence.PERMANENT : nature != Permanence.TEMPORARY;
     }
 
     private static final int FIRST_CODE = 100;
@@ -101,17 +122,24 @@ public final class CodeTable {
                     throw new IllegalStateException("codes.tsv line " + n + ": expected kind, code, category");
                 }
                 Category category = Category.fromId(f[2]);
-                boolean specific = f.length > 3 && f[3].equals("specific");
+                List<String> flags = f.length > 3 ? Arrays.asList(f[3].split(",")) : List.of();
+                for (String flag : flags) {
+                    if (!flag.equals("specific") && !flag.equals("any-class")) {
+                        throw new IllegalStateException("codes.tsv line " + n + ": unknown flag " + flag);
+                    }
+                }
+                boolean specific = flags.contains("specific");
+                boolean anyClass = flags.contains("any-class");
                 if (f[0].equals("code")) {
                     ReplyCode c = ReplyCode.parse(f[1]);
                     codeList.add(c);
-                    codeEntries.add(new Entry(category, specific, new Evidence(Evidence.Source.BASIC_CODE, "code:" + c)));
+                    codeEntries.add(new Entry(category, specific, anyClass, new Evidence(Evidence.Source.BASIC_CODE, "code:" + c)));
                 } else if (f[0].equals("status")) {
                     if (!f[1].startsWith("X.")) {
                         throw new IllegalStateException("codes.tsv line " + n + ": a status is written X.subject.detail");
                     }
                     statusCodes.add(EnhancedStatus.parse("5" + f[1].substring(1)));
-                    statusEntries.add(new Entry(category, specific, new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + f[1])));
+                    statusEntries.add(new Entry(category, specific, anyClass, new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + f[1])));
                 } else {
                     throw new IllegalStateException("codes.tsv line " + n + ": unknown kind " + f[0]);
                 }

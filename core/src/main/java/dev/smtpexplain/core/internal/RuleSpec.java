@@ -2,7 +2,6 @@ package dev.smtpexplain.core.internal;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.EnhancedStatus;
-import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +46,7 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
      * that is permanent by nature would contradict it, and the other way round.
      */
     public boolean fitsClass(int classDigit) {
-        if (anyClass || classDigit < 4) {
-            return true;
-        }
-        Permanence nature = category.defaultPermanence();
-        return classDigit == 4 ? nature != Permanence.PERMANENT : nature != Permanence.TEMPORARY;
+        return anyClass || CodeTable.fitsClass(category, classDigit);
     }
 
     /**
