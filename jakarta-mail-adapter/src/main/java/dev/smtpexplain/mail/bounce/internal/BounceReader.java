@@ -63,7 +63,7 @@ public final class BounceReader {
         }
         try {
             InternetHeaders top = new InternetHeaders();
-            int body = RawMime.headers(bytes, 0, bytes.length, MAX_HEADER_BYTES, top);
+            int body = RawMime.headers(bytes, headerStart(bytes), bytes.length, MAX_HEADER_BYTES, top);
             String headerProblem = null;
             if (body == bytes.length && bytes.length > MAX_HEADER_BYTES) {
                 // a header block that never ends: what fits is read, nothing after it
@@ -274,10 +274,19 @@ public final class BounceReader {
         String finalRcpt = Addresses.fromField(f.getOrDefault("final-recipient", f.getOrDefault("x-actual-recipient",
                 f.getOrDefault("original-recipient", ""))));
         Optional<String> orig = Optional.ofNullable(f.get("original-recipient")).map(Addresses::fromField).filter(s -> !s.isEmpty());
+        if (orig.isPresent() && !Addresses.isInternetAddress(finalRcpt) && Addresses.isInternetAddress(orig.get())) {
+            // an X.400 gateway's "/S=bob/O=…/", a store's "bob@ims-daemon": the address the sender wrote says who it is
+            finalRcpt = orig.get();
+        }
         String action = f.getOrDefault("action", "").toLowerCase(Locale.ROOT).strip();
         int sp = action.indexOf(' ');
         if (sp > 0) {
             action = action.substring(0, sp); // "failed (bad destination mailbox address)"
+        }
+        if (action.equals("failure") || action.equals("fail")) {
+            action = "failed"; // gateways that write the noun
+        } else if (action.equals("delay")) {
+            action = "delayed";
         }
         String status = "";
         Matcher sm = STATUS.matcher(f.getOrDefault("status", ""));
@@ -289,8 +298,11 @@ public final class BounceReader {
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();
         if (diag.isBlank() && mention != null) {
-            // no Diagnostic-Code: the text's reply for this recipient, else its words about it
-            diag = mention.reply().isEmpty() ? mention.block() : mention.reply();
+            // no Diagnostic-Code: the text's reply for this recipient, else its words about it; a precise Status
+            // says more than those words (often just "Delivery to the following recipients failed" and a banner),
+            // but X.0.0 and an expiry (X.4.7) leave the why to them
+            boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0.0") && !status.endsWith(".4.7");
+            diag = !mention.reply().isEmpty() ? mention.reply() : statusSaysWhy ? "" : mention.block();
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {
@@ -488,6 +500,29 @@ public final class BounceReader {
             }
         }
         return odd * 20 < n;
+    }
+
+    /**
+     * Where the header block starts: past blank lines (spaces only, too) that a message saved or pasted into a
+     * file may begin with, when a header field follows them; else 0.
+     */
+    static int headerStart(byte[] b) {
+        int lineStart = 0;
+        int i = 0;
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            if (b[i] == '\n') {
+                lineStart = i + 1;
+            }
+            i++;
+        }
+        if (lineStart == 0 || lineStart >= b.length) {
+            return 0;
+        }
+        int k = lineStart;
+        while (k < b.length && k - lineStart <= 40 && (Character.isLetterOrDigit(b[k]) || b[k] == '-' || b[k] == '_')) {
+            k++;
+        }
+        return k > lineStart + 1 && k < b.length && b[k] == ':' ? lineStart : 0;
     }
 
     private static boolean isBlank(byte[] b) {

@@ -25,10 +25,12 @@ final class TextRecipients {
     record Found(String address, String block, String reply) {
     }
 
-    // a reply code (with or without an enhanced status, "550 - Requested action…" too) where an MTA quotes one;
-    // failing that, a bare enhanced status
+    // a reply code (with or without an enhanced status, "550 - Requested action…" too) where an MTA quotes one,
+    // also at the end of a line Postfix folded right after it ("said: 550\n    5.1.1 <bob@…>: …", its words only); failing that,
+    // a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
-            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])| - (?=[A-Za-z])|$)");
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])| - (?=[A-Za-z])"
+            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
@@ -163,6 +165,9 @@ final class TextRecipients {
         while (j >= 0 && " \t<\"'(".indexOf(line.charAt(j)) >= 0) {
             j--;
         }
+        if (j >= 4 && line.charAt(j) == '=' && line.regionMatches(true, j - 4, "smtp", 0, 4)) {
+            j -= 5; // Exchange's "…;dda:SMTP=bob@example.com;": the type belongs to the address
+        }
         if (j < 0 || line.charAt(j) != ':' && line.charAt(j) != '：') {
             return null;
         }
@@ -261,6 +266,15 @@ final class TextRecipients {
         int end = block.indexOf("\n\n", start);
         end = end < 0 ? block.length() : end;
         String r = block.substring(start, end);
+        int codeEnd = 3;
+        if (r.length() > codeEnd && (r.charAt(codeEnd) == '\n' || r.charAt(codeEnd) == '\r')) {
+            // the fold after the code: the reply goes on after the next line's indentation
+            int k = codeEnd;
+            while (k < r.length() && Character.isWhitespace(r.charAt(k))) {
+                k++;
+            }
+            r = r.substring(0, codeEnd) + " " + r.substring(k);
+        }
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
     }
 }
