@@ -348,4 +348,45 @@ class LooseBouncesTest {
                 """;
         assertThat(only(Bounces.explain(bytes(quoted), EN)).finalRecipient()).isEqualTo("ben@example.com");
     }
+
+    @Test
+    void aProvidersReasonNumberAfterTheCodeLeavesTheCodeARepliesCode() {
+        String bounce = """
+                From: MAILER-DAEMON@out.example.net (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Content-Type: text/plain
+
+                This is the mail system at host out.example.net.
+
+                <ben@example.com>: host mx.example.com[192.0.2.7] said: 554 30 Sorry, your
+                    message to ben@example.com cannot be delivered. This mailbox is disabled
+                    (554.30). (in reply to end of DATA command)
+                """;
+        BounceRecipient ben = only(Bounces.explain(bytes(bounce), EN));
+        assertThat(ben.replyCode()).contains(554);
+        assertThat(ben.categoryId()).contains("mailbox-disabled");
+    }
+
+    @Test
+    void theSenderAddressAnNdrListsIsNoRecipient() {
+        String bounce = """
+                From: postmaster@example.org
+                To: alice@example.org
+                Subject: Undeliverable: plans
+                Content-Type: text/plain
+
+                Your message to ben@example.com couldn't be delivered.
+
+                Message Details
+                Sent:            Mon, 1 Jun 2026 10:00:00 +0000
+                Sender Address:  bounces+4711@mailer.example.org
+                Recipient Address:  ben@example.com
+
+                Error Details
+                Error:  550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient ben@example.com not found
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("ben@example.com");
+    }
 }

@@ -26,18 +26,18 @@ final class TextRecipients {
     }
 
     // a reply code (with or without an enhanced status, "550 - Requested action…" too) where an MTA quotes one,
-    // also at the end of a line Postfix folded right after it ("said: 550\n    5.1.1 <bob@…>: …", its words only); failing that,
-    // a bare enhanced status
+    // also at the end of a line Postfix folded right after it ("said: 550\n    5.1.1 <bob@…>: …", its words only) and before
+    // a provider's own reason number ("554 30 Sorry, …"); failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
             "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])| - (?=[A-Za-z])"
-            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|$)");
+            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3} [A-Za-z])|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
             "no-reply", "noreply", "abuse", "root", "daemon");
 
     private static final Set<String> SENDER_LABELS = Set.of("from", "sender", "mail from", "reply-to", "return-path",
-            "envelope-from", "sent by", "x-sender", "x-postfix-sender", "送信者", "差出人");
+            "envelope-from", "sent by", "x-sender", "x-postfix-sender", "sender address", "送信者", "差出人");
 
     // mentions looked at: bounds the work on a text made of nothing but addresses
     private static final int MAX_MENTIONS = 1000;
