@@ -366,6 +366,43 @@ class LooseBouncesTest {
         BounceRecipient ben = only(Bounces.explain(bytes(bounce), EN));
         assertThat(ben.replyCode()).contains(554);
         assertThat(ben.categoryId()).contains("mailbox-disabled");
+
+        String folded = bounce.replace("said: 554 30 Sorry, your\n    message", "said: 554 30\n    Sorry, your message");
+        assertThat(folded).isNotEqualTo(bounce);
+        assertThat(only(Bounces.explain(bytes(folded), EN)).replyCode()).contains(554);
+    }
+
+    @Test
+    void aPostfixDiagnosticQuotingTheRemoteReplyGivesThatReplysCode() {
+        String bounce = """
+                From: MAILER-DAEMON@out.example.net (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="u"
+
+                --u
+                Content-Type: text/plain
+
+                This is the mail system at host out.example.net.
+
+                --u
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; out.example.net
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: failed
+                Status: 5.0.0
+                Diagnostic-Code: X-Postfix; host mx.example.com[192.0.2.7] said: 550
+                    {node-7} <ben@example.com>... no such user here (in reply to RCPT TO command)
+
+                --u--
+                """;
+        BounceRecipient ben = only(Bounces.explain(bytes(bounce), EN));
+        assertThat(ben.replyCode()).contains(550);
+        assertThat(ben.replyText()).startsWith("550 {node-7}");
+        assertThat(ben.categoryId()).contains("recipient-unknown");
     }
 
     @Test

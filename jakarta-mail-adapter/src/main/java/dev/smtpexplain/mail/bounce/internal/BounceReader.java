@@ -294,6 +294,10 @@ public final class BounceReader {
             status = sm.group();
         }
         String diag = DsnFields.typed(f.getOrDefault("diagnostic-code", ""));
+        String said = TextRecipients.saidReply(diag, limits.maxFieldChars());
+        if (!said.isEmpty()) {
+            diag = said; // "X-Postfix; host mx.example.com[…] said: 550 …": the remote server's reply
+        }
         // the text's mention of this recipient: where it says which command, and the reply when the fields have none
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();

@@ -29,8 +29,8 @@ final class TextRecipients {
     // also at the end of a line Postfix folded right after it ("said: 550\n    5.1.1 <bob@…>: …", its words only) and before
     // a provider's own reason number ("554 30 Sorry, …"); failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
-            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])| - (?=[A-Za-z])"
-            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3} [A-Za-z])|$)");
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[({\"'])| - (?=[A-Za-z])"
+            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3}(?: |\\r?\\n[ \\t]+)[A-Za-z])|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
@@ -251,6 +251,20 @@ final class TextRecipients {
             }
         }
         return true;
+    }
+
+    /**
+     * The remote server's reply an MTA's sentence quotes ("host mx.example.com[192.0.2.7] said: 550 …", as Postfix
+     * writes it in a text and in an {@code X-Postfix} diagnostic), from its code on; empty when the text quotes none.
+     */
+    static String saidReply(String text, int maxChars) {
+        int said = text.indexOf(" said: ");
+        if (said < 0 || said > 300) {
+            return "";
+        }
+        String rest = text.substring(said + 7);
+        Matcher m = REPLY.matcher(rest);
+        return m.lookingAt() && m.group(1).charAt(0) != '2' ? reply(rest, maxChars) : "";
     }
 
     /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
