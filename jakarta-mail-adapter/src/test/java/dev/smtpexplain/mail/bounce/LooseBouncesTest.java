@@ -426,4 +426,75 @@ class LooseBouncesTest {
         BounceReport r = Bounces.explain(bytes(bounce), EN);
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("ben@example.com");
     }
+
+    @Test
+    void aDeliveryStatusReportWhoseFieldsNameNoRecipientIsReadFromItsText() {
+        String bounce = """
+                From: gateway@filter.example.net
+                To: alice@example.org
+                Subject: Adresse inconnue
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="t"
+
+                --t
+                Content-Type: text/plain; charset=UTF-8
+
+                A message could not be delivered to:
+                ben@example.com
+                L'adresse de messagerie ci-dessus n'existe pas.
+
+                --t
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: filter.example.net
+
+                --t--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(only(r).finalRecipient()).isEqualTo("ben@example.com");
+    }
+
+    @Test
+    void bouncesFromServersWithTheirOwnNamesAreKnownByTheirWords() {
+        String failedRecipients = """
+                From: SMTP_Mail_Service@relay.example.net
+                To: alice@example.org
+                Subject: Returned Mail - Error During Delivery
+                Content-Type: text/plain
+
+                ------ Failed Recipients ------
+                <ben@example.com>: Requested action not taken: mailbox unavailable. [SMTP Error Code 550]
+                """;
+        BounceReport r = Bounces.explain(bytes(failedRecipients), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(only(r).finalRecipient()).isEqualTo("ben@example.com");
+
+        String userUnknown = """
+                From: MailServer@mail.example.com
+                To: alice@example.org
+                Subject: Warning: ben@example.com - User unknown!
+                Content-Type: text/plain
+
+                ben@example.com - no such user here.
+                """;
+        BounceReport u = Bounces.explain(bytes(userUnknown), EN);
+        assertThat(u.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(only(u).categoryId()).contains("recipient-unknown");
+
+        String postponed = """
+                From: <mailsystem@mail.example.com>
+                To: alice@example.org
+                Subject: Mail Delivery Warning
+                Content-Type: text/plain
+
+                Delivery of email to this address
+                "ben@example.com"
+                has been postponed due to a full mailbox.
+                We will keep trying over the next days.
+                """;
+        BounceReport p = Bounces.explain(bytes(postponed), EN);
+        assertThat(p.kind()).isEqualTo(BounceKind.DELAYED);
+        assertThat(only(p).categoryId()).contains("mailbox-full");
+    }
 }

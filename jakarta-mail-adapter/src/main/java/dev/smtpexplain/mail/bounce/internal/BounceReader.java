@@ -150,7 +150,8 @@ public final class BounceReader {
         }
         // 3. an MTA's own format, or the generic reading of a bounce's text
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty();
+        // a delivery-status report whose fields name no recipient is still one: its text says who
+        boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty() || s.reportType.equals("delivery-status");
         if (bounce) {
             TextFormats.Format format = TextFormats.recognize(top, text);
             List<BounceRecipient> rs = new ArrayList<>();
@@ -196,7 +197,7 @@ public final class BounceReader {
                     }
                 }
             }
-            if (!rs.isEmpty() || looksLikeBounce(top, lower)) {
+            if (!rs.isEmpty() || looksLikeBounce(top, lower) || s.reportType.equals("delivery-status")) {
                 return report(action.equals("delayed") ? BounceKind.DELAYED : BounceKind.FAILED, format.name(), Map.of(), c, rs);
             }
         }
@@ -439,7 +440,8 @@ public final class BounceReader {
         "delivery has failed", "non-delivery", "nondelivery", "nondeliverable", "not delivered", "could not be delivered",
         "mail system error", "delivery notification", "returned to sender", "delivery problem", "mail failure", "delivery error",
         "error sending", "bounce", "warning: could not send", "delayed mail", "delivery delayed", "message delayed",
-        "permanent error", "unable to deliver", "rejected", "エラー", "不達", "配信", "送信できません", "недостав"};
+        "permanent error", "unable to deliver", "rejected", "user unknown", "unknown user", "delivery warning", "エラー", "不達", "配信",
+        "送信できません", "недостав"};
     private static final String[] BOUNCE_TEXT = {
         "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
         "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
@@ -447,10 +449,10 @@ public final class BounceReader {
         "undeliverable", "delivery status notification", "could not deliver", "no such user", "user unknown", "unknown user",
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
-        "returned to you", "rejected your message", "配信できません", "送信できませんでした"};
+        "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした"};
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
-        "deferred", "delivery attempts will continue"};
+        "deferred", "delivery attempts will continue", "postponed"};
     private static final String[] GAVE_UP = {
         "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
         "undeliverable", "not delivered"};
