@@ -60,8 +60,11 @@ final class Addresses {
 
     /** Past an address type glued to the local part: Exchange's and X.400 gateways' "SMTP=bob@…", "RFC-822=bob@…". */
     private static int pastTypePrefix(String text, int s, int at) {
-        int eq = text.indexOf('=', s);
-        if (eq < 0 || eq >= at - 1) {
+        int eq = s;
+        while (eq < at - 1 && text.charAt(eq) != '=') {
+            eq++; // within the local part only: the work stays linear in the text
+        }
+        if (eq >= at - 1) {
             return s;
         }
         String type = text.substring(s, eq).toLowerCase(Locale.ROOT);
