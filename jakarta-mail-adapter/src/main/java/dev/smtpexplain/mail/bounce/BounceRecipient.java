@@ -11,7 +11,8 @@ import java.util.Optional;
  * capped; absent values are empty.
  *
  * @param finalRecipient the address the failure is about (DSN {@code Final-Recipient}, or the address
- *     an MTA's own format names)
+ *     an MTA's own format names; the {@code Original-Recipient} where the final one is no Internet address,
+ *     such as an X.400 gateway's or a local delivery agent's name)
  * @param originalRecipient the address as the sender wrote it, when the bounce says ({@code Original-Recipient})
  * @param action the DSN action: {@code failed}, {@code delayed}, {@code delivered}, {@code relayed},
  *     {@code expanded}; for other formats inferred from the report

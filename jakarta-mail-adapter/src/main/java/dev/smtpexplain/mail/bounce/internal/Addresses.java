@@ -36,12 +36,16 @@ final class Addresses {
             while (s < at && text.charAt(s) == '.') {
                 s++;
             }
+            s = pastTypePrefix(text, s, at);
             int e = at + 1;
             while (e < n && e - at <= MAX_DOMAIN && isDomain(text.charAt(e))) {
                 e++;
             }
             while (e > at + 1 && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
                 e--;
+            }
+            if (s < at && text.charAt(s) == '\'' && e < n && text.charAt(e) == '\'') {
+                s++; // 'bob@example.com', the address in single quotes
             }
             if (s < at && e > at + 1) {
                 String domain = text.substring(at + 1, e);
@@ -52,6 +56,19 @@ final class Addresses {
             }
         }
         return out;
+    }
+
+    /** Past an address type glued to the local part: Exchange's and X.400 gateways' "SMTP=bob@…", "RFC-822=bob@…". */
+    private static int pastTypePrefix(String text, int s, int at) {
+        int eq = s;
+        while (eq < at - 1 && text.charAt(eq) != '=') {
+            eq++; // within the local part only: the work stays linear in the text
+        }
+        if (eq >= at - 1) {
+            return s;
+        }
+        String type = text.substring(s, eq).toLowerCase(Locale.ROOT);
+        return type.equals("smtp") || type.equals("rfc822") || type.equals("rfc-822") ? eq + 1 : s;
     }
 
     /** Where a quoted local part ("john..doe"@…) before {@code at} starts, or -1; looks back at most 66 characters. */
@@ -109,6 +126,16 @@ final class Addresses {
             v = v.substring(1, v.length() - 1);
         }
         return v.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code address} is a mailbox on an Internet domain (one {@code @}, a dotted domain), not a local name. */
+    static boolean isInternetAddress(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || at != address.indexOf('@') || address.indexOf('/') >= 0) {
+            return false;
+        }
+        int dot = address.indexOf('.', at + 2);
+        return dot > at && dot < address.length() - 1;
     }
 
     private static String unescape(String v) {

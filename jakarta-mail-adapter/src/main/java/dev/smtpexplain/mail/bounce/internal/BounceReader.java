@@ -63,7 +63,7 @@ public final class BounceReader {
         }
         try {
             InternetHeaders top = new InternetHeaders();
-            int body = RawMime.headers(bytes, 0, bytes.length, MAX_HEADER_BYTES, top);
+            int body = RawMime.headers(bytes, headerStart(bytes), bytes.length, MAX_HEADER_BYTES, top);
             String headerProblem = null;
             if (body == bytes.length && bytes.length > MAX_HEADER_BYTES) {
                 // a header block that never ends: what fits is read, nothing after it
@@ -150,7 +150,8 @@ public final class BounceReader {
         }
         // 3. an MTA's own format, or the generic reading of a bounce's text
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty();
+        // a delivery-status report whose fields name no recipient is still one: its text says who
+        boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty() || s.reportType.equals("delivery-status");
         if (bounce) {
             TextFormats.Format format = TextFormats.recognize(top, text);
             List<BounceRecipient> rs = new ArrayList<>();
@@ -196,7 +197,7 @@ public final class BounceReader {
                     }
                 }
             }
-            if (!rs.isEmpty() || looksLikeBounce(top, lower)) {
+            if (!rs.isEmpty() || looksLikeBounce(top, lower) || s.reportType.equals("delivery-status")) {
                 return report(action.equals("delayed") ? BounceKind.DELAYED : BounceKind.FAILED, format.name(), Map.of(), c, rs);
             }
         }
@@ -274,10 +275,19 @@ public final class BounceReader {
         String finalRcpt = Addresses.fromField(f.getOrDefault("final-recipient", f.getOrDefault("x-actual-recipient",
                 f.getOrDefault("original-recipient", ""))));
         Optional<String> orig = Optional.ofNullable(f.get("original-recipient")).map(Addresses::fromField).filter(s -> !s.isEmpty());
+        if (orig.isPresent() && !Addresses.isInternetAddress(finalRcpt) && Addresses.isInternetAddress(orig.get())) {
+            // an X.400 gateway's "/S=bob/O=…/", a store's "bob@ims-daemon": the address the sender wrote says who it is
+            finalRcpt = orig.get();
+        }
         String action = f.getOrDefault("action", "").toLowerCase(Locale.ROOT).strip();
         int sp = action.indexOf(' ');
         if (sp > 0) {
             action = action.substring(0, sp); // "failed (bad destination mailbox address)"
+        }
+        if (action.equals("failure") || action.equals("fail")) {
+            action = "failed"; // gateways that write the noun
+        } else if (action.equals("delay")) {
+            action = "delayed";
         }
         String status = "";
         Matcher sm = STATUS.matcher(f.getOrDefault("status", ""));
@@ -285,12 +295,19 @@ public final class BounceReader {
             status = sm.group();
         }
         String diag = DsnFields.typed(f.getOrDefault("diagnostic-code", ""));
+        String said = TextRecipients.saidReply(diag, limits.maxFieldChars());
+        if (!said.isEmpty()) {
+            diag = said; // "X-Postfix; host mx.example.com[…] said: 550 …": the remote server's reply
+        }
         // the text's mention of this recipient: where it says which command, and the reply when the fields have none
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();
         if (diag.isBlank() && mention != null) {
-            // no Diagnostic-Code: the text's reply for this recipient, else its words about it
-            diag = mention.reply().isEmpty() ? mention.block() : mention.reply();
+            // no Diagnostic-Code: the text's reply for this recipient, else its words about it; a precise Status
+            // says more than those words (often just "Delivery to the following recipients failed" and a banner),
+            // but X.0.0 and an expiry (X.4.7) leave the why to them
+            boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0.0") && !status.endsWith(".4.7");
+            diag = !mention.reply().isEmpty() ? mention.reply() : statusSaysWhy ? "" : mention.block();
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {
@@ -423,7 +440,8 @@ public final class BounceReader {
         "delivery has failed", "non-delivery", "nondelivery", "nondeliverable", "not delivered", "could not be delivered",
         "mail system error", "delivery notification", "returned to sender", "delivery problem", "mail failure", "delivery error",
         "error sending", "bounce", "warning: could not send", "delayed mail", "delivery delayed", "message delayed",
-        "permanent error", "unable to deliver", "rejected", "エラー", "不達", "配信", "送信できません", "недостав"};
+        "permanent error", "unable to deliver", "rejected", "user unknown", "unknown user", "delivery warning", "エラー", "不達", "配信",
+        "送信できません", "недостав"};
     private static final String[] BOUNCE_TEXT = {
         "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
         "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
@@ -431,10 +449,10 @@ public final class BounceReader {
         "undeliverable", "delivery status notification", "could not deliver", "no such user", "user unknown", "unknown user",
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
-        "returned to you", "rejected your message", "配信できません", "送信できませんでした"};
+        "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした"};
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
-        "deferred", "delivery attempts will continue"};
+        "deferred", "delivery attempts will continue", "postponed"};
     private static final String[] GAVE_UP = {
         "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
         "undeliverable", "not delivered"};
@@ -488,6 +506,29 @@ public final class BounceReader {
             }
         }
         return odd * 20 < n;
+    }
+
+    /**
+     * Where the header block starts: past blank lines (spaces only, too) that a message saved or pasted into a
+     * file may begin with, when a header field follows them; else 0.
+     */
+    static int headerStart(byte[] b) {
+        int lineStart = 0;
+        int i = 0;
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            if (b[i] == '\n') {
+                lineStart = i + 1;
+            }
+            i++;
+        }
+        if (lineStart == 0 || lineStart >= b.length) {
+            return 0;
+        }
+        int k = lineStart;
+        while (k < b.length && k - lineStart <= 40 && (Character.isLetterOrDigit(b[k]) || b[k] == '-' || b[k] == '_')) {
+            k++;
+        }
+        return k > lineStart + 1 && k < b.length && b[k] == ':' ? lineStart : 0;
     }
 
     private static boolean isBlank(byte[] b) {

@@ -25,6 +25,8 @@ final class ReadableText {
             "x-received", "arc-seal", "authentication-results", "mime-version", "delivered-to", "x-google-smtp-source",
             "domainkey-signature", "x-originating-ip");
 
+    private static final Set<String> TRACE_HEADERS = Set.of("received", "x-received", "dkim-signature", "arc-seal");
+
     /** The lines before the cut, and the lines of the original's header block after it (possibly none). */
     record Split(List<String> lines, List<String> originalHeaderLines) {
     }
@@ -55,8 +57,8 @@ final class ReadableText {
             while (i < all.size() && (all.get(i).isBlank() || all.get(i).startsWith("-") && !looksLikeHeader(all.get(i)))) {
                 i++; // blank lines and dashes between the separator and the headers
             }
-            for (; i < all.size() && !all.get(i).isBlank() && headers.size() < 400; i++) {
-                headers.add(all.get(i));
+            for (; i < all.size() && !unquoted(all.get(i)).isBlank() && headers.size() < 400; i++) {
+                headers.add(unquoted(all.get(i)));
             }
         }
         return new Split(List.copyOf(all.subList(0, cut)), headers);
@@ -107,15 +109,29 @@ final class ReadableText {
                 || l.endsWith("below.") || l.endsWith("following.") || l.endsWith("：");
     }
 
-    /** Two or more header lines in a row, one of them a header only a transported message has. */
+    /**
+     * A line without the one {@code "> "} a mail client quotes a returned original with (its headers quoted
+     * that way are the original's too); a session transcript's {@code ">>> RCPT TO:"} keeps its marks.
+     */
+    static String unquoted(String l) {
+        if (l.length() > 1 && l.charAt(0) == '>' && (l.charAt(1) == ' ' || Character.isLetter(l.charAt(1)))) {
+            return l.substring(l.charAt(1) == ' ' ? 2 : 1);
+        }
+        return l.equals(">") ? "" : l;
+    }
+
+    /** Two or more header lines in a row (maybe quoted with "> "), one of them a header only a transported message has. */
     private static boolean startsHeaderBlock(List<String> all, int i) {
-        if (!looksLikeHeader(all.get(i)) || i > 0 && !all.get(i - 1).isBlank() && looksLikeHeader(all.get(i - 1))) {
+        String first = unquoted(all.get(i));
+        if (!looksLikeHeader(first) || i > 0 && !all.get(i - 1).isBlank() && looksLikeHeader(unquoted(all.get(i - 1)))) {
             return false;
         }
+        boolean quoted = !first.equals(all.get(i));
+        boolean forwardedBounce = false;
         boolean transported = false;
         int headers = 0;
         for (int j = i; j < all.size() && j < i + 12; j++) {
-            String l = all.get(j);
+            String l = unquoted(all.get(j));
             if (l.isEmpty()) {
                 break;
             }
@@ -127,9 +143,15 @@ final class ReadableText {
             }
             headers++;
             String name = l.substring(0, l.indexOf(':')).strip().toLowerCase(Locale.ROOT);
-            transported |= ORIGINAL_HEADERS.contains(name);
+            // a quoted block may be a forwarded bounce's own header ("> From: MAILER-DAEMON"): only trace fields
+            // mark a quoted original, and a mail system's From marks a bounce
+            transported |= quoted ? TRACE_HEADERS.contains(name) : ORIGINAL_HEADERS.contains(name);
+            if (quoted && name.equals("from")) {
+                String from = l.toLowerCase(Locale.ROOT);
+                forwardedBounce |= from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery");
+            }
         }
-        return transported && headers >= 2;
+        return transported && !forwardedBounce && headers >= 2;
     }
 
     static boolean looksLikeHeader(String l) {

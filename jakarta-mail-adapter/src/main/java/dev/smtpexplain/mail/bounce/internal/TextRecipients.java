@@ -25,17 +25,19 @@ final class TextRecipients {
     record Found(String address, String block, String reply) {
     }
 
-    // a reply code (with or without an enhanced status, "550 - Requested action…" too) where an MTA quotes one;
-    // failing that, a bare enhanced status
+    // a reply code (with or without an enhanced status, "550 - Requested action…" too) where an MTA quotes one,
+    // also at the end of a line Postfix folded right after it ("said: 550\n    5.1.1 <bob@…>: …", its words only) and before
+    // a provider's own reason number ("554 30 Sorry, …"); failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
-            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[(\"'])| - (?=[A-Za-z])|$)");
+            "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[({\"'])| - (?=[A-Za-z])"
+            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3}(?: |\\r?\\n[ \\t]+)[A-Za-z])|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
             "no-reply", "noreply", "abuse", "root", "daemon");
 
     private static final Set<String> SENDER_LABELS = Set.of("from", "sender", "mail from", "reply-to", "return-path",
-            "envelope-from", "sent by", "x-sender", "x-postfix-sender", "送信者", "差出人");
+            "envelope-from", "sent by", "x-sender", "x-postfix-sender", "sender address", "送信者", "差出人");
 
     // mentions looked at: bounds the work on a text made of nothing but addresses
     private static final int MAX_MENTIONS = 1000;
@@ -163,6 +165,9 @@ final class TextRecipients {
         while (j >= 0 && " \t<\"'(".indexOf(line.charAt(j)) >= 0) {
             j--;
         }
+        if (j >= 4 && line.charAt(j) == '=' && line.regionMatches(true, j - 4, "smtp", 0, 4)) {
+            j -= 5; // Exchange's "…;dda:SMTP=bob@example.com;": the type belongs to the address
+        }
         if (j < 0 || line.charAt(j) != ':' && line.charAt(j) != '：') {
             return null;
         }
@@ -248,6 +253,20 @@ final class TextRecipients {
         return true;
     }
 
+    /**
+     * The remote server's reply an MTA's sentence quotes ("host mx.example.com[192.0.2.7] said: 550 …", as Postfix
+     * writes it in a text and in an {@code X-Postfix} diagnostic), from its code on; empty when the text quotes none.
+     */
+    static String saidReply(String text, int maxChars) {
+        int said = text.indexOf(" said: ");
+        if (said < 0 || said > 300) {
+            return "";
+        }
+        String rest = text.substring(said + 7);
+        Matcher m = REPLY.matcher(rest);
+        return m.lookingAt() && m.group(1).charAt(0) != '2' ? reply(rest, maxChars) : "";
+    }
+
     /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
     static String reply(String block, int maxChars) {
         Matcher m = REPLY.matcher(block);
@@ -261,6 +280,15 @@ final class TextRecipients {
         int end = block.indexOf("\n\n", start);
         end = end < 0 ? block.length() : end;
         String r = block.substring(start, end);
+        int codeEnd = 3;
+        if (r.length() > codeEnd && (r.charAt(codeEnd) == '\n' || r.charAt(codeEnd) == '\r')) {
+            // the fold after the code: the reply goes on after the next line's indentation
+            int k = codeEnd;
+            while (k < r.length() && Character.isWhitespace(r.charAt(k))) {
+                k++;
+            }
+            r = r.substring(0, codeEnd) + " " + r.substring(k);
+        }
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
     }
 }

@@ -1,0 +1,62 @@
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.SmtpReply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores documented-corpus rows with whatever smtp-explain core is on the class path, typically an
+ * older commit's, so that rows collected after it are an honest "never seen" measure. Prints the rows it
+ * gets wrong, the overall figure on unambiguous rows and a reliability table (right per confidence).
+ *
+ * <pre>
+ * git worktree add --detach /tmp/old COMMIT &amp;&amp; (cd /tmp/old &amp;&amp; mvn -q -pl core package -DskipTests)
+ * java -cp /tmp/old/core/target/classes core/src/test/tools/UnseenReliability.java \
+ *     core/src/test/resources/dev/smtpexplain/core/documented/providers.tsv 739 ...
+ * </pre>
+ *
+ * Arguments come in pairs: a TSV file and the first line (1-based, after the header) to score.
+ */
+public class UnseenReliability {
+    public static void main(String[] args) throws Exception {
+        Diagnoser diagnoser = Diagnoser.standard();
+        Map<Double, int[]> byConfidence = new TreeMap<>(Comparator.reverseOrder());
+        int right = 0;
+        int total = 0;
+        for (int k = 0; k + 1 < args.length; k += 2) {
+            List<String> lines = Files.readAllLines(Path.of(args[k]));
+            for (int i = Math.max(Integer.parseInt(args[k + 1]) - 1, 1); i < lines.size(); i++) {
+                String[] f = lines.get(i).split("\t", -1);
+                if (f.length < 7 || f[5].equals("yes")) {
+                    continue;
+                }
+                Integer code = f[0].isEmpty() ? null : Integer.valueOf(f[0]);
+                SmtpReply reply;
+                try {
+                    reply = SmtpReply.of(code, f[1].isEmpty() ? null : f[1], f[2]);
+                } catch (IllegalArgumentException e) {
+                    reply = SmtpReply.of(code, null, f[2]);
+                }
+                Diagnosis d = diagnoser.diagnose(reply);
+                boolean ok = d.category().id().equals(f[3]);
+                total++;
+                right += ok ? 1 : 0;
+                int[] c = byConfidence.computeIfAbsent(d.confidence(), x -> new int[2]);
+                c[0] += ok ? 1 : 0;
+                c[1]++;
+                if (!ok) {
+                    System.out.println(f[3] + " <- " + d.category().id() + " [" + d.evidence().ruleId() + "] " + f[0] + " " + f[1] + " "
+                            + f[2].substring(0, Math.min(150, f[2].length())));
+                }
+            }
+        }
+        System.out.printf("unambiguous rows right: %d/%d = %.1f%%%n", right, total, 100.0 * right / Math.max(1, total));
+        System.out.println("| confidence | replies | right |");
+        System.out.println("|---:|---:|---:|");
+        byConfidence.forEach((conf, c) -> System.out.printf("| %.2f | %d | %.1f%% |%n", conf, c[1], 100.0 * c[0] / c[1]));
+    }
+}
