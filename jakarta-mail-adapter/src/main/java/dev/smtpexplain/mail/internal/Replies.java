@@ -72,14 +72,16 @@ public final class Replies {
      * Diagnoses a reply received at {@code stage}. A text rule naming a category that cannot happen at
      * this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's usual meaning.
      * (Words inside addresses never decide: the diagnoser's scanner skips addresses.) The diagnosis keeps
-     * the reply as received. A 5xx greeting never gets a category that means "wait": it becomes
-     * {@code sender-blocked}, permanent.
+     * the reply as received. A 5xx greeting never gets a category that means "wait", nor one read from
+     * its codes alone: it becomes {@code sender-blocked}, permanent.
      */
     public static Diagnosis diagnose(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
         Diagnosis d = plausibleDiagnosis(diagnoser, reply, stage);
-        if (stage == SmtpStage.GREETING && reply.classDigit() == 5 && d.category().defaultPermanence() == Permanence.TEMPORARY) {
+        if (stage == SmtpStage.GREETING && reply.classDigit() == 5
+                && (d.category().defaultPermanence() == Permanence.TEMPORARY || d.evidence().source() != Evidence.Source.TEXT_RULE)) {
             // a 5xx greeting refuses this client for good (RFC 5321 §3.1: "No SMTP service here"); a
-            // category that means "wait" (service-unavailable for X.3.2) would advise a retry
+            // category that means "wait" (service-unavailable for X.3.2) would advise a retry, and what a
+            // 554 means at other stages (a policy refusing the message) says less than the stage does
             return Diagnosis.of(reply, Category.SENDER_BLOCKED, Confidence.STAGE_DEFAULT,
                     new Evidence(Evidence.Source.TRANSPORT, "stage:greeting-refused"));
         }
