@@ -133,6 +133,19 @@ class DiagnoserTest {
         assertThat(spamWord.diagnose("550 5.1.1 <spam@example.test> (\"spam@example.test\"), user@spam").evidence().source())
                 .isNotEqualTo(Evidence.Source.TEXT_RULE);
         assertThat(spamWord.diagnose("550 5.7.1 spam <x@example.test>").evidence().ruleId()).isEqualTo("t.spam");
+        // full-width punctuation ends an address as ASCII punctuation does: the words before it still count
+        Diagnoser fullWord = Diagnoser.builder().withoutBuiltInRules().addRule("t.full", Category.MAILBOX_FULL, "空间不足").build();
+        assertThat(fullWord.diagnose("552 邮箱空间不足：bob@example.test").evidence().ruleId()).isEqualTo("t.full");
+        assertThat(fullWord.diagnose("552 空间不足bob@example.test").evidence().ruleId()).isNotEqualTo("t.full");
+    }
+
+    @Test
+    void anApplicationsOwnPhrasesBeyondAsciiMatchWithoutTheBuiltInRules() {
+        // with no ASCII phrase at all, a letter beyond ASCII must still send the line to the second pass
+        Diagnoser han = Diagnoser.builder().withoutBuiltInRules().addRule("t.unknown", Category.RECIPIENT_UNKNOWN, "用户不存在").build();
+        assertThat(han.diagnose("550 该用户不存在").evidence().ruleId()).isEqualTo("t.unknown");
+        Diagnoser cyrillic = Diagnoser.builder().withoutBuiltInRules().addRule("t.full", Category.MAILBOX_FULL, "ящик переполнен").build();
+        assertThat(cyrillic.diagnose("552 Почтовый ящик переполнен").evidence().ruleId()).isEqualTo("t.full");
     }
 
     @Test

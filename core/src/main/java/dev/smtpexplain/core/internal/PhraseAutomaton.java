@@ -717,9 +717,13 @@ public final class PhraseAutomaton {
             if (c < 128) {
                 column = asciiColumn[c];
             } else {
-                column = otherColumn(c);
-                // only letters and digits beyond ASCII can start a phrase of the second pass
-                if (column != spaceColumn) {
+                // the dense table holds ASCII phrases only: beyond ASCII, a character is a separator, a
+                // letter that folds to ASCII, or one no phrase of this table has (column 0)
+                char f = fold(c);
+                column = f < 128 ? asciiColumn[f] : 0;
+                // only letters and digits beyond ASCII can start a phrase of the second pass (tested on the
+                // character itself: in a table without ASCII letters, "no phrase has it" is the separator's column)
+                if (f != SPACE) {
                     scan.lineBeyondAscii();
                 }
             }
@@ -775,7 +779,9 @@ public final class PhraseAutomaton {
     }
 
     private static boolean endsToken(char c) {
-        return c < 128 ? TOKEN_END[c] : Character.isWhitespace(c);
+        // beyond ASCII, letters and digits may belong to an internationalized address; punctuation (a
+        // full-width colon or comma, "用户不存在：bob@…") and white space end it like their ASCII kin
+        return c < 128 ? TOKEN_END[c] : !Character.isLetterOrDigit(c);
     }
 
     /**
@@ -806,12 +812,4 @@ public final class PhraseAutomaton {
         }
         return Arrays.copyOf(ranges, count);
     }
-
-    private int otherColumn(char c) {
-        // the dense table holds ASCII phrases only: beyond ASCII, a character is a separator, a letter that
-        // folds to ASCII, or one no phrase of this table has
-        char f = fold(c);
-        return f < 128 ? asciiColumn[f] : 0;
-    }
-
 }
