@@ -123,7 +123,7 @@ public final class Diagnosis {
     /**
      * How sure the diagnosis is, calibrated so that it reads as how often a diagnosis of this kind is
      * right (docs/confidence.md): 0.95 when a text rule and a specific enhanced status agree, 0.85 for a
-     * text rule, 0.8 for a specific enhanced status, down to 0.3 for text with no code, no status and no
+     * text rule, 0.7 for a specific enhanced status, down to 0.3 for text with no code, no status and no
      * sign of mail software, and 0.1 when nothing was recognized.
      *
      * @return a number within 0–1
