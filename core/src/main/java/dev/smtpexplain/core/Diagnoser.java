@@ -42,12 +42,13 @@ public final class Diagnoser {
     // a sign of mail software a match is a guess, however often corpus texts of this kind were right
     static final double UNCODED_TEXT = 0.3;
     // a code decides when no rule read the text, and on wordings no rule had seen a specific status was
-    // right about 56% of the time and a specific basic code about 17% (docs/confidence.md, "never seen")
+    // right about two times in three, a specific basic code one in three, a generic status or code one in
+    // four or five (docs/confidence.md, "never seen"): a generic code alone is a guess
     static final double SPECIFIC_STATUS = 0.7;
     static final double SPECIFIC_CODE = 0.5;
     static final double WEAK_TEXT_RULE = 0.6;
-    static final double GENERIC_STATUS = 0.5;
-    static final double GENERIC_CODE = 0.4;
+    static final double GENERIC_STATUS = 0.4;
+    static final double GENERIC_CODE = 0.35;
     static final double CLASS_ONLY = 0.2;
     static final double NOTHING = 0.1;
 
