@@ -42,8 +42,8 @@ public final class Diagnoser {
     // a sign of mail software a match is a guess, however often corpus texts of this kind were right
     static final double UNCODED_TEXT = 0.3;
     // a code decides when no rule read the text, and on wordings no rule had seen a specific status was
-    // right about two times in three, a specific basic code one in three, a generic status or code one in
-    // four or five (docs/confidence.md, "never seen"): a generic code alone is a guess
+    // right about three times in five, a specific basic code one in three, a generic status or code one in
+    // five (docs/confidence.md, "never seen"): a generic code alone is a guess
     static final double SPECIFIC_STATUS = 0.7;
     static final double SPECIFIC_CODE = 0.5;
     static final double WEAK_TEXT_RULE = 0.6;
