@@ -229,6 +229,27 @@ class BouncesTest {
     }
 
     @Test
+    void anOrdinaryMessageThatTalksLikeABounceIsNoBounce() {
+        // a person's message (not a mail system's, a Return-Path of its own) whose subject and body use bounce
+        // words but name no failed recipient
+        String ticket = """
+                From: Carol Jones <carol@example.com>
+                Return-Path: <carol@example.com>
+                To: helpdesk@example.org
+                Subject: Ticket created by unknown user
+                Content-Type: text/plain
+
+                The issue tracker says I am an unknown user when I open a ticket.
+                Can you add my account?
+                """;
+        assertThat(Bounces.explain(bytes(ticket), EN).kind()).isEqualTo(BounceKind.NOT_BOUNCE);
+        // the same words from a mail system are a bounce, recipient or not
+        String fromSystem = ticket.replace("From: Carol Jones <carol@example.com>", "From: Mail Delivery System <MAILER-DAEMON@example.com>")
+                .replace("Return-Path: <carol@example.com>", "Return-Path: <>");
+        assertThat(Bounces.explain(bytes(fromSystem), EN).kind()).isEqualTo(BounceKind.FAILED);
+    }
+
+    @Test
     void tellsDelayedDeliveredAutoRepliesFeedbackAndOrdinaryMailApart() {
         String delayed = DSN.replace("Action: failed\nStatus: 5.1.1", "Action: delayed\nStatus: 4.4.1")
                 .replace("Action: failed\nStatus: 5.2.2", "Action: delayed\nStatus: 4.2.2")

@@ -197,7 +197,9 @@ public final class BounceReader {
                     }
                 }
             }
-            if (!rs.isEmpty() || looksLikeBounce(top, lower) || s.reportType.equals("delivery-status")) {
+            // words alone (a subject and a body that say "unknown user") make a bounce only when it names a recipient;
+            // a mail system's sender, an empty Return-Path or an automatic submission make one anyway
+            if (!rs.isEmpty() || looksLikeBounce(top, lower) && sentAutomatically(top) || s.reportType.equals("delivery-status")) {
                 return report(action.equals("delayed") ? BounceKind.DELAYED : BounceKind.FAILED, format.name(), Map.of(), c, rs);
             }
         }
@@ -467,9 +469,7 @@ public final class BounceReader {
     }
 
     private static boolean looksLikeBounce(Headers top, String lowerText) {
-        String from = top.localPart("From");
-        if (from.equals("mailer-daemon") || from.equals("postmaster") || from.equals("mail-daemon") || from.equals("mailer_daemon")
-                || from.equals("post_master") || top.get("From").toLowerCase(Locale.ROOT).contains("mail delivery")) {
+        if (fromMailSystem(top)) {
             return true;
         }
         boolean subject = any(top.get("Subject").toLowerCase(Locale.ROOT), BOUNCE_SUBJECT);
@@ -478,6 +478,17 @@ public final class BounceReader {
             return true;
         }
         return words && (top.get("Return-Path").equals("<>") || AutoReplies.autoSubmitted(top));
+    }
+
+    private static boolean fromMailSystem(Headers top) {
+        String from = top.localPart("From");
+        return from.equals("mailer-daemon") || from.equals("postmaster") || from.equals("mail-daemon") || from.equals("mailer_daemon")
+                || from.equals("post_master") || top.get("From").toLowerCase(Locale.ROOT).contains("mail delivery");
+    }
+
+    /** Whether the message says a program sent it: a mail system's sender, an empty Return-Path or Auto-Submitted. */
+    private static boolean sentAutomatically(Headers top) {
+        return fromMailSystem(top) || top.get("Return-Path").equals("<>") || AutoReplies.autoSubmitted(top);
     }
 
     private static boolean isDelayed(Headers top, String lowerText) {
