@@ -136,8 +136,7 @@ final class TextRecipients {
         Matcher m = REPLY.matcher(text);
         while (m.find()) {
             if (m.group(1).charAt(0) != '2') {
-                int end = text.indexOf("\n\n", m.start());
-                String r = text.substring(m.start(), end < 0 ? text.length() : end).strip();
+                String r = paragraphFrom(text.toString(), m.start()).strip();
                 return r.length() > maxChars ? r.substring(0, maxChars) : r;
             }
         }
@@ -276,10 +275,14 @@ final class TextRecipients {
                 return "";
             }
         }
-        int start = m.start();
-        int end = block.indexOf("\n\n", start);
-        end = end < 0 ? block.length() : end;
-        String r = block.substring(start, end);
+        String r = paragraphFrom(block, m.start());
+        return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+
+    /** From a reply's code at {@code start} to the end of its paragraph, a fold right after the code joined. */
+    private static String paragraphFrom(String text, int start) {
+        int end = text.indexOf("\n\n", start);
+        String r = text.substring(start, end < 0 ? text.length() : end);
         int codeEnd = 3;
         if (r.length() > codeEnd && (r.charAt(codeEnd) == '\n' || r.charAt(codeEnd) == '\r')) {
             // the fold after the code: the reply goes on after the next line's indentation
@@ -289,6 +292,6 @@ final class TextRecipients {
             }
             r = r.substring(0, codeEnd) + " " + r.substring(k);
         }
-        return r.length() > maxChars ? r.substring(0, maxChars) : r;
+        return r;
     }
 }
