@@ -26,6 +26,11 @@ public final class PhraseAutomaton {
 
     private static final char SPACE = ' ';
     private static final char[] ASCII = new char[128];
+    /** How a rule writes "an IPv4 address literal" inside a phrase. */
+    public static final String IP_PLACEHOLDER = "<ip>";
+    // the word an IPv4 literal reads as; folding turns every '#' of the text into a separator, so only an
+    // address literal can produce it
+    static final char IP_WORD = '#';
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -36,6 +41,12 @@ public final class PhraseAutomaton {
     private final byte[] asciiColumn;
     private final int columns;
     private final int spaceColumn;
+    // the column of IP_WORD, or 0 when no phrase has one (then the scan does not look for literals)
+    private final int ipColumn;
+    // When a phrase has IP_WORD, a digit after a separator may start an IPv4 literal: such transitions
+    // hold the complement of (emitting states + k), and digitNext[k] is where the digit itself goes. So the
+    // scan looks for a literal only where a word starts with a digit, in the branch it takes for outputs.
+    private final int[] digitNext;
     private final int[] delta;
     // dense rows take offsets below this; a chain state is denseLimit + 4 × its index
     private final int denseLimit;
@@ -55,10 +66,12 @@ public final class PhraseAutomaton {
     private final SparseAutomaton beyondAscii;
 
     private PhraseAutomaton(Columns columns, int[] delta, int[] chain, int[][] outputs, int[] emittingState, int[][] emittingIds,
-            int startState, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
+            int[] digitNext, int startState, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
+        this.digitNext = digitNext;
         this.asciiColumn = columns.ascii;
         this.columns = columns.count;
         this.spaceColumn = columns.ascii[SPACE];
+        this.ipColumn = columns.ipColumn;
         this.delta = delta;
         this.denseLimit = delta.length;
         this.chain = chain;
@@ -90,9 +103,22 @@ public final class PhraseAutomaton {
     public static String normalizePhrase(String phrase, boolean prefix) {
         StringBuilder sb = new StringBuilder(phrase.length() + 2);
         boolean spaceless = false;
+        boolean ip = false;
+        boolean letters = false;
         for (int i = 0; i < phrase.length(); i++) {
             char c = phrase.charAt(i);
+            if (phrase.regionMatches(true, i, IP_PLACEHOLDER, 0, IP_PLACEHOLDER.length())) {
+                // an address literal is a word of its own
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != SPACE) {
+                    sb.append(SPACE);
+                }
+                sb.append(IP_WORD).append(SPACE);
+                ip = true;
+                i += IP_PLACEHOLDER.length() - 1;
+                continue;
+            }
             char f = fold(c);
+            letters |= f != SPACE;
             if (f == SPACE) {
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != SPACE) {
                     sb.append(SPACE);
@@ -103,8 +129,12 @@ public final class PhraseAutomaton {
             }
         }
         String core = sb.toString().strip();
-        if (core.isEmpty()) {
-            throw new IllegalArgumentException("a phrase needs at least one letter or digit: '" + phrase + "'");
+        if (!letters) {
+            throw new IllegalArgumentException("a phrase needs at least one letter or digit"
+                    + (ip ? " besides " + IP_PLACEHOLDER : "") + ": '" + phrase + "'");
+        }
+        if (ip && !isAscii(core)) {
+            throw new IllegalArgumentException(IP_PLACEHOLDER + " is read in phrases of ASCII characters only: '" + phrase + "'");
         }
         if (spaceless) {
             return core;
@@ -251,6 +281,7 @@ public final class PhraseAutomaton {
         }
         int[] delta = new int[denseLimit];
         int[] chain = new int[4 * chains];
+        DigitTransitions digits = new DigitTransitions(emittingCount, columns);
         for (int s = 0; s < nodes; s++) {
             // a separator after a separator changes nothing: stay, and emit nothing new
             int onSpace = afterSpace[s] ? code[s]
@@ -258,19 +289,25 @@ public final class PhraseAutomaton {
             if (code[s] < denseLimit) {
                 for (int col = 0; col < width; col++) {
                     delta[code[s] + col] = col == space ? onSpace : target(go[s * width + col], code, outputs, emitting);
+                    if (afterSpace[s]) {
+                        delta[code[s] + col] = digits.mark(col, delta[code[s] + col]);
+                    }
                 }
             } else {
                 int at = code[s] - denseLimit;
                 boolean leaf = children[s] == 0;
                 chain[at] = leaf ? -1 : childColumn[s];
                 chain[at + 1] = leaf ? 0 : target(go[s * width + childColumn[s]], code, outputs, emitting);
+                if (afterSpace[s] && !leaf) {
+                    chain[at + 1] = digits.mark(childColumn[s], chain[at + 1]);
+                }
                 chain[at + 2] = onSpace;
                 chain[at + 3] = code[fail[s]];
             }
         }
         SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
-        return new PhraseAutomaton(columns, delta, chain, outputs, emittingState, emittingIds, code[start], phrases.size(), sparse,
-                positional.clone());
+        return new PhraseAutomaton(columns, delta, chain, outputs, emittingState, emittingIds, digits.next(), code[start],
+                phrases.size(), sparse, positional.clone());
     }
 
     /**
@@ -314,6 +351,7 @@ public final class PhraseAutomaton {
     private static final class Columns {
         final byte[] ascii = new byte[128];
         final int count;
+        final int ipColumn;
 
         private Columns(List<String> phrases) {
             int next = 1;
@@ -332,6 +370,18 @@ public final class PhraseAutomaton {
             for (char c = 0; c < 128; c++) {
                 ascii[c] = folded[ASCII[c]];
             }
+            ipColumn = folded[IP_WORD];
+            if (ipColumn != 0) {
+                // a literal starts with a digit: every digit needs a column of its own to be told apart
+                for (char d = '0'; d <= '9'; d++) {
+                    if (folded[d] == 0) {
+                        folded[d] = (byte) next++;
+                    }
+                }
+                for (char d = '0'; d <= '9'; d++) {
+                    ascii[d] = folded[d];
+                }
+            }
             count = next;
         }
 
@@ -341,7 +391,50 @@ public final class PhraseAutomaton {
 
         /** The column of a character as it appears in a normalized phrase (already folded). */
         int of(char c) {
-            return ascii[c];
+            return c == IP_WORD ? ipColumn : ascii[c];
+        }
+    }
+
+    /**
+     * While building: the digit transitions out of states reached by a separator, when phrases read IPv4
+     * literals (else nothing is marked). A state reached by a separator that has no transition of its own
+     * on a digit takes its failure state's, which is reached by a separator too, so marking these rows
+     * and chain steps marks every digit that starts a word.
+     */
+    private static final class DigitTransitions {
+        private final int emittingCount;
+        private final boolean[] digitColumn;
+        private final java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+        private final List<Integer> next = new ArrayList<>();
+
+        DigitTransitions(int emittingCount, Columns columns) {
+            this.emittingCount = emittingCount;
+            this.digitColumn = new boolean[columns.count];
+            if (columns.ipColumn != 0) {
+                for (char d = '0'; d <= '9'; d++) {
+                    digitColumn[columns.ascii[d]] = true;
+                }
+            }
+        }
+
+        /** The transition to store for {@code column}: a marked one for a digit, else {@code target} itself. */
+        int mark(int column, int target) {
+            if (!digitColumn[column]) {
+                return target;
+            }
+            int k = index.computeIfAbsent(target, t -> {
+                next.add(t);
+                return next.size() - 1;
+            });
+            return ~(emittingCount + k);
+        }
+
+        int[] next() {
+            int[] a = new int[next.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = next.get(i);
+            }
+            return a;
         }
     }
 
@@ -729,8 +822,20 @@ public final class PhraseAutomaton {
             }
             int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
             if (next < 0) {
-                scan.markIds(emittingIds[~next], i);
-                next = emittingState[~next];
+                if (~next >= emittingState.length) {
+                    // a digit after a separator, with phrases that read an IPv4 literal as one word
+                    int end = i > 0 && line.charAt(i - 1) == '.' ? -1 : literalEnd(line, i);
+                    if (end > 0 && end <= to) {
+                        next = state < denseLimit ? delta[state + ipColumn] : chainStep(state, ipColumn);
+                        i = end - 1;
+                    } else {
+                        next = digitNext[~next - emittingState.length];
+                    }
+                }
+                if (next < 0) {
+                    scan.markIds(emittingIds[~next], i);
+                    next = emittingState[~next];
+                }
             }
             state = next;
         }
@@ -811,5 +916,41 @@ public final class PhraseAutomaton {
             at = end < n ? line.indexOf('@', end) : -1;
         }
         return Arrays.copyOf(ranges, count);
+    }
+
+    /**
+     * Where the IPv4 literal ({@code 192.0.2.1}: four numbers up to 255 joined by single dots, not glued to
+     * a word or a longer dotted name) that starts at {@code start} ends, or -1 when none starts there.
+     */
+    static int literalEnd(String line, int start) {
+        int n = line.length();
+        int i = start;
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (i >= n || line.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+            int value = 0;
+            int digits = 0;
+            while (i < n && isDigit(line.charAt(i)) && digits < 4) {
+                value = value * 10 + line.charAt(i++) - '0';
+                digits++;
+            }
+            if (digits == 0 || digits > 3 || value > 255) {
+                return -1;
+            }
+        }
+        // not followed by more of a word or of a dotted name ("1.2.3.4.5", "1.2.3.4a", "1.2.3.4.example.net")
+        if (i < n && (Character.isLetterOrDigit(line.charAt(i))
+                || line.charAt(i) == '.' && i + 1 < n && Character.isLetterOrDigit(line.charAt(i + 1)))) {
+            return -1;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

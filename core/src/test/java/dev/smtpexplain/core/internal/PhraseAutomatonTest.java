@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The automaton finds exactly the phrases that a plain search finds in the normalized text: every
- * character folded, every e-mail address read as one separator, lines joined by a separator, runs of
- * separators collapsed, and the text framed by separators. Checked with the built-in rules' phrases on
+ * character folded, every e-mail address read as one separator, every IPv4 literal as the word a rule's
+ * {@code <ip>} stands for, lines joined by a separator, runs of separators collapsed, and the text framed
+ * by separators. Checked with the built-in rules' phrases on
  * real replies and on random text made of those phrases' words, separators and characters beyond ASCII,
  * so that the compact representation of the automaton (chain states, dense rows) cannot drift from
  * what a phrase means.
@@ -66,7 +67,8 @@ class PhraseAutomatonTest {
         }
         String[] separators = {" ", "  ", ".", ". ", "-", "\t", ", ", "; ", ":", "'", "\u00a0", "\u3002", "/"};
         String[] others = {"x", "q7", "\u00e9t\u00e9", "STRA\u00dfE", "\u0130", "\u7528\u6237", "\u4e0d\u5b58\u5728", "\u0434\u043e\u043c\u0435\u043d",
-            "user@example.org", "<a.b@c.d>", "@", "550", "5.1.1"};
+            "user@example.org", "<a.b@c.d>", "@", "550", "5.1.1", "192.0.2.1", "[10.0.0.255]", "1.2.3.4.5", "256.1.1.1", "x.1.2.3.4",
+            "1.2.3.4.example.net"};
         Random random = new Random(20261201);
         for (int n = 0; n < 3000; n++) {
             List<String> lines = new ArrayList<>();
@@ -120,6 +122,84 @@ class PhraseAutomatonTest {
     }
 
     @Test
+    void ipv4LiteralsAreFoundWhereTheyStandAlone() {
+        assertThat(literals("550 Mail from 192.0.2.1 rejected")).containsExactly("192.0.2.1");
+        assertThat(literals("Client host [203.0.113.7]:41234 blocked; IP=198.51.100.255.")).containsExactly("203.0.113.7", "198.51.100.255");
+        assertThat(literals("at 10.0.0.1, 10.0.0.2 and 255.255.255.255")).containsExactly("10.0.0.1", "10.0.0.2", "255.255.255.255");
+        // not an address: more or fewer parts, a number past 255, letters or digits glued on, a status
+        assertThat(literals("1.2.3.4.5 v1.2.3.4 1.2.3.4a 256.1.1.1 1.2.3 5.7.1 1..2.3.4 1234.1.1.1 x.1.2.3.4 1.2.3.4.example.net")).isEmpty();
+        // an address literal inside an e-mail address is part of the address
+        String line = "550 <bob@192.0.2.1> refused";
+        assertThat(ipRanges(line, PhraseAutomaton.addressRanges(line))).isEmpty();
+    }
+
+    @Test
+    void aRulesIpPlaceholderMatchesAnIpv4LiteralAsOneWord() {
+        PhraseAutomaton automaton = PhraseAutomaton.build(List.of(PhraseAutomaton.normalizePhrase("mail from <ip> rejected", false),
+                PhraseAutomaton.normalizePhrase("from 192", false)));
+        assertThat(ids(automaton, "571 Mail from 192.0.2.1 rejected, see http://example.com")).containsExactly(0);
+        assertThat(ids(automaton, "571 MAIL FROM [192.0.2.1]: rejected")).containsExactly(0);
+        // the literal is one word: its numbers are no longer words of their own, and a name is no literal
+        assertThat(ids(automaton, "571 Mail from 192.0.2.1.example.net rejected")).containsExactly(1);
+        assertThat(ids(automaton, "571 Mail from mx.example.net rejected")).isEmpty();
+        // a text cannot spell the placeholder's word: '#' is a separator like any other punctuation
+        assertThat(ids(automaton, "571 Mail from # rejected")).isEmpty();
+    }
+
+    @Test
+    void aPhraseNeedsMoreThanThePlaceholder() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> PhraseAutomaton.normalizePhrase("<ip>", false))
+                .withMessageContaining("besides <ip>");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> PhraseAutomaton.normalizePhrase("来自 <ip>", false))
+                .withMessageContaining("ASCII");
+        assertThat(PhraseAutomaton.normalizePhrase("Mail from <IP> rejected", false)).isEqualTo(" mail from # rejected ");
+    }
+
+    /**
+     * The reference for where IPv4 literals stand: at every word start outside the addresses (after a
+     * separator other than a dot), a literal as {@link PhraseAutomaton#literalEnd} reads it.
+     */
+    private static int[] ipRanges(String line, int[] addresses) {
+        List<Integer> ranges = new ArrayList<>();
+        int a = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (a < addresses.length && i == addresses[a]) {
+                i = addresses[a + 1] - 1;
+                a += 2;
+                continue;
+            }
+            boolean wordStart = i == 0 || line.charAt(i - 1) != '.' && PhraseAutomaton.fold(line.charAt(i - 1)) == ' ';
+            int end = wordStart && Character.isDigit(line.charAt(i)) && line.charAt(i) < 128 ? PhraseAutomaton.literalEnd(line, i) : -1;
+            if (end > 0) {
+                ranges.add(i);
+                ranges.add(end);
+                i = end - 1;
+            }
+        }
+        return ranges.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<String> literals(String line) {
+        int[] ranges = ipRanges(line, PhraseAutomaton.addressRanges(line));
+        List<String> found = new ArrayList<>();
+        for (int r = 0; r < ranges.length; r += 2) {
+            found.add(line.substring(ranges[r], ranges[r + 1]));
+        }
+        return found;
+    }
+
+    private static Set<Integer> ids(PhraseAutomaton automaton, String reply) {
+        Set<Integer> ids = new TreeSet<>();
+        PhraseAutomaton.Hits hits = automaton.scan(SmtpReply.parseLenient(reply).lines());
+        if (hits != null) {
+            for (int i = 0; i < hits.count(); i++) {
+                ids.add(hits.id(i));
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void emptyTextAndTextWithoutPhrasesFindNothing() {
         assertThat(AUTOMATON.scan(List.of())).isNull();
         assertThat(AUTOMATON.scan(List.of("", "   "))).isNull();
@@ -143,12 +223,18 @@ class PhraseAutomatonTest {
         StringBuilder text = new StringBuilder(" ");
         for (String line : lines) {
             int[] addresses = PhraseAutomaton.addressRanges(line);
+            int[] literals = ipRanges(line, addresses);
             int a = 0;
+            int l = 0;
             for (int i = 0; i < line.length(); i++) {
                 if (a < addresses.length && i == addresses[a]) {
                     append(text, ' ');
                     i = addresses[a + 1] - 1;
                     a += 2;
+                } else if (l < literals.length && i == literals[l]) {
+                    append(text, PhraseAutomaton.IP_WORD);
+                    i = literals[l + 1] - 1;
+                    l += 2;
                 } else {
                     append(text, PhraseAutomaton.fold(line.charAt(i)));
                 }
