@@ -22,7 +22,7 @@ class DocumentedCorpusTest {
     @Test
     void theCorpusIsWellFormedAndBroad() {
         List<DocumentedCorpus.Row> rows = DocumentedCorpus.rows();
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(2900);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(3400);
         Set<String> sources = new HashSet<>();
         Set<String> languages = new HashSet<>();
         Set<String> replies = new HashSet<>();

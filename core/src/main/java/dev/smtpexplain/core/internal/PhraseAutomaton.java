@@ -801,7 +801,13 @@ public final class PhraseAutomaton {
 
     private void scanRange(Scan scan, String line, int from, int to) {
         int state = scan.state;
+        // past an IPv4 literal read as one word, its characters are skipped (the index only ever counts
+        // up, so the compiler keeps this a counted loop)
+        int skipTo = from;
         for (int i = from; i < to; i++) {
+            if (i < skipTo) {
+                continue;
+            }
             char c = line.charAt(i);
             if (state == 0 && c < 128 && staysAtRoot[c]) {
                 continue;
@@ -824,13 +830,9 @@ public final class PhraseAutomaton {
             if (next < 0) {
                 if (~next >= emittingState.length) {
                     // a digit after a separator, with phrases that read an IPv4 literal as one word
-                    int end = i > 0 && line.charAt(i - 1) == '.' ? -1 : literalEnd(line, i);
-                    if (end > 0 && end <= to) {
-                        next = state < denseLimit ? delta[state + ipColumn] : chainStep(state, ipColumn);
-                        i = end - 1;
-                    } else {
-                        next = digitNext[~next - emittingState.length];
-                    }
+                    long read = afterDigit(state, next, line, i, to);
+                    next = (int) read;
+                    skipTo = (int) (read >>> 32);
                 }
                 if (next < 0) {
                     scan.markIds(emittingIds[~next], i);
@@ -840,6 +842,20 @@ public final class PhraseAutomaton {
             state = next;
         }
         scan.state = state;
+    }
+
+    /**
+     * A digit that starts a word, where phrases read IPv4 literals: the transition on the literal, and
+     * where the literal ends, when one starts here; else the digit's own transition and the digit's index.
+     * Packed as (index &lt;&lt; 32 | transition), off the scan's hot path.
+     */
+    private long afterDigit(int state, int marked, String line, int i, int to) {
+        int end = i > 0 && line.charAt(i - 1) == '.' ? -1 : literalEnd(line, i);
+        if (end > 0 && end <= to) {
+            int next = state < denseLimit ? delta[state + ipColumn] : chainStep(state, ipColumn);
+            return (long) end << 32 | (next & 0xffffffffL);
+        }
+        return (long) i << 32 | (digitNext[~marked - emittingState.length] & 0xffffffffL);
     }
 
     private void step(Scan scan, int column, int index) {
