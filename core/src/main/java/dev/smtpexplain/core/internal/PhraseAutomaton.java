@@ -43,10 +43,6 @@ public final class PhraseAutomaton {
     private final int spaceColumn;
     // the column of IP_WORD, or 0 when no phrase has one (then the scan does not look for literals)
     private final int ipColumn;
-    // When a phrase has IP_WORD, a digit after a separator may start an IPv4 literal: such transitions
-    // hold the complement of (emitting states + k), and digitNext[k] is where the digit itself goes. So the
-    // scan looks for a literal only where a word starts with a digit, in the branch it takes for outputs.
-    private final int[] digitNext;
     private final int[] delta;
     // dense rows take offsets below this; a chain state is denseLimit + 4 × its index
     private final int denseLimit;
@@ -66,8 +62,7 @@ public final class PhraseAutomaton {
     private final SparseAutomaton beyondAscii;
 
     private PhraseAutomaton(Columns columns, int[] delta, int[] chain, int[][] outputs, int[] emittingState, int[][] emittingIds,
-            int[] digitNext, int startState, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
-        this.digitNext = digitNext;
+            int startState, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
         this.asciiColumn = columns.ascii;
         this.columns = columns.count;
         this.spaceColumn = columns.ascii[SPACE];
@@ -281,7 +276,6 @@ public final class PhraseAutomaton {
         }
         int[] delta = new int[denseLimit];
         int[] chain = new int[4 * chains];
-        DigitTransitions digits = new DigitTransitions(emittingCount, columns);
         for (int s = 0; s < nodes; s++) {
             // a separator after a separator changes nothing: stay, and emit nothing new
             int onSpace = afterSpace[s] ? code[s]
@@ -289,25 +283,19 @@ public final class PhraseAutomaton {
             if (code[s] < denseLimit) {
                 for (int col = 0; col < width; col++) {
                     delta[code[s] + col] = col == space ? onSpace : target(go[s * width + col], code, outputs, emitting);
-                    if (afterSpace[s]) {
-                        delta[code[s] + col] = digits.mark(col, delta[code[s] + col]);
-                    }
                 }
             } else {
                 int at = code[s] - denseLimit;
                 boolean leaf = children[s] == 0;
                 chain[at] = leaf ? -1 : childColumn[s];
                 chain[at + 1] = leaf ? 0 : target(go[s * width + childColumn[s]], code, outputs, emitting);
-                if (afterSpace[s] && !leaf) {
-                    chain[at + 1] = digits.mark(childColumn[s], chain[at + 1]);
-                }
                 chain[at + 2] = onSpace;
                 chain[at + 3] = code[fail[s]];
             }
         }
         SparseAutomaton sparse = beyond.isEmpty() ? null : SparseAutomaton.build(beyond, Arrays.copyOf(beyondIds, beyond.size()));
-        return new PhraseAutomaton(columns, delta, chain, outputs, emittingState, emittingIds, digits.next(), code[start],
-                phrases.size(), sparse, positional.clone());
+        return new PhraseAutomaton(columns, delta, chain, outputs, emittingState, emittingIds, code[start], phrases.size(), sparse,
+                positional.clone());
     }
 
     /**
@@ -371,17 +359,6 @@ public final class PhraseAutomaton {
                 ascii[c] = folded[ASCII[c]];
             }
             ipColumn = folded[IP_WORD];
-            if (ipColumn != 0) {
-                // a literal starts with a digit: every digit needs a column of its own to be told apart
-                for (char d = '0'; d <= '9'; d++) {
-                    if (folded[d] == 0) {
-                        folded[d] = (byte) next++;
-                    }
-                }
-                for (char d = '0'; d <= '9'; d++) {
-                    ascii[d] = folded[d];
-                }
-            }
             count = next;
         }
 
@@ -392,49 +369,6 @@ public final class PhraseAutomaton {
         /** The column of a character as it appears in a normalized phrase (already folded). */
         int of(char c) {
             return c == IP_WORD ? ipColumn : ascii[c];
-        }
-    }
-
-    /**
-     * While building: the digit transitions out of states reached by a separator, when phrases read IPv4
-     * literals (else nothing is marked). A state reached by a separator that has no transition of its own
-     * on a digit takes its failure state's, which is reached by a separator too, so marking these rows
-     * and chain steps marks every digit that starts a word.
-     */
-    private static final class DigitTransitions {
-        private final int emittingCount;
-        private final boolean[] digitColumn;
-        private final java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
-        private final List<Integer> next = new ArrayList<>();
-
-        DigitTransitions(int emittingCount, Columns columns) {
-            this.emittingCount = emittingCount;
-            this.digitColumn = new boolean[columns.count];
-            if (columns.ipColumn != 0) {
-                for (char d = '0'; d <= '9'; d++) {
-                    digitColumn[columns.ascii[d]] = true;
-                }
-            }
-        }
-
-        /** The transition to store for {@code column}: a marked one for a digit, else {@code target} itself. */
-        int mark(int column, int target) {
-            if (!digitColumn[column]) {
-                return target;
-            }
-            int k = index.computeIfAbsent(target, t -> {
-                next.add(t);
-                return next.size() - 1;
-            });
-            return ~(emittingCount + k);
-        }
-
-        int[] next() {
-            int[] a = new int[next.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = next.get(i);
-            }
-            return a;
         }
     }
 
@@ -640,15 +574,28 @@ public final class PhraseAutomaton {
         Scan scan = new Scan(startState, lines);
         for (String line : lines) {
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
-            if (line.indexOf('@') < 0) {
+            int[] addresses = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+            // an IPv4 literal reads as one word, IP_WORD, when a phrase asks for one
+            int[] literals = ipColumn == 0 ? NO_RANGES : ipRanges(line, addresses);
+            if (addresses.length == 0 && literals.length == 0) {
                 scanRange(scan, line, 0, line.length());
             } else {
-                int[] masked = addressRanges(line);
                 int from = 0;
-                for (int m = 0; m < masked.length; m += 2) {
-                    scanRange(scan, line, from, masked[m]);
-                    step(scan, spaceColumn, masked[m]); // the whole address reads as one space
-                    from = masked[m + 1];
+                int a = 0;
+                int l = 0;
+                while (a < addresses.length || l < literals.length) {
+                    boolean address = l >= literals.length || a < addresses.length && addresses[a] < literals[l];
+                    int start = address ? addresses[a] : literals[l];
+                    scanRange(scan, line, from, start);
+                    if (address) {
+                        step(scan, spaceColumn, start); // the whole address reads as one space
+                        from = addresses[a + 1];
+                        a += 2;
+                    } else {
+                        step(scan, ipColumn, literals[l + 1] - 1);
+                        from = literals[l + 1];
+                        l += 2;
+                    }
                 }
                 scanRange(scan, line, from, line.length());
             }
@@ -801,13 +748,7 @@ public final class PhraseAutomaton {
 
     private void scanRange(Scan scan, String line, int from, int to) {
         int state = scan.state;
-        // past an IPv4 literal read as one word, its characters are skipped (the index only ever counts
-        // up, so the compiler keeps this a counted loop)
-        int skipTo = from;
         for (int i = from; i < to; i++) {
-            if (i < skipTo) {
-                continue;
-            }
             char c = line.charAt(i);
             if (state == 0 && c < 128 && staysAtRoot[c]) {
                 continue;
@@ -828,34 +769,12 @@ public final class PhraseAutomaton {
             }
             int next = state < denseLimit ? delta[state + column] : chainStep(state, column);
             if (next < 0) {
-                if (~next >= emittingState.length) {
-                    // a digit after a separator, with phrases that read an IPv4 literal as one word
-                    long read = afterDigit(state, next, line, i, to);
-                    next = (int) read;
-                    skipTo = (int) (read >>> 32);
-                }
-                if (next < 0) {
-                    scan.markIds(emittingIds[~next], i);
-                    next = emittingState[~next];
-                }
+                scan.markIds(emittingIds[~next], i);
+                next = emittingState[~next];
             }
             state = next;
         }
         scan.state = state;
-    }
-
-    /**
-     * A digit that starts a word, where phrases read IPv4 literals: the transition on the literal, and
-     * where the literal ends, when one starts here; else the digit's own transition and the digit's index.
-     * Packed as (index &lt;&lt; 32 | transition), off the scan's hot path.
-     */
-    private long afterDigit(int state, int marked, String line, int i, int to) {
-        int end = i > 0 && line.charAt(i - 1) == '.' ? -1 : literalEnd(line, i);
-        if (end > 0 && end <= to) {
-            int next = state < denseLimit ? delta[state + ipColumn] : chainStep(state, ipColumn);
-            return (long) end << 32 | (next & 0xffffffffL);
-        }
-        return (long) i << 32 | (digitNext[~marked - emittingState.length] & 0xffffffffL);
     }
 
     private void step(Scan scan, int column, int index) {
@@ -932,6 +851,55 @@ public final class PhraseAutomaton {
             at = end < n ? line.indexOf('@', end) : -1;
         }
         return Arrays.copyOf(ranges, count);
+    }
+
+    /**
+     * The [start, end) ranges of the IPv4 literals outside {@code addresses}, as a flat array. Looks only at
+     * the line's dots with a digit on each side, so a line without any costs an {@code indexOf} or two.
+     */
+    static int[] ipRanges(String line, int[] addresses) {
+        int[] ranges = NO_RANGES;
+        int count = 0;
+        int n = line.length();
+        int dot = line.indexOf('.');
+        while (dot > 0 && dot + 1 < n) {
+            int next = dot + 1;
+            if (isDigit(line.charAt(dot - 1)) && isDigit(line.charAt(dot + 1))) {
+                int start = dot - 1;
+                while (start > 0 && isDigit(line.charAt(start - 1)) && dot - start < 3) {
+                    start--;
+                }
+                int end = startsWord(line, start) ? literalEnd(line, start) : -1;
+                if (end > 0 && !insideAny(addresses, start)) {
+                    if (count == ranges.length) {
+                        ranges = Arrays.copyOf(ranges, Math.max(4, count * 2));
+                    }
+                    ranges[count++] = start;
+                    ranges[count++] = end;
+                    next = end;
+                }
+            }
+            dot = next < n ? line.indexOf('.', next) : -1;
+        }
+        return count == ranges.length ? ranges : Arrays.copyOf(ranges, count);
+    }
+
+    /** Whether a word starts at {@code i}: the line's start, or after a separator other than a dot. */
+    private static boolean startsWord(String line, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char before = line.charAt(i - 1);
+        return before != '.' && fold(before) == SPACE;
+    }
+
+    private static boolean insideAny(int[] ranges, int at) {
+        for (int r = 0; r < ranges.length; r += 2) {
+            if (at >= ranges[r] && at < ranges[r + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
