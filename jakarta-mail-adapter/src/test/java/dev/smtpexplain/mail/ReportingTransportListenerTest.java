@@ -267,18 +267,19 @@ class ReportingTransportListenerTest {
             m.saveChanges();
             t.connect();
             try {
+                // the retry comes after the first failure was reported: the second exception for the same
+                // message and transport is a new failure, not a late half of the first
                 for (int i = 0; i < 2; i++) {
                     try {
                         t.sendMessage(m, m.getAllRecipients());
                     } catch (MessagingException e) {
                         l.exceptionThrown(t, m, e);
                     }
+                    assertThat(r.next().report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
                 }
             } finally {
                 t.close();
             }
-            assertThat(r.next().report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
-            assertThat(r.next().report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
             r.assertQuiet();
         }
     }
