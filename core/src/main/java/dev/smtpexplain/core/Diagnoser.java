@@ -37,16 +37,18 @@ public final class Diagnoser {
     static final double TEXT_RULE_AGREEING = 0.95;
     static final double TEXT_RULE = 0.85;
     static final double TEXT_RULE_DISAGREEING = 0.75;
-    static final double UNCODED_MAIL_TEXT = 0.6;
+    // a weak rule, or a rule on uncoded text that looks like mail: right about half the time on wordings
+    // no rule had seen (docs/confidence.md, both never-seen rounds)
+    static final double UNCODED_MAIL_TEXT = 0.5;
     // deliberately low: ordinary sentences share words with replies, so without a code, a status or
     // a sign of mail software a match is a guess, however often corpus texts of this kind were right
     static final double UNCODED_TEXT = 0.3;
     // a code decides when no rule read the text, and on wordings no rule had seen a specific status was
-    // right about three times in five, a specific basic code one in three, a generic status or code one in
-    // five (docs/confidence.md, "never seen"): a generic code alone is a guess
+    // right about two times in three, a specific basic code a little over one in three, a generic status or
+    // code one in six (docs/confidence.md, "never seen"): a generic code alone is a guess
     static final double SPECIFIC_STATUS = 0.7;
-    static final double SPECIFIC_CODE = 0.5;
-    static final double WEAK_TEXT_RULE = 0.6;
+    static final double SPECIFIC_CODE = 0.45;
+    static final double WEAK_TEXT_RULE = 0.5;
     static final double GENERIC_STATUS = 0.4;
     static final double GENERIC_CODE = 0.35;
     static final double CLASS_ONLY = 0.2;
