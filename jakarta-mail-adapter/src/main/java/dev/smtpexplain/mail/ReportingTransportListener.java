@@ -8,15 +8,19 @@ import jakarta.mail.Transport;
 import jakarta.mail.event.TransportEvent;
 import jakarta.mail.event.TransportListener;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +40,8 @@ import java.util.logging.Logger;
  * <p>A TransportEvent carries addresses but no reply code or text, and it arrives on Jakarta Mail's
  * event thread, before or after {@code sendMessage} throws. The exception is the source of truth, so
  * the listener pairs each NOT_DELIVERED / PARTIALLY_DELIVERED event with the exception for the same
- * (Transport, Message) object pair, whichever comes first, and reports once. If the other half does
+ * (Transport, Message) object pair, whichever comes first, and reports once; when the same message is
+ * sent again on the same Transport, the n-th exception goes with the n-th event. If the other half does
  * not arrive within the correlation timeout (default 2 s), it reports what it has: an exception alone
  * (connect and AUTH failures fire no event), or an event alone (the application never passed the
  * exception; the report then has category {@code unknown} and the event's addresses).
@@ -81,7 +86,8 @@ public final class ReportingTransportListener implements TransportListener, Auto
     private final LocaleSource locales;
     private final Callbacks callbacks;
     private final long timeoutMillis;
-    private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
+    /** Per (Transport, Message), its sends in order; guarded by itself. */
+    private final Map<Key, Deque<Pending>> pending = new HashMap<>();
     private final ScheduledThreadPoolExecutor timer;
 
     /**
@@ -168,23 +174,34 @@ public final class ReportingTransportListener implements TransportListener, Auto
     }
 
     private void exceptionThrown(Transport transport, Message message, MessagingException exception, Attempt attempt, Locale locale) {
+        // failures before sendMessage (connect, TLS, AUTH, no transport yet) fire no event: don't wait
+        boolean noEvent = transport == null || attempt.phase() == Attempt.Phase.CONNECT
+                || attempt.phase() == Attempt.Phase.UNKNOWN && analyzer.analyze(exception, locale, attempt).stage().isSessionSetup();
+        if (noEvent) {
+            Pending alone = new Pending();
+            alone.exception = exception;
+            alone.attempt = attempt;
+            alone.locale = locale;
+            report(message, alone).run();
+            return;
+        }
         Key key = new Key(transport, message);
-        Pending p = pending.compute(key, (k, old) -> old == null || old.done && old.exception != null ? new Pending() : old);
         Runnable report;
-        synchronized (p) {
-            if (p.done) {
-                return; // the event was reported alone already
+        synchronized (pending) {
+            Deque<Pending> sends = pending.computeIfAbsent(key, k -> new ArrayDeque<>());
+            Pending p = oldest(sends, q -> q.exception == null);
+            if (p != null && p.done) {
+                forget(key, p); // its event was reported alone already: this is that send's late exception
+                return;
+            }
+            if (p == null) {
+                p = new Pending();
+                sends.addLast(p);
             }
             p.exception = exception;
             p.attempt = attempt;
             p.locale = locale;
-            // failures before sendMessage (connect, TLS, AUTH, no transport yet) fire no event: don't wait
-            boolean noEvent = transport == null || attempt.phase() == Attempt.Phase.CONNECT
-                    || attempt.phase() == Attempt.Phase.UNKNOWN && analyzer.analyze(exception, locale, attempt).stage().isSessionSetup();
-            report = p.event != null || noEvent ? complete(key, p) : schedule(key, p);
-            if (noEvent) {
-                pending.remove(key, p); // nothing late to recognize
-            }
+            report = p.event != null ? complete(key, p) : waitForOtherHalf(key, p);
         }
         report.run();
     }
@@ -206,28 +223,47 @@ public final class ReportingTransportListener implements TransportListener, Auto
 
     private void event(TransportEvent e, boolean partially) {
         Key key = new Key(e.getSource(), e.getMessage());
-        Pending p = pending.compute(key, (k, old) -> old == null || old.done && old.event != null ? new Pending() : old);
+        Attempt.EventAddresses addresses = new Attempt.EventAddresses(Attempt.addresses(e.getValidSentAddresses()),
+                Attempt.addresses(e.getValidUnsentAddresses()), Attempt.addresses(e.getInvalidAddresses()));
         Runnable report;
-        synchronized (p) {
-            p.event = new Attempt.EventAddresses(Attempt.addresses(e.getValidSentAddresses()),
-                    Attempt.addresses(e.getValidUnsentAddresses()), Attempt.addresses(e.getInvalidAddresses()));
-            p.partially = partially;
-            if (p.done) {
-                return; // the exception was reported alone already; this is its late event
+        synchronized (pending) {
+            Deque<Pending> sends = pending.computeIfAbsent(key, k -> new ArrayDeque<>());
+            Pending p = oldest(sends, q -> q.event == null);
+            if (p != null && p.done) {
+                forget(key, p); // its exception was reported alone already: this is that send's late event
+                return;
             }
-            report = p.exception != null ? complete(key, p) : schedule(key, p);
+            if (p == null) {
+                p = new Pending();
+                sends.addLast(p);
+            }
+            p.event = addresses;
+            p.partially = partially;
+            report = p.exception != null ? complete(key, p) : waitForOtherHalf(key, p);
         }
         report.run();
     }
 
-    /** Waits for the other half; reports what there is when the timeout passes. */
-    private Runnable schedule(Key key, Pending p) {
-        if (p.timeout != null) {
-            return () -> { };
+    /**
+     * The oldest send of this (Transport, Message) pair that still lacks the half {@code lacking} asks
+     * about. Sends on one Transport are sequential, and Jakarta Mail fires their events in order, so the
+     * n-th exception belongs with the n-th event even when a retry's exception overtakes the first
+     * send's event.
+     */
+    private static Pending oldest(Deque<Pending> sends, Predicate<Pending> lacking) {
+        for (Pending p : sends) {
+            if (lacking.test(p)) {
+                return p;
+            }
         }
+        return null;
+    }
+
+    /** Waits for the other half; reports what there is when the timeout passes. Called holding the lock. */
+    private Runnable waitForOtherHalf(Key key, Pending p) {
         p.timeout = later(() -> {
             Runnable r;
-            synchronized (p) {
+            synchronized (pending) {
                 r = p.done ? () -> { } : complete(key, p);
             }
             r.run();
@@ -245,28 +281,50 @@ public final class ReportingTransportListener implements TransportListener, Auto
         }
     }
 
-    /** Builds the report under the pair's lock and returns the callback to run outside it. */
+    /**
+     * Marks the send reported, holding the lock, and returns what reports it, to run outside the lock.
+     * A send with both halves is done with; one reported with a half missing stays a while, so that
+     * the late half is recognized as its own and not taken for the next send's.
+     */
     private Runnable complete(Key key, Pending p) {
         p.done = true;
         if (p.timeout != null) {
             p.timeout.cancel(false);
         }
-        // keep the finished pair a while, so a late event or exception is recognized as a duplicate
-        if (later(() -> pending.remove(key, p)) == null) {
-            pending.remove(key, p);
+        if (p.exception != null && p.event != null || later(() -> {
+            synchronized (pending) {
+                forget(key, p);
+            }
+        }) == null) {
+            forget(key, p);
         }
-        Message message = key.message instanceof Message m ? m : null;
-        SendFailureReport report;
-        if (p.exception != null) {
-            Attempt a = p.event == null ? p.attempt : p.attempt.withEvent(p.event);
-            report = analyzer.analyze(p.exception, p.locale, a);
-        } else {
-            report = analyzer.analysis().fromEvent(p.partially, p.event, locales.locale(), Attempt.unknown());
+        return report(key.message instanceof Message m ? m : null, p);
+    }
+
+    /** Removes a send; called holding the lock. */
+    private void forget(Key key, Pending p) {
+        Deque<Pending> sends = pending.get(key);
+        if (sends != null && sends.remove(p) && sends.isEmpty()) {
+            pending.remove(key);
         }
-        if (report.outcome() == Outcome.DELIVERED) {
-            return () -> deliver(message, report.acceptedRecipients());
-        }
-        return () -> fail(message, report);
+    }
+
+    /** Builds the report from what a finished send has (its halves no longer change) and hands it on. */
+    private Runnable report(Message message, Pending p) {
+        return () -> {
+            SendFailureReport report;
+            if (p.exception != null) {
+                Attempt a = p.event == null ? p.attempt : p.attempt.withEvent(p.event);
+                report = analyzer.analyze(p.exception, p.locale, a);
+            } else {
+                report = analyzer.analysis().fromEvent(p.partially, p.event, locales.locale(), Attempt.unknown());
+            }
+            if (report.outcome() == Outcome.DELIVERED) {
+                deliver(message, report.acceptedRecipients());
+            } else {
+                fail(message, report);
+            }
+        };
     }
 
     private void fail(Message message, SendFailureReport report) {
@@ -291,23 +349,27 @@ public final class ReportingTransportListener implements TransportListener, Auto
      */
     @Override
     public void close() {
-        for (Map.Entry<Key, Pending> e : pending.entrySet()) {
-            Runnable r;
-            synchronized (e.getValue()) {
-                r = e.getValue().done || e.getValue().exception == null && e.getValue().event == null
-                        ? () -> { } : complete(e.getKey(), e.getValue());
+        List<Runnable> reports = new ArrayList<>();
+        synchronized (pending) {
+            timer.shutdownNow();
+            for (Map.Entry<Key, Deque<Pending>> e : List.copyOf(pending.entrySet())) {
+                for (Pending p : List.copyOf(e.getValue())) {
+                    if (!p.done) {
+                        reports.add(complete(e.getKey(), p));
+                    }
+                }
             }
-            r.run();
+            pending.clear();
         }
-        timer.shutdownNow();
-        pending.clear();
+        reports.forEach(Runnable::run);
     }
 
-    /** Number of pairs waiting or recently finished; for tests. */
+    /** Number of sends waiting for a half or recently reported with one missing; for tests. */
     int pendingCount() {
-        return pending.size();
+        synchronized (pending) {
+            return pending.values().stream().mapToInt(Deque::size).sum();
+        }
     }
-
     /** (Transport, Message) by identity: MimeMessage has no equals, and the same objects are in the event. */
     private static final class Key {
         final Object transport;
@@ -329,7 +391,7 @@ public final class ReportingTransportListener implements TransportListener, Auto
         }
     }
 
-    /** One send's halves. Guarded by its own lock. */
+    /** One send's halves. Guarded by the listener's lock until done; read-only after. */
     private static final class Pending {
         MessagingException exception;
         Attempt attempt = Attempt.unknown();

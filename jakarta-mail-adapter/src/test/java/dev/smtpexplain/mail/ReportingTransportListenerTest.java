@@ -14,8 +14,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.event.TransportAdapter;
+import jakarta.mail.event.TransportEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -281,6 +284,70 @@ class ReportingTransportListenerTest {
                 t.close();
             }
             r.assertQuiet();
+        }
+    }
+
+    /**
+     * An immediate retry: the second send's exception reaches the listener before the first send's
+     * event. The halves are real (two sends of one message on one Transport, the server refusing the
+     * recipient for good, then for now) and handed over in that racing order; each send is reported
+     * once, with its own exception.
+     */
+    @Test
+    void aRetrysExceptionOvertakingTheFirstEventIsPairedInOrder() throws Exception {
+        int[] attempts = {0};
+        Recorder r = new Recorder();
+        try (Subetha server = Subetha.start(accept(), rcpt -> {
+                if (attempts[0]++ == 0) {
+                    throw new RejectException(550, "5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown");
+                }
+                throw new RejectException(452, "4.2.2 <" + rcpt + ">: mailbox full, try again later");
+            }, c -> { });
+             ReportingTransportListener l = listener(r)) {
+            Session s = session(server.port());
+            Transport t = s.getTransport("smtp");
+            BlockingQueue<TransportEvent> events = new LinkedBlockingQueue<>();
+            t.addTransportListener(new TransportAdapter() {
+                @Override
+                public void messageNotDelivered(TransportEvent e) {
+                    events.add(e);
+                }
+            });
+            MimeMessage m = message(s, "hello", NOUSER);
+            m.saveChanges();
+            List<MessagingException> thrown = new ArrayList<>();
+            t.connect();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    try {
+                        t.sendMessage(m, m.getAllRecipients());
+                    } catch (MessagingException e) {
+                        thrown.add(e);
+                    }
+                }
+                TransportEvent first = events.poll(5, TimeUnit.SECONDS);
+                TransportEvent second = events.poll(5, TimeUnit.SECONDS);
+                assertThat(thrown).hasSize(2);
+                assertThat(second).as("both sends' events").isNotNull();
+
+                l.exceptionThrown(t, m, thrown.get(0));
+                l.exceptionThrown(t, m, thrown.get(1));
+                l.messageNotDelivered(first);
+                l.messageNotDelivered(second);
+            } finally {
+                t.close();
+            }
+
+            Heard one = r.next();
+            Heard two = r.next();
+            assertThat(one.report().exception()).containsSame(thrown.get(0));
+            assertThat(one.report().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+            assertThat(two.report().exception()).containsSame(thrown.get(1));
+            assertThat(two.report().category()).isEqualTo(Category.MAILBOX_FULL);
+            assertThat(List.of(one, two)).allSatisfy(h -> assertThat(h.report().recipientFailures())
+                    .extracting(RecipientFailure::address).containsExactly(NOUSER));
+            r.assertQuiet();
+            assertThat(l.pendingCount()).isZero();
         }
     }
 
