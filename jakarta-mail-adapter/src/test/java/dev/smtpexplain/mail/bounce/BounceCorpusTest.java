@@ -30,7 +30,7 @@ class BounceCorpusTest {
     static final double MIN_STATUS = 0.95;
     static final double MIN_CATEGORY = 0.81;
     static final double MIN_KIND = 0.96;
-    static final double MIN_COMMAND = 0.71;
+    static final double MIN_COMMAND = 0.80;
 
     record Figures(int rows, int recipients, int statusRows, int status, int categoryRows, int category, int commandRows, int command,
                    int files, int kind, int extra, List<String> misses) {

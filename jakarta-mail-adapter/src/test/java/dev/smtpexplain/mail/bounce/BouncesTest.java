@@ -182,6 +182,91 @@ class BouncesTest {
     }
 
     @Test
+    void qmailRemotesSentencesNameTheCommand() {
+        // qmail-remote says which command failed in fixed sentences, not in the reply
+        String text = """
+                From: MAILER-DAEMON@mail.example.org
+                To: alice@example.org
+                Subject: failure notice
+
+                Hi. This is the qmail-send program at mail.example.org.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                This is a permanent error; I've given up. Sorry it didn't work out.
+
+                <bob@example.com>:
+                192.0.2.10 does not like recipient.
+                Remote host said: 550 No such mailbox here
+                Giving up on 192.0.2.10.
+
+                <carol@example.net>:
+                Connected to 192.0.2.20 but sender was rejected.
+                Remote host said: 553 Your domain has no valid MX
+
+                <dave@example.info>:
+                192.0.2.30 failed after I sent the message.
+                Remote host said: 554 Message content refused
+
+                <erin@example.biz>:
+                Connected to 192.0.2.40 but my name was rejected.
+                Remote host said: 501 Syntactically invalid HELO argument
+                """;
+        BounceReport r = Bounces.explain(bytes(text), EN);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient)
+                .containsExactly("bob@example.com", "carol@example.net", "dave@example.info", "erin@example.biz");
+        assertThat(r.recipients()).extracting(x -> x.stage().orElse(SmtpStage.UNKNOWN))
+                .containsExactly(SmtpStage.RCPT_TO, SmtpStage.MAIL_FROM, SmtpStage.END_OF_DATA, SmtpStage.EHLO);
+    }
+
+    @Test
+    void aSessionTranscriptNamesTheCommandTheRecipientsReplyAnswered() {
+        // the DSN's own Status (an expiry) differs from the reply; the transcript pairs the reply with MAIL,
+        // not with the RCPT of an earlier, successful exchange
+        String text = """
+                From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.org>
+                To: alice@example.org
+                Subject: Returned mail: see transcript for details
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="t1"
+
+                --t1
+                Content-Type: text/plain
+
+                   ----- The following addresses had permanent fatal errors -----
+                <bob@example.com>
+                    (reason: 451 4.7.1 Please try again later, sender domain is being checked)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mx.example.com.:
+                >>> RCPT To:<someone-else@example.com>
+                <<< 250 2.1.5 Ok
+                >>> MAIL From:<alice@example.org> SIZE=2048
+                <<< 451 4.7.1 Please try again later, sender domain is being checked
+                <bob@example.com>... Deferred: 451 4.7.1 Please try again later, sender domain is being checked
+                Message could not be delivered for 5 days
+
+                --t1
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; relay.example.org
+
+                Final-Recipient: RFC822; bob@example.com
+                Action: failed
+                Status: 4.4.7
+                Diagnostic-Code: SMTP; 451 4.7.1 Please try again later, sender domain is being checked
+
+                --t1--
+                """;
+        BounceRecipient bob = Bounces.explain(bytes(text), EN).recipients().get(0);
+        assertThat(bob.finalRecipient()).isEqualTo("bob@example.com");
+        assertThat(bob.stage()).contains(SmtpStage.MAIL_FROM);
+
+        // quoted once by a forwarder, the transcript still reads
+        String quoted = text.replace("\n>>> ", "\n>>>> ").replace("\n<<< ", "\n> <<< ");
+        assertThat(quoted).contains(">>>> MAIL From:");
+        assertThat(Bounces.explain(bytes(quoted), EN).recipients().get(0).stage()).contains(SmtpStage.MAIL_FROM);
+    }
+
+    @Test
     void aReplyStatedBeforeTheListOfRecipientsIsTheirs() {
         String text = """
                 From: postmaster@gateway.example.net

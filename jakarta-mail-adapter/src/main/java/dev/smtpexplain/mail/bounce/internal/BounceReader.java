@@ -101,8 +101,9 @@ public final class BounceReader {
         Set<String> notSenders = new HashSet<>(top.addresses("X-Failed-Recipients"));
         senders.removeAll(notSenders);
 
+        Lazy<List<Stages.Exchange>> transcript = new Lazy<>(() -> Stages.transcript(split.lines()));
         Context c = new Context(top, original, s, split.lines(), senders, locale,
-                new Lazy<>(() -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars())));
+                new Lazy<>(() -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars())), transcript);
         String text = String.join("\n", split.lines());
 
         // 0. an Amazon SES notification (JSON by mail)
@@ -121,7 +122,7 @@ public final class BounceReader {
         if (!s.deliveryStatus.isEmpty() || indexOfIgnoreCase(text, "\nFinal-Recipient:") >= 0) {
             // a DSN names its recipients itself: in its text, every address may be one (even the sender's own)
             c = new Context(top, original, s, split.lines(), senders, locale,
-                    new Lazy<>(() -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars())));
+                    new Lazy<>(() -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars())), transcript);
         }
         for (byte[] body : s.deliveryStatus) {
             DsnFields.Report r = DsnFields.parse(body, limits.maxRecipients() - dsn.size(), limits.maxFieldChars());
@@ -249,10 +250,15 @@ public final class BounceReader {
 
     /** What every step needs: the bounce's and the original's headers, the walk, the readable lines. */
     record Context(Headers top, Headers original, Sections sections, List<String> lines, Set<String> senders, Locale locale,
-            Lazy<List<TextRecipients.Found>> lazyMentions) {
+            Lazy<List<TextRecipients.Found>> lazyMentions, Lazy<List<Stages.Exchange>> lazyTranscript) {
         /** The recipients the text names, found on first use (a DSN needs them only to complete its fields). */
         List<TextRecipients.Found> mentions() {
             return lazyMentions.get();
+        }
+
+        /** The session transcript's replies and their commands, read on first use. */
+        List<Stages.Exchange> transcript() {
+            return lazyTranscript.get();
         }
     }
 
@@ -338,6 +344,10 @@ public final class BounceReader {
         }
         SmtpReply reply = reply(status, text);
         Optional<SmtpStage> stage = Stages.find(stageText);
+        if (stage.isEmpty()) {
+            // no words name the command: the transcript's line with this reply shows the command before it
+            stage = Stages.answered(c.transcript(), text);
+        }
         Optional<Diagnosis> diagnosis = Optional.empty();
         Optional<Explanation> explanation = Optional.empty();
         if (action.equals("failed") || action.equals("delayed")) {

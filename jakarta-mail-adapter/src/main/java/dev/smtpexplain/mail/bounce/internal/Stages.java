@@ -1,13 +1,17 @@
 package dev.smtpexplain.mail.bounce.internal;
 
 import dev.smtpexplain.mail.SmtpStage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Which SMTP command a failure answered, from the way MTAs say it: Postfix's "(in reply to RCPT TO
- * command)", Exim's "after RCPT TO:", Sendmail's transcript ">>> DATA", qmail's "RCPT TO response",
- * Gmail's "final DATA", "while connecting" … The earliest mention in the recipient's text wins.
+ * command)", Exim's "after RCPT TO:", Sendmail's transcript ">>> DATA", qmail-remote's fixed sentences
+ * ("… does not like recipient.", "Connected to … but sender was rejected."), Gmail's "final DATA",
+ * "while connecting" … The earliest mention in the recipient's text wins; failing that, a session
+ * transcript ({@code >>>} commands, {@code <<<} replies) names the command the recipient's reply answered.
  */
 final class Stages {
 
@@ -18,21 +22,25 @@ final class Stages {
     private static final Mention[] MENTIONS = {
         m("rcpt to", SmtpStage.RCPT_TO), m("rcpt_to", SmtpStage.RCPT_TO), m("rcpt command", SmtpStage.RCPT_TO),
         m("rcpt response", SmtpStage.RCPT_TO), m(">>> rcpt", SmtpStage.RCPT_TO), m("smtp:rcpt", SmtpStage.RCPT_TO),
-        m("after rcpt", SmtpStage.RCPT_TO),
+        m("after rcpt", SmtpStage.RCPT_TO), m("does not like recipient", SmtpStage.RCPT_TO),
+        m("probably greylisting", SmtpStage.RCPT_TO),
         m("mail from:", SmtpStage.MAIL_FROM), m("mail from command", SmtpStage.MAIL_FROM), m("after mail from", SmtpStage.MAIL_FROM),
         m(">>> mail from", SmtpStage.MAIL_FROM), m("mail_from", SmtpStage.MAIL_FROM), m("mail command", SmtpStage.MAIL_FROM),
         m("smtp:mail", SmtpStage.MAIL_FROM), m("after mail", SmtpStage.MAIL_FROM),
+        m("but sender was rejected", SmtpStage.MAIL_FROM), m("but sender was greylisted", SmtpStage.MAIL_FROM),
         m("end of data", SmtpStage.END_OF_DATA), m("end of message", SmtpStage.END_OF_DATA), m("final data", SmtpStage.END_OF_DATA),
-        m("data_end", SmtpStage.END_OF_DATA),
+        m("data_end", SmtpStage.END_OF_DATA), m("failed after i sent the message", SmtpStage.END_OF_DATA),
         m("after data", SmtpStage.DATA), m("data command", SmtpStage.DATA), m(">>> data", SmtpStage.DATA), m("(data)", SmtpStage.DATA),
         m("in reply to data", SmtpStage.DATA), m("after the data", SmtpStage.DATA), m("data response", SmtpStage.DATA),
-        m("smtp:data", SmtpStage.DATA),
+        m("smtp:data", SmtpStage.DATA), m("failed on data command", SmtpStage.DATA), m("message was greylisted", SmtpStage.DATA),
         m("in reply to ehlo", SmtpStage.EHLO), m("in reply to helo", SmtpStage.EHLO), m("after ehlo", SmtpStage.EHLO),
         m("after helo", SmtpStage.EHLO), m("ehlo command", SmtpStage.EHLO), m("helo command", SmtpStage.EHLO),
         m(">>> ehlo", SmtpStage.EHLO), m(">>> helo", SmtpStage.EHLO), m("in reply to lhlo", SmtpStage.EHLO),
+        m("but my name was rejected", SmtpStage.EHLO), m("but starttls was rejected", SmtpStage.STARTTLS),
         m("after initial connection", SmtpStage.CONNECT), m("while connecting", SmtpStage.CONNECT),
         m("connection refused", SmtpStage.CONNECT), m("connect to ", SmtpStage.CONNECT), m("during connection", SmtpStage.CONNECT),
         m("greeting", SmtpStage.CONNECT), m("smtp banner", SmtpStage.CONNECT), m("initial connection", SmtpStage.CONNECT),
+        m("but greylisted", SmtpStage.CONNECT),
     };
 
     private Stages() {
@@ -77,5 +85,88 @@ final class Stages {
             }
         }
         return Optional.ofNullable(stage);
+    }
+
+    /** A transcript's reply line and the command it answered. */
+    record Exchange(SmtpStage command, String reply) {
+    }
+
+    /**
+     * A session transcript's replies with the command each answered: Sendmail's "&gt;&gt;&gt; MAIL
+     * From:&lt;…&gt;" then "&lt;&lt;&lt; 553 5.1.8 …". Lines may carry a forwarder's quote marks
+     * ("&gt; &lt;&lt;&lt; 550 …"); replies before any command, or after one we do not name (RSET), are left out.
+     */
+    static List<Exchange> transcript(List<String> lines) {
+        List<Exchange> exchanges = new ArrayList<>();
+        SmtpStage last = SmtpStage.UNKNOWN;
+        for (String line : lines) {
+            int i = 0;
+            while (i < line.length() && (line.charAt(i) == '>' || line.charAt(i) == ' ')) {
+                i++;
+            }
+            if (line.startsWith("<<< ", i)) {
+                if (last != SmtpStage.UNKNOWN) {
+                    exchanges.add(new Exchange(last, line.substring(i + 4).strip()));
+                }
+            } else if (commandMarks(line, i) >= 3) {
+                // ">>> DATA", or ">>>> DATA" when a forwarder quoted it once
+                last = command(line.substring(i).strip());
+            }
+        }
+        return exchanges;
+    }
+
+    /**
+     * The command the transcript's reply {@code replyText} answered: the first reply line that reads
+     * the same (letter case and runs of white space aside; one may be cut short, down to its first 40
+     * characters).
+     */
+    static Optional<SmtpStage> answered(List<Exchange> transcript, String replyText) {
+        String reply = collapseSpace(replyText.strip().toLowerCase(Locale.ROOT));
+        if (reply.length() < 3 || transcript.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = reply.substring(0, Math.min(40, reply.length()));
+        for (Exchange e : transcript) {
+            String line = collapseSpace(e.reply().toLowerCase(Locale.ROOT));
+            if (line.startsWith(key) || line.length() >= 3 && key.startsWith(line)) {
+                return Optional.of(e.command());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many '>' stand right before {@code at}, across the spaces that separate them from it. */
+    private static int commandMarks(String line, int at) {
+        int j = at;
+        while (j > 0 && line.charAt(j - 1) == ' ') {
+            j--;
+        }
+        if (j == at) {
+            return 0;
+        }
+        int marks = 0;
+        while (j > 0 && line.charAt(j - 1) == '>') {
+            j--;
+            marks++;
+        }
+        return marks;
+    }
+
+    /** The stage a transcript's command line starts; UNKNOWN for one that answers nothing we name (RSET, NOOP). */
+    private static SmtpStage command(String commandLine) {
+        int end = commandLine.indexOf(' ');
+        String verb = (end < 0 ? commandLine : commandLine.substring(0, end)).toUpperCase(Locale.ROOT);
+        return switch (verb) {
+            case "EHLO", "HELO", "LHLO" -> SmtpStage.EHLO;
+            case "STARTTLS" -> SmtpStage.STARTTLS;
+            case "AUTH" -> SmtpStage.AUTH;
+            case "MAIL" -> SmtpStage.MAIL_FROM;
+            case "RCPT" -> SmtpStage.RCPT_TO;
+            case "DATA", "BDAT" -> SmtpStage.DATA;
+            case "." -> SmtpStage.END_OF_DATA;
+            case "QUIT" -> SmtpStage.QUIT;
+            default -> SmtpStage.UNKNOWN;
+        };
     }
 }
