@@ -19,12 +19,25 @@ import java.util.TreeMap;
  *     core/src/test/resources/dev/smtpexplain/core/documented/providers.tsv 739 ...
  * </pre>
  *
- * Arguments come in pairs: a TSV file and the first line (1-based, after the header) to score.
+ * Arguments come in pairs: a TSV file and the first line (1-based, after the header) to score. A second
+ * table groups the rows by the kind of evidence that decided (a strong or weak text rule, a status, a
+ * basic code, the class digit, nothing), with "refused by policy" apart, whatever the build's
+ * confidence levels were; weak rules are those its own {@code rules.txt} marks {@code weak}.
  */
 public class UnseenReliability {
     public static void main(String[] args) throws Exception {
         Diagnoser diagnoser = Diagnoser.standard();
         Map<Double, int[]> byConfidence = new TreeMap<>(Comparator.reverseOrder());
+        Map<String, int[]> byEvidence = new TreeMap<>();
+        java.util.Set<String> weak = new java.util.HashSet<>();
+        try (var in = Diagnoser.class.getResourceAsStream("/dev/smtpexplain/core/rules.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] w = line.strip().split("\\s+");
+                if (line.startsWith("rule ") && w.length > 3 && w[3].matches("(.*,)?weak(,.*)?")) {
+                    weak.add(w[1]);
+                }
+            }
+        }
         int right = 0;
         int total = 0;
         for (int k = 0; k + 1 < args.length; k += 2) {
@@ -48,6 +61,16 @@ public class UnseenReliability {
                 int[] c = byConfidence.computeIfAbsent(d.confidence(), x -> new int[2]);
                 c[0] += ok ? 1 : 0;
                 c[1]++;
+                String rule = d.evidence().ruleId();
+                String kind = rule.startsWith("code:") ? "basic code" : rule.startsWith("status:") ? "enhanced status"
+                        : rule.startsWith("class:") ? "class digit" : rule.equals("none") ? "nothing"
+                        : weak.contains(rule) ? "weak text rule" : "text rule or token";
+                if (d.category().id().equals("policy-violation") && !kind.equals("text rule or token")) {
+                    kind += ", refused by policy";
+                }
+                int[] e = byEvidence.computeIfAbsent(kind, x -> new int[2]);
+                e[0] += ok ? 1 : 0;
+                e[1]++;
                 if (!ok) {
                     System.out.println(f[3] + " <- " + d.category().id() + " [" + d.evidence().ruleId() + "] " + f[0] + " " + f[1] + " "
                             + f[2].substring(0, Math.min(150, f[2].length())));
@@ -58,5 +81,9 @@ public class UnseenReliability {
         System.out.println("| confidence | replies | right |");
         System.out.println("|---:|---:|---:|");
         byConfidence.forEach((conf, c) -> System.out.printf("| %.2f | %d | %.1f%% |%n", conf, c[1], 100.0 * c[0] / c[1]));
+        System.out.println();
+        System.out.println("| decided by | replies | right |");
+        System.out.println("|---|---:|---:|");
+        byEvidence.forEach((kind, c) -> System.out.printf("| %s | %d | %.1f%% |%n", kind, c[1], 100.0 * c[0] / c[1]));
     }
 }
