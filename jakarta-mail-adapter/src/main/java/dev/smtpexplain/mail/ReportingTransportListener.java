@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -185,25 +186,11 @@ public final class ReportingTransportListener implements TransportListener, Auto
             report(message, alone).run();
             return;
         }
-        Key key = new Key(transport, message);
-        Runnable report;
-        synchronized (pending) {
-            Deque<Pending> sends = pending.computeIfAbsent(key, k -> new ArrayDeque<>());
-            Pending p = oldest(sends, q -> q.exception == null);
-            if (p != null && p.done) {
-                forget(key, p); // its event was reported alone already: this is that send's late exception
-                return;
-            }
-            if (p == null) {
-                p = new Pending();
-                sends.addLast(p);
-            }
+        arrive(new Key(transport, message), p -> p.exception == null, p -> {
             p.exception = exception;
             p.attempt = attempt;
             p.locale = locale;
-            report = p.event != null ? complete(key, p) : waitForOtherHalf(key, p);
-        }
-        report.run();
+        });
     }
 
     @Override
@@ -225,21 +212,32 @@ public final class ReportingTransportListener implements TransportListener, Auto
         Key key = new Key(e.getSource(), e.getMessage());
         Attempt.EventAddresses addresses = new Attempt.EventAddresses(Attempt.addresses(e.getValidSentAddresses()),
                 Attempt.addresses(e.getValidUnsentAddresses()), Attempt.addresses(e.getInvalidAddresses()));
+        arrive(key, p -> p.event == null, p -> {
+            p.event = addresses;
+            p.partially = partially;
+        });
+    }
+
+    /**
+     * One half of a send (its exception or its event) arrives: it joins the oldest send of the pair that
+     * still lacks that half, or starts one. A send that was reported with this half missing takes it as
+     * its late half and is done with.
+     */
+    private void arrive(Key key, Predicate<Pending> lacksThisHalf, Consumer<Pending> fill) {
         Runnable report;
         synchronized (pending) {
             Deque<Pending> sends = pending.computeIfAbsent(key, k -> new ArrayDeque<>());
-            Pending p = oldest(sends, q -> q.event == null);
+            Pending p = oldest(sends, lacksThisHalf);
             if (p != null && p.done) {
-                forget(key, p); // its exception was reported alone already: this is that send's late event
+                forget(key, p);
                 return;
             }
             if (p == null) {
                 p = new Pending();
                 sends.addLast(p);
             }
-            p.event = addresses;
-            p.partially = partially;
-            report = p.exception != null ? complete(key, p) : waitForOtherHalf(key, p);
+            fill.accept(p);
+            report = p.exception != null && p.event != null ? complete(key, p) : waitForOtherHalf(key, p);
         }
         report.run();
     }

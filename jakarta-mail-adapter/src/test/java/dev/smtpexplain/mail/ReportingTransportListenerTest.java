@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,6 +114,20 @@ class ReportingTransportListenerTest {
             Thread.sleep(5);
         }
         assertThat(l.pendingCount()).as("the TransportEvent arrived").isPositive();
+    }
+
+    /** Sends {@code m} twice on {@code t}, one right after the other; returns what each send threw. */
+    private static List<MessagingException> sendTwice(Transport t, MimeMessage m, Consumer<MessagingException> onFailure) {
+        List<MessagingException> thrown = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try {
+                t.sendMessage(m, m.getAllRecipients());
+            } catch (MessagingException e) {
+                thrown.add(e);
+                onFailure.accept(e);
+            }
+        }
+        return thrown;
     }
 
     @Test
@@ -271,17 +286,9 @@ class ReportingTransportListenerTest {
             MimeMessage m = message(s, "hello", NOUSER);
             m.saveChanges();
             t.connect();
-            List<MessagingException> thrown = new ArrayList<>();
             try {
                 // at once, as an application retrying would: the second send's halves may overtake the first's
-                for (int i = 0; i < 2; i++) {
-                    try {
-                        t.sendMessage(m, m.getAllRecipients());
-                    } catch (MessagingException e) {
-                        thrown.add(e);
-                        l.exceptionThrown(t, m, e);
-                    }
-                }
+                List<MessagingException> thrown = sendTwice(t, m, e -> l.exceptionThrown(t, m, e));
                 List<Heard> heard = List.of(r.next(), r.next());
                 assertThat(heard).extracting(h -> h.report().exception().orElseThrow()).containsExactlyElementsOf(thrown);
                 assertThat(heard).allSatisfy(h -> {
@@ -325,16 +332,10 @@ class ReportingTransportListenerTest {
             });
             MimeMessage m = message(s, "hello", NOUSER);
             m.saveChanges();
-            List<MessagingException> thrown = new ArrayList<>();
+            List<MessagingException> thrown;
             t.connect();
             try {
-                for (int i = 0; i < 2; i++) {
-                    try {
-                        t.sendMessage(m, m.getAllRecipients());
-                    } catch (MessagingException e) {
-                        thrown.add(e);
-                    }
-                }
+                thrown = sendTwice(t, m, e -> { });
                 TransportEvent first = events.poll(5, TimeUnit.SECONDS);
                 TransportEvent second = events.poll(5, TimeUnit.SECONDS);
                 assertThat(thrown).hasSize(2);
