@@ -267,6 +267,27 @@ class BouncesTest {
     }
 
     @Test
+    void aMessageReturnedAfterItsDeferralsIsAFailureNotAWarning() {
+        // Sendmail returns the message with the last deferral as the subject; its warnings say "Warning: …"
+        String returned = """
+                From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.org>
+                To: alice@example.org
+                Subject: Returned mail: Deferred: Connection timed out during user open with example.com
+
+                   ----- Transcript of session follows -----
+                421 example.com (smtp)... Deferred: Connection timed out during user open with example.com
+
+                   ----- Unsent message follows -----
+                From: alice@example.org
+                To: bob@example.com
+                Subject: lunch
+                """;
+        assertThat(Bounces.explain(bytes(returned), EN).kind()).isEqualTo(BounceKind.FAILED);
+        String warning = returned.replace("Subject: Returned mail: Deferred:", "Subject: Warning: could not send message for past 4 hours: Deferred:");
+        assertThat(Bounces.explain(bytes(warning), EN).kind()).isEqualTo(BounceKind.DELAYED);
+    }
+
+    @Test
     void aReplyStatedBeforeTheListOfRecipientsIsTheirs() {
         String text = """
                 From: postmaster@gateway.example.net

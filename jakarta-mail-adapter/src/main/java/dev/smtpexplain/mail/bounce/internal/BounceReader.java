@@ -465,6 +465,9 @@ public final class BounceReader {
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
         "deferred", "delivery attempts will continue", "postponed"};
+    // a subject that says the message came back: Sendmail's "Returned mail: Deferred: Connection timed out …"
+    // is a message returned after its deferrals, not a warning (Sendmail warns "Warning: could not send …")
+    private static final String[] RETURNED = {"returned mail", "returned to sender"};
     private static final String[] GAVE_UP = {
         "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
         "undeliverable", "not delivered"};
@@ -503,7 +506,8 @@ public final class BounceReader {
 
     private static boolean isDelayed(Headers top, String lowerText) {
         String subject = top.get("Subject").toLowerCase(Locale.ROOT);
-        return (any(subject, DELAYED) || any(lowerText, DELAYED)) && !any(subject, GAVE_UP) && !any(lowerText, GAVE_UP);
+        return (any(subject, DELAYED) || any(lowerText, DELAYED)) && !any(subject, GAVE_UP) && !any(lowerText, GAVE_UP)
+                && !any(subject, RETURNED);
     }
 
     private BounceReport unreadable(String why, Locale locale) {
