@@ -288,6 +288,37 @@ class BouncesTest {
     }
 
     @Test
+    void aFinalRecipientCutToItsSourceRouteGivesWayToTheAddressTheTextNames() {
+        String text = """
+                From: Mail Delivery Subsystem <MAILER-DAEMON@relay.example.org>
+                To: alice@example.org
+                Subject: Returned mail: see transcript for details
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="r1"
+
+                --r1
+
+                <bob@example.net>
+
+                550 5.1.2 <bob@example.net>... Host unknown (Name server: mx.example.net: no data known)
+
+                --r1
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; relay.example.org
+
+                Final-Recipient: RFC822; @mx.example.net
+                Action: failed
+                Status: 5.1.2
+
+                --r1--
+                """;
+        BounceRecipient r = Bounces.explain(bytes(text), EN).recipients().get(0);
+        assertThat(r.finalRecipient()).isEqualTo("bob@example.net");
+        assertThat(r.status()).contains("5.1.2");
+    }
+
+    @Test
     void aReplyStatedBeforeTheListOfRecipientsIsTheirs() {
         String text = """
                 From: postmaster@gateway.example.net

@@ -286,6 +286,10 @@ public final class BounceReader {
         if (orig.isPresent() && !Addresses.isInternetAddress(finalRcpt) && Addresses.isInternetAddress(orig.get())) {
             // an X.400 gateway's "/S=bob/O=…/", a store's "bob@ims-daemon": the address the sender wrote says who it is
             finalRcpt = orig.get();
+        } else if (orig.isEmpty() && finalRcpt.startsWith("@") && c.mentions().size() == 1
+                && Addresses.isInternetAddress(c.mentions().get(0).address())) {
+            // what is left of a source route ("@mx.example.org", its mailbox cut off): the one address the text names
+            finalRcpt = c.mentions().get(0).address();
         }
         String action = f.getOrDefault("action", "").toLowerCase(Locale.ROOT).strip();
         int sp = action.indexOf(' ');
