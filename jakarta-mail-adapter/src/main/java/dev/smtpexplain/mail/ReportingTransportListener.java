@@ -289,12 +289,14 @@ public final class ReportingTransportListener implements TransportListener, Auto
         if (p.timeout != null) {
             p.timeout.cancel(false);
         }
-        if (p.exception != null && p.event != null || later(() -> {
+        boolean bothHalves = p.exception != null && p.event != null;
+        Future<?> keep = bothHalves ? null : later(() -> {
             synchronized (pending) {
                 forget(key, p);
             }
-        }) == null) {
-            forget(key, p);
+        });
+        if (keep == null) {
+            forget(key, p); // both halves, or the listener is closed: nothing late to recognize
         }
         return report(key.message instanceof Message m ? m : null, p);
     }
