@@ -45,6 +45,8 @@ public final class RuleEngine {
     private final int[][] phrasesOf;
     private final int[][] lengthsOf;
     private final RuleSpec.Condition[] conditionOf;
+    // per alternative: the reply classes (bit per class digit, 0-9) its rule may decide
+    private final int[] classesOf;
     private final Match[] matchOf;
     // per phrase id: the alternatives of strong and of weak rules listed under it, ascending
     private final int[][] strongUsing;
@@ -91,8 +93,14 @@ public final class RuleEngine {
         }
         matchOf = matches.toArray(Match[]::new);
         conditionOf = new RuleSpec.Condition[matchOf.length];
+        classesOf = new int[matchOf.length];
         for (int alt = 0; alt < matchOf.length; alt++) {
-            conditionOf[alt] = matchOf[alt].rule().condition();
+            RuleSpec rule = matchOf[alt].rule();
+            // null when the rule has no condition: the loop then skips the call
+            conditionOf[alt] = rule.condition() == RuleSpec.Condition.ANY ? null : rule.condition();
+            for (int digit = 0; digit <= 9; digit++) {
+                classesOf[alt] |= rule.fitsClass(digit) ? 1 << digit : 0;
+            }
         }
         // an alternative is listed under one of its phrases only: the one fewest alternatives use, so that
         // generic words ("ip", "sender") do not make every reply check every rule that mentions them
@@ -174,14 +182,20 @@ public final class RuleEngine {
         return result;
     }
 
-    /** The first of {@code alternatives} (ascending) below {@code best} that the reply satisfies, else {@code best}. */
+    /**
+     * The first of {@code alternatives} (ascending) below {@code best} that the reply satisfies, else
+     * {@code best}. An alternative is listed under one of its phrases, which occurred: one of a single
+     * phrase needs no further look at the text.
+     */
     private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply, int replyClass) {
+        int classBit = 1 << replyClass;
         for (int alt : alternatives) {
             if (alt >= best) {
                 break;
             }
-            if (allOccur(phrasesOf[alt], seen) && conditionOf[alt].test(reply) && matchOf[alt].rule().fitsClass(replyClass)
-                    && (phrasesOf[alt].length == 1 || seen.near(phrasesOf[alt], lengthsOf[alt], NEAR))) {
+            int[] phrases = phrasesOf[alt];
+            if ((classesOf[alt] & classBit) != 0 && (conditionOf[alt] == null || conditionOf[alt].test(reply))
+                    && (phrases.length == 1 || allOccur(phrases, seen) && seen.near(phrases, lengthsOf[alt], NEAR))) {
                 return alt;
             }
         }
