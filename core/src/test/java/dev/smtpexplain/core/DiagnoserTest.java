@@ -40,6 +40,9 @@ class DiagnoserTest {
             sendmail unknown   | 550 5.1.1 <bob@example.test>... User unknown | recipient-unknown
             qmail no mailbox   | 550 sorry, no mailbox here by that name. (#5.1.1) | recipient-unknown
             qmail per host     | 192.0.2.1 does not like recipient. Remote host said: 550 Denied by local policy Giving up on 192.0.2.1. | policy-violation
+            auth user unknown  | 535 Error: user not found | authentication-failed
+            auth suspended     | 535 5.7.0 Your account has been suspended | authentication-failed
+            auth needs tls     | 538 5.7.11 Encryption required for requested authentication mechanism | requires-tls
             qmail expired      | Could not deliver for the last 432000 seconds. Giving up. | delivery-expired
             exchange full      | 552 5.2.2 This message is larger than the current system limit or the recipient's mailbox is full | mailbox-full
             proofpoint spam    | 554 5.7.1 Message blocked due to spam content in the message | spam-detected

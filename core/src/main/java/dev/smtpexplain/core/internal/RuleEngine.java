@@ -1,5 +1,6 @@
 package dev.smtpexplain.core.internal;
 
+import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
@@ -31,6 +32,16 @@ public final class RuleEngine {
 
     private static final int NONE = Integer.MAX_VALUE;
 
+    /*
+     * Basic codes that only answer AUTH (RFC 4954: 535 the credentials are invalid, 538 the mechanism
+     * needs encryption): whatever else their text says ("535 Error: user not found", "535 Your account has
+     * been suspended"), it is the login that failed, so only a rule about logging in (for 538, or about
+     * encryption) may decide them. Not 432 and 534, which servers also give for a busy store, a filter or
+     * a size limit.
+     */
+    private static final int AUTH_535 = 1;
+    private static final int AUTH_538 = 2;
+
     /**
      * How close the phrases of one alternative must stand: within this many characters of text, from
      * the start of the first to the end of the last, with no sentence or clause break ('.', ';', '!',
@@ -47,6 +58,8 @@ public final class RuleEngine {
     private final RuleSpec.Condition[] conditionOf;
     // per alternative: the reply classes (bit per class digit, 0-9) its rule may decide
     private final int[] classesOf;
+    // per alternative: the replies to AUTH its rule may decide (bit 0: 535, bit 1: 538), by its category
+    private final int[] authRepliesOf;
     private final Match[] matchOf;
     // per phrase id: the alternatives of strong and of weak rules listed under it, ascending
     private final int[][] strongUsing;
@@ -94,8 +107,12 @@ public final class RuleEngine {
         matchOf = matches.toArray(Match[]::new);
         conditionOf = new RuleSpec.Condition[matchOf.length];
         classesOf = new int[matchOf.length];
+        authRepliesOf = new int[matchOf.length];
         for (int alt = 0; alt < matchOf.length; alt++) {
             RuleSpec rule = matchOf[alt].rule();
+            Category category = rule.category();
+            boolean login = category == Category.AUTHENTICATION_FAILED || category == Category.AUTHENTICATION_REQUIRED;
+            authRepliesOf[alt] = (login ? AUTH_535 : 0) | (login || category == Category.REQUIRES_TLS ? AUTH_538 : 0);
             // null when the rule has no condition: the loop then skips the call
             conditionOf[alt] = rule.condition() == RuleSpec.Condition.ANY ? null : rule.condition();
             for (int digit = 0; digit <= 9; digit++) {
@@ -172,10 +189,12 @@ public final class RuleEngine {
         int bestStrong = NONE;
         int bestWeak = NONE;
         int replyClass = replyClass(reply);
+        int code = reply.code().isPresent() ? reply.code().get().value() : 0;
+        int toAuth = code == 535 ? AUTH_535 : code == 538 ? AUTH_538 : 0;
         for (int h = 0; h < seen.count(); h++) {
             int phrase = seen.id(h);
-            bestStrong = firstSatisfied(strongUsing[phrase], bestStrong, seen, reply, replyClass);
-            bestWeak = firstSatisfied(weakUsing[phrase], bestWeak, seen, reply, replyClass);
+            bestStrong = firstSatisfied(strongUsing[phrase], bestStrong, seen, reply, replyClass, toAuth);
+            bestWeak = firstSatisfied(weakUsing[phrase], bestWeak, seen, reply, replyClass, toAuth);
         }
         result[0] = bestStrong == NONE ? null : matchOf[bestStrong];
         result[1] = bestWeak == NONE ? null : matchOf[bestWeak];
@@ -187,14 +206,16 @@ public final class RuleEngine {
      * {@code best}. An alternative is listed under one of its phrases, which occurred: one of a single
      * phrase needs no further look at the text.
      */
-    private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply, int replyClass) {
+    private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply, int replyClass,
+                               int toAuth) {
         int classBit = 1 << replyClass;
         for (int alt : alternatives) {
             if (alt >= best) {
                 break;
             }
             int[] phrases = phrasesOf[alt];
-            if ((classesOf[alt] & classBit) != 0 && (conditionOf[alt] == null || conditionOf[alt].test(reply))
+            if ((classesOf[alt] & classBit) != 0 && (toAuth & ~authRepliesOf[alt]) == 0
+                    && (conditionOf[alt] == null || conditionOf[alt].test(reply))
                     && (phrases.length == 1 || allOccur(phrases, seen) && seen.near(phrases, lengthsOf[alt], NEAR))) {
                 return alt;
             }
