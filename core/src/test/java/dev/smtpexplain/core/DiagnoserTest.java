@@ -41,6 +41,9 @@ class DiagnoserTest {
             qmail no mailbox   | 550 sorry, no mailbox here by that name. (#5.1.1) | recipient-unknown
             qmail per host     | 192.0.2.1 does not like recipient. Remote host said: 550 Denied by local policy Giving up on 192.0.2.1. | policy-violation
             auth user unknown  | 535 Error: user not found | authentication-failed
+            auth account       | 535 unknown account | authentication-failed
+            rcpt account       | 550 5.1.1 Unknown account bob@example.org | recipient-unknown
+            cert not trusted   | 451 4.7.1 Recipient server TLS certificate is not trusted but authentication is required by MTA-STS | tls-handshake-failed
             auth suspended     | 535 5.7.0 Your account has been suspended | authentication-failed
             auth needs tls     | 538 5.7.11 Encryption required for requested authentication mechanism | requires-tls
             qmail expired      | Could not deliver for the last 432000 seconds. Giving up. | delivery-expired
