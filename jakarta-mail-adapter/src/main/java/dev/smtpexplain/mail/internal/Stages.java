@@ -8,11 +8,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which SMTP stage a failure belongs to, in one place: from the command Angus names, from the phase the
- * sender was in, which categories are possible at a stage, and what a stage suggests when the reply's
- * words do not.
+ * Which SMTP stage a failure belongs to, in one place: from the command Angus names (or a bounce's
+ * transcript shows), from the phase the sender was in, which categories are possible at a stage, and what
+ * a stage suggests when the reply's words do not.
  */
-final class Stages {
+public final class Stages {
 
     /** Categories about a recipient: impossible before any recipient was named. */
     private static final Set<Category> RECIPIENT = EnumSet.of(
@@ -27,12 +27,25 @@ final class Stages {
     private Stages() {
     }
 
-    /** The stage of the command an {@code SMTPSendFailedException} names ({@code getCommand()}). */
-    static SmtpStage ofCommand(@Nullable String command) {
+    /**
+     * The stage a command line starts: the command an {@code SMTPSendFailedException} names
+     * ({@code getCommand()}), or a {@code >>>} line of a bounce's session transcript; UNKNOWN for one that
+     * answers nothing we name (RSET, NOOP).
+     */
+    public static SmtpStage ofCommand(@Nullable String command) {
         if (command == null) {
             return SmtpStage.UNKNOWN;
         }
         String c = command.strip().toUpperCase(Locale.ROOT);
+        if (c.startsWith("EHLO") || c.startsWith("HELO") || c.startsWith("LHLO")) {
+            return SmtpStage.EHLO;
+        }
+        if (c.equals("STARTTLS")) {
+            return SmtpStage.STARTTLS;
+        }
+        if (c.startsWith("AUTH ")) {
+            return SmtpStage.AUTH;
+        }
         if (c.startsWith("MAIL FROM")) {
             return SmtpStage.MAIL_FROM;
         }

@@ -87,7 +87,7 @@ final class Stages {
         return Optional.ofNullable(stage);
     }
 
-    /** A transcript's reply line and the command it answered. */
+    /** A transcript's reply line (lower case, runs of white space as one space) and the command it answered. */
     record Exchange(SmtpStage command, String reply) {
     }
 
@@ -106,11 +106,11 @@ final class Stages {
             }
             if (line.startsWith("<<< ", i)) {
                 if (last != SmtpStage.UNKNOWN) {
-                    exchanges.add(new Exchange(last, line.substring(i + 4).strip()));
+                    exchanges.add(new Exchange(last, collapseSpace(line.substring(i + 4).strip().toLowerCase(Locale.ROOT))));
                 }
             } else if (commandMarks(line, i) >= 3) {
                 // ">>> DATA", or ">>>> DATA" when a forwarder quoted it once
-                last = command(line.substring(i).strip());
+                last = dev.smtpexplain.mail.internal.Stages.ofCommand(line.substring(i));
             }
         }
         return exchanges;
@@ -128,7 +128,7 @@ final class Stages {
         }
         String key = reply.substring(0, Math.min(40, reply.length()));
         for (Exchange e : transcript) {
-            String line = collapseSpace(e.reply().toLowerCase(Locale.ROOT));
+            String line = e.reply();
             if (line.startsWith(key) || line.length() >= 3 && key.startsWith(line)) {
                 return Optional.of(e.command());
             }
@@ -151,22 +151,5 @@ final class Stages {
             marks++;
         }
         return marks;
-    }
-
-    /** The stage a transcript's command line starts; UNKNOWN for one that answers nothing we name (RSET, NOOP). */
-    private static SmtpStage command(String commandLine) {
-        int end = commandLine.indexOf(' ');
-        String verb = (end < 0 ? commandLine : commandLine.substring(0, end)).toUpperCase(Locale.ROOT);
-        return switch (verb) {
-            case "EHLO", "HELO", "LHLO" -> SmtpStage.EHLO;
-            case "STARTTLS" -> SmtpStage.STARTTLS;
-            case "AUTH" -> SmtpStage.AUTH;
-            case "MAIL" -> SmtpStage.MAIL_FROM;
-            case "RCPT" -> SmtpStage.RCPT_TO;
-            case "DATA", "BDAT" -> SmtpStage.DATA;
-            case "." -> SmtpStage.END_OF_DATA;
-            case "QUIT" -> SmtpStage.QUIT;
-            default -> SmtpStage.UNKNOWN;
-        };
     }
 }
