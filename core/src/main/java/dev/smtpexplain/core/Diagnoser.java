@@ -122,19 +122,21 @@ public final class Diagnoser {
     public Diagnosis diagnose(SmtpReply reply) {
         Objects.requireNonNull(reply, "reply");
         RuleEngine.Match[] m = engine.match(reply);
-        CodeTable.Entry status = reply.status().map(Diagnoser::statusEntry).orElse(null);
+        ReplyCode replyCode = reply.code().orElse(null);
+        EnhancedStatus replyStatus = reply.status().orElse(null);
+        CodeTable.Entry status = replyStatus == null ? null : statusEntry(replyStatus);
         if (m[0] != null) {
             return fromRule(reply, m[0], textConfidence(reply, m[0], status, TEXT_RULE));
         }
         // the basic code's class bounds what a status means: "450 4.2.1" is not a disabled mailbox, it is
         // a mailbox that takes no mail for now; such a status leaves the decision to the code
-        if (status != null && !status.fitsClass(reply.code().map(ReplyCode::classDigit).orElse(0))) {
+        if (status != null && !status.fitsClass(replyCode == null ? 0 : replyCode.classDigit())) {
             status = null;
         }
         if (status != null && status.specific()) {
             return fromStatus(reply, status, SPECIFIC_STATUS);
         }
-        CodeTable.Entry code = reply.code().map(CodeTable::forCode).orElse(null);
+        CodeTable.Entry code = replyCode == null ? null : CodeTable.forCode(replyCode);
         if (code != null && code.specific()) {
             // a bare 421 says the server is closing, not why: right about one time in four unseen
             return fromCode(reply, code, code.category() == Category.SERVICE_UNAVAILABLE ? UNEXPLAINED_REFUSAL : SPECIFIC_CODE);

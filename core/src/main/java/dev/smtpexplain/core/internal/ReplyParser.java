@@ -97,7 +97,8 @@ public final class ReplyParser {
         EnhancedStatus status = givenStatus != null ? givenStatus : fieldStatus;
         boolean codeFromText = false;
         List<String> text = new ArrayList<>(rawLines.size());
-        for (String line : rawLines) {
+        for (int l = 0; l < rawLines.size(); l++) {
+            String line = rawLines.get(l);
             // indexes into the stripped line rather than substrings: one copy per line of text kept
             String rest = line.strip();
             int from = 0;

@@ -2,6 +2,7 @@ package dev.smtpexplain.core.internal;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Evidence;
+import dev.smtpexplain.core.ReplyCode;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,8 +189,12 @@ public final class RuleEngine {
         }
         int bestStrong = NONE;
         int bestWeak = NONE;
-        int replyClass = replyClass(reply);
-        int code = reply.code().isPresent() ? reply.code().get().value() : 0;
+        ReplyCode replyCode = reply.code().orElse(null);
+        // the class digit that bounds a rule's category: the basic reply code's, which is what the server said.
+        // An enhanced status without a code is often a sending MTA's summary of a final failure ("4.4.1
+        // Connection timed out" in a bounce that gave up), so it does not bound
+        int replyClass = replyCode == null ? 0 : replyCode.classDigit();
+        int code = replyCode == null ? 0 : replyCode.value();
         int toAuth = code == 535 ? AUTH_535 : code == 538 ? AUTH_538 : 0;
         for (int h = 0; h < seen.count(); h++) {
             int phrase = seen.id(h);
@@ -221,15 +226,6 @@ public final class RuleEngine {
             }
         }
         return best;
-    }
-
-    /**
-     * The class digit that bounds a rule's category: the basic reply code's, which is what the server
-     * said. An enhanced status without a code is often a sending MTA's summary of a final failure
-     * ("4.4.1 Connection timed out" in a bounce that gave up), so it does not bound.
-     */
-    private static int replyClass(SmtpReply reply) {
-        return reply.code().isPresent() ? reply.code().get().classDigit() : 0;
     }
 
     private static boolean allOccur(int[] phraseIds, PhraseAutomaton.Hits seen) {
