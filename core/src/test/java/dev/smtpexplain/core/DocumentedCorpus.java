@@ -19,7 +19,8 @@ final class DocumentedCorpus {
     static final List<String> FILES = List.of("providers.tsv", "mta.tsv", "bounces.tsv", "intl.tsv", "services.tsv", "servers.tsv",
             "forums.tsv", "isps.tsv", "native.tsv", "majors.tsv", "appbounces.tsv", "selfhosted.tsv", "native2.tsv",
             "regional.tsv", "threads.tsv", "manuals.tsv", "answers.tsv", "threads2.tsv", "products.tsv", "languages.tsv",
-            "gateways.tsv", "telecoms.tsv", "platforms.tsv", "sources2.tsv", "sources3.tsv", "listbounces.tsv");
+            "gateways.tsv", "telecoms.tsv", "platforms.tsv", "sources2.tsv", "sources3.tsv", "listbounces.tsv",
+            "senders.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
