@@ -19,6 +19,12 @@ final class SparseAutomaton {
     // per state: sorted transition characters and their target states
     private final char[][] keys;
     private final int[][] targets;
+    // per state with more than HASHED transitions (the start of a word has one per first letter of every
+    // phrase, hundreds of them): the same transitions in an open-addressing table, looked up in a probe
+    // or two where a binary search takes nine unpredictable branches; null for the others
+    private final char[][] hashedKeys;
+    private final int[][] hashedTargets;
+    private static final int HASHED = 8;
     private final int[] fail;
     // per state: the global ids of the phrases that end here, along failure links too; null for none
     private final int[][] outputs;
@@ -34,6 +40,24 @@ final class SparseAutomaton {
         this.targets = targets;
         this.fail = fail;
         this.outputs = outputs;
+        this.hashedKeys = new char[keys.length][];
+        this.hashedTargets = new int[keys.length][];
+        for (int s = 0; s < keys.length; s++) {
+            if (keys[s].length > HASHED) {
+                // a power of two at least twice the keys: probes stay short; no key is 0, the empty slot
+                int size = Integer.highestOneBit(keys[s].length * 4 - 1);
+                hashedKeys[s] = new char[size];
+                hashedTargets[s] = new int[size];
+                for (int k = 0; k < keys[s].length; k++) {
+                    int at = slot(keys[s][k], size);
+                    while (hashedKeys[s][at] != 0) {
+                        at = (at + 1) & (size - 1);
+                    }
+                    hashedKeys[s][at] = keys[s][k];
+                    hashedTargets[s][at] = targets[s][k];
+                }
+            }
+        }
         for (char c : keys[0]) {
             fromRoot[c >>> 6] |= 1L << c;
         }
@@ -122,6 +146,28 @@ final class SparseAutomaton {
         return i < 0 ? -1 : targets[i];
     }
 
+    private static int slot(char c, int size) {
+        return (c * 0x9E37) >>> 7 & (size - 1);
+    }
+
+    /** The move of state {@code s} on {@code c}, or -1. */
+    private int step(int s, char c) {
+        char[] hashed = hashedKeys[s];
+        if (hashed == null) {
+            return step(keys[s], targets[s], c);
+        }
+        int mask = hashed.length - 1;
+        for (int at = slot(c, hashed.length); ; at = (at + 1) & mask) {
+            char k = hashed[at];
+            if (k == c) {
+                return hashedTargets[s][at];
+            }
+            if (k == 0) {
+                return -1;
+            }
+        }
+    }
+
     /** Whether a phrase starts with this folded character: else the root stays where it is on it. */
     private boolean startsPhrase(char folded) {
         return (fromRoot[folded >>> 6] & (1L << folded)) != 0;
@@ -179,10 +225,10 @@ final class SparseAutomaton {
         if (s == 0 && !startsPhrase(folded)) {
             return outputs[0];
         }
-        int to = step(keys[s], targets[s], folded);
+        int to = step(s, folded);
         while (to < 0 && s != 0) {
             s = fail[s];
-            to = step(keys[s], targets[s], folded);
+            to = step(s, folded);
         }
         cursor.state = to < 0 ? 0 : to;
         return outputs[cursor.state];
