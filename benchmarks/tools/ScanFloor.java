@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
  *   <li><b>diagnose(String)</b>: the whole call, per character of the text.</li>
  * </ul>
  *
+ * It also prints the bytes a diagnosis allocates (the thread's allocation counter over the last round).
+ *
  * <pre>
  * mvn -q -pl core package -DskipTests
  * java -cp core/target/classes benchmarks/tools/ScanFloor.java
@@ -97,6 +99,12 @@ public class ScanFloor {
             }
             perChar[2][round] = (cpu.getCurrentThreadCpuTime() - start) / (20.0 * textChars);
         }
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) cpu;
+        long before = allocation.getCurrentThreadAllocatedBytes();
+        for (String t : texts) {
+            sink = diagnoser.diagnose(t);
+        }
+        double bytesPerDiagnosis = (double) (allocation.getCurrentThreadAllocatedBytes() - before) / texts.size();
         String[] names = {"bare loop (one dependent load a character)", "PhraseAutomaton.scan", "Diagnoser.diagnose(String)"};
         System.out.printf("%d texts, %.0f characters on average%n", texts.size(), (double) textChars / texts.size());
         for (int m = 0; m < 3; m++) {
@@ -105,5 +113,6 @@ public class ScanFloor {
             System.out.printf("%-45s %5.2f ns a character (median), %,.0f ns a text%n", names[m], x[x.length / 2],
                     x[x.length / 2] * textChars / texts.size());
         }
+        System.out.printf("bytes allocated a diagnosis: %,.0f%n", bytesPerDiagnosis);
     }
 }
