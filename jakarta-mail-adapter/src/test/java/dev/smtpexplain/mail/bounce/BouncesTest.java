@@ -573,6 +573,32 @@ class BouncesTest {
     }
 
     @Test
+    void readsABouncePastedIntoAProvidersNotice() {
+        // an ISP's notice names its helpdesk, then pastes the delivery report its MTA wrote, as plain text
+        String notice = """
+                From: MAILER-DAEMON@isp.example.net
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+
+                I'm sorry to have to inform you that the message returned
+                below could not be delivered to one or more destinations.
+
+                For further assistance, please contact <helpdesk@isp.example.net>
+
+                ---------------------------------
+                From MAILER-DAEMON  Tue Dec  1 10:00:01 2026
+                Return-Path: <>
+                Received: by relay.example.net (Postfix) id 3B3AC7B43A8A; Tue, 1 Dec 2026 10:00:00 +0000
+                """ + DSN;
+        BounceReport r = Bounces.explain(bytes(notice), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient)
+                .containsExactly("bob@example.com", "carol@example.com", "dave@example.com");
+        assertThat(r.recipients().get(1).categoryId()).contains("mailbox-full");
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).doesNotContain("helpdesk@isp.example.net");
+    }
+
+    @Test
     void readsFromAStreamAndNeverThrows() throws Exception {
         assertThat(Bounces.explain(new ByteArrayInputStream(bytes(DSN)), EN).recipients()).hasSize(3);
         BounceReport empty = Bounces.explain(new byte[0], EN);

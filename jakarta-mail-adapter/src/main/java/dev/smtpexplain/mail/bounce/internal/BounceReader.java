@@ -12,6 +12,7 @@ import dev.smtpexplain.mail.bounce.BounceKind;
 import dev.smtpexplain.mail.bounce.BounceRecipient;
 import dev.smtpexplain.mail.bounce.BounceReport;
 import jakarta.mail.internet.InternetHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -153,6 +154,14 @@ public final class BounceReader {
         String lower = text.toLowerCase(Locale.ROOT);
         // a delivery-status report whose fields name no recipient is still one: its text says who
         boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty() || s.reportType.equals("delivery-status");
+        if (bounce && depth == 0 && s.originalHeaders == null && isBounceHeader(original)) {
+            // a notice that pastes the bounce it got below its own words (an ISP's "please contact <support@…>"
+            // above its MTA's delivery report): the pasted bounce names the recipient, the notice only its helpdesk
+            BounceReport inner = read(String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8), false, locale, 1);
+            if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
+                return inner;
+            }
+        }
         if (bounce) {
             TextFormats.Format format = TextFormats.recognize(top, text);
             List<BounceRecipient> rs = new ArrayList<>();
@@ -495,6 +504,12 @@ public final class BounceReader {
             return true;
         }
         return words && (top.get("Return-Path").equals("<>") || AutoReplies.autoSubmitted(top));
+    }
+
+    /** Whether a header block is a bounce's own: a delivery report, or a mail system's message with an empty Return-Path. */
+    private static boolean isBounceHeader(Headers h) {
+        return h.get("Content-Type").toLowerCase(Locale.ROOT).contains("delivery-status")
+                || fromMailSystem(h) && h.get("Return-Path").equals("<>");
     }
 
     private static boolean fromMailSystem(Headers top) {

@@ -27,8 +27,11 @@ final class ReadableText {
 
     private static final Set<String> TRACE_HEADERS = Set.of("received", "x-received", "dkim-signature", "arc-seal");
 
-    /** The lines before the cut, and the lines of the original's header block after it (possibly none). */
-    record Split(List<String> lines, List<String> originalHeaderLines) {
+    /**
+     * The lines before the cut, the lines of the original's header block after it (possibly none), and
+     * every line from that header block to the end (the whole returned message, as text).
+     */
+    record Split(List<String> lines, List<String> originalHeaderLines, List<String> original) {
     }
 
     private ReadableText() {
@@ -52,16 +55,18 @@ final class ReadableText {
             }
         }
         List<String> headers = new ArrayList<>();
+        List<String> original = List.of();
         if (headersFrom >= 0) {
             int i = headersFrom;
             while (i < all.size() && (all.get(i).isBlank() || all.get(i).startsWith("-") && !looksLikeHeader(all.get(i)))) {
                 i++; // blank lines and dashes between the separator and the headers
             }
+            original = all.subList(i, all.size());
             for (; i < all.size() && !unquoted(all.get(i)).isBlank() && headers.size() < 400; i++) {
                 headers.add(unquoted(all.get(i)));
             }
         }
-        return new Split(List.copyOf(all.subList(0, cut)), headers);
+        return new Split(List.copyOf(all.subList(0, cut)), headers, original);
     }
 
     static List<String> lines(String t) {
