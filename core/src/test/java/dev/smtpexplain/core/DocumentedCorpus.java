@@ -20,7 +20,7 @@ final class DocumentedCorpus {
             "forums.tsv", "isps.tsv", "native.tsv", "majors.tsv", "appbounces.tsv", "selfhosted.tsv", "native2.tsv",
             "regional.tsv", "threads.tsv", "manuals.tsv", "answers.tsv", "threads2.tsv", "products.tsv", "languages.tsv",
             "gateways.tsv", "telecoms.tsv", "platforms.tsv", "sources2.tsv", "sources3.tsv", "listbounces.tsv", "parsers.tsv",
-            "enterprise.tsv", "milters.tsv", "answers2.tsv", "senders.tsv");
+            "enterprise.tsv", "milters.tsv", "answers2.tsv", "senders.tsv", "plugins.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
