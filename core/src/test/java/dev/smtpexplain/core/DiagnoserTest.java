@@ -141,6 +141,11 @@ class DiagnoserTest {
         assertThat(spamWord.diagnose("550 5.1.1 <spam@example.test> (\"spam@example.test\"), user@spam").evidence().source())
                 .isNotEqualTo(Evidence.Source.TEXT_RULE);
         assertThat(spamWord.diagnose("550 5.7.1 spam <x@example.test>").evidence().ruleId()).isEqualTo("t.spam");
+        // an address as a link's query value: the link's words count, the address's do not
+        Diagnoser spfWord = Diagnoser.builder().withoutBuiltInRules().addRule("t.spf", Category.SENDER_AUTHENTICATION_FAILED, "openspf")
+                .addRule("t.spam", Category.SPAM_DETECTED, "spam").build();
+        assertThat(spfWord.diagnose("550 5.7.1 see http://www.openspf.org/why.html?sender=spam@example.test&ip=192.0.2.1")
+                .evidence().ruleId()).isEqualTo("t.spf");
         // full-width punctuation ends an address as ASCII punctuation does: the words before it still count
         Diagnoser fullWord = Diagnoser.builder().withoutBuiltInRules().addRule("t.full", Category.MAILBOX_FULL, "空间不足").build();
         assertThat(fullWord.diagnose("552 邮箱空间不足：bob@example.test").evidence().ruleId()).isEqualTo("t.full");

@@ -878,7 +878,9 @@ public final class PhraseAutomaton {
         int at = line.indexOf('@');
         while (at >= 0) {
             int start = at;
-            while (start > 0 && !endsToken(line.charAt(start - 1))) {
+            // an address given as a URL's query value ("why.html?sender=bob@example.com&ip=…") starts after the
+            // '?' or '&': the link before it is words ("openspf"), not part of the address
+            while (start > 0 && !endsToken(line.charAt(start - 1)) && line.charAt(start - 1) != '?' && line.charAt(start - 1) != '&') {
                 start--;
             }
             int end = at + 1;
