@@ -433,7 +433,9 @@ public final class PhraseAutomaton {
         private static final int FEW = 16;
         private final int phraseCount;
         private long[] seen;
-        private int[] ids = new int[8];
+        private int[] ids = new int[FEW];
+        // one bit per id modulo 64 for the ids found so far: a clear bit says an id is new without a look along them
+        private long filter;
         private int count;
         // occurrences in text order: phrase id and the offset (in the lines joined by one space) of its end;
         // allocated when the first phrase of an AND alternative occurs
@@ -470,9 +472,11 @@ public final class PhraseAutomaton {
 
         private void addId(int id) {
             if (seen == null) {
-                if (indexOf(ids, count, id) >= 0) {
+                long bit = 1L << id;
+                if ((filter & bit) != 0 && indexOf(ids, count, id) >= 0) {
                     return;
                 }
+                filter |= bit;
                 if (count == FEW) {
                     seen = new long[(phraseCount + 63) >>> 6];
                     for (int i = 0; i < count; i++) {
@@ -513,7 +517,7 @@ public final class PhraseAutomaton {
 
         /** Whether the phrase with this id occurred. */
         public boolean contains(int id) {
-            return seen == null ? indexOf(ids, count, id) >= 0 : (seen[id >>> 6] & (1L << id)) != 0;
+            return seen == null ? (filter & (1L << id)) != 0 && indexOf(ids, count, id) >= 0 : (seen[id >>> 6] & (1L << id)) != 0;
         }
 
         /** How many distinct phrases occurred. */
