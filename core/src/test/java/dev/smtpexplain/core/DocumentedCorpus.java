@@ -22,7 +22,7 @@ final class DocumentedCorpus {
             "gateways.tsv", "telecoms.tsv", "platforms.tsv", "sources2.tsv", "sources3.tsv", "listbounces.tsv", "parsers.tsv",
             "enterprise.tsv", "milters.tsv", "answers2.tsv", "senders.tsv", "forwarders.tsv", "eastasia.tsv",
             "regions2.tsv", "i18n2.tsv", "plugins.tsv", "smallservers.tsv",
-            "scanners.tsv", "devblogs.tsv", "marketing.tsv", "ndrtexts.tsv", "submission.tsv");
+            "scanners.tsv", "devblogs.tsv", "marketing.tsv", "ndrtexts.tsv", "submission.tsv", "panels.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
