@@ -625,7 +625,6 @@ class UnseenFormatsBounceTest {
     // ossilator/masqmail:tpl/warnmsg.tpl: "Warning: could not yet send message", "could not yet be delivered",
     // "has been defered" (sic), "Delivery will be tried again": a warning, not a failure
     @Test
-    @Disabled("reader misses: \"could not yet be delivered\", \"has been defered\", \"will be tried again\" say nothing it knows as a delay")
     void masqmailWarningThatDeliveryWillBeTriedAgainIsADelay() {
         String bounce = """
                 Subject: Warning: could not yet send message

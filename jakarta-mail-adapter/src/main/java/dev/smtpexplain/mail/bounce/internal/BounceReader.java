@@ -475,9 +475,10 @@ public final class BounceReader {
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
         "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした"};
+    // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
-        "deferred", "delivery attempts will continue", "postponed"};
+        "deferred", "delivery attempts will continue", "postponed", "could not yet", "will be tried again", "defered"};
     // a subject that says the message came back: Sendmail's "Returned mail: Deferred: Connection timed out …"
     // is a message returned after its deferrals, not a warning (Sendmail warns "Warning: could not send …")
     private static final String[] RETURNED = {"returned mail", "returned to sender"};
