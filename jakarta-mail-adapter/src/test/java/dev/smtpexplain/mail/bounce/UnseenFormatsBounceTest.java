@@ -1129,7 +1129,6 @@ class UnseenFormatsBounceTest {
     // CommuniGate Pro: one paragraph per failed recipient; "message text rejected by <host>:" is its way of saying the
     // content was refused (after the data), and a local account's failure comes from its LOCAL module without a code
     @Test
-    @Disabled("reader misses: \"message text rejected\" names no command it knows")
     void communiGateProParagraphPerRecipientWithTheMessageTextRejected() {
         String bounce = """
                 From: MAILER-DAEMON@cgp.example.org
