@@ -56,11 +56,20 @@ final class TextRecipients {
             if (line.indexOf('@') < 0) {
                 continue;
             }
+            int prevEnd = -1;
+            boolean listKnown = false;
+            String listLabel = null;
             for (Addresses.Found f : Addresses.find(line)) {
+                // "Intended Recipients: jo@…, kim@…": an address that continues a comma-separated list has the list's label
+                boolean continues = listKnown && continuesList(line, prevEnd, f.start());
+                prevEnd = f.end();
                 if (senders.contains(f.address()) || isSystem(f.address())) {
+                    listKnown = continues; // the sender's own address in a list does not end it; its label is not looked for
                     continue;
                 }
-                String label = label(line, f.start());
+                String label = continues ? listLabel : label(line, f.start());
+                listLabel = label;
+                listKnown = true;
                 if (label != null && SENDER_LABELS.contains(label)) {
                     continue;
                 }
@@ -175,6 +184,20 @@ final class TextRecipients {
             return null;
         }
         return label;
+    }
+
+    /** Whether {@code line[from, to)}, between two addresses, is a list separator: a comma or semicolon, spaces, brackets, quotes. */
+    private static boolean continuesList(String line, int from, int to) {
+        boolean comma = false;
+        for (int k = from; k < to; k++) {
+            char c = line.charAt(k);
+            if (c == ',' || c == ';') {
+                comma = true;
+            } else if (" \t<>\"'".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return comma;
     }
 
     /** Whether {@code line[from, to)} is a reply code, maybe with an enhanced status, then spaces and a bracket. */
