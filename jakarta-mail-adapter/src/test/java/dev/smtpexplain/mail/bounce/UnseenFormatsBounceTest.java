@@ -1222,7 +1222,6 @@ class UnseenFormatsBounceTest {
     // DSN.addr_bad_dest_system: "Status: 5.1.2 (550 No Such Domain: …)", the code and words only in the Status comment,
     // no Diagnostic-Code
     @Test
-    @Disabled("reader misses: a Status field's comment is not read when there is no Diagnostic-Code")
     void harakaStatusCommentIsTheReplyWhenThereIsNoDiagnosticCode() {
         String bounce = """
                 Received: (Haraka 4242 invoked for bounce); Mon, 02 Dec 2024 12:50:00 +0000

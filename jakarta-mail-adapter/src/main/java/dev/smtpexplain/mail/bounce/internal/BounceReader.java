@@ -323,12 +323,19 @@ public final class BounceReader {
         // the text's mention of this recipient: where it says which command, and the reply when the fields have none
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();
-        if (diag.isBlank() && mention != null) {
-            // no Diagnostic-Code: the text's reply for this recipient, else its words about it; a precise Status
-            // says more than those words (often just "Delivery to the following recipients failed" and a banner),
-            // but X.0.0 and an expiry (X.4.7) leave the why to them
+        String comment = DsnFields.comment(f.getOrDefault("status", ""));
+        if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
+            diag = mention.reply();
+        } else if (diag.isBlank() && !comment.isEmpty()) {
+            // no Diagnostic-Code and no reply in the text: the Status field's comment, where Haraka and mox put the
+            // error ("5.1.2 (550 No Such Domain: …)")
+            diag = comment;
+        } else if (diag.isBlank() && mention != null) {
+            // no Diagnostic-Code: the text's words about this recipient; a precise Status says more than those words
+            // (often just "Delivery to the following recipients failed" and a banner), but X.0.0 and an expiry (X.4.7)
+            // leave the why to them
             boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0.0") && !status.endsWith(".4.7");
-            diag = !mention.reply().isEmpty() ? mention.reply() : statusSaysWhy ? "" : mention.block();
+            diag = statusSaysWhy ? "" : mention.block();
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {
