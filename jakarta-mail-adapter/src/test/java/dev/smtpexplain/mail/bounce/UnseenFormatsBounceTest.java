@@ -5,7 +5,6 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.mail.SmtpStage;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1360,7 +1359,6 @@ class UnseenFormatsBounceTest {
     // postalserver/postal:app/models/bounce_message.rb: "Mail Delivery Failed (<subject>)" from "Mail Delivery Service
     // <route address>", no reason at all, the recipient after "Rcpt To:", the sender after "Mail from:", the original attached
     @Test
-    @Disabled("reader misses: a Message-ID after an 'Orginal Message ID:' label is taken for a recipient")
     void postalNoticeNamesTheRecipientAfterRcptToAndGivesNoReason() {
         String bounce = """
                 From: Mail Delivery Service <support@help.example.org>

@@ -70,7 +70,7 @@ final class TextRecipients {
                 String label = continues ? listLabel : label(line, f.start());
                 listLabel = label;
                 listKnown = true;
-                if (label != null && SENDER_LABELS.contains(label)) {
+                if (label != null && (SENDER_LABELS.contains(label) || namesMessageId(label))) {
                     continue;
                 }
                 if (label != null && !label.equals("to") && !label.equals("cc")) {
@@ -184,6 +184,12 @@ final class TextRecipients {
             return null;
         }
         return label;
+    }
+
+    /** Whether a label names a message's identifier ("Message-ID:", Postal's "Orginal Message ID:"): what follows is no address. */
+    private static boolean namesMessageId(String label) {
+        return label.endsWith("message id") || label.endsWith("message-id") || label.endsWith("msgid") || label.endsWith("msg-id")
+                || label.equals("references") || label.equals("in-reply-to");
     }
 
     /** Whether {@code line[from, to)}, between two addresses, is a list separator: a comma or semicolon, spaces, brackets, quotes. */
