@@ -5,6 +5,7 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.mail.SmtpStage;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1401,5 +1402,203 @@ class UnseenFormatsBounceTest {
         assertThat(support.finalRecipient()).isEqualTo("support@help.example.org");
         assertThat(support.replyCode()).isEmpty();
         assertThat(r.originalSubject()).contains("Broken link");
+    }
+
+    // ossilator/masqmail:tpl/warnmsg.tpl.fr: the French text, then the same in English, each section with its own list of
+    // the deferred recipients and the error
+    @Test
+    void masqmailFrenchWarningListsTheRecipientTwiceAndIsADelay() {
+        String bounce = """
+                Subject: Attention: impossible d'envoyer un message
+                From: MAILER-DAEMON@box.example.org
+                To: <alice@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed;
+                        boundary="1hGbcd-0005Cd-9e/box.example.org"
+
+                Ce message est encapsule avec le format MIME.
+                This is a MIME-encapsulated message.
+
+                --1hGbcd-0005Cd-9e/box.example.org
+                Content-Description: Notification
+                Content-Type: text/plain;
+                  charset=utf-8
+
+                [ENGLISH BELOW]
+
+                ------------------------------[ FRANCAIS ]------------------------------
+
+                Ce message vous a été envoyé par le serveur de messagerie
+                (masqmail 0.3.6) sur box.example.org.
+
+                J'ai le regret de vous informer que votre courrier n'a pas pu être transmis
+                à tous ses destinataires. L'expédition vers les destinataires suivants a été
+                différée:
+
+                	<eve@example.fr>
+
+                D'autres tentatives d'envoi vont être effectuées, jusqu'à ce que cela
+                réussisse ou dépasse une certaine limite dans le temps. Dans ce cas, vous
+                recevrez une notification d'échec d'expédition.
+
+
+                Ce message d'erreur peut peut-être vous aider à déterminer l'origine du
+                délai:
+
+                while connected with mx.example.fr, the server replied
+                	421 4.3.2 Service not available, closing transmission channel
+
+                Si vous avez besoin d'aide, écrivez à <postmaster@box.example.org>.
+
+                Les entêtes de votre message sont inclus en pièce jointe.
+
+
+                ------------------------------[ ENGLISH ]------------------------------
+
+                This message was sent to you by the mailer daemon (masqmail 0.3.6)
+                at box.example.org.
+
+                Sorry, but your mail could not yet be delivered to all recipients.
+                Delivery to the following recipients has been defered:
+
+                	<eve@example.fr>
+
+                Delivery will be tried again, until it is either successfull or a
+                timeout has been reached. If the latter happens, you will get a
+                delivery failure notice.
+
+
+                This error message may give you a hint about what caused the
+                delay:
+
+                while connected with mx.example.fr, the server replied
+                	421 4.3.2 Service not available, closing transmission channel
+
+                If you need help, write to <postmaster@box.example.org>.
+
+                The headers of your message follow attached:
+
+                --1hGbcd-0005Cd-9e/box.example.org
+                Content-Description: Undelivered Message Headers
+                Content-Type: message/rfc822
+
+                From: Alice <alice@example.org>
+                To: eve@example.fr
+                Subject: Rendez-vous
+
+                --1hGbcd-0005Cd-9e/box.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
+        BounceRecipient eve = only(r);
+        assertThat(eve.finalRecipient()).isEqualTo("eve@example.fr");
+        assertThat(eve.replyCode()).contains(421);
+        assertThat(eve.status()).contains("4.3.2");
+        assertThat(eve.categoryId()).contains("service-unavailable");
+    }
+
+    // dovecot/core:src/lib-lda/mail-send.c (mail_send_rejection): a Sieve "reject" answers with an MDN, not a DSN:
+    // "Rejected: <subject>", the lda rejection_reason text "Your message to <rcpt> was automatically rejected:" and the
+    // script's reason, a message/disposition-notification part naming the Final-Recipient, "Auto-Submitted: auto-replied
+    // (rejected)"; the reason may name another address to write to, which is no recipient
+    @Test
+    @Disabled("reader misses: a disposition-notification report is not read, so the reason's contact address is taken for a second recipient")
+    void dovecotSieveRejectIsAFailureOfTheFinalRecipientItsReportNames() {
+        String bounce = """
+                Message-ID: <dovecot-1733155200-4711-0@imap.example.org>
+                Date: Mon, 02 Dec 2024 17:00:00 +0100
+                From: Postmaster <postmaster@example.org>
+                To: <alice@example.net>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=disposition-notification;
+                	boundary="4711/imap.example.org"
+                Subject: Rejected: Conference offer
+                Auto-Submitted: auto-replied (rejected)
+                Precedence: bulk
+
+                This is a MIME-encapsulated message
+
+                --4711/imap.example.org
+                Content-Type: text/plain; charset=utf-8
+                Content-Disposition: inline
+                Content-Transfer-Encoding: 8bit
+
+                Your message to <carl@example.org> was automatically rejected:
+                I do not accept messages from this address. Please write to office@example.org instead.
+                --4711/imap.example.org
+                Content-Type: message/disposition-notification
+
+                Reporting-UA: imap.example.org; Dovecot Mail Delivery Agent
+                Final-Recipient: rfc822; carl@example.org
+                Original-Message-ID: <offer-8@example.net>
+                Disposition: automatic-action/MDN-sent-automatically; deleted
+
+                --4711/imap.example.org
+                Content-Type: message/rfc822
+
+                From: alice@example.net
+                To: carl@example.org
+                Subject: Conference offer
+                Message-ID: <offer-8@example.net>
+
+
+                --4711/imap.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient carl = only(r);
+        assertThat(carl.finalRecipient()).isEqualTo("carl@example.org");
+        assertThat(carl.categoryId()).contains("recipient-refused");
+    }
+
+    // dovecot/core:src/lib-lda/mail-send.c: a delivery refused for a full mailbox is reported as a DSN (Status 5.2.2, no
+    // Diagnostic-Code) under the same "Rejected: <subject>" and rejection text
+    @Test
+    void dovecotQuotaRejectionIsAFullMailbox() {
+        String bounce = """
+                Message-ID: <dovecot-1733155300-4712-0@imap.example.org>
+                Date: Mon, 02 Dec 2024 17:01:40 +0100
+                From: Postmaster <postmaster@example.org>
+                To: <alice@example.net>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="4712/imap.example.org"
+                Subject: Rejected: Slides
+                Auto-Submitted: auto-replied (rejected)
+                Precedence: bulk
+
+                This is a MIME-encapsulated message
+
+                --4712/imap.example.org
+                Content-Type: text/plain; charset=utf-8
+                Content-Disposition: inline
+                Content-Transfer-Encoding: 8bit
+
+                Your message to <dina@example.org> was automatically rejected:
+                Quota exceeded (mailbox for user is full)
+                --4712/imap.example.org
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; imap.example.org
+                Final-Recipient: rfc822; dina@example.org
+                Action: failed
+                Status: 5.2.2
+
+                --4712/imap.example.org
+                Content-Type: message/rfc822
+
+                From: alice@example.net
+                To: dina@example.org
+                Subject: Slides
+
+
+                --4712/imap.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient dina = only(r);
+        assertThat(dina.finalRecipient()).isEqualTo("dina@example.org");
+        assertThat(dina.status()).contains("5.2.2");
+        assertThat(dina.categoryId()).contains("mailbox-full");
     }
 }
