@@ -5,7 +5,6 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.mail.SmtpStage;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1502,7 +1501,6 @@ class UnseenFormatsBounceTest {
     // script's reason, a message/disposition-notification part naming the Final-Recipient, "Auto-Submitted: auto-replied
     // (rejected)"; the reason may name another address to write to, which is no recipient
     @Test
-    @Disabled("reader misses: a disposition-notification report is not read, so the reason's contact address is taken for a second recipient")
     void dovecotSieveRejectIsAFailureOfTheFinalRecipientItsReportNames() {
         String bounce = """
                 Message-ID: <dovecot-1733155200-4711-0@imap.example.org>
@@ -1600,5 +1598,34 @@ class UnseenFormatsBounceTest {
         assertThat(dina.finalRecipient()).isEqualTo("dina@example.org");
         assertThat(dina.status()).contains("5.2.2");
         assertThat(dina.categoryId()).contains("mailbox-full");
+    }
+
+    // RFC 8098: the same report type with the disposition "displayed" is a read receipt, which refuses nothing
+    @Test
+    void aReadReceiptIsNoRefusal() {
+        String receipt = """
+                From: Carl <carl@example.org>
+                To: alice@example.net
+                Subject: Read: Conference offer
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=disposition-notification; boundary="r1"
+
+                --r1
+                Content-Type: text/plain; charset=utf-8
+
+                The message sent to carl@example.org was displayed.
+                --r1
+                Content-Type: message/disposition-notification
+
+                Reporting-UA: mail.example.org; Example Mail 4.2
+                Final-Recipient: rfc822; carl@example.org
+                Original-Message-ID: <offer-8@example.net>
+                Disposition: manual-action/MDN-sent-manually; displayed
+
+                --r1--
+                """;
+        BounceReport r = Bounces.explain(bytes(receipt), EN);
+        assertThat(r.kind()).isNotIn(BounceKind.FAILED, BounceKind.DELAYED);
+        assertThat(r.failures()).isEmpty();
     }
 }

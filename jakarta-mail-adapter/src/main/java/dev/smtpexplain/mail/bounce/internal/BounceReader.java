@@ -150,6 +150,12 @@ public final class BounceReader {
         if (!dsn.isEmpty()) {
             return report(kindOf(dsn), "rfc3464", perMessage, c, dsn);
         }
+        // 2b. an automatic MDN that says the message was deleted unread: a refusal (RFC 5429's Sieve "reject", as
+        // Dovecot sends it); its Final-Recipient names the recipient, and the text is nothing but the refusal
+        List<BounceRecipient> refused = refusals(c, text);
+        if (!refused.isEmpty()) {
+            return report(BounceKind.FAILED, "rfc8098", Map.of(), c, refused);
+        }
         // 3. an MTA's own format, or the generic reading of a bounce's text
         String lower = text.toLowerCase(Locale.ROOT);
         // a delivery-status report whose fields name no recipient is still one: its text says who
@@ -223,6 +229,32 @@ public final class BounceReader {
             return report(BounceKind.AUTO_REPLY, "rfc3834", Map.of(), c, rs);
         }
         return report(BounceKind.NOT_BOUNCE, "none", Map.of(), c, List.of());
+    }
+
+    /**
+     * The recipients of MDNs whose disposition says the message was refused unread ("automatic-action/…; deleted",
+     * RFC 2298's "denied" and "failed"), each explained by the readable text; read receipts ("displayed") are none.
+     */
+    private List<BounceRecipient> refusals(Context c, String text) {
+        List<BounceRecipient> rs = new ArrayList<>();
+        for (String mdn : c.sections().dispositions) {
+            Headers h = Headers.parse(mdn.getBytes(StandardCharsets.UTF_8));
+            String disposition = h.get("Disposition").toLowerCase(Locale.ROOT);
+            int semi = disposition.indexOf(';');
+            String type = semi < 0 ? "" : disposition.substring(semi + 1).strip();
+            if (!disposition.startsWith("automatic-action") || !(type.startsWith("deleted") || type.startsWith("denied")
+                    || type.startsWith("failed"))) {
+                continue;
+            }
+            String address = Addresses.fromField(h.get("Final-Recipient"));
+            if (address.isEmpty()) {
+                address = Addresses.fromField(h.get("Original-Recipient"));
+            }
+            if (!address.isEmpty() && rs.size() < limits.maxRecipients()) {
+                rs.add(recipient(address, Optional.empty(), "failed", "", text, Optional.empty(), text, c));
+            }
+        }
+        return rs;
     }
 
     private BounceReport ses(SesNotification.Notification n, Context c) {
