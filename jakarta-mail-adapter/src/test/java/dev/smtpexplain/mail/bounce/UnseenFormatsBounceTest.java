@@ -1628,4 +1628,59 @@ class UnseenFormatsBounceTest {
         assertThat(r.kind()).isNotIn(BounceKind.FAILED, BounceKind.DELAYED);
         assertThat(r.failures()).isEmpty();
     }
+
+    // cyrusimap/cyrus-imapd (imap/lmtp_sieve.c, send_rejection): "Automatically rejected mail" from "Mail Sieve Subsystem",
+    // text that never names the recipient ("Your message was automatically rejected by Sieve … The following reason was
+    // given:"), the recipient only in the disposition-notification part
+    @Test
+    void cyrusSieveRejectNamesTheRecipientOnlyInItsDispositionReport() {
+        String bounce = """
+                Message-ID: <cmu-sieve-2231-1733155500-0@imap.example.org>
+                Date: Mon, 2 Dec 2024 17:05:00 +0100
+                X-Sieve: CMU Sieve 3.0
+                From: Mail Sieve Subsystem <postmaster@imap.example.org>
+                To: <alice@example.net>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=disposition-notification;
+                	boundary="2231/imap.example.org"
+                Subject: Automatically rejected mail
+                Auto-Submitted: auto-replied (rejected)
+
+                This is a MIME-encapsulated message
+
+                --2231/imap.example.org
+                Content-Type: text/plain; charset=utf-8
+                Content-Disposition: inline
+                Content-Transfer-Encoding: 8bit
+
+                Your message was automatically rejected by Sieve, a mail
+                filtering language.
+
+                The following reason was given:
+                The recipient does not wish to receive your messages.
+
+                --2231/imap.example.org
+                Content-Type: message/disposition-notification
+
+                Reporting-UA: imap.example.org; Cyrus 3.8.1/3.0
+                Final-Recipient: rfc822; fay@example.org
+                Original-Message-ID: <survey-2@example.net>
+                Disposition: automatic-action/MDN-sent-automatically; deleted
+
+                --2231/imap.example.org
+                Content-Type: message/rfc822
+
+                From: alice@example.net
+                To: fay@example.org
+                Subject: Survey
+                Message-ID: <survey-2@example.net>
+
+                --2231/imap.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient fay = only(r);
+        assertThat(fay.finalRecipient()).isEqualTo("fay@example.org");
+        assertThat(fay.categoryId()).contains("recipient-refused");
+    }
 }
