@@ -1683,4 +1683,96 @@ class UnseenFormatsBounceTest {
         assertThat(fay.finalRecipient()).isEqualTo("fay@example.org");
         assertThat(fay.categoryId()).contains("recipient-refused");
     }
+
+    // KumoCorp/kumomta:crates/kumo-log-types/src/rfc3464.rs (kumo.generate_rfc3464_message): "Returned mail" from "Mail
+    // Delivery Subsystem", the text "… addressed to <rcpts>. / While communicating with <host> (<ip>): / Response: <reply>",
+    // a Status field whose comment is the reply's words without parentheses ("5.1.1 The email account …")
+    @Test
+    void kumoMtaBounceWithTheRepliesWordsAfterItsStatus() {
+        String bounce = """
+                Content-Type: multipart/report; boundary="report-boundary-9f1c"; report-type="delivery-status"
+                Subject: Returned mail
+                Mime-Version: 1.0
+                Message-ID: <1f0e6a2c-b0c1-11ef-9a3b-52540012ab34@mta1.example.org>
+                To: alice@example.org
+                From: Mail Delivery Subsystem <mailer-daemon@mta1.example.org>
+
+                --report-boundary-9f1c
+                Content-Type: text/plain;
+                	charset="us-ascii"
+
+                The message was received at Mon, 2 Dec 2024 18:00:00 +0000
+                from alice@example.org and addressed to gil@example.com.
+                While communicating with mx.example.com (192.0.2.25):
+                Response: 550 5.1.1 The email account that you tried to reach does not exist.
+
+                The message will be deleted from the queue.
+                No further attempts will be made to deliver it.
+                --report-boundary-9f1c
+                Content-Type: message/delivery-status;
+                	charset="us-ascii"
+
+                Reporting-MTA: dns; mta1.example.org
+                Arrival-Date: Mon, 2 Dec 2024 18:00:00 +0000
+
+                Final-Recipient: rfc822;gil@example.com
+                Action: failed
+                Status: 5.1.1 The email account that you tried to reach does not exist.
+                Remote-MTA: dns; mx.example.com
+                Diagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist.
+                Last-Attempt-Date: Mon, 2 Dec 2024 18:00:02 +0000
+
+                --report-boundary-9f1c--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient gil = only(r);
+        assertThat(gil.finalRecipient()).isEqualTo("gil@example.com");
+        assertThat(gil.replyCode()).contains(550);
+        assertThat(gil.status()).contains("5.1.1");
+        assertThat(gil.categoryId()).contains("recipient-unknown");
+    }
+
+    // KumoCorp/kumomta (rfc3464.rs, queue.rs): a message that outlived its max_age is reported with KumoMTA's own
+    // "551 5.4.7 Next delivery time would be … which exceeds max_age=…", no Remote-MTA, "Status: <reply>" in the text
+    @Test
+    void kumoMtaExpirationIsAnExpiredDelivery() {
+        String bounce = """
+                Content-Type: multipart/report; boundary="report-boundary-77aa"; report-type="delivery-status"
+                Subject: Returned mail
+                Mime-Version: 1.0
+                To: alice@example.org
+                From: Mail Delivery Subsystem <mailer-daemon@mta1.example.org>
+
+                --report-boundary-77aa
+                Content-Type: text/plain;
+                	charset="us-ascii"
+
+                The message was received at Sat, 30 Nov 2024 18:00:00 +0000
+                from alice@example.org and addressed to hugo@example.net.
+                Status: 551 5.4.7 Next delivery time would be 2days 1h after creation, which exceeds max_age=2days
+                The message will be deleted from the queue.
+                No further attempts will be made to deliver it.
+                --report-boundary-77aa
+                Content-Type: message/delivery-status;
+                	charset="us-ascii"
+
+                Reporting-MTA: dns; mta1.example.org
+                Arrival-Date: Sat, 30 Nov 2024 18:00:00 +0000
+
+                Final-Recipient: rfc822;hugo@example.net
+                Action: failed
+                Status: 5.4.7 Next delivery time would be 2days 1h after creation, which exceeds max_age=2days
+                Diagnostic-Code: smtp; 551 5.4.7 Next delivery time would be 2days 1h after creation, which exceeds max_age=2days
+                Last-Attempt-Date: Mon, 2 Dec 2024 17:00:00 +0000
+
+                --report-boundary-77aa--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient hugo = only(r);
+        assertThat(hugo.finalRecipient()).isEqualTo("hugo@example.net");
+        assertThat(hugo.status()).contains("5.4.7");
+        assertThat(hugo.categoryId()).contains("delivery-expired");
+    }
 }
