@@ -1775,4 +1775,116 @@ class UnseenFormatsBounceTest {
         assertThat(hugo.status()).contains("5.4.7");
         assertThat(hugo.categoryId()).contains("delivery-expired");
     }
+
+    // stalwartlabs/mail-server:crates/smtp/src/queue/dsn.rs: failures that are no reply get Status 4.0.0 / 5.0.0, no
+    // Diagnostic-Code, and their cause only in the text: "(connection to 'h' failed: …)", "(failed to lookup 'd': …)";
+    // a notice with both is "Warning: Temporary and permanent failures during message delivery"
+    @Test
+    void stalwartFailuresThatAreNoReplyAreReadFromTheirTextLines() {
+        String bounce = """
+                From: "Mail Delivery Subsystem" <MAILER-DAEMON@mail.example.org>
+                To: alice@example.org
+                Auto-Submitted: auto-generated
+                Subject: Warning: Temporary and permanent failures during message delivery
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type="delivery-status"; boundary="b10"
+
+                --b10
+                Content-Type: text/plain; charset="utf-8"
+
+                Your message could not be delivered to some recipients:
+
+                    ----- There was a temporary problem delivering to these addresses -----
+                <kay@example.net> (connection to 'mx.example.net' failed: Connection refused (os error 111))
+
+                    ----- Delivery to the following addresses failed -----
+                <lee@nowhere.example> (failed to lookup 'nowhere.example': Domain not found)
+
+                --b10
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;mail.example.org
+                Arrival-Date: Mon, 2 Dec 2024 13:00:00 +0000
+
+                Final-Recipient: rfc822;kay@example.net
+                Action: delayed
+                Status: 4.0.0
+                Remote-MTA: dns;mx.example.net
+                Will-Retry-Until: Thu, 5 Dec 2024 13:00:00 +0000
+
+                Final-Recipient: rfc822;lee@nowhere.example
+                Action: failed
+                Status: 5.0.0
+
+                --b10--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("kay@example.net", "lee@nowhere.example");
+        BounceRecipient kay = r.recipients().get(0);
+        assertThat(kay.action()).isEqualTo("delayed");
+        assertThat(kay.categoryId()).contains("network-error"); // the rule set's reading of a relay's refused connection
+        assertThat(kay.stage()).contains(SmtpStage.CONNECT);
+        BounceRecipient lee = r.recipients().get(1);
+        assertThat(lee.action()).isEqualTo("failed");
+        assertThat(lee.categoryId()).contains("recipient-domain-unknown");
+    }
+
+    // apache/james-project DSNBounce.java: "Failed recipient(s):" appends the addresses with no separator, so two
+    // recipients run together in the text; the delivery-status part names each
+    @Test
+    void jamesDsnBounceWithTwoRecipientsRunTogetherInItsText() {
+        String bounce = """
+                Return-Path: <>
+                From: postmaster@james.example.org
+                To: alice@example.org
+                Subject: Re: Minutes
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="----=_Part_9"
+
+                ------=_Part_9
+                Content-Type: text/plain; charset=us-ascii
+
+                Hi. This is the James mail server at james.example.org.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                This is a permanent error; I've given up. Sorry it didn't work out.  Below
+                I include the list of recipients and the reason why I was unable to deliver
+                your message.
+
+                Failed recipient(s):
+                max@example.comned@example.com
+
+                Error message:
+                550 5.1.1 User unknown
+
+
+                ------=_Part_9
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; james.example.org
+                Received-From-MTA: dns; 192.0.2.10
+
+                Final-Recipient: rfc822; max@example.com
+                Action: failed
+                Status: 550 5.1.1 User unknown
+                Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                Last-Attempt-Date: Mon, 2 Dec 2024 14:20:00 +0000 (UTC)
+
+                Final-Recipient: rfc822; ned@example.com
+                Action: failed
+                Status: 550 5.1.1 User unknown
+                Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                Last-Attempt-Date: Mon, 2 Dec 2024 14:20:00 +0000 (UTC)
+
+                ------=_Part_9--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("max@example.com", "ned@example.com");
+        for (BounceRecipient x : r.recipients()) {
+            assertThat(x.replyCode()).contains(550);
+            assertThat(x.status()).contains("5.1.1");
+            assertThat(x.categoryId()).contains("recipient-unknown");
+        }
+    }
 }
