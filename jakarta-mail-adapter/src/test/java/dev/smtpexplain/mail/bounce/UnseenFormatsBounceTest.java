@@ -5,6 +5,7 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.mail.SmtpStage;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1881,6 +1882,60 @@ class UnseenFormatsBounceTest {
         BounceReport r = Bounces.explain(bytes(bounce), EN);
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("max@example.com", "ned@example.com");
+        for (BounceRecipient x : r.recipients()) {
+            assertThat(x.replyCode()).contains(550);
+            assertThat(x.status()).contains("5.1.1");
+            assertThat(x.categoryId()).contains("recipient-unknown");
+        }
+    }
+
+    // slimta/python-slimta:slimta/bounce.py (default_header_template): "Delivery failed for:" and a "- " list of the
+    // recipients, then one "Destination host responded:" reply for all of them; its delivery-status part has no
+    // per-recipient group at all, only Received-From-MTA, Remote-MTA and the Diagnostic-Code; "From: MAILER-DAEMON" bare
+    @Test
+    @Disabled("reader misses: a reply stated once after the list of recipients, and a delivery status with only per-message fields, reach only the last recipient")
+    void slimtaReplyStatedOnceForAllRecipientsAndAPerMessageOnlyDeliveryStatus() {
+        String bounce = """
+                From: MAILER-DAEMON
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                    boundary="boundary_=3f2a9c1d0e8b4a7f9c6d5e4f3a2b1c0d"
+                Content-Transfer-Encoding: 7bit
+
+                This is a multi-part message in MIME format.
+
+                --boundary_=3f2a9c1d0e8b4a7f9c6d5e4f3a2b1c0d
+                Content-Type: text/plain
+
+                Delivery failed for:
+                - ola@example.com
+                - pia@example.com
+
+                Destination host responded:
+                550 5.1.1 No such mailbox
+
+                --boundary_=3f2a9c1d0e8b4a7f9c6d5e4f3a2b1c0d
+                Content-Type: message/delivery-status
+
+                Received-From-MTA: dns; client.example.org (192.0.2.10)
+                Remote-MTA: dns; mx.example.com
+                Diagnostic-Code: smtp; 550 5.1.1 No such mailbox
+
+                --boundary_=3f2a9c1d0e8b4a7f9c6d5e4f3a2b1c0d
+                Content-Type: text/rfc822-headers
+
+                From: alice@example.org
+                To: ola@example.com, pia@example.com
+                Subject: Tickets
+
+                --boundary_=3f2a9c1d0e8b4a7f9c6d5e4f3a2b1c0d--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("ola@example.com", "pia@example.com");
         for (BounceRecipient x : r.recipients()) {
             assertThat(x.replyCode()).contains(550);
             assertThat(x.status()).contains("5.1.1");
