@@ -5,7 +5,6 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.mail.SmtpStage;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1893,7 +1892,6 @@ class UnseenFormatsBounceTest {
     // recipients, then one "Destination host responded:" reply for all of them; its delivery-status part has no
     // per-recipient group at all, only Received-From-MTA, Remote-MTA and the Diagnostic-Code; "From: MAILER-DAEMON" bare
     @Test
-    @Disabled("reader misses: a reply stated once after the list of recipients, and a delivery status with only per-message fields, reach only the last recipient")
     void slimtaReplyStatedOnceForAllRecipientsAndAPerMessageOnlyDeliveryStatus() {
         String bounce = """
                 From: MAILER-DAEMON
@@ -1941,5 +1939,96 @@ class UnseenFormatsBounceTest {
             assertThat(x.status()).contains("5.1.1");
             assertThat(x.categoryId()).contains("recipient-unknown");
         }
+    }
+
+    // ossilator/masqmail:src/fail_msg.c: several failed recipients, one "\t<addr>" line each, and one error for the whole
+    // notice (the server's last reply): a reply that names nobody is every listed recipient's
+    @Test
+    void masqmailOneErrorForSeveralRecipientsIsEachOnesWhenItNamesNone() {
+        String bounce = """
+                Subject: Mail Delivery Failure Notice
+                From: MAILER-DAEMON@box.example.org
+                To: <alice@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed;
+                        boundary="1hGx-0001/box.example.org"
+
+                This is a MIME-encapsulated message.
+
+                --1hGx-0001/box.example.org
+                Content-Description: Notification
+                Content-Type: text/plain
+
+                This message was sent to you by the mailer daemon (masqmail 0.3.6)
+                at box.example.org.
+
+                Sorry, but your mail could not be delivered to all recipients.
+                Delivery to the following recipients failed permanently and has been given
+                up:
+
+                	<quin@example.com>
+                	<rosa@example.com>
+
+                This error message may give you a hint about what caused the
+                failure:
+
+                while connected with mx.example.com, the server replied
+                	554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org
+
+                If you need help, write to <postmaster@box.example.org>.
+
+                --1hGx-0001/box.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("quin@example.com", "rosa@example.com");
+        for (BounceRecipient x : r.recipients()) {
+            assertThat(x.replyCode()).contains(554);
+            assertThat(x.categoryId()).contains("sender-blocked");
+        }
+    }
+
+    // ossilator/masqmail:src/fail_msg.c: the same notice whose one error names one of the listed recipients is that
+    // recipient's, not the others'
+    @Test
+    void masqmailOneErrorThatNamesOneRecipientIsOnlyThatOnes() {
+        String bounce = """
+                Subject: Mail Delivery Failure Notice
+                From: MAILER-DAEMON@box.example.org
+                To: <alice@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed;
+                        boundary="1hGx-0001/box.example.org"
+
+                This is a MIME-encapsulated message.
+
+                --1hGx-0001/box.example.org
+                Content-Description: Notification
+                Content-Type: text/plain
+
+                This message was sent to you by the mailer daemon (masqmail 0.3.6)
+                at box.example.org.
+
+                Sorry, but your mail could not be delivered to all recipients.
+                Delivery to the following recipients failed permanently and has been given
+                up:
+
+                	<quin@example.com>
+                	<rosa@example.com>
+
+                This error message may give you a hint about what caused the
+                failure:
+
+                while connected with mx.example.com, the server replied
+                	550 5.1.1 <rosa@example.com>: Recipient address rejected: User unknown
+
+                If you need help, write to <postmaster@box.example.org>.
+
+                --1hGx-0001/box.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("quin@example.com", "rosa@example.com");
+        assertThat(r.recipients().get(0).replyCode()).isEmpty();
+        assertThat(r.recipients().get(1).replyCode()).contains(550);
+        assertThat(r.recipients().get(1).categoryId()).contains("recipient-unknown");
     }
 }

@@ -132,8 +132,61 @@ final class TextRecipients {
             if (!lead.isEmpty()) {
                 out.replaceAll((a, f) -> f.reply().isEmpty() ? new Found(a, f.block(), lead) : f);
             }
+            shareTrailingReply(out, pos, addr);
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * "Delivery failed for: / - a / - b / Destination host responded: / 550 …" (slimta, masqmail): recipients listed on
+     * consecutive lines, then one reply after the list, which the generic blocks give to the last of them only. The
+     * reply is the whole list's when the earlier ones have none of their own and it names none of the list's addresses
+     * (a reply that names one is that recipient's).
+     */
+    private static void shareTrailingReply(Map<String, Found> out, List<int[]> pos, List<String> addr) {
+        // each recipient's first line, in the order of the found recipients
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (int k = 0; k < pos.size(); k++) {
+            if (out.containsKey(addr.get(k))) {
+                firstLine.putIfAbsent(addr.get(k), pos.get(k)[0]);
+            }
+        }
+        List<String> run = new ArrayList<>();
+        int prevLine = -2;
+        for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
+            if (e.getValue() != prevLine + 1) {
+                shareInRun(out, run);
+                run.clear();
+            }
+            run.add(e.getKey());
+            prevLine = e.getValue();
+        }
+        shareInRun(out, run);
+    }
+
+    private static void shareInRun(Map<String, Found> out, List<String> run) {
+        if (run.size() < 2) {
+            return;
+        }
+        String reply = out.get(run.get(run.size() - 1)).reply();
+        if (reply.isEmpty()) {
+            return;
+        }
+        String lower = reply.toLowerCase(Locale.ROOT);
+        for (String a : run) {
+            if (lower.contains(a.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+        }
+        for (int i = 0; i < run.size() - 1; i++) {
+            if (!out.get(run.get(i)).reply().isEmpty()) {
+                return;
+            }
+        }
+        for (int i = 0; i < run.size() - 1; i++) {
+            Found f = out.get(run.get(i));
+            out.put(run.get(i), new Found(f.address(), f.block(), reply));
+        }
     }
 
     /** The first 4xx or 5xx reply in the lines before {@code endLine}, to the end of its paragraph; empty when none. */
