@@ -2031,4 +2031,72 @@ class UnseenFormatsBounceTest {
         assertThat(r.recipients().get(1).replyCode()).contains(550);
         assertThat(r.recipients().get(1).categoryId()).contains("recipient-unknown");
     }
+
+    // zone-eu/zone-mta:plugins/core/email-bounce.js: Gmail's old wording ("Delivery to the following recipient failed
+    // permanently:", "Technical details of permanent failure:"), X-Failed-Recipients, and a DSN whose Status is always
+    // 5.0.0, the reply in the Diagnostic-Code
+    @Test
+    void zoneMtaBounceWithAGenericStatusAndTheReplyInItsDiagnosticCode() {
+        String bounce = """
+                Content-Type: multipart/report; report-type=delivery-status;
+                 boundary="--_NmP-5d1b9c0e2f3a4b5c-Part_1"
+                From: Mail Delivery Subsystem <mailer-daemon@zone.example.org>
+                To: alice@example.org
+                X-Sending-Zone: default
+                X-Failed-Recipients: sue@example.com
+                Auto-Submitted: auto-replied
+                Subject: Delivery Status Notification (Failure)
+                In-Reply-To: <agenda-4@example.org>
+                References: <agenda-4@example.org>
+                MIME-Version: 1.0
+
+                ----_NmP-5d1b9c0e2f3a4b5c-Part_1
+                Content-Type: text/plain
+                Content-Description: Notification
+                Content-Transfer-Encoding: 7bit
+
+                Delivery to the following recipient failed permanently:
+                    sue@example.com
+
+                Technical details of permanent failure:
+
+                554 5.7.1 Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org
+
+
+                ----_NmP-5d1b9c0e2f3a4b5c-Part_1
+                Content-Type: message/delivery-status
+                Content-Description: Delivery report
+                Content-Transfer-Encoding: 7bit
+
+                Reporting-MTA: dns; zone.example.org
+                X-ZoneMTA-Queue-ID: 17a2b3c4d5e0001
+                X-ZoneMTA-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 02 Dec 2024 19:00:00 +0000
+
+                Final-Recipient: rfc822; sue@example.com
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx.example.com
+                Diagnostic-Code: smtp; 554 5.7.1 Service unavailable; Client host [192.0.2.30] blocked using zen.spamhaus.org
+
+
+                ----_NmP-5d1b9c0e2f3a4b5c-Part_1
+                Content-Type: text/rfc822-headers
+                Content-Description: Undelivered Message Headers
+
+                From: alice@example.org
+                To: sue@example.com
+                Subject: Agenda
+                Message-ID: <agenda-4@example.org>
+
+                ----_NmP-5d1b9c0e2f3a4b5c-Part_1--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient sue = only(r);
+        assertThat(sue.finalRecipient()).isEqualTo("sue@example.com");
+        assertThat(sue.replyCode()).contains(554);
+        assertThat(sue.status()).contains("5.7.1");
+        assertThat(sue.categoryId()).contains("sender-blocked");
+    }
 }
