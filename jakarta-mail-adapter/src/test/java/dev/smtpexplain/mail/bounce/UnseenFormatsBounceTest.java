@@ -5,7 +5,6 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.mail.SmtpStage;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -2135,7 +2134,6 @@ class UnseenFormatsBounceTest {
     // Citadel smtp_util.c (SDB_WARN): the warning keeps the failure's subject and calls the addresses "undeliverable",
     // but says "Citadel will continue attempting delivery for five days." and lists 4xx replies: a delay
     @Test
-    @Disabled("reader misses: 'undeliverable' in the text vetoes the delay though it says it will continue attempting delivery")
     void citadelWarningThatWillContinueAttemptingDeliveryIsADelay() {
         String bounce = """
                 From: "Citadel" <citadel@bbs.example.org>

@@ -517,10 +517,17 @@ public final class BounceReader {
     // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
-        "deferred", "delivery attempts will continue", "postponed", "could not yet", "will be tried again", "defered"};
+        "deferred", "delivery attempts will continue", "postponed", "could not yet", "will be tried again", "defered",
+        "will continue attempting", "will continue to attempt"};
+    // an explicit promise to try again: it outweighs a warning's "undeliverable" (Citadel's "will continue attempting
+    // delivery for five days. The following addresses were undeliverable:"), not a statement that it gave up
+    private static final String[] WILL_RETRY = {
+        "will retry", "will be retried", "will keep trying", "will be tried again", "will continue attempting",
+        "will continue to attempt", "delivery attempts will continue"};
     // a subject that says the message came back: Sendmail's "Returned mail: Deferred: Connection timed out …"
     // is a message returned after its deferrals, not a warning (Sendmail warns "Warning: could not send …")
     private static final String[] RETURNED = {"returned mail", "returned to sender"};
+    private static final String[] GAVE_UP_FOR_GOOD = {"permanent", "given up", "giving up", "gave up", "failed permanently"};
     private static final String[] GAVE_UP = {
         "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
         "undeliverable", "not delivered"};
@@ -565,8 +572,14 @@ public final class BounceReader {
 
     private static boolean isDelayed(Headers top, String lowerText) {
         String subject = top.get("Subject").toLowerCase(Locale.ROOT);
-        return (any(subject, DELAYED) || any(lowerText, DELAYED)) && !any(subject, GAVE_UP) && !any(lowerText, GAVE_UP)
-                && !any(subject, RETURNED);
+        if (!(any(subject, DELAYED) || any(lowerText, DELAYED)) || any(subject, RETURNED)) {
+            return false;
+        }
+        if (any(subject, GAVE_UP_FOR_GOOD) || any(lowerText, GAVE_UP_FOR_GOOD)) {
+            return false;
+        }
+        // words of a failure ("undeliverable", "could not be delivered") make it one unless the text promises to retry
+        return !(any(subject, GAVE_UP) || any(lowerText, GAVE_UP)) || any(lowerText, WILL_RETRY);
     }
 
     private BounceReport unreadable(String why, Locale locale) {
