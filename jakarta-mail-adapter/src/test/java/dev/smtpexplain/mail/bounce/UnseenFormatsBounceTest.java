@@ -2162,4 +2162,65 @@ class UnseenFormatsBounceTest {
         assertThat(uma.replyCode()).contains(451);
         assertThat(uma.categoryId()).contains("greylisted");
     }
+
+    // bruceg/nullmailer:src/dsn.cc (nullmailer-dsn): the delay notice keeps the failure's subject "Returned mail: Could
+    // not send message"; its text says the message "has not been delivered" and "Delivery will continue to be attempted
+    // until …", its DSN says Action: delayed, Reporting-MTA typed x-local-hostname
+    @Test
+    void nullmailerDelayNoticeUnderAReturnedMailSubjectIsADelay() {
+        String bounce = """
+                From: Message Delivery Subsystem <MAILER-DAEMON@relay.example.org>
+                To: <alice@example.org>
+                Subject: Returned mail: Could not send message
+                Date: Mon, 2 Dec 2024 20:00:00 +0000
+                Message-Id: <1733169600.4711.nullmailer@relay.example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="boundary-nullmailer-8f2a1c"
+
+                --boundary-nullmailer-8f2a1c
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the nullmailer delivery system.  The message attached below
+                has not been delivered to one or more of the intended recipients:
+
+                	<vin@example.net>
+
+                Delivery will continue to be attempted until Thu, 5 Dec 2024 20:00:00 +0000
+
+                A final delivery status notification will be generated if delivery
+                proves to be impossible within the configured time limit.
+
+                --boundary-nullmailer-8f2a1c
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: x-local-hostname; relay.example.org
+                Arrival-Date: Mon, 2 Dec 2024 16:00:00 +0000
+
+                Final-Recipient: rfc822; vin@example.net
+                Action: delayed
+                Status: 4.4.1
+                Last-Attempt-Date: Mon, 2 Dec 2024 19:55:00 +0000
+                Remote-MTA: dns; smarthost.example.org
+                Diagnostic-Code: smtp; 421 4.4.1 Connection timed out
+                Will-Retry-Until: Thu, 5 Dec 2024 20:00:00 +0000
+
+                --boundary-nullmailer-8f2a1c
+                Content-Type: message/rfc822
+
+                From: alice@example.org
+                To: vin@example.net
+                Subject: Weekend
+
+                --boundary-nullmailer-8f2a1c--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
+        BounceRecipient vin = only(r);
+        assertThat(vin.finalRecipient()).isEqualTo("vin@example.net");
+        assertThat(vin.action()).isEqualTo("delayed");
+        assertThat(vin.replyCode()).contains(421);
+        assertThat(vin.status()).contains("4.4.1");
+        assertThat(vin.categoryId()).contains("network-error");
+    }
 }
