@@ -1400,6 +1400,7 @@ class UnseenFormatsBounceTest {
         BounceRecipient support = only(r);
         assertThat(support.finalRecipient()).isEqualTo("support@help.example.org");
         assertThat(support.replyCode()).isEmpty();
+        assertThat(support.categoryId()).contains("unknown"); // the notice says nothing about why
         assertThat(r.originalSubject()).contains("Broken link");
     }
 
@@ -1980,6 +1981,7 @@ class UnseenFormatsBounceTest {
                 --1hGx-0001/box.example.org--
                 """;
         BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("quin@example.com", "rosa@example.com");
         for (BounceRecipient x : r.recipients()) {
             assertThat(x.replyCode()).contains(554);
@@ -2026,6 +2028,7 @@ class UnseenFormatsBounceTest {
                 --1hGx-0001/box.example.org--
                 """;
         BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("quin@example.com", "rosa@example.com");
         assertThat(r.recipients().get(0).replyCode()).isEmpty();
         assertThat(r.recipients().get(1).replyCode()).contains(550);
