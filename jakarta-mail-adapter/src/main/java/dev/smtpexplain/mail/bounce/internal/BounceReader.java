@@ -150,6 +150,12 @@ public final class BounceReader {
         if (!dsn.isEmpty()) {
             return report(kindOf(dsn), "rfc3464", perMessage, c, dsn);
         }
+        // 2b. an automatic MDN that says the message was deleted unread: a refusal (RFC 5429's Sieve "reject", as
+        // Dovecot sends it); its Final-Recipient names the recipient, and the text is nothing but the refusal
+        List<BounceRecipient> refused = refusals(c, text);
+        if (!refused.isEmpty()) {
+            return report(BounceKind.FAILED, "rfc8098", Map.of(), c, refused);
+        }
         // 3. an MTA's own format, or the generic reading of a bounce's text
         String lower = text.toLowerCase(Locale.ROOT);
         // a delivery-status report whose fields name no recipient is still one: its text says who
@@ -223,6 +229,32 @@ public final class BounceReader {
             return report(BounceKind.AUTO_REPLY, "rfc3834", Map.of(), c, rs);
         }
         return report(BounceKind.NOT_BOUNCE, "none", Map.of(), c, List.of());
+    }
+
+    /**
+     * The recipients of MDNs whose disposition says the message was refused unread ("automatic-action/…; deleted",
+     * RFC 2298's "denied" and "failed"), each explained by the readable text; read receipts ("displayed") are none.
+     */
+    private List<BounceRecipient> refusals(Context c, String text) {
+        List<BounceRecipient> rs = new ArrayList<>();
+        for (String mdn : c.sections().dispositions) {
+            Headers h = Headers.parse(mdn.getBytes(StandardCharsets.UTF_8));
+            String disposition = h.get("Disposition").toLowerCase(Locale.ROOT);
+            int semi = disposition.indexOf(';');
+            String type = semi < 0 ? "" : disposition.substring(semi + 1).strip();
+            if (!disposition.startsWith("automatic-action") || !(type.startsWith("deleted") || type.startsWith("denied")
+                    || type.startsWith("failed"))) {
+                continue;
+            }
+            String address = Addresses.fromField(h.get("Final-Recipient"));
+            if (address.isEmpty()) {
+                address = Addresses.fromField(h.get("Original-Recipient"));
+            }
+            if (!address.isEmpty() && rs.size() < limits.maxRecipients()) {
+                rs.add(recipient(address, Optional.empty(), "failed", "", text, Optional.empty(), text, c));
+            }
+        }
+        return rs;
     }
 
     private BounceReport ses(SesNotification.Notification n, Context c) {
@@ -323,12 +355,19 @@ public final class BounceReader {
         // the text's mention of this recipient: where it says which command, and the reply when the fields have none
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();
-        if (diag.isBlank() && mention != null) {
-            // no Diagnostic-Code: the text's reply for this recipient, else its words about it; a precise Status
-            // says more than those words (often just "Delivery to the following recipients failed" and a banner),
-            // but X.0.0 and an expiry (X.4.7) leave the why to them
+        String comment = DsnFields.comment(f.getOrDefault("status", ""));
+        if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
+            diag = mention.reply();
+        } else if (diag.isBlank() && !comment.isEmpty()) {
+            // no Diagnostic-Code and no reply in the text: the Status field's comment, where Haraka and mox put the
+            // error ("5.1.2 (550 No Such Domain: …)")
+            diag = comment;
+        } else if (diag.isBlank() && mention != null) {
+            // no Diagnostic-Code: the text's words about this recipient; a precise Status says more than those words
+            // (often just "Delivery to the following recipients failed" and a banner), but X.0.0 and an expiry (X.4.7)
+            // leave the why to them
             boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0.0") && !status.endsWith(".4.7");
-            diag = !mention.reply().isEmpty() ? mention.reply() : statusSaysWhy ? "" : mention.block();
+            diag = statusSaysWhy ? "" : mention.block();
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {
@@ -475,12 +514,20 @@ public final class BounceReader {
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
         "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした"};
+    // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
-        "deferred", "delivery attempts will continue", "postponed"};
+        "deferred", "delivery attempts will continue", "postponed", "could not yet", "will be tried again", "defered",
+        "will continue attempting", "will continue to attempt"};
+    // an explicit promise to try again: it outweighs a warning's "undeliverable" (Citadel's "will continue attempting
+    // delivery for five days. The following addresses were undeliverable:"), not a statement that it gave up
+    private static final String[] WILL_RETRY = {
+        "will retry", "will be retried", "will keep trying", "will be tried again", "will continue attempting",
+        "will continue to attempt", "delivery attempts will continue"};
     // a subject that says the message came back: Sendmail's "Returned mail: Deferred: Connection timed out …"
     // is a message returned after its deferrals, not a warning (Sendmail warns "Warning: could not send …")
     private static final String[] RETURNED = {"returned mail", "returned to sender"};
+    private static final String[] GAVE_UP_FOR_GOOD = {"permanent", "given up", "giving up", "gave up", "failed permanently"};
     private static final String[] GAVE_UP = {
         "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
         "undeliverable", "not delivered"};
@@ -525,8 +572,14 @@ public final class BounceReader {
 
     private static boolean isDelayed(Headers top, String lowerText) {
         String subject = top.get("Subject").toLowerCase(Locale.ROOT);
-        return (any(subject, DELAYED) || any(lowerText, DELAYED)) && !any(subject, GAVE_UP) && !any(lowerText, GAVE_UP)
-                && !any(subject, RETURNED);
+        if (!(any(subject, DELAYED) || any(lowerText, DELAYED)) || any(subject, RETURNED)) {
+            return false;
+        }
+        if (any(subject, GAVE_UP_FOR_GOOD) || any(lowerText, GAVE_UP_FOR_GOOD)) {
+            return false;
+        }
+        // words of a failure ("undeliverable", "could not be delivered") make it one unless the text promises to retry
+        return !(any(subject, GAVE_UP) || any(lowerText, GAVE_UP)) || any(lowerText, WILL_RETRY);
     }
 
     private BounceReport unreadable(String why, Locale locale) {

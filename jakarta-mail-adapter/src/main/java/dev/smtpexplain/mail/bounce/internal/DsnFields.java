@@ -128,6 +128,19 @@ final class DsnFields {
         return value.strip();
     }
 
+    /**
+     * The comment after a Status code ({@code 5.1.2 (550 No Such Domain: example.net)} → {@code 550 No Such Domain:
+     * example.net}): from the first opening parenthesis after the code to the last closing one; empty when there is none.
+     */
+    static String comment(String status) {
+        int open = status.indexOf('(');
+        int close = status.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return "";
+        }
+        return status.substring(open + 1, close).strip();
+    }
+
     /** The type of a typed value ({@code smtp}, {@code x-unix}), lower case, or empty. */
     static String type(String value) {
         int semi = value.indexOf(';');

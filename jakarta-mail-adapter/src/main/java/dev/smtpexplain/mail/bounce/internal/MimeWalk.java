@@ -53,6 +53,8 @@ final class MimeWalk {
                 s.deliveryStatus.add(RawMime.decode(b, start, end, encoding, limits.maxTextChars()));
             } else if (type.equals("message/feedback-report")) {
                 s.feedbackReports.add(Charsets.decode(RawMime.decode(b, start, end, encoding, limits.maxTextChars()), "UTF-8"));
+            } else if (type.equals("message/disposition-notification") || type.equals("message/global-disposition-notification")) {
+                s.dispositions.add(Charsets.decode(RawMime.decode(b, start, end, encoding, limits.maxTextChars()), "UTF-8"));
             } else if (type.equals("message/rfc822") || type.equals("message/global") || type.equals("text/rfc822-headers")
                     || type.equals("message/rfc822-headers") || type.equals("message/global-headers")) {
                 if (s.originalHeaders == null) {

@@ -16,6 +16,8 @@ final class Sections {
     final List<byte[]> deliveryStatus = new ArrayList<>();
     /** Bodies of message/feedback-report parts. */
     final List<String> feedbackReports = new ArrayList<>();
+    /** Bodies of message/disposition-notification parts (RFC 8098 MDNs, a Sieve "reject" among them). */
+    final List<String> dispositions = new ArrayList<>();
     /** The returned original message's header block (or text/rfc822-headers), raw. */
     byte[] originalHeaders;
     /** The returned message itself (capped), kept in case it is a bounce that was forwarded. */

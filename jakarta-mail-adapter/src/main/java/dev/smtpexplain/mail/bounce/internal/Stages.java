@@ -30,6 +30,7 @@ final class Stages {
         m("but sender was rejected", SmtpStage.MAIL_FROM), m("but sender was greylisted", SmtpStage.MAIL_FROM),
         m("end of data", SmtpStage.END_OF_DATA), m("end of message", SmtpStage.END_OF_DATA), m("final data", SmtpStage.END_OF_DATA),
         m("data_end", SmtpStage.END_OF_DATA), m("failed after i sent the message", SmtpStage.END_OF_DATA),
+        m("message text rejected", SmtpStage.END_OF_DATA), // CommuniGate Pro: the content was refused
         m("after data", SmtpStage.DATA), m("data command", SmtpStage.DATA), m(">>> data", SmtpStage.DATA), m("(data)", SmtpStage.DATA),
         m("in reply to data", SmtpStage.DATA), m("after the data", SmtpStage.DATA), m("data response", SmtpStage.DATA),
         m("smtp:data", SmtpStage.DATA), m("failed on data command", SmtpStage.DATA), m("message was greylisted", SmtpStage.DATA),

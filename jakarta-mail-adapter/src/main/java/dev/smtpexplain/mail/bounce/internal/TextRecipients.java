@@ -56,12 +56,21 @@ final class TextRecipients {
             if (line.indexOf('@') < 0) {
                 continue;
             }
+            int prevEnd = -1;
+            boolean listKnown = false;
+            String listLabel = null;
             for (Addresses.Found f : Addresses.find(line)) {
+                // "Intended Recipients: jo@…, kim@…": an address that continues a comma-separated list has the list's label
+                boolean continues = listKnown && continuesList(line, prevEnd, f.start());
+                prevEnd = f.end();
                 if (senders.contains(f.address()) || isSystem(f.address())) {
+                    listKnown = continues; // the sender's own address in a list does not end it; its label is not looked for
                     continue;
                 }
-                String label = label(line, f.start());
-                if (label != null && SENDER_LABELS.contains(label)) {
+                String label = continues ? listLabel : label(line, f.start());
+                listLabel = label;
+                listKnown = true;
+                if (label != null && (SENDER_LABELS.contains(label) || namesMessageId(label))) {
                     continue;
                 }
                 if (label != null && !label.equals("to") && !label.equals("cc")) {
@@ -123,8 +132,61 @@ final class TextRecipients {
             if (!lead.isEmpty()) {
                 out.replaceAll((a, f) -> f.reply().isEmpty() ? new Found(a, f.block(), lead) : f);
             }
+            shareTrailingReply(out, pos, addr);
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * "Delivery failed for: / - a / - b / Destination host responded: / 550 …" (slimta, masqmail): recipients listed on
+     * consecutive lines, then one reply after the list, which the generic blocks give to the last of them only. The
+     * reply is the whole list's when the earlier ones have none of their own and it names none of the list's addresses
+     * (a reply that names one is that recipient's).
+     */
+    private static void shareTrailingReply(Map<String, Found> out, List<int[]> pos, List<String> addr) {
+        // each recipient's first line, in the order of the found recipients
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (int k = 0; k < pos.size(); k++) {
+            if (out.containsKey(addr.get(k))) {
+                firstLine.putIfAbsent(addr.get(k), pos.get(k)[0]);
+            }
+        }
+        List<String> run = new ArrayList<>();
+        int prevLine = -2;
+        for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
+            if (e.getValue() != prevLine + 1) {
+                shareInRun(out, run);
+                run.clear();
+            }
+            run.add(e.getKey());
+            prevLine = e.getValue();
+        }
+        shareInRun(out, run);
+    }
+
+    private static void shareInRun(Map<String, Found> out, List<String> run) {
+        if (run.size() < 2) {
+            return;
+        }
+        String reply = out.get(run.get(run.size() - 1)).reply();
+        if (reply.isEmpty()) {
+            return;
+        }
+        String lower = reply.toLowerCase(Locale.ROOT);
+        for (String a : run) {
+            if (lower.contains(a.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+        }
+        for (int i = 0; i < run.size() - 1; i++) {
+            if (!out.get(run.get(i)).reply().isEmpty()) {
+                return;
+            }
+        }
+        for (int i = 0; i < run.size() - 1; i++) {
+            Found f = out.get(run.get(i));
+            out.put(run.get(i), new Found(f.address(), f.block(), reply));
+        }
     }
 
     /** The first 4xx or 5xx reply in the lines before {@code endLine}, to the end of its paragraph; empty when none. */
@@ -175,6 +237,26 @@ final class TextRecipients {
             return null;
         }
         return label;
+    }
+
+    /** Whether a label names a message's identifier ("Message-ID:", Postal's "Orginal Message ID:"): what follows is no address. */
+    private static boolean namesMessageId(String label) {
+        return label.endsWith("message id") || label.endsWith("message-id") || label.endsWith("msgid") || label.endsWith("msg-id")
+                || label.equals("references") || label.equals("in-reply-to");
+    }
+
+    /** Whether {@code line[from, to)}, between two addresses, is a list separator: a comma or semicolon, spaces, brackets, quotes. */
+    private static boolean continuesList(String line, int from, int to) {
+        boolean comma = false;
+        for (int k = from; k < to; k++) {
+            char c = line.charAt(k);
+            if (c == ',' || c == ';') {
+                comma = true;
+            } else if (" \t<>\"'".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return comma;
     }
 
     /** Whether {@code line[from, to)} is a reply code, maybe with an enhanced status, then spaces and a bracket. */
