@@ -16,9 +16,12 @@ final class SparseAutomaton {
 
     private static final char SPACE = ' ';
 
-    // per state: sorted transition characters and their target states
-    private final char[][] keys;
-    private final int[][] targets;
+    // every state's transitions in two flat arrays, state by state, each state's sorted by character:
+    // state s holds [first[s], first[s + 1]). Flat rather than two small arrays a state: the phrases in
+    // other scripts bring about ten thousand states, and two objects each cost more than their contents
+    private final char[] keys;
+    private final int[] targets;
+    private final int[] first;
     // per state with more than HASHED transitions (the start of a word has one per first letter of every
     // phrase, hundreds of them): the same transitions in an open-addressing table, looked up in a probe
     // or two where a binary search takes nine unpredictable branches; null for the others
@@ -36,13 +39,22 @@ final class SparseAutomaton {
 
     private SparseAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs, int longestPhrase) {
         this.longestPhrase = longestPhrase;
-        this.keys = keys;
-        this.targets = targets;
+        int n = keys.length;
+        this.first = new int[n + 1];
+        for (int s = 0; s < n; s++) {
+            first[s + 1] = first[s] + keys[s].length;
+        }
+        this.keys = new char[first[n]];
+        this.targets = new int[first[n]];
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(keys[s], 0, this.keys, first[s], keys[s].length);
+            System.arraycopy(targets[s], 0, this.targets, first[s], targets[s].length);
+        }
         this.fail = fail;
         this.outputs = outputs;
-        this.hashedKeys = new char[keys.length][];
-        this.hashedTargets = new int[keys.length][];
-        for (int s = 0; s < keys.length; s++) {
+        this.hashedKeys = new char[n][];
+        this.hashedTargets = new int[n][];
+        for (int s = 0; s < n; s++) {
             if (keys[s].length > HASHED) {
                 // a power of two at least twice the keys: probes stay short; no key is 0, the empty slot
                 int size = Integer.highestOneBit(keys[s].length * 4 - 1);
@@ -154,7 +166,8 @@ final class SparseAutomaton {
     private int step(int s, char c) {
         char[] hashed = hashedKeys[s];
         if (hashed == null) {
-            return step(keys[s], targets[s], c);
+            int i = Arrays.binarySearch(keys, first[s], first[s + 1], c);
+            return i < 0 ? -1 : targets[i];
         }
         int mask = hashed.length - 1;
         for (int at = slot(c, hashed.length); ; at = (at + 1) & mask) {
@@ -180,7 +193,7 @@ final class SparseAutomaton {
 
     /** The number of states, for memory accounting. */
     int stateCount() {
-        return keys.length;
+        return first.length - 1;
     }
 
     /** A scan in progress: the state, and whether the last character read was a space. */
@@ -192,7 +205,7 @@ final class SparseAutomaton {
     /** A cursor at the start of text, which reads as if a space came before it (phrases are framed by spaces). */
     Cursor start() {
         Cursor c = new Cursor();
-        int s = step(keys[0], targets[0], SPACE);
+        int s = step(0, SPACE);
         c.state = s < 0 ? 0 : s;
         return c;
     }
