@@ -1942,11 +1942,9 @@ class UnseenFormatsBounceTest {
         }
     }
 
-    // ossilator/masqmail:src/fail_msg.c: several failed recipients, one "\t<addr>" line each, and one error for the whole
-    // notice (the server's last reply): a reply that names nobody is every listed recipient's
-    @Test
-    void masqmailOneErrorForSeveralRecipientsIsEachOnesWhenItNamesNone() {
-        String bounce = """
+    /** masqmail's failure notice (ossilator/masqmail:src/fail_msg.c) for two recipients and one server reply. */
+    private static String masqmailFailureForQuinAndRosa(String reply) {
+        return """
                 Subject: Mail Delivery Failure Notice
                 From: MAILER-DAEMON@box.example.org
                 To: <alice@example.org>
@@ -1974,12 +1972,19 @@ class UnseenFormatsBounceTest {
                 failure:
 
                 while connected with mx.example.com, the server replied
-                	554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org
+                	%s
 
                 If you need help, write to <postmaster@box.example.org>.
 
                 --1hGx-0001/box.example.org--
-                """;
+                """.formatted(reply);
+    }
+
+    // ossilator/masqmail:src/fail_msg.c: several failed recipients, one "\t<addr>" line each, and one error for the whole
+    // notice (the server's last reply): a reply that names nobody is every listed recipient's
+    @Test
+    void masqmailOneErrorForSeveralRecipientsIsEachOnesWhenItNamesNone() {
+        String bounce = masqmailFailureForQuinAndRosa("554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org");
         BounceReport r = Bounces.explain(bytes(bounce), EN);
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("quin@example.com", "rosa@example.com");
@@ -1993,40 +1998,7 @@ class UnseenFormatsBounceTest {
     // recipient's, not the others'
     @Test
     void masqmailOneErrorThatNamesOneRecipientIsOnlyThatOnes() {
-        String bounce = """
-                Subject: Mail Delivery Failure Notice
-                From: MAILER-DAEMON@box.example.org
-                To: <alice@example.org>
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed;
-                        boundary="1hGx-0001/box.example.org"
-
-                This is a MIME-encapsulated message.
-
-                --1hGx-0001/box.example.org
-                Content-Description: Notification
-                Content-Type: text/plain
-
-                This message was sent to you by the mailer daemon (masqmail 0.3.6)
-                at box.example.org.
-
-                Sorry, but your mail could not be delivered to all recipients.
-                Delivery to the following recipients failed permanently and has been given
-                up:
-
-                	<quin@example.com>
-                	<rosa@example.com>
-
-                This error message may give you a hint about what caused the
-                failure:
-
-                while connected with mx.example.com, the server replied
-                	550 5.1.1 <rosa@example.com>: Recipient address rejected: User unknown
-
-                If you need help, write to <postmaster@box.example.org>.
-
-                --1hGx-0001/box.example.org--
-                """;
+        String bounce = masqmailFailureForQuinAndRosa("550 5.1.1 <rosa@example.com>: Recipient address rejected: User unknown");
         BounceReport r = Bounces.explain(bytes(bounce), EN);
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("quin@example.com", "rosa@example.com");
