@@ -23,7 +23,7 @@ final class DocumentedCorpus {
             "enterprise.tsv", "milters.tsv", "answers2.tsv", "senders.tsv", "forwarders.tsv", "eastasia.tsv",
             "regions2.tsv", "i18n2.tsv", "plugins.tsv", "smallservers.tsv",
             "scanners.tsv", "devblogs.tsv", "marketing.tsv", "ndrtexts.tsv", "submission.tsv", "winservers.tsv",
-            "bouncerules.tsv", "testsuites.tsv", "panels.tsv", "verifiers.tsv", "clients.tsv");
+            "bouncerules.tsv", "testsuites.tsv", "panels.tsv", "verifiers.tsv", "clients.tsv", "appthreads.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
