@@ -528,9 +528,8 @@ public final class BounceReader {
     // is a message returned after its deferrals, not a warning (Sendmail warns "Warning: could not send …")
     private static final String[] RETURNED = {"returned mail", "returned to sender"};
     private static final String[] GAVE_UP_FOR_GOOD = {"permanent", "given up", "giving up", "gave up", "failed permanently"};
-    private static final String[] GAVE_UP = {
-        "permanent", "given up", "giving up", "gave up", "failed permanently", "could not be delivered", "cannot send message for",
-        "undeliverable", "not delivered"};
+    // words of a failure that a warning may use too: they make a failure only where no retry is promised
+    private static final String[] NOT_DELIVERED = {"could not be delivered", "cannot send message for", "undeliverable", "not delivered"};
 
     private static boolean any(String lower, String[] phrases) {
         for (String p : phrases) {
@@ -579,7 +578,7 @@ public final class BounceReader {
             return false;
         }
         // words of a failure ("undeliverable", "could not be delivered") make it one unless the text promises to retry
-        return !(any(subject, GAVE_UP) || any(lowerText, GAVE_UP)) || any(lowerText, WILL_RETRY);
+        return !(any(subject, NOT_DELIVERED) || any(lowerText, NOT_DELIVERED)) || any(lowerText, WILL_RETRY);
     }
 
     private BounceReport unreadable(String why, Locale locale) {
