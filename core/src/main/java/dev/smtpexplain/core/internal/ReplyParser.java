@@ -87,12 +87,15 @@ public final class ReplyParser {
     private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
         String text0 = input;
         EnhancedStatus fieldStatus = null;
-        BounceText.Focus focus = BounceText.focus(input);
+        // one line, the usual case: neither a bounce to focus on nor lines to split (looked for once)
+        boolean oneLine = isOneLine(input);
+        BounceText.Focus focus = oneLine ? null : BounceText.focus(input);
         if (focus != null) {
             text0 = focus.text();
             fieldStatus = focus.status();
         }
-        List<String> rawLines = splitLines(stripDsnPrefix(text0.strip()));
+        String stripped = stripDsnPrefix(text0.strip());
+        List<String> rawLines = oneLine ? oneLine(stripped) : splitLines(stripped);
         ReplyCode code = givenCode;
         EnhancedStatus status = givenStatus != null ? givenStatus : fieldStatus;
         boolean codeFromText = false;
@@ -216,7 +219,10 @@ public final class ReplyParser {
     private static EnhancedStatus findStatus(List<String> lines, ReplyCode code) {
         EnhancedStatus first = null;
         for (String line : lines) {
-            for (int i = 0; i < line.length(); i++) {
+            // a status's class digit stands just before a dot: look only at the dots (an indexOf, not a
+            // character-by-character walk), at a digit 2, 4 or 5 that no digit or dot precedes
+            for (int dot = line.indexOf('.', 1); dot > 0; dot = line.indexOf('.', dot + 1)) {
+                int i = dot - 1;
                 char c = line.charAt(i);
                 if ((c == '2' || c == '4' || c == '5') && (i == 0 || !isDigit(line.charAt(i - 1)) && line.charAt(i - 1) != '.')) {
                     int end = statusEnd(line, i);
@@ -228,7 +234,7 @@ public final class ReplyParser {
                         if (first == null) {
                             first = s;
                         }
-                        i = end - 1;
+                        dot = end - 1;
                     }
                 }
             }
@@ -281,9 +287,13 @@ public final class ReplyParser {
         return s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
     }
 
+    private static List<String> oneLine(String s) {
+        return s.isBlank() ? List.of() : List.of(s);
+    }
+
     private static List<String> splitLines(String s) {
         if (isOneLine(s)) {
-            return s.isBlank() ? List.of() : List.of(s); // a one-line reply, the usual case
+            return oneLine(s); // a one-line reply, the usual case
         }
         List<String> out = new ArrayList<>();
         int start = 0;
