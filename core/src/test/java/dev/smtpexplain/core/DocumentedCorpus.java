@@ -24,7 +24,7 @@ final class DocumentedCorpus {
             "regions2.tsv", "i18n2.tsv", "plugins.tsv", "smallservers.tsv",
             "scanners.tsv", "devblogs.tsv", "marketing.tsv", "ndrtexts.tsv", "submission.tsv", "winservers.tsv",
             "bouncerules.tsv", "testsuites.tsv", "panels.tsv", "verifiers.tsv", "clients.tsv",
-            "libthreads.tsv", "appthreads.tsv", "configs.tsv", "milters2.tsv");
+            "libthreads.tsv", "appthreads.tsv", "configs.tsv", "milters2.tsv", "senders2.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
