@@ -395,7 +395,8 @@ public final class BounceReader {
             text = text.substring(0, limits.maxFieldChars());
         }
         SmtpReply reply = reply(status, text);
-        Optional<SmtpStage> stage = Stages.find(stageText);
+        // a transcript's command right before the reply says it best; then the words that name a command
+        Optional<SmtpStage> stage = Stages.commandBefore(stageText, text).or(() -> Stages.find(stageText));
         if (stage.isEmpty()) {
             // no words name the command: the transcript's line with this reply shows the command before it
             stage = Stages.answered(c.transcript(), text);
