@@ -358,6 +358,11 @@ public final class BounceReader {
         String comment = DsnFields.comment(f.getOrDefault("status", ""));
         if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
             diag = mention.reply();
+        } else if (status.endsWith(".0.0") && mention != null && !diag.isBlank() && saysNoReply(diag)
+                && !saysNoReply(mention.reply())) {
+            // an X.400 gateway's "Reason 1 (Unable-To-Transfer); Diagnostic -1 (Unknown)" with Status 5.0.0: no SMTP
+            // reply in the fields; the text quotes the remote MTA's ("gives error message 5.7.1 Unable to relay …")
+            diag = mention.reply();
         } else if (diag.isBlank() && !comment.isEmpty()) {
             // no Diagnostic-Code and no reply in the text: the Status field's comment, where Haraka and mox put the
             // error ("5.1.2 (550 No Such Domain: …)")
@@ -374,6 +379,12 @@ public final class BounceReader {
             action = status.startsWith("4") ? "delayed" : status.startsWith("2") ? "delivered" : "failed";
         }
         return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
+    }
+
+    /** Whether a text holds neither a reply code nor an enhanced status. */
+    private static boolean saysNoReply(String text) {
+        SmtpReply r = SmtpReply.parseLenient(text);
+        return r.code().isEmpty() && r.status().isEmpty();
     }
 
     private TextRecipients.Found mention(Context c, String... addresses) {
