@@ -517,7 +517,10 @@ public final class BounceReader {
         "mail system error", "delivery notification", "returned to sender", "delivery problem", "mail failure", "delivery error",
         "error sending", "bounce", "warning: could not send", "delayed mail", "delivery delayed", "message delayed",
         "permanent error", "unable to deliver", "rejected", "user unknown", "unknown user", "delivery warning", "エラー", "不達", "配信",
-        "送信できません", "недостав"};
+        "送信できません", "недостав",
+        // "Undeliverable" as mail systems localize it (Exchange's "Non remis :", "Unzustellbar:", "No se puede entregar:" …)
+        "non remis", "non distribuable", "unzustellbar", "nicht zustellbar", "no se puede entregar", "no entregado",
+        "non recapitabile", "onbestelbaar", "não é possível entregar", "não entregue", "nao entregue", "退信", "无法投递", "無法傳遞"};
     private static final String[] BOUNCE_TEXT = {
         "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
         "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
@@ -525,7 +528,11 @@ public final class BounceReader {
         "undeliverable", "delivery status notification", "could not deliver", "no such user", "user unknown", "unknown user",
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
-        "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした"};
+        "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした",
+        // "could not be delivered" in French, Spanish, Portuguese, German, Italian (accents written or left out)
+        "n'a pas pu etre delivre", "n'a pas pu être délivré", "n'a pas pu être remis", "n'a pas pu etre remis",
+        "no pudo ser entregado", "no se pudo entregar", "nao pode ser entregue", "não pôde ser entregue",
+        "konnte nicht zugestellt", "non è stato possibile recapitare", "non ha potuto essere recapitato"};
     // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
