@@ -189,9 +189,21 @@ public final class BounceReader {
                 }
                 found = named;
             }
+            String lead = null;
             for (TextRecipients.Found f : found) {
-                rs.add(recipient(f.address(), Optional.empty(), action, "", f.reply().isEmpty() ? f.block() : f.reply(),
-                        Optional.empty(), f.block(), c));
+                String why = f.reply().isEmpty() ? f.block() : f.reply();
+                if (f.reply().isEmpty() && saysNothing(why)) {
+                    // "This Message was undeliverable due to the following reason: … not reachable within the allowed queue
+                    // period … The following recipients did not receive your message: <a> …": the reason stated once above
+                    // the list is every listed recipient's when their own lines say nothing
+                    if (lead == null) {
+                        lead = lead(c.lines(), found);
+                    }
+                    if (!lead.isEmpty() && !saysNothing(lead)) {
+                        why = lead;
+                    }
+                }
+                rs.add(recipient(f.address(), Optional.empty(), action, "", why, Optional.empty(), f.block(), c));
             }
             if (rs.isEmpty() && s.originalMessage != null && depth == 0) {
                 // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
@@ -379,6 +391,29 @@ public final class BounceReader {
             action = status.startsWith("4") ? "delayed" : status.startsWith("2") ? "delivered" : "failed";
         }
         return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
+    }
+
+    /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
+    private boolean saysNothing(String text) {
+        return diagnoser.diagnose(SmtpReply.parseLenient(text.length() > limits.maxFieldChars()
+                ? text.substring(0, limits.maxFieldChars()) : text)).category() == dev.smtpexplain.core.Category.UNKNOWN;
+    }
+
+    /** The text above the first line that names one of the found recipients (the notice's own words); empty when none. */
+    private String lead(List<String> lines, List<TextRecipients.Found> found) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            for (TextRecipients.Found f : found) {
+                if (lower.contains(f.address().toLowerCase(Locale.ROOT))) {
+                    return sb.toString().strip();
+                }
+            }
+            if (sb.length() < limits.maxFieldChars()) {
+                sb.append(line).append('\n');
+            }
+        }
+        return "";
     }
 
     /** Whether a text holds neither a reply code nor an enhanced status. */
