@@ -1225,4 +1225,311 @@ class UnseenFormats2BounceTest {
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(only(r).finalRecipient()).isEqualTo("yuri@example.com.ph");
     }
+
+    // wRAR/flufl.bounce:flufl/bounce/tests/data/simple_15.txt (Trend Micro InterScan Messaging Security Suite): its own
+    // banner, "Sent <<< RCPT TO:<address>" then "Received >>> <reply>", "(and other recipients in the same domain)"
+    @Test
+    void interscanMessagingSecuritySuiteShowsTheCommandItSentAndTheReply() {
+        String bounce = """
+                From: imss@gw.example.be
+                To: <alice@example.org>
+                Subject: Mail could not be delivered
+                Date: Sun, 12 Mar 2006 05:36:20 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed;
+                	boundary="------------InterScan_NT_MIME_Boundary"
+
+                --------------InterScan_NT_MIME_Boundary
+                Content-type: text/plain
+
+                ****** Message from InterScan Messaging Security Suite ******
+
+                Sent <<< RCPT TO:<anton@example.be>
+                Received >>> 550 5.1.1 unknown user.
+
+                Unable to deliver message to <anton@example.be> (and other recipients in the same domain).
+
+                ************************     End of message     **********************
+
+                --------------InterScan_NT_MIME_Boundary
+                Content-type: message/rfc822
+
+                From: alice@example.org
+                To: anton@example.be
+                Subject: Commands
+                Message-ID: <commands-5@example.org>
+
+                help
+
+                --------------InterScan_NT_MIME_Boundary--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient anton = only(r);
+        assertThat(anton.finalRecipient()).isEqualTo("anton@example.be");
+        assertThat(anton.replyCode()).contains(550);
+        assertThat(anton.status()).contains("5.1.1");
+        assertThat(anton.categoryId()).contains("recipient-unknown");
+        assertThat(anton.stage()).contains(SmtpStage.RCPT_TO);
+    }
+
+    // wRAR/flufl.bounce:flufl/bounce/tests/data/dsn_03.txt (Gordano NTMail 5): "Failed mail: exceeded maximum incoming
+    // message size"; its DSN writes "Action: failure" and a reply code in the Status field ("553 Exceeded …")
+    @Test
+    void ntmailWritesAReplyCodeInItsStatusField() {
+        String bounce = """
+                From: "postmaster@example.be" <postmaster@example.be>
+                To: "alice@example.org" <alice@example.org>
+                Subject: Failed mail: exceeded maximum incoming message size
+                Date: Tue, 27 Feb 2001 10:37:36 +0100
+                X-Mailer: NTMail v5.06.0014
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="==_12334670553231@mx.example.be==_"
+
+                This is a MIME-encapsulated message
+
+                --==_12334670553231@mx.example.be==_
+                Content-Type: text/plain; charset="us-ascii"
+                Content-Transfer-Encoding: 7bit
+                Content-Disposition: inline
+
+                Your message was not delivered to
+
+                    bert@example.be
+
+                This mail message has exceeded the maximum incoming message size.
+
+
+                --==_12334670553231@mx.example.be==_
+                Content-Type: message/delivery-status
+                Content-Transfer-Encoding: 7bit
+                Content-Disposition: inline
+
+                Reporting-MTA: dns;mx.example.be
+
+                Final-Recipient: rfc822;bert@example.be
+                Action: failure
+                Status: 553 Exceeded maximum inbound message size
+
+
+                --==_12334670553231@mx.example.be==_
+                Content-Type: message/rfc822
+
+                From: alice@example.org
+                To: bert@example.be
+                Subject: RE: None assignment
+                Message-ID: <none-1@example.org>
+
+                (a large attachment)
+
+                --==_12334670553231@mx.example.be==_--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient bert = only(r);
+        assertThat(bert.finalRecipient()).isEqualTo("bert@example.be");
+        assertThat(bert.replyCode()).contains(553);
+        assertThat(bert.categoryId()).contains("message-too-big");
+    }
+
+    // wRAR/flufl.bounce:flufl/bounce/tests/data/dsn_02.txt (an X.400 gateway at a university): "Diagnostic was Unable to
+    // transfer, Message timed out"; Action failed with Status 4.4.7, Diagnostic-Code "… (Maximum-Time-Expired)"
+    @Test
+    void x400GatewayTimeoutIsAFailureThatExpired() {
+        String bounce = """
+                From: postmaster@example.ac.uk
+                To: alice@example.org
+                Subject: Delivery Report (failure) for carla@zeus.example.ac.uk
+                Date: Tue, 26 Dec 2000 21:47:28 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/report; boundary="---Multi-Part-Report-Level-1-1-13166"
+
+                -----Multi-Part-Report-Level-1-1-13166
+
+                This report relates to your message:
+                Subject: RE: a question about map,
+                	Message-ID: <map-2@example.org>,
+                	To: <list@example.org>
+
+                of Tue, 26 Dec 2000 21:47:27 +0000
+
+                Your message was not delivered to:
+                	carla@zeus.example.ac.uk
+                for the following reason:
+                Diagnostic was Unable to transfer, Message timed out
+                Information Message timed out
+
+                The Original Message follows:
+
+                -----Multi-Part-Report-Level-1-1-13166
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: x400; mta mta.example.ac.uk in /PRMD=UK.AC/ADMD= /C=GB/
+                Arrival-Date: Sat, 23 Dec 2000 21:44:56 +0000
+                DSN-Gateway: dns; mta.example.ac.uk
+
+                Original-Recipient: rfc822; carla@zeus.example.ac.uk
+                Final-Recipient: x400; /S=carla/OU=zeus/O=example/PRMD=UK.AC/ADMD= /C=GB/
+                X400-Originally-Specified-Recipient-Number: 1
+                Action: failed
+                Diagnostic-Code: Reason 1 (Unable-To-Transfer); Diagnostic 5 (Maximum-Time-Expired)
+                Status: 4.4.7
+                X400-Supplementary-Info: "Message timed out"
+
+                -----Multi-Part-Report-Level-1-1-13166
+                Content-Type: message/rfc822
+
+                From: alice@example.org
+                To: list@example.org
+                Subject: RE: a question about map
+                Message-ID: <map-2@example.org>
+
+                map is faster.
+
+                -----Multi-Part-Report-Level-1-1-13166--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient carla = only(r);
+        assertThat(carla.finalRecipient()).isEqualTo("carla@zeus.example.ac.uk");
+        assertThat(carla.status()).contains("4.4.7");
+        assertThat(carla.categoryId()).contains("delivery-expired");
+    }
+
+    // wRAR/flufl.bounce:flufl/bounce/tests/data/simple_21.txt (a relay's plain-text warning): "Warning: message has not yet
+    // been delivered", the recipient tab-indented after "Your message to:", "We will continue to attempt delivery"
+    @Test
+    void plainWarningThatTheRecipientServerDidNotRespondIsADelay() {
+        String bounce = """
+                From: MAILER-DAEMON@relay.example.org (Mail Delivery System)
+                To: alice@example.org
+                Subject: Warning: message has not yet been delivered
+                Date: Tue, 30 May 2006 02:12:09 -0700
+                Content-Type: text/plain
+
+                This is an automated message created by mail delivery software.
+
+                Your message to:
+
+                	boris@example.com
+
+                has not yet been delivered because the recipient server did not respond.
+
+                This is just a warning, you do not need to take any action. We will continue to attempt delivery of this message for 5 days.
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
+        assertThat(only(r).finalRecipient()).isEqualTo("boris@example.com");
+    }
+
+    // wRAR/flufl.bounce:flufl/bounce/tests/data/simple_26.txt (a campus mail server's own notice, sent with MIME::Lite):
+    // the subject names the recipient, the text says the address "is wrong or no longer valid"
+    @Test
+    void campusServerSaysTheAddressIsWrongOrNoLongerValid() {
+        String bounce = """
+                From: Campus Mailserver <MAILER-DAEMON@campus.example.it>
+                To: alice@example.org
+                Subject: Your message to elena@lab.example.it could not be delivered.
+                Date: Sat, 22 Apr 2006 19:16:05 +0200
+                MIME-Version: 1.0
+                Content-Type: text/plain
+                X-Mailer: MIME::Lite 3.01 (F2.73; A1.66; B3.05; Q3.03)
+
+                Hello,
+
+                this is the email server at Example Campus.
+
+                Your message to elena@lab.example.it has reached our local address
+                elena@lab.example.it, but this email address is wrong or no longer valid.
+
+                Your message has NOT been delivered.
+
+                You can find all the addresses in the campus on our web site at
+                http://www.campus.example.it under the "Contacts" area.
+
+                Best regards.
+
+                A summary of the undelivered message you sent follows:
+                --------------
+                Subject: Re: Pharmacy
+                From: alice@example.org
+                To: elena@lab.example.it
+                Date: Sat, 22 Apr 2006 10:16:00 -0700
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient elena = only(r);
+        assertThat(elena.finalRecipient()).isEqualTo("elena@lab.example.it");
+        assertThat(elena.categoryId()).contains("recipient-unknown");
+    }
+
+    // deltachat/deltachat-core-rust:test-data/message/tiscali_ndn.eml (Tiscali): "Delivery status notification",
+    // "Delivery to the following recipients was aborted after 2 second(s):", "  * <address>", then a DSN whose
+    // field names are partly lower case ("Final-recipient", "Last-attempt-Date")
+    @Test
+    void tiscaliAbortedDeliveryWithItsDsn() {
+        String bounce = """
+                Return-Path: <>
+                Date: Mon, 15 Jun 2020 16:02:25 +0000
+                From: Mail Delivery System <mail-daemon@smtp.example.it>
+                To: alice@example.it
+                Subject: Delivery status notification
+                MIME-Version: 1.0
+                Content-Type: multipart/report; boundary="------------I305M09060309060P_896715922369450"
+
+                This is a multi-part message in MIME format.
+
+                --------------I305M09060309060P_896715922369450
+                Content-Type: text/plain; charset=UTF-8;
+                Content-Transfer-Encoding: 8bit
+
+                      This is an automatically generated Delivery Status Notification.
+
+                Delivery to the following recipients was aborted after 2 second(s):
+
+                  * felix@example.org
+
+
+
+                --------------I305M09060309060P_896715922369450
+                Content-Type: message/delivery-status; charset=UTF-8;
+                Content-Transfer-Encoding: 8bit
+
+                Reporting-MTA: dns; out.smtp.example.it [192.0.2.13]
+                Received-From-MTA: dns; localhost [192.0.2.150]
+                Arrival-Date: Mon, 15 Jun 2020 16:02:23 +0000
+
+
+                Final-recipient: rfc822; felix@example.org
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 <felix@example.org>: Recipient address rejected: User unknown in virtual mailbox table
+                Last-attempt-Date: Mon, 15 Jun 2020 16:02:25 +0000
+
+
+
+                --------------I305M09060309060P_896715922369450
+                Content-Type: text/rfc822-headers; Content-Transfer-Encoding: 8bit
+                Content-Disposition: attachment
+
+                Subject: Message from Alice
+                MIME-Version: 1.0
+                Date: Mon, 15 Jun 2020 16:02:22 +0000
+                Message-ID: <Mr.un2NYERi1RM.lbQ5F9q-QyJ@example.it>
+                To: <felix@example.org>
+                From: Alice <alice@example.it>
+
+
+
+                --------------I305M09060309060P_896715922369450--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient felix = only(r);
+        assertThat(felix.finalRecipient()).isEqualTo("felix@example.org");
+        assertThat(felix.replyCode()).contains(550);
+        assertThat(felix.status()).contains("5.1.1");
+        assertThat(felix.categoryId()).contains("recipient-unknown");
+        assertThat(felix.stage()).isNotEqualTo(java.util.Optional.of(SmtpStage.MAIL_FROM));
+    }
 }
