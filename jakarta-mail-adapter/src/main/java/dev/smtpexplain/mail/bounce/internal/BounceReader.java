@@ -37,6 +37,8 @@ public final class BounceReader {
     static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
+    private static final Pattern REPLY_IN_STATUS = Pattern.compile("[245][0-9][0-9][ -]+\\p{Alpha}");
+
     private final Diagnoser diagnoser;
     private final Explainer explainer;
     private final Limits limits;
@@ -360,6 +362,10 @@ public final class BounceReader {
             status = sm.group();
         }
         String diag = DsnFields.typed(f.getOrDefault("diagnostic-code", ""));
+        String statusField = f.getOrDefault("status", "").strip();
+        if (status.isEmpty() && diag.isBlank() && REPLY_IN_STATUS.matcher(statusField).lookingAt()) {
+            diag = statusField; // NTMail's "Status: 553 Exceeded maximum inbound message size": a reply, not a status
+        }
         String said = TextRecipients.saidReply(diag, limits.maxFieldChars());
         if (!said.isEmpty()) {
             diag = said; // "X-Postfix; host mx.example.com[…] said: 550 …": the remote server's reply
