@@ -1532,4 +1532,45 @@ class UnseenFormats2BounceTest {
         assertThat(felix.categoryId()).contains("recipient-unknown");
         assertThat(felix.stage()).isNotEqualTo(java.util.Optional.of(SmtpStage.MAIL_FROM));
     }
+
+    // cfortune/PHP-Bounce-Handler:eml/hotmailbounce.txt (Hotmail's Junk Mail Reporting Program): not an ARF report but a
+    // "complaint about message from <ip>" from staff@hotmail.com, the reported message attached whole with the
+    // reporting user's address in its X-HmXmrOriginalRecipient field
+    @Test
+    void hotmailJunkMailReportIsFeedbackForTheReportingUser() {
+        String bounce = """
+                From: staff@hotmail.com
+                Subject: complaint about message from 192.0.2.17
+                To: fbl-abuse@example.org
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="F484BCB3-CE4F-4E2D-9A8E-B18786277C43"
+                Return-Path: staff@hotmail.com
+                Message-ID: <BAY0-OMC2-S22jHNuQu001a0ed8@bay0-omc2-s22.bay0.hotmail.com>
+
+                --F484BCB3-CE4F-4E2D-9A8E-B18786277C43
+                Content-Type: message/rfc822
+                Content-Disposition: inline
+
+                X-HmXmrOriginalRecipient: reporter@hotmail.example
+                X-Reporter-IP: 198.51.100.31
+                X-Message-Status: n:0
+                Received: from mail.example.org ([192.0.2.17]) by mc2.hotmail.example with Microsoft SMTPSVC(6.0.3790.4675);
+                         Wed, 30 Jun 2010 08:51:03 -0700
+                From: "Example Talk" <support@example.org>
+                To: "reporter@hotmail.example" <reporter@hotmail.example>
+                Date: Wed, 30 Jun 2010 08:35:33 -0700
+                Subject: Weekly digest
+                MIME-Version: 1.0
+                Message-ID: <digest-30@example.org>
+                Content-Type: text/plain; charset="utf-8"
+
+                This week's digest.
+
+                --F484BCB3-CE4F-4E2D-9A8E-B18786277C43--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FEEDBACK);
+        assertThat(only(r).finalRecipient()).isEqualTo("reporter@hotmail.example");
+        assertThat(r.originalSubject()).contains("Weekly digest");
+    }
 }
