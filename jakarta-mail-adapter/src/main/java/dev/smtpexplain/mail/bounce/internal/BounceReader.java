@@ -37,6 +37,8 @@ public final class BounceReader {
     static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
+    /** The field Hotmail's non-ARF complaints add to the reported message: the address of the user who reported it. */
+    private static final String JMRP_RECIPIENT = "X-HmXmrOriginalRecipient";
     private static final Pattern REPLY_IN_STATUS = Pattern.compile("[245][0-9][0-9][ -]+\\p{Alpha}");
 
     private final Diagnoser diagnoser;
@@ -115,7 +117,9 @@ public final class BounceReader {
             return ses(ses, c);
         }
         // 1. a feedback-loop report
-        if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report")) {
+        if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report") || !original.get(JMRP_RECIPIENT).isEmpty()) {
+            // (Hotmail's Junk Mail Reporting Program sends no ARF part: the reported message whole, marked with the
+            // address of the user who reported it)
             return feedback(c);
         }
         Context textContext = c;
@@ -502,6 +506,9 @@ public final class BounceReader {
             rcpts.addAll(h.addresses("Removal-Recipient"));
         }
         if (rcpts.isEmpty()) {
+            rcpts.addAll(c.original().addresses(JMRP_RECIPIENT));
+        }
+        if (rcpts.isEmpty()) {
             rcpts.addAll(c.original().addresses("To"));
         }
         List<BounceRecipient> rs = new ArrayList<>();
@@ -515,7 +522,8 @@ public final class BounceReader {
             Headers h = Headers.parse(c.sections().feedbackReports.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             perMessage = Map.of("reporting-mta", h.get("Reporting-MTA"), "arrival-date", h.get("Arrival-Date"));
         }
-        return report(BounceKind.FEEDBACK, "arf", perMessage, c, rs);
+        boolean arf = !c.sections().feedbackReports.isEmpty() || c.sections().reportType.equals("feedback-report");
+        return report(BounceKind.FEEDBACK, arf ? "arf" : "hotmail-jmrp", perMessage, c, rs);
     }
 
     private BounceRecipient plain(String address, String action) {
