@@ -703,7 +703,9 @@ class UnseenFormats2BounceTest {
                 """;
         BounceReport r = Bounces.explain(bytes(bounce), EN);
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
-        assertThat(only(r).finalRecipient()).isEqualTo("otto@example.com");
+        BounceRecipient otto = only(r);
+        assertThat(otto.finalRecipient()).isEqualTo("otto@example.com");
+        assertThat(otto.categoryId()).contains("network-error");
     }
 
     // wRAR/flufl.bounce:flufl/bounce/tests/data/bounce_02.txt (E500 SMTP Mail Service): "Returned Mail - Error During
@@ -1419,7 +1421,9 @@ class UnseenFormats2BounceTest {
                 """;
         BounceReport r = Bounces.explain(bytes(bounce), EN);
         assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
-        assertThat(only(r).finalRecipient()).isEqualTo("boris@example.com");
+        BounceRecipient boris = only(r);
+        assertThat(boris.finalRecipient()).isEqualTo("boris@example.com");
+        assertThat(boris.categoryId()).contains("network-error");
     }
 
     // wRAR/flufl.bounce:flufl/bounce/tests/data/simple_26.txt (a campus mail server's own notice, sent with MIME::Lite):
