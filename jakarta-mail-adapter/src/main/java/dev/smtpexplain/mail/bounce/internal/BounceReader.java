@@ -568,8 +568,9 @@ public final class BounceReader {
         "permanent error", "unable to deliver", "rejected", "user unknown", "unknown user", "delivery warning", "エラー", "不達", "配信",
         "送信できません", "недостав",
         // "Undeliverable" as mail systems localize it (Exchange's "Non remis :", "Unzustellbar:", "No se puede entregar:" …)
-        "non remis", "non distribuable", "unzustellbar", "nicht zustellbar", "no se puede entregar", "no entregado",
-        "non recapitabile", "onbestelbaar", "não é possível entregar", "não entregue", "nao entregue", "退信", "无法投递", "無法傳遞"};
+        // (not "no entregado" / "não entregue": a shop's customer writes "Pedido no entregado")
+        "non remis", "non distribuable", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
+        "onbestelbaar", "não é possível entregar", "退信", "无法投递", "無法傳遞"};
     private static final String[] BOUNCE_TEXT = {
         "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
         "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
