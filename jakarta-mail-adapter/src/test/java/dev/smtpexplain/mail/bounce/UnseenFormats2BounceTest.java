@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
  * A second round of bounces and delay notices of mail servers, gateways and providers that neither
  * {@link UnseenFormatsBounceTest} nor the shared bounce set holds: MDaemon, Novell GroupWise's Internet Agent, L-Soft's
  * LSMTP, Smail 3, Netscape Messaging Server, Exchange 5.5's IMS, TeamWARE, an X.400 gateway's multi-part report,
- * MAILsweeper and MIMEsweeper, Symantec's SMTP gateway, a "Delivery status notification" gateway (amenworld), phquery,
- * E500, HotPOP, USA.NET, newmail.ru, Mail.Ru in Russian, Sina in Chinese, qmail in Spanish, a French bank's gateway, and
- * others. Each is written for this test after a real notice published as another project's test data (cited per
- * test: the files are real bounces that Mailman's bounce detector flufl.bounce and Perl's
- * Mail::DeliveryStatus::BounceParser keep as fixtures); addresses and hosts are example ones.
+ * MAILsweeper and MIMEsweeper, Symantec's SMTP gateway, a "Delivery status notification" gateway (amenworld, Tiscali),
+ * phquery, E500, HotPOP, USA.NET, newmail.ru, Mail.Ru in Russian, Sina in Chinese, qmail in Spanish, a French bank's
+ * gateway, InterScan Messaging Security Suite, Gordano NTMail, and others. Each is written for this test after a real notice published as another project's test data (cited per
+ * test: the files are real bounces that Mailman's bounce detector flufl.bounce, Perl's Mail::DeliveryStatus::BounceParser,
+ * PHP-Bounce-Handler and deltachat-core-rust keep as fixtures); addresses and hosts are example ones. One is a complaint,
+ * not a bounce: Hotmail's non-ARF junk mail report.
  */
 class UnseenFormats2BounceTest {
 
