@@ -37,6 +37,10 @@ public final class BounceReader {
     static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
+    /** The field Hotmail's non-ARF complaints add to the reported message: the address of the user who reported it. */
+    private static final String JMRP_RECIPIENT = "X-HmXmrOriginalRecipient";
+    private static final Pattern REPLY_IN_STATUS = Pattern.compile("[245][0-9][0-9][ -]+\\p{Alpha}");
+
     private final Diagnoser diagnoser;
     private final Explainer explainer;
     private final Limits limits;
@@ -113,7 +117,9 @@ public final class BounceReader {
             return ses(ses, c);
         }
         // 1. a feedback-loop report
-        if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report")) {
+        if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report") || !original.get(JMRP_RECIPIENT).isEmpty()) {
+            // (Hotmail's Junk Mail Reporting Program sends no ARF part: the reported message whole, marked with the
+            // address of the user who reported it)
             return feedback(c);
         }
         Context textContext = c;
@@ -189,9 +195,21 @@ public final class BounceReader {
                 }
                 found = named;
             }
+            String lead = null;
             for (TextRecipients.Found f : found) {
-                rs.add(recipient(f.address(), Optional.empty(), action, "", f.reply().isEmpty() ? f.block() : f.reply(),
-                        Optional.empty(), f.block(), c));
+                String why = f.reply().isEmpty() ? f.block() : f.reply();
+                if (f.reply().isEmpty() && saysNothing(why)) {
+                    // "This Message was undeliverable due to the following reason: … not reachable within the allowed queue
+                    // period … The following recipients did not receive your message: <a> …": the reason stated once above
+                    // the list is every listed recipient's when their own lines say nothing
+                    if (lead == null) {
+                        lead = lead(c.lines(), found);
+                    }
+                    if (!lead.isEmpty() && !saysNothing(lead)) {
+                        why = lead;
+                    }
+                }
+                rs.add(recipient(f.address(), Optional.empty(), action, "", why, Optional.empty(), f.block(), c));
             }
             if (rs.isEmpty() && s.originalMessage != null && depth == 0) {
                 // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
@@ -348,6 +366,10 @@ public final class BounceReader {
             status = sm.group();
         }
         String diag = DsnFields.typed(f.getOrDefault("diagnostic-code", ""));
+        String statusField = f.getOrDefault("status", "").strip();
+        if (status.isEmpty() && diag.isBlank() && REPLY_IN_STATUS.matcher(statusField).lookingAt()) {
+            diag = statusField; // NTMail's "Status: 553 Exceeded maximum inbound message size": a reply, not a status
+        }
         String said = TextRecipients.saidReply(diag, limits.maxFieldChars());
         if (!said.isEmpty()) {
             diag = said; // "X-Postfix; host mx.example.com[…] said: 550 …": the remote server's reply
@@ -357,6 +379,11 @@ public final class BounceReader {
         String block = mention == null ? "" : mention.block();
         String comment = DsnFields.comment(f.getOrDefault("status", ""));
         if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
+            diag = mention.reply();
+        } else if (status.endsWith(".0.0") && mention != null && !diag.isBlank() && saysNoReply(diag)
+                && !saysNoReply(mention.reply())) {
+            // an X.400 gateway's "Reason 1 (Unable-To-Transfer); Diagnostic -1 (Unknown)" with Status 5.0.0: no SMTP
+            // reply in the fields; the text quotes the remote MTA's ("gives error message 5.7.1 Unable to relay …")
             diag = mention.reply();
         } else if (diag.isBlank() && !comment.isEmpty()) {
             // no Diagnostic-Code and no reply in the text: the Status field's comment, where Haraka and mox put the
@@ -374,6 +401,35 @@ public final class BounceReader {
             action = status.startsWith("4") ? "delayed" : status.startsWith("2") ? "delivered" : "failed";
         }
         return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
+    }
+
+    /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
+    private boolean saysNothing(String text) {
+        return diagnoser.diagnose(SmtpReply.parseLenient(text.length() > limits.maxFieldChars()
+                ? text.substring(0, limits.maxFieldChars()) : text)).category() == dev.smtpexplain.core.Category.UNKNOWN;
+    }
+
+    /** The text above the first line that names one of the found recipients (the notice's own words); empty when none. */
+    private String lead(List<String> lines, List<TextRecipients.Found> found) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            for (TextRecipients.Found f : found) {
+                if (lower.contains(f.address().toLowerCase(Locale.ROOT))) {
+                    return sb.toString().strip();
+                }
+            }
+            if (sb.length() < limits.maxFieldChars()) {
+                sb.append(line).append('\n');
+            }
+        }
+        return "";
+    }
+
+    /** Whether a text holds neither a reply code nor an enhanced status. */
+    private static boolean saysNoReply(String text) {
+        SmtpReply r = SmtpReply.parseLenient(text);
+        return r.code().isEmpty() && r.status().isEmpty();
     }
 
     private TextRecipients.Found mention(Context c, String... addresses) {
@@ -395,7 +451,8 @@ public final class BounceReader {
             text = text.substring(0, limits.maxFieldChars());
         }
         SmtpReply reply = reply(status, text);
-        Optional<SmtpStage> stage = Stages.find(stageText);
+        // a transcript's command right before the reply says it best; then the words that name a command
+        Optional<SmtpStage> stage = Stages.commandBefore(stageText, text).or(() -> Stages.find(stageText));
         if (stage.isEmpty()) {
             // no words name the command: the transcript's line with this reply shows the command before it
             stage = Stages.answered(c.transcript(), text);
@@ -449,6 +506,9 @@ public final class BounceReader {
             rcpts.addAll(h.addresses("Removal-Recipient"));
         }
         if (rcpts.isEmpty()) {
+            rcpts.addAll(c.original().addresses(JMRP_RECIPIENT));
+        }
+        if (rcpts.isEmpty()) {
             rcpts.addAll(c.original().addresses("To"));
         }
         List<BounceRecipient> rs = new ArrayList<>();
@@ -462,7 +522,8 @@ public final class BounceReader {
             Headers h = Headers.parse(c.sections().feedbackReports.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             perMessage = Map.of("reporting-mta", h.get("Reporting-MTA"), "arrival-date", h.get("Arrival-Date"));
         }
-        return report(BounceKind.FEEDBACK, "arf", perMessage, c, rs);
+        boolean arf = !c.sections().feedbackReports.isEmpty() || c.sections().reportType.equals("feedback-report");
+        return report(BounceKind.FEEDBACK, arf ? "arf" : "hotmail-jmrp", perMessage, c, rs);
     }
 
     private BounceRecipient plain(String address, String action) {
@@ -505,7 +566,11 @@ public final class BounceReader {
         "mail system error", "delivery notification", "returned to sender", "delivery problem", "mail failure", "delivery error",
         "error sending", "bounce", "warning: could not send", "delayed mail", "delivery delayed", "message delayed",
         "permanent error", "unable to deliver", "rejected", "user unknown", "unknown user", "delivery warning", "エラー", "不達", "配信",
-        "送信できません", "недостав"};
+        "送信できません", "недостав",
+        // "Undeliverable" as mail systems localize it (Exchange's "Non remis :", "Unzustellbar:", "No se puede entregar:" …)
+        // (not "no entregado" / "não entregue": a shop's customer writes "Pedido no entregado")
+        "non remis", "non distribuable", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
+        "onbestelbaar", "não é possível entregar", "退信", "无法投递", "無法傳遞"};
     private static final String[] BOUNCE_TEXT = {
         "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
         "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
@@ -513,7 +578,11 @@ public final class BounceReader {
         "undeliverable", "delivery status notification", "could not deliver", "no such user", "user unknown", "unknown user",
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
-        "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした"};
+        "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした",
+        // "could not be delivered" in French, Spanish, Portuguese, German, Italian (accents written or left out)
+        "n'a pas pu etre delivre", "n'a pas pu être délivré", "n'a pas pu être remis", "n'a pas pu etre remis",
+        "no pudo ser entregado", "no se pudo entregar", "nao pode ser entregue", "não pôde ser entregue",
+        "konnte nicht zugestellt", "non è stato possibile recapitare", "non ha potuto essere recapitato"};
     // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",

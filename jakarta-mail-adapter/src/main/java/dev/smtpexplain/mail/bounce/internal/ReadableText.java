@@ -103,7 +103,8 @@ final class ReadableText {
                 break;
             }
         }
-        if (!phrase) {
+        if (!phrase || l.contains("not receive")) {
+            // MDaemon's "The following addresses did NOT receive a copy of your message:" heads the recipients
             return false;
         }
         char first = l.charAt(0);

@@ -88,6 +88,40 @@ final class Stages {
         return Optional.ofNullable(stage);
     }
 
+    /**
+     * The command on the line right before the reply in an unmarked session transcript (MDaemon's " RCPT
+     * To:&lt;bob@…&gt;" then " 552 Message for …", InterScan's "Sent &lt;&lt;&lt; RCPT TO:" then "Received &gt;&gt;&gt; 550 …"): the
+     * reply's first line is looked for in the text, and the line before it must be nothing but a command.
+     */
+    static Optional<SmtpStage> commandBefore(String text, String replyText) {
+        String reply = replyText.strip();
+        int nl = reply.indexOf('\n');
+        String first = (nl < 0 ? reply : reply.substring(0, nl)).strip();
+        if (first.length() < 5 || text == null) {
+            return Optional.empty();
+        }
+        int at = text.indexOf(first.substring(0, Math.min(40, first.length())));
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        if (lineStart <= 0) {
+            return Optional.empty();
+        }
+        int prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+        String prev = text.substring(prevStart, lineStart - 1).strip();
+        int i = 0;
+        while (i < prev.length() && (prev.charAt(i) == '>' || prev.charAt(i) == '<' || prev.charAt(i) == ' ')) {
+            i++;
+        }
+        String command = prev.substring(i);
+        if (command.regionMatches(true, 0, "sent ", 0, 5)) {
+            command = command.substring(5).replaceFirst("^[<> ]+", "");
+        }
+        SmtpStage stage = dev.smtpexplain.mail.internal.Stages.ofCommand(command);
+        return stage == SmtpStage.UNKNOWN || stage == SmtpStage.QUIT ? Optional.empty() : Optional.of(stage);
+    }
+
     /** A transcript's reply line (lower case, runs of white space as one space) and the command it answered. */
     record Exchange(SmtpStage command, String reply) {
     }

@@ -348,17 +348,52 @@ final class TextRecipients {
         return m.lookingAt() && m.group(1).charAt(0) != '2' ? reply(rest, maxChars) : "";
     }
 
-    /** From the first reply code in a block to the end of its paragraph; empty when there is none. */
+    /**
+     * From the first failure reply code in a block to the end of its paragraph (a session transcript's greeting and
+     * "250 Sender ok" before it are not the failure; a 2xx is taken only when the block has nothing else); failing a code
+     * in front, one written after the words ("… mailbox unavailable. [SMTP Error Code 550]"); failing that, a bare
+     * enhanced status; empty when there is none.
+     */
     static String reply(String block, int maxChars) {
         Matcher m = REPLY.matcher(block);
-        if (!m.find()) {
+        int at = -1;
+        while (m.find()) {
+            if (at < 0) {
+                at = m.start();
+            }
+            if (m.group(1).charAt(0) != '2') {
+                at = m.start();
+                break;
+            }
+        }
+        if (at < 0) {
+            String trailing = trailingCode(block);
+            if (!trailing.isEmpty()) {
+                return trailing.length() > maxChars ? trailing.substring(0, maxChars) : trailing;
+            }
             m = STATUS.matcher(block);
             if (!m.find()) {
                 return "";
             }
+            at = m.start();
         }
-        String r = paragraphFrom(block, m.start());
+        String r = paragraphFrom(block, at);
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+
+    // a reply code written after the reply's words, in brackets: E500's "[SMTP Error Code 550]", "(SMTP error 550)"
+    private static final Pattern TRAILING_CODE = Pattern.compile(
+            "[\\[(]\\s*smtp\\s+error(?:\\s+code)?:?\\s*([45][0-9][0-9])\\s*[\\])]", Pattern.CASE_INSENSITIVE);
+
+    /** "Words [SMTP Error Code 550]" as the reply "550 Words"; empty when the block has no such code. */
+    private static String trailingCode(String block) {
+        Matcher t = TRAILING_CODE.matcher(block);
+        if (!t.find()) {
+            return "";
+        }
+        int lineStart = block.lastIndexOf('\n', t.start()) + 1;
+        String words = block.substring(lineStart, t.start()).strip();
+        return words.isEmpty() ? t.group(1) : t.group(1) + " " + words;
     }
 
     /** From a reply's code at {@code start} to the end of its paragraph, a fold right after the code joined. */
