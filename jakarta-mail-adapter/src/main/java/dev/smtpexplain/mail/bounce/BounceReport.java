@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param kind failed, delayed, delivered, auto-reply, feedback, not-bounce or unreadable
  * @param format which format was recognized: {@code rfc3464}, an MTA's or provider's own format
- *     ({@code exim}, {@code qmail} …), {@code generic} for an unknown format, {@code arf}, {@code rfc3834},
+ *     ({@code exim}, {@code qmail} …), {@code generic} for an unknown format, {@code arf}, {@code hotmail-jmrp}
+ *     (Hotmail's junk-mail complaint, which is not ARF), {@code rfc3834},
  *     or {@code none}
  * @param reportingMta the server that wrote the report ({@code Reporting-MTA}), when known
  * @param arrivalDate when that server received the original message ({@code Arrival-Date}), as written
