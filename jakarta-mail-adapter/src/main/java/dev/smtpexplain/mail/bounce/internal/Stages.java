@@ -40,6 +40,9 @@ final class Stages {
         m("but my name was rejected", SmtpStage.EHLO), m("but starttls was rejected", SmtpStage.STARTTLS),
         m("after initial connection", SmtpStage.CONNECT), m("while connecting", SmtpStage.CONNECT),
         m("connection refused", SmtpStage.CONNECT), m("connect to ", SmtpStage.CONNECT), m("during connection", SmtpStage.CONNECT),
+        // Postfix's smtp client when the server's greeting is a refusal ("host mx.example.org[192.0.2.1] refused to
+        // talk to me: 554 …")
+        m("refused to talk to me", SmtpStage.GREETING),
         m("greeting", SmtpStage.CONNECT), m("smtp banner", SmtpStage.CONNECT), m("initial connection", SmtpStage.CONNECT),
         m("but greylisted", SmtpStage.CONNECT),
     };
