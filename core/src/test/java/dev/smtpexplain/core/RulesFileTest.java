@@ -83,6 +83,34 @@ class RulesFileTest {
     }
 
     @Test
+    void aRuleForTextWithoutACodeNeitherShadowsNorIsShadowedByCodedOnes() {
+        List<RuleSpec> rules = RulesParser.parse("""
+                rule client  connection-failed  code=none
+                    "cannot connect"
+                rule relay  network-error  code=4xx
+                    "cannot connect to"
+                rule any  network-error
+                    "cannot connect to host"
+                rule client2  connection-failed  code=none
+                    "cannot connect to server"
+                """, "test");
+        // "any" still decides coded text; "client2" is shadowed by "client", which takes every uncoded text first
+        assertThat(RuleLint.shadowed(rules)).extracting(RuleLint.Shadowed::toString).containsExactly(
+                "test line 7: rule client2, alternative \"cannot connect to server\" never decides: rule client (test line 1) matches first with \"cannot connect\"");
+    }
+
+    @Test
+    void aRuleForTextWithoutACodeSkipsServerReplies() {
+        Diagnoser d = Diagnoser.builder().withoutBuiltInRules()
+                .addRules("rule client.down  connection-failed  code=none,any-class\n    \"cannot connect\"\n", "mine").build();
+        assertThat(d.diagnose("Cannot connect to smtp.example.com").category()).isEqualTo(Category.CONNECTION_FAILED);
+        // a server's reply that says it could not connect onward is not the client's own connection
+        assertThat(d.diagnose("451 4.4.0 Cannot connect to mx.example.org").category()).isNotEqualTo(Category.CONNECTION_FAILED);
+        // a port number is no reply code
+        assertThat(d.diagnose("Cannot connect to smtp.example.com port 587").category()).isEqualTo(Category.CONNECTION_FAILED);
+    }
+
+    @Test
     void syntaxErrorsNameLineAndColumn() {
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"spam\" \"filter\"\n", "mine"))
                 .hasMessage("mine line 2 column 12: expected '+' or '|' between phrases");

@@ -165,6 +165,10 @@ public final class ReplyParser {
             if (Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '#' || before == '/' || before == '=') {
                 return false;
             }
+            // nor a port number ("smtp.example.com, Port 587 kann nicht hergestellt werden")
+            if (i >= 5 && s.regionMatches(true, i - 5, "port", 0, 4) && (i == 5 || !Character.isLetterOrDigit(s.charAt(i - 6)))) {
+                return false;
+            }
         }
         if (i + 3 == s.length()) {
             return i == 0;

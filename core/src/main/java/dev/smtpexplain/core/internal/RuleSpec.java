@@ -58,6 +58,8 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
         /** No constraint. */
         public static final Condition ANY = new Condition(null, null, null, null);
 
+        // code=none: the text carries no basic reply code (a client's or an application's own words)
+        private static final int[] NO_CODE = new int[0];
         private final String code;
         private final String status;
         private final int[] codeDigits;
@@ -77,7 +79,9 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
          */
         public static Condition of(String code, String status) {
             int[] c = null;
-            if (code != null) {
+            if ("none".equals(code)) {
+                c = NO_CODE;
+            } else if (code != null) {
                 if (code.length() != 3) {
                     throw new IllegalArgumentException("a code pattern has three characters, digits or x: '" + code + "'");
                 }
@@ -112,7 +116,11 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
 
         /** Whether {@code reply} meets the condition. */
         public boolean test(SmtpReply reply) {
-            if (codeDigits != null) {
+            if (codeDigits == NO_CODE) {
+                if (reply.code().isPresent()) {
+                    return false;
+                }
+            } else if (codeDigits != null) {
                 if (reply.code().isEmpty()) {
                     return false;
                 }
@@ -140,7 +148,7 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
             if (wide == null) {
                 return true;
             }
-            if (narrow == null) {
+            if (narrow == null || (wide == NO_CODE) != (narrow == NO_CODE)) {
                 return false;
             }
             for (int i = 0; i < wide.length; i++) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <p>Phrases are double-quoted; {@code +} joins phrases that must all occur close together, {@code |}
  * separates alternatives. A phrase ending in {@code *} matches as a word prefix. {@code when} is
  * {@code -} or a comma-separated list of {@code code=PATTERN}, {@code status=PATTERN} (digits,
- * {@code x} for any), {@code weak} (the rule only refines a generic code) and {@code any-class} (the
+ * {@code x} for any; {@code code=none} for text without a reply code), {@code weak} (the rule only refines a generic code) and {@code any-class} (the
  * rule applies even where the reply's class digit contradicts its category). Blank lines and lines
  * starting with {@code #} are ignored. Errors name the source, the line and the column.
  */
