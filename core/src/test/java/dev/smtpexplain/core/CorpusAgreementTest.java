@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusAgreementTest {
 
-    static final double THRESHOLD = 0.88;
+    // 509 of 574 now; the issue asks 92%, which the remaining disagreements (labels that depend on context a
+    // client does not have, see docs/confidence.md) keep out of reach without tuning to this list
+    static final double THRESHOLD = 0.885;
 
     @Test
     void agreesWithSisimaiOnTheLabeledCorpus() {
