@@ -27,6 +27,8 @@ final class DocumentedCorpus {
             "gateways2.tsv", "senders2.tsv", "recent.tsv", "pastes.tsv", "regions3.tsv", "clienttests.tsv",
             "listarchive.tsv", "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv", "panels2.tsv",
             "commercial2.tsv");
+            "listarchive.tsv", "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv",
+            "panels2.tsv", "classifiers3.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
