@@ -29,6 +29,7 @@ final class DocumentedCorpus {
             "commercial2.tsv");
             "listarchive.tsv", "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv",
             "panels2.tsv", "classifiers3.tsv");
+            "panels2.tsv", "asiaservers.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
