@@ -16,20 +16,18 @@ import java.util.List;
  */
 final class DocumentedCorpus {
 
-    static final List<String> FILES = List.of("providers.tsv", "mta.tsv", "bounces.tsv", "intl.tsv", "services.tsv", "servers.tsv", "forums.tsv", "isps.tsv",
-            "native.tsv", "majors.tsv", "appbounces.tsv", "selfhosted.tsv", "native2.tsv", "regional.tsv", "threads.tsv",
-            "manuals.tsv", "answers.tsv", "threads2.tsv", "products.tsv", "languages.tsv", "gateways.tsv", "telecoms.tsv",
-            "platforms.tsv", "sources2.tsv", "sources3.tsv", "listbounces.tsv", "parsers.tsv", "enterprise.tsv",
-            "milters.tsv", "answers2.tsv", "senders.tsv", "forwarders.tsv", "eastasia.tsv", "regions2.tsv", "i18n2.tsv",
-            "plugins.tsv", "smallservers.tsv", "scanners.tsv", "devblogs.tsv", "marketing.tsv", "ndrtexts.tsv",
-            "submission.tsv", "winservers.tsv", "bouncerules.tsv", "testsuites.tsv", "panels.tsv", "verifiers.tsv",
-            "clients.tsv", "libthreads.tsv", "appthreads.tsv", "configs.tsv", "milters2.tsv", "mtasrc4.tsv", "langs3.tsv",
-            "gateways2.tsv", "senders2.tsv", "recent.tsv", "pastes.tsv", "regions3.tsv", "clienttests.tsv",
-            "listarchive.tsv", "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv", "panels2.tsv",
-            "commercial2.tsv");
-            "listarchive.tsv", "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv",
-            "panels2.tsv", "classifiers3.tsv");
-            "panels2.tsv", "asiaservers.tsv");
+    static final List<String> FILES = List.of("providers.tsv", "mta.tsv", "bounces.tsv", "intl.tsv", "services.tsv",
+            "servers.tsv", "forums.tsv", "isps.tsv", "native.tsv", "majors.tsv", "appbounces.tsv", "selfhosted.tsv",
+            "native2.tsv", "regional.tsv", "threads.tsv", "manuals.tsv", "answers.tsv", "threads2.tsv", "products.tsv",
+            "languages.tsv", "gateways.tsv", "telecoms.tsv", "platforms.tsv", "sources2.tsv", "sources3.tsv",
+            "listbounces.tsv", "parsers.tsv", "enterprise.tsv", "milters.tsv", "answers2.tsv", "senders.tsv",
+            "forwarders.tsv", "eastasia.tsv", "regions2.tsv", "i18n2.tsv", "plugins.tsv", "smallservers.tsv",
+            "scanners.tsv", "devblogs.tsv", "marketing.tsv", "ndrtexts.tsv", "submission.tsv", "winservers.tsv",
+            "bouncerules.tsv", "testsuites.tsv", "panels.tsv", "verifiers.tsv", "clients.tsv", "libthreads.tsv",
+            "appthreads.tsv", "configs.tsv", "milters2.tsv", "mtasrc4.tsv", "langs3.tsv", "gateways2.tsv",
+            "senders2.tsv", "recent.tsv", "pastes.tsv", "regions3.tsv", "clienttests.tsv", "listarchive.tsv",
+            "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv", "panels2.tsv", "commercial2.tsv",
+            "classifiers3.tsv", "asiaservers.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
