@@ -162,6 +162,15 @@ class DiagnoserTest {
     }
 
     @Test
+    void phrasesInScriptsWrittenWithoutSpacesMatchInsideARunOfText() {
+        // Lao, like Thai, Khmer and Myanmar, runs words together: "the address is not correct" inside a sentence
+        Diagnoser lao = Diagnoser.builder().withoutBuiltInRules().addRule("t.lao", Category.RECIPIENT_UNKNOWN, "ທີ່ຢູ່ບໍ່ຖືກຕ້ອງ").build();
+        assertThat(lao.diagnose("ບໍ່ສາມາດສົ່ງຂໍ້ຄວາມໄດ້ເນື່ອງຈາກທີ່ຢູ່ບໍ່ຖືກຕ້ອງ").evidence().ruleId()).isEqualTo("t.lao");
+        Diagnoser thai = Diagnoser.builder().withoutBuiltInRules().addRule("t.thai", Category.MAILBOX_FULL, "กล่องจดหมายเต็ม").build();
+        assertThat(thai.diagnose("552 กล่องจดหมายเต็มแล้ว").evidence().ruleId()).isEqualTo("t.thai");
+    }
+
+    @Test
     void serverTextIsNeverPartOfAPattern() {
         Diagnosis d = diagnoser.diagnose("550 5.1.1 {0} ' # | user unknown \"x\" .* (a+)+$");
         assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);

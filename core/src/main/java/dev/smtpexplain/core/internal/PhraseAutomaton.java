@@ -164,7 +164,9 @@ public final class PhraseAutomaton {
         }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI;
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI
+                || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
+                || s == Character.UnicodeScript.MYANMAR;
     }
 
     /**
