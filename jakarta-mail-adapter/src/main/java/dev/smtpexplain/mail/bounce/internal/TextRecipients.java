@@ -59,7 +59,8 @@ final class TextRecipients {
             int prevEnd = -1;
             boolean listKnown = false;
             String listLabel = null;
-            for (Addresses.Found f : Addresses.find(line)) {
+            for (Addresses.Found found : Addresses.find(line)) {
+                Addresses.Found f = withoutReplyCode(line, found);
                 // "Intended Recipients: jo@…, kim@…": an address that continues a comma-separated list has the list's label
                 boolean continues = listKnown && continuesList(line, prevEnd, f.start());
                 prevEnd = f.end();
@@ -203,6 +204,20 @@ final class TextRecipients {
             }
         }
         return "";
+    }
+
+    /**
+     * A multi-line reply's continuation code glued to the address it starts with ("550-bob@example.com is not an active
+     * address", a wrapped "553-you …"): the code and its hyphen are no part of the address, which starts after them.
+     */
+    private static Addresses.Found withoutReplyCode(String line, Addresses.Found f) {
+        String a = f.address();
+        if (a.length() > 5 && a.charAt(3) == '-' && "245".indexOf(a.charAt(0)) >= 0 && Character.isDigit(a.charAt(1))
+                && Character.isDigit(a.charAt(2)) && a.indexOf('@') > 4
+                && (f.start() == 0 || Character.isWhitespace(line.charAt(f.start() - 1)) || line.charAt(f.start() - 1) == ':')) {
+            return new Addresses.Found(f.start() + 4, f.end(), a.substring(4));
+        }
+        return f;
     }
 
     private static boolean before(int[] x, int[] y) {
