@@ -71,7 +71,7 @@ final class TextRecipients {
                 String label = continues ? listLabel : label(line, f.start());
                 listLabel = label;
                 listKnown = true;
-                if (label != null && (SENDER_LABELS.contains(label) || namesMessageId(label))) {
+                if (label != null && (SENDER_LABELS.contains(label) || namesMessageId(label) || namesAlias(label))) {
                     continue;
                 }
                 if (label != null && !label.equals("to") && !label.equals("cc")) {
@@ -254,6 +254,15 @@ final class TextRecipients {
         return label;
     }
 
+    /**
+     * Whether a label introduces the address a failed one was expanded from (sendmail's "(expanded from:
+     * &lt;Alias@…&gt;)" under the failed address): that is the alias the sender wrote, not a second failed recipient.
+     */
+    private static boolean namesAlias(String label) {
+        String l = label.startsWith("(") ? label.substring(1).strip() : label;
+        return l.equals("expanded from") || l.equals("ultimately generated from") || l.equals("generated from");
+    }
+
     /** Whether a label names a message's identifier ("Message-ID:", Postal's "Orginal Message ID:"): what follows is no address. */
     private static boolean namesMessageId(String label) {
         return label.endsWith("message id") || label.endsWith("message-id") || label.endsWith("msgid") || label.endsWith("msg-id")
@@ -393,7 +402,33 @@ final class TextRecipients {
             at = m.start();
         }
         String r = paragraphFrom(block, at);
+        if (inReasonParenthesis(block, at)) {
+            r = toClosingParenthesis(r);
+        }
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+
+    /** Whether the reply at {@code at} stands inside sendmail's "(reason: 552 5.2.2 Over quota)". */
+    private static boolean inReasonParenthesis(String block, int at) {
+        int k = at - 1;
+        while (k >= 0 && block.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 7 && block.regionMatches(true, k - 6, "reason:", 0, 7) && block.charAt(k - 7) == '(';
+    }
+
+    /** The reply up to the parenthesis that closes the one it was opened in ("553 … (SPF) fail)" keeps its own pair). */
+    private static String toClosingParenthesis(String r) {
+        int depth = 1;
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return r.substring(0, i).strip();
+            }
+        }
+        return r;
     }
 
     // a reply code written after the reply's words, in brackets: E500's "[SMTP Error Code 550]", "(SMTP error 550)"
