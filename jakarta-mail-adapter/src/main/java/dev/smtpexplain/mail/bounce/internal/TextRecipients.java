@@ -30,7 +30,9 @@ final class TextRecipients {
     // a provider's own reason number ("554 30 Sorry, …"); failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
             "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[({\"'])| - (?=[A-Za-z])"
-            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3}(?: |\\r?\\n[ \\t]+)[A-Za-z])|$)");
+            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3}(?: |\\r?\\n[ \\t]+)[A-Za-z])"
+            // Yahoo's "554: delivery error: dd Not a valid recipient": the code at a line's start, a colon after it
+            + "|(?<=(?:^|\\n)[ \\t]{0,8}[45][0-9][0-9]):(?= [A-Za-z])|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
@@ -451,6 +453,9 @@ final class TextRecipients {
         int end = text.indexOf("\n\n", start);
         String r = text.substring(start, end < 0 ? text.length() : end);
         int codeEnd = 3;
+        if (r.length() > codeEnd + 1 && r.charAt(codeEnd) == ':' && r.charAt(codeEnd + 1) == ' ') {
+            r = r.substring(0, codeEnd) + r.substring(codeEnd + 1); // "554: delivery error" as "554 delivery error"
+        }
         if (r.length() > codeEnd && (r.charAt(codeEnd) == '\n' || r.charAt(codeEnd) == '\r')) {
             // the fold after the code: the reply goes on after the next line's indentation
             int k = codeEnd;
