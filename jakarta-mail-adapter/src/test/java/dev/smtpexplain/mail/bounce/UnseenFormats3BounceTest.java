@@ -478,6 +478,7 @@ class UnseenFormats3BounceTest {
         assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
         assertThat(x.replyCode()).contains(550);
         assertThat(x.status()).contains("5.1.0");
+        assertThat(x.categoryId()).contains("recipient-unknown");
     }
 
     // mailgun/flanker:tests/fixtures/messages/bounce/gmail-no-dns.eml (Gmail, 2012): "Technical details of permanent failure:
