@@ -2090,4 +2090,458 @@ class UnseenFormats3BounceTest {
         assertThat(x.categoryId()).contains("spam-detected");
         assertThat(x.stage()).contains(SmtpStage.DATA);
     }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/quota-6.msg (web.de's MX): "550 <address> Benutzer hat zuviele Mails auf dem Server. / User has too many messages
+    // on the server.", German first, a bare 5.0.0 status
+    @Test
+    void webDeGermanAndEnglishTooManyMessagesOnTheServer() {
+        String bounce = """
+                From: MAILER-DAEMON@server4.example.co.uk (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="A7B931658352.1279549575/server4.example.co.uk"
+
+                This is a MIME-encapsulated message.
+
+                --A7B931658352.1279549575/server4.example.co.uk
+                Content-Description: Notification
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host server4.example.co.uk.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to <postmaster>
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                                   The mail system
+
+                <fred.bloggs@example.de>: host mx-ha01.example.de[192.0.2.149] said: 550
+                    <fred.bloggs@example.de> Benutzer hat zuviele Mails auf dem Server. / User
+                    has too many messages on the server. (in reply to RCPT TO command)
+
+                --A7B931658352.1279549575/server4.example.co.uk
+                Content-Description: Delivery report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; server4.example.co.uk
+                X-Postfix-Queue-ID: A7B931658352
+                X-Postfix-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 19 Jul 2010 15:26:15 +0100 (BST)
+
+                Final-Recipient: rfc822; fred.bloggs@example.de
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx-ha01.example.de
+                Diagnostic-Code: smtp; 550 <fred.bloggs@example.de> Benutzer hat zuviele Mails
+                    auf dem Server. / User has too many messages on the server.
+
+                --A7B931658352.1279549575/server4.example.co.uk
+                Content-Description: Undelivered Message Headers
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: fred.bloggs@example.de
+                Subject: Newsletter
+                Date: Mon, 19 Jul 2010 15:26:10 +0100
+
+                --A7B931658352.1279549575/server4.example.co.uk--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("fred.bloggs@example.de");
+        assertThat(x.replyCode()).contains(550);
+        assertThat(x.categoryId()).contains("mailbox-full");
+        assertThat(x.stage()).contains(SmtpStage.RCPT_TO);
+    }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/quota.msg (Ipswitch IMail, "Undeliverable Mail" from "Postmaster"): one line "User mailbox exceeds allowed size:
+    // <address>", then "Original message follows."
+    @Test
+    void imailUserMailboxExceedsAllowedSizeOnOneLine() {
+        String bounce = """
+                From: "Postmaster" <postmaster@example.net>
+                To: alice@example.org
+                Subject: Undeliverable Mail
+                Date: Wed, 24 Feb 2010 11:32:20 +0000
+                MIME-Version: 1.0
+                Content-Type: text/plain
+
+                User mailbox exceeds allowed size: fred@example.net
+
+
+                Original message follows.
+
+                Received: from mail.example.net [192.0.2.68] by example.net with ESMTP
+                  (SMTPD-10.0) id ADC40D9C; Wed, 24 Feb 2010 11:30:12 +0000
+                Date: Wed, 24 Feb 2010 11:32:10 +0000
+                From: Alice <alice@example.org>
+                Subject: subject
+                To: Fred Bloggs <fred@example.net>
+
+                Hello
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("fred@example.net");
+        assertThat(x.categoryId()).contains("mailbox-full");
+    }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/message-too-large-5.msg (Exchange 2010): "This message wasn't delivered to anyone because it's too large. The limit is
+    // 14 MB. This message is 18 MB.", the display name with a mailto link, "#550 5.2.3 RESOLVER.RST.SendSizeLimit.Org; … ##"
+    @Test
+    void exchange2010TooLargeForTheOrganisationSendSizeLimit() {
+        String bounce = """
+                From: <postmaster@example.net>
+                To: alice@example.org
+                Subject: Undeliverable: foo
+                Date: Mon, 21 May 2012 18:47:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="_000_2f9a1b_"
+                X-MS-Exchange-Message-Is-Ndr:
+                Auto-Submitted: auto-replied
+
+                --_000_2f9a1b_
+                Content-Type: text/plain; charset="us-ascii"
+
+                This message wasn't delivered to anyone because it's too large. The limit is 14 MB. This message is 18 MB.
+
+                John Smith (john.smith@example.net)<mailto:john.smith@example.net>
+                This message won't be sent because it's too large.
+
+
+
+
+
+
+
+                Diagnostic information for administrators:
+
+                Generating server: internal.example.net
+
+                john.smith@example.net
+                #550 5.2.3 RESOLVER.RST.SendSizeLimit.Org; message too large for this organization ##
+
+                Original message headers:
+
+                From: Alice <alice@example.org>
+                To: John Smith <john.smith@example.net>
+                Subject: foo
+
+                --_000_2f9a1b_
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;internal.example.net
+                Received-From-MTA: dns;gateway.example.de
+                Arrival-Date: Mon, 21 May 2012 18:46:59 +0000
+
+                Final-Recipient: rfc822;john.smith@example.net
+                Action: failed
+                Status: 5.2.3
+                Diagnostic-Code: smtp;550 5.2.3 RESOLVER.RST.SendSizeLimit.Org; message too large for this organization
+                X-Display-Name: John Smith
+
+                --_000_2f9a1b_--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("john.smith@example.net");
+        assertThat(x.replyCode()).contains(550);
+        assertThat(x.status()).contains("5.2.3");
+        assertThat(x.categoryId()).contains("message-too-big");
+    }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/spam-rejection36.msg (CipherTrust/Secure Computing "Secure Mail v6.7.2", the remote side Postini): "Regarding
+    // recipient(s) : <address>", "Delivery status : Failed. … .501; Spam Blocked - psmtp", "MTA Response :501"
+    @Test
+    void ciphertrustSecureMailRegardingRecipientsSpamBlockedByPostini() {
+        String bounce = """
+                From: Postmaster
+                To: alice@example.org
+                Reply-To: <>
+                Subject: Delivery Notification <fred.blogs@example.com>
+                Date: Wed, 19 Sep 2012 05:23:36 -0500
+                MIME-Version: 1.0
+                Content-type: multipart/report;
+                	report-type=delivery-status;
+                	boundary="C-I-P-H-E-R-T-R-U-S-T-1348050216.780843"
+                X-Mailer: Secure Mail v6.7.2
+
+                This is a multi-part message in MIME format.
+
+                --C-I-P-H-E-R-T-R-U-S-T-1348050216.780843
+                Content-Type: text/plain;
+                	charset="us-ascii"
+                Content-Transfer-Encoding: 7bit
+
+                This is a delivery status notification, automatically generated by MTA mtaout.example.net on Wed, 19 Sep 2012 05:23:36 -0500
+                Regarding recipient(s) : fred.blogs@example.com
+                Delivery status : Failed. Message could not be delivered to domain <example.com> .501; Spam Blocked - psmtp
+                MTA Response :501
+                The original message headers are included as attachment.
+
+                --C-I-P-H-E-R-T-R-U-S-T-1348050216.780843
+                Content-Type: message/delivery-status;
+                	charset="us-ascii"
+                Content-Transfer-Encoding: 7bit
+
+                Reporting-MTA: dns; mtaout.example.net
+
+                Final-Recipient: rfc822; fred.blogs@example.com
+                Diagnostic-Code: smtp; 501 Spam Blocked - psmtp
+                Remote-MTA: dns; 192.0.2.12
+                Action: failed
+                Status: 5.0.0
+
+                --C-I-P-H-E-R-T-R-U-S-T-1348050216.780843
+                Content-Type: message/rfc822;
+                	charset="us-ascii"
+                Content-Transfer-Encoding: 7bit
+
+                From: Alice <alice@example.org>
+                To: fred.blogs@example.com
+                Subject: News
+
+                Hello
+
+                --C-I-P-H-E-R-T-R-U-S-T-1348050216.780843--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("fred.blogs@example.com");
+        assertThat(x.replyCode()).contains(501);
+        assertThat(x.categoryId()).contains("spam-detected");
+    }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/spam-rejection42.msg (XWall for Exchange): "Non delivery report: 5.9.8 (Spam)", "Reason: Spam", the delivery status
+    // both in the text and in a part typed message/xdelivery-status, "Original-Recipient: rfc822; rfc822;<address>"
+    @Test
+    void xwallReportInAMessageXdeliveryStatusPartWithADoubledAddressType() {
+        String bounce = """
+                From: System Administrator <postmaster@example.net>
+                To: alice@example.org
+                Subject: Non delivery report: 5.9.8 (Spam)
+                Date: Mon, 25 Mar 2013 10:24:26 -0600
+                X-Mailer: XWall v3.47
+                Mime-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="_NextPart_1_00o1403flwFztPLyZJHFLDzNYRL"
+
+                This is a multi part MIME message.
+
+                --_NextPart_1_00o1403flwFztPLyZJHFLDzNYRL
+                Content-Type: text/plain; charset="us-ascii"
+                Content-Transfer-Encoding: quoted-printable
+
+                Your message
+
+                =20From:	Alice <alice@example.org>
+                =09(mail from:alice@example.org)
+
+                =20To:	Fred Bloggs <fred.bloggs@example.net>
+
+                =20Subj:	foo
+                =20Sent:	2013-03-25 10:23
+
+                has encountered a delivery problem.
+
+
+                Reason: Spam
+                The message seems to be spam and was not delivered to the recipient.
+
+                Additional info:
+                The heuristic spam value is: 34
+
+
+                ---
+                Delivery status:
+                Date: Mon, 25 Mar 2013 10:24:26 -0600
+                Reporting-MTA: dns; salsa.example.local
+                Received-From-MTA: dns; mail.example.org
+                Arrival-Date: Mon, 25 Mar 2013 10:24:26 -0600
+
+                Final-Recipient: rfc822; fred.bloggs@example.net
+                Original-Recipient: rfc822; rfc822;fred.bloggs@example.net
+                Action: failed
+                Status: 5.9.8
+                Diagnostic-Code: X-XWall; 5.9.8 Spam
+
+
+                --_NextPart_1_00o1403flwFztPLyZJHFLDzNYRL
+                Content-Type: message/xdelivery-status ; name="delivery-status.txt"
+
+                Date: Mon, 25 Mar 2013 10:24:26 -0600
+                Reporting-MTA: dns; salsa.example.local
+                Received-From-MTA: dns; mail.example.org
+                Arrival-Date: Mon, 25 Mar 2013 10:24:26 -0600
+
+                Final-Recipient: rfc822; fred.bloggs@example.net
+                Original-Recipient: rfc822; rfc822;fred.bloggs@example.net
+                Action: failed
+                Status: 5.9.8
+                Diagnostic-Code: X-XWall; 5.9.8 Spam
+
+                --_NextPart_1_00o1403flwFztPLyZJHFLDzNYRL--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("fred.bloggs@example.net");
+        assertThat(x.status()).contains("5.9.8");
+        assertThat(x.categoryId()).contains("spam-detected");
+    }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/spam-rejection11.msg (123-reg's MX): "550 ATLAS(2503): Your email was detected as spam. (RCPTs: <address>) (in reply
+    // to end of DATA command)"
+    @Test
+    void ukHostAtlasSpamRefusalNamesTheRecipientsInsideTheReply() {
+        String bounce = """
+                From: MAILER-DAEMON@admin1.example.co.uk (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="A7B931658352.1279549575/admin1.example.co.uk"
+
+                This is a MIME-encapsulated message.
+
+                --A7B931658352.1279549575/admin1.example.co.uk
+                Content-Description: Notification
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host admin1.example.co.uk.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to <postmaster>
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                                   The mail system
+
+                <john@example.net>: host mx0.example.co.uk[192.0.2.150] said: 550
+                    ATLAS(2503): Your email was detected as spam. (RCPTs: john@example.net)
+                    (in reply to end of DATA command)
+
+                --A7B931658352.1279549575/admin1.example.co.uk
+                Content-Description: Delivery report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; admin1.example.co.uk
+                X-Postfix-Queue-ID: A7B931658352
+                X-Postfix-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 19 Jul 2010 15:26:15 +0100 (BST)
+
+                Final-Recipient: rfc822; john@example.net
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx0.example.co.uk
+                Diagnostic-Code: smtp; 550 ATLAS(2503): Your email was detected as spam.
+                    (RCPTs: john@example.net)
+
+                --A7B931658352.1279549575/admin1.example.co.uk
+                Content-Description: Undelivered Message Headers
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: john@example.net
+                Subject: Newsletter
+                Date: Mon, 19 Jul 2010 15:26:10 +0100
+
+                --A7B931658352.1279549575/admin1.example.co.uk--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("john@example.net");
+        assertThat(x.replyCode()).contains(550);
+        assertThat(x.categoryId()).contains("spam-detected");
+        assertThat(x.stage()).contains(SmtpStage.END_OF_DATA);
+    }
+
+    // rjbs/Mail-DeliveryStatus-BounceParser:t/corpus/user-unknown-disabled.msg (Google's MX behind a Postfix relay): "550 5.2.1 The email account that you tried to reach is
+    // disabled."
+    @Test
+    void googleMxDisabledAccount() {
+        String bounce = """
+                From: MAILER-DAEMON@admin1.example.co.uk (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="A7B931658352.1279549575/admin1.example.co.uk"
+
+                This is a MIME-encapsulated message.
+
+                --A7B931658352.1279549575/admin1.example.co.uk
+                Content-Description: Notification
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host admin1.example.co.uk.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to <postmaster>
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                                   The mail system
+
+                <recipient@example.net>: host aspmx.l.example.com[192.0.2.27] said: 550 5.2.1
+                    The email account that you tried to reach is disabled. t11si6005099wes.103
+                    (in reply to RCPT TO command)
+
+                --A7B931658352.1279549575/admin1.example.co.uk
+                Content-Description: Delivery report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; admin1.example.co.uk
+                X-Postfix-Queue-ID: A7B931658352
+                X-Postfix-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 19 Jul 2010 15:26:15 +0100 (BST)
+
+                Final-Recipient: rfc822; recipient@example.net
+                Action: failed
+                Status: 5.2.1
+                Remote-MTA: dns; aspmx.l.example.com
+                Diagnostic-Code: smtp; 550 5.2.1 The email account that you tried to reach is
+                    disabled. t11si6005099wes.103
+
+                --A7B931658352.1279549575/admin1.example.co.uk
+                Content-Description: Undelivered Message Headers
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: recipient@example.net
+                Subject: Newsletter
+                Date: Mon, 19 Jul 2010 15:26:10 +0100
+
+                --A7B931658352.1279549575/admin1.example.co.uk--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("recipient@example.net");
+        assertThat(x.replyCode()).contains(550);
+        assertThat(x.status()).contains("5.2.1");
+        assertThat(x.categoryId()).contains("mailbox-disabled");
+        assertThat(x.stage()).contains(SmtpStage.RCPT_TO);
+    }
 }
