@@ -2544,4 +2544,224 @@ class UnseenFormats3BounceTest {
         assertThat(x.categoryId()).contains("mailbox-disabled");
         assertThat(x.stage()).contains(SmtpStage.RCPT_TO);
     }
+
+    // mitio/bounce_email:test/bounces/tt_bounce_24.txt (Exchange 2010 in Swedish): subject "Olevererbart: …", "Det gick inte att leverera till följande
+    // mottagare eller grupper:", "Diagnostisk information för administratörer:", "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not
+    // found ##", text in ISO-8859-1 quoted-printable
+    @Test
+    void exchange2010SwedishNdrRecipientNotFound() {
+        String bounce = """
+                From: <postmaster@example.se>
+                To: <alice@example.org>
+                Date: Tue, 26 Apr 2011 16:27:48 +0200
+                Subject: =?iso-8859-1?Q?Olevererbart::_Testcompany_-_bekr=E4ftelse_byte_av_levera?=
+                 =?iso-8859-1?Q?nt=F6r?=
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="f518d4c6-edf1-4463-b115-f1a617b52ef3"
+                X-MS-Exchange-Message-Is-Ndr:
+                Content-Language: sv-SE
+
+                --f518d4c6-edf1-4463-b115-f1a617b52ef3
+                Content-Type: multipart/alternative; differences=Content-Type;
+                	boundary="9a3f8b4e-6f1c-4b2e-9d0a-7e5c3b1a2f40"
+
+                --9a3f8b4e-6f1c-4b2e-9d0a-7e5c3b1a2f40
+                Content-Type: text/plain; charset="iso-8859-1"
+                Content-Transfer-Encoding: quoted-printable
+
+                Det gick inte att leverera till f=F6ljande mottagare eller grupper:
+
+                customer.testemail@example.se<mailto:customer.testemail@example.se>
+                Det gick inte att hitta e-postadressen du angav. Kontrollera adressen och f=
+                =F6rs=F6k sedan skicka meddelandet igen. Kontakta din supportavdelning om pr=
+                oblemet kvarst=E5r.
+
+
+
+
+
+
+
+
+                Diagnostisk information f=F6r administrat=F6rer:
+
+                Genererande server: example.se
+
+                customer.testemail@example.se
+                #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##
+
+                Ursprungshuvuden:
+
+                From: Testcompany <alice@example.org>
+                To: <customer.testemail@example.se>
+                Subject: Testcompany - bekr=E4ftelse byte av leverant=F6r
+
+                --9a3f8b4e-6f1c-4b2e-9d0a-7e5c3b1a2f40--
+
+                --f518d4c6-edf1-4463-b115-f1a617b52ef3
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;example.se
+                Received-From-MTA: dns;filter.example.net
+                Arrival-Date: Tue, 26 Apr 2011 14:27:47 +0000
+
+                Final-Recipient: rfc822;customer.testemail@example.se
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp;550 5.1.1 RESOLVER.ADR.RecipNotFound; not found
+
+                --f518d4c6-edf1-4463-b115-f1a617b52ef3--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("customer.testemail@example.se");
+        assertThat(x.replyCode()).contains(550);
+        assertThat(x.status()).contains("5.1.1");
+        assertThat(x.categoryId()).contains("recipient-unknown");
+    }
+
+    // mitio/bounce_email:test/bounces/tt_bounce_12_soft.txt (Gmail, 2007): "THIS IS A WARNING MESSAGE ONLY.", "Delivery to the following recipient has been
+    // delayed:", "Technical details of temporary failure: TEMP_FAILURE: Could not initiate SMTP conversation with any hosts:
+    // [<host>. (50): Connection timed out]"; the taxonomy files a connection that keeps timing out under delivery-expired
+    // (rules.txt expired.connect-timeout), a delay notice's too
+    @Test
+    void gmail2007DelayWarningCouldNotInitiateSmtpConversation() {
+        String bounce = """
+                From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+                To: alice@example.org
+                Subject: Delivery Status Notification (Delay)
+                Date: Fri, 14 Sep 2007 00:30:01 -0700 (PDT)
+
+                This is an automatically generated Delivery Status Notification
+
+                THIS IS A WARNING MESSAGE ONLY.
+
+                YOU DO NOT NEED TO RESEND YOUR MESSAGE.
+
+                Delivery to the following recipient has been delayed:
+
+                     info@example.lv
+
+                Message will be retried for 2 more day(s)
+
+                Technical details of temporary failure:\s
+                TEMP_FAILURE: Could not initiate SMTP conversation with any hosts:
+                [example.lv. (50): Connection timed out]
+
+                   ----- Message header follows -----
+
+                Message-ID: <da9602510709132326l27c896abp48d2df677b444d1b@mail.example.com>
+                Date: Fri, 14 Sep 2007 09:26:20 +0300
+                From: Alice <alice@example.org>
+                To: info@example.lv
+                Subject: 15. septembris
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("info@example.lv");
+        assertThat(x.categoryId()).contains("delivery-expired");
+    }
+
+    // mitio/bounce_email:test/bounces/unknown_code_bounce_01.txt (a Swiss hosting provider's "RS" mail server): "Delivery of email to this address /
+    // "<address>" / has failed due to a full mailbox.", then "The first 50 lines of your original message follow:" quoted
+    @Test
+    void hostedServerFullMailboxAddressInQuotesOnItsOwnLine() {
+        String bounce = """
+                From: Postmaster@example.ch
+                To: alice@example.org
+                Subject: Mail Delivery Failure
+                Date: Wed, 3 Feb 2010 02:20:11 +0100
+
+                Delivery of email to this address
+
+                "sdrake@example.ch"
+
+                has failed due to a full mailbox.  We have already made numerous
+                attempts to deliver this message over the last few days.
+
+                Please try to send your message again at a later time.
+
+                The first 50 lines of your original message follow:> Received: from mx21.example.net (192.0.2.71)
+                >       by mail03c-old.example.com (RS ver 1.0.95vs) with SMTP id 4-033563664
+                >       for <sdrake@example.ch>; Sun, 31 Jan 2010 02:17:45 +0100 (CET)
+                > Date: Sun, 31 Jan 2010 01:16:45 +0000
+                > From: Alice <alice@example.org>
+                > To: sdrake@example.ch
+                > Subject: Hello
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("sdrake@example.ch");
+        assertThat(x.categoryId()).contains("mailbox-full");
+    }
+
+    // mitio/bounce_email:test/bounces/tt_1234211931.txt (an older Postfix, "The Postfix program"): "<address>: mail for <domain> loops back to myself", the
+    // DSN an X-Postfix diagnostic with Status 5.0.0; the taxonomy files mail loops under network-error (rules.txt network.loop)
+    @Test
+    void postfixMailForTheDomainLoopsBackToMyself() {
+        String bounce = """
+                From: MAILER-DAEMON@mail.example.lv (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="A7B931658352.1279549575/mail.example.lv"
+
+                This is a MIME-encapsulated message.
+
+                --A7B931658352.1279549575/mail.example.lv
+                Content-Description: Notification
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the Postfix program at host mail.example.lv.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to <postmaster>
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                			The Postfix program
+
+                <info@mail.example.lv>: mail for mail.example.lv loops back to
+                    myself
+
+                --A7B931658352.1279549575/mail.example.lv
+                Content-Description: Delivery report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mail.example.lv
+                X-Postfix-Queue-ID: A7B931658352
+                X-Postfix-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 19 Jul 2010 15:26:15 +0100 (BST)
+
+                Final-Recipient: rfc822; info@mail.example.lv
+                Action: failed
+                Status: 5.0.0
+                Diagnostic-Code: X-Postfix; mail for mail.example.lv loops back to myself
+
+                --A7B931658352.1279549575/mail.example.lv
+                Content-Description: Undelivered Message Headers
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: info@mail.example.lv
+                Subject: Newsletter
+                Date: Mon, 19 Jul 2010 15:26:10 +0100
+
+                --A7B931658352.1279549575/mail.example.lv--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("info@mail.example.lv");
+        assertThat(x.categoryId()).contains("network-error");
+    }
 }
