@@ -2764,4 +2764,260 @@ class UnseenFormats3BounceTest {
         assertThat(x.finalRecipient()).isEqualTo("info@mail.example.lv");
         assertThat(x.categoryId()).contains("network-error");
     }
+
+    // mitio/bounce_email:test/bounces/tt_bounce_03.txt (CommuniGate Pro at a Latvian portal): "Failed to deliver to '<address>'", "Messages without To:
+    // fields are not accepted here"; its DSN's Final-Recipient is "system;<>", the address only in Original-Recipient
+    @Test
+    void communigateRefusesAMessageWithoutToFieldAndReportsASystemFinalRecipient() {
+        String bounce = """
+                Return-Path: <>
+                Subject: Undeliverable mail:\s
+                From: MAILER-DAEMON@example.lv
+                To: <alice@example.org>
+                Date: Mon, 28 Nov 2005 20:26:38 +0200
+                Message-ID: <receipt-110354846@example.lv>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type="delivery-status"; boundary="_===110354846====example.lv===_"
+
+                --_===110354846====example.lv===_
+                Content-Type: text/plain; charset="utf-8"
+                Content-Transfer-Encoding: 8bit
+
+                Failed to deliver to '<agrisa@example.lv>'
+                Messages without To: fields are not accepted here
+
+                --_===110354846====example.lv===_
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; example.lv
+
+                Original-Recipient: rfc822;<agrisa@example.lv>
+                Final-Recipient: system;<>
+                Action: failed
+                Status: 5.0.0
+
+                --_===110354846====example.lv===_
+                Content-Type: message/rfc822
+
+                From: Alice <alice@example.org>
+                Subject:
+                Date: Mon, 28 Nov 2005 20:26:35 +0200
+
+                Hello
+
+                --_===110354846====example.lv===_--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("agrisa@example.lv");
+        assertThat(x.categoryId()).contains("message-not-compliant");
+    }
+
+    // mitio/bounce_email:test/bounces/tt_1234285668.txt (a Latvian portal's MX behind Postfix): "552 Account(s) <address> does not have enough space (in
+    // reply to end of DATA command)"
+    @Test
+    void latvianPortalAccountDoesNotHaveEnoughSpaceAtEndOfData() {
+        String bounce = """
+                From: MAILER-DAEMON@relay.example.org (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="A7B931658352.1279549575/relay.example.org"
+
+                This is a MIME-encapsulated message.
+
+                --A7B931658352.1279549575/relay.example.org
+                Content-Description: Notification
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host relay.example.org.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to <postmaster>
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                                   The mail system
+
+                <agrisa@example.lv>: host mail5.example.lv[192.0.2.62] said: 552 Account(s)
+                    <agrisa@example.lv> does not have enough space (in reply to end of DATA
+                    command)
+
+                --A7B931658352.1279549575/relay.example.org
+                Content-Description: Delivery report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; relay.example.org
+                X-Postfix-Queue-ID: A7B931658352
+                X-Postfix-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 19 Jul 2010 15:26:15 +0100 (BST)
+
+                Final-Recipient: rfc822; agrisa@example.lv
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mail5.example.lv
+                Diagnostic-Code: smtp; 552 Account(s) <agrisa@example.lv> does not have enough
+                    space
+
+                --A7B931658352.1279549575/relay.example.org
+                Content-Description: Undelivered Message Headers
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: agrisa@example.lv
+                Subject: Newsletter
+                Date: Mon, 19 Jul 2010 15:26:10 +0100
+
+                --A7B931658352.1279549575/relay.example.org--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("agrisa@example.lv");
+        assertThat(x.replyCode()).contains(552);
+        assertThat(x.categoryId()).contains("mailbox-full");
+        assertThat(x.stage()).contains(SmtpStage.END_OF_DATA);
+    }
+
+    // mitio/bounce_email:test/bounces/tt_bounce_16.txt (Postfix delivering through maildrop): "<address> (expanded from <alias>): maildir delivery failed:
+    // Sorry, the user's maildir has overdrawn his diskspace quota", the DSN's Status 5.2.3 although the cause is a quota
+    @Test
+    void postfixMaildropQuotaOfAnExpandedAliasWithStatus523() {
+        String bounce = """
+                From: MAILER-DAEMON@blackbird.example.lv (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="A7B931658352.1279549575/blackbird.example.lv"
+
+                This is a MIME-encapsulated message.
+
+                --A7B931658352.1279549575/blackbird.example.lv
+                Content-Description: Notification
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host blackbird.example.lv.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                For further assistance, please send mail to <postmaster>
+
+                If you do so, please include this problem report. You can
+                delete your own text from the attached returned message.
+
+                                   The mail system
+
+                <jekaterina@example.lv> (expanded from <notikums@example.lv>): maildir delivery failed:
+                    Sorry, the user's maildir has overdrawn his diskspace quota, please try
+                    again later.
+
+                --A7B931658352.1279549575/blackbird.example.lv
+                Content-Description: Delivery report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; blackbird.example.lv
+                X-Postfix-Queue-ID: A7B931658352
+                X-Postfix-Sender: rfc822; alice@example.org
+                Arrival-Date: Mon, 19 Jul 2010 15:26:15 +0100 (BST)
+
+                Final-Recipient: rfc822; jekaterina@example.lv
+                Original-Recipient: rfc822;notikums@example.lv
+                Action: failed
+                Status: 5.2.3
+                Diagnostic-Code: X-Postfix; maildir delivery failed: Sorry, the user's maildir
+                    has overdrawn his diskspace quota, please try again later.
+
+                --A7B931658352.1279549575/blackbird.example.lv
+                Content-Description: Undelivered Message Headers
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: notikums@example.lv
+                Subject: Newsletter
+                Date: Mon, 19 Jul 2010 15:26:10 +0100
+
+                --A7B931658352.1279549575/blackbird.example.lv--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("jekaterina@example.lv");
+        assertThat(x.status()).contains("5.2.3");
+        assertThat(x.categoryId()).contains("mailbox-full");
+    }
+
+    // mitio/bounce_email:test/bounces/tt_bounce_14.txt (qmail at a Latvian newspaper): "<address>:" then "Message rejected. Not enough storage space in user's
+    // mailbox to accept message."
+    @Test
+    void qmailNotEnoughStorageSpaceInTheUsersMailbox() {
+        String bounce = """
+                From: postmaster@regsers.example.lv
+                To: alice@example.org
+                Subject: failure notice
+                Date: 13 Sep 2007 08:30:07 -0000
+
+                Hi. This is the qmail-send program at regsers.example.lv.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                This is a permanent error; I've given up. Sorry it didn't work out.
+
+                <jolanta@example.lv>:
+                Message rejected. Not enough storage space in user's mailbox to accept message.
+
+                --- Below this line is a copy of the message.
+
+                Return-Path: <alice@example.org>
+                Received: (qmail 14146 invoked by uid 89); 13 Sep 2007 11:30:06 +0300
+                From: Alice <alice@example.org>
+                To: info@example.lv
+                Subject: Raksts
+
+                Labdien
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("jolanta@example.lv");
+        assertThat(x.categoryId()).contains("mailbox-full");
+    }
+
+    // mitio/bounce_email:test/bounces/tt_bounce_01.txt (Exim at a university, a list's "[languse] Mail delivery failed"): "could not be delivered to all of its
+    // recipients", "<address>:" then "unrouteable mail domain \"<domain>\""
+    @Test
+    void eximListMemberUnrouteableMailDomain() {
+        String bounce = """
+                From: Mail Delivery System <Mailer-Daemon@mail.example.ac.uk>
+                To: languse-request@example.ac.uk
+                Subject: [languse] Mail delivery failed: returning message to sender
+                X-Failed-Recipients: thornborrow@example.net
+                Auto-Submitted: auto-replied
+
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to all of its recipients. The
+                following address(es) failed:
+
+                  thornborrow@example.net:
+                    unrouteable mail domain "example.net"
+
+                ------ This is a copy of the message, including all the headers. ------
+
+                From: Alice <alice@example.org>
+                To: languse@example.ac.uk
+                Subject: [languse] Seminar
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("thornborrow@example.net");
+        assertThat(x.categoryId()).contains("recipient-domain-unknown");
+    }
 }
