@@ -30,7 +30,9 @@ final class TextRecipients {
     // a provider's own reason number ("554 30 Sorry, …"); failing that, a bare enhanced status
     private static final Pattern REPLY = Pattern.compile(
             "(?<![\\w.#-])([245][0-9][0-9])(?:[ -]+[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[ -](?=[A-Za-z<\\[({\"'])| - (?=[A-Za-z])"
-            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3}(?: |\\r?\\n[ \\t]+)[A-Za-z])|$)");
+            + "|(?<=said: [45][0-9][0-9])\\r?\\n[ \\t]+(?=\\S)|(?<=[45][0-9][0-9]) (?=[0-9]{1,3}(?: |\\r?\\n[ \\t]+)[A-Za-z])"
+            // Yahoo's "554: delivery error: dd Not a valid recipient": the code at a line's start, a colon after it
+            + "|(?<=(?:^|\\n)[ \\t]{0,8}[45][0-9][0-9]):(?= [A-Za-z])|$)");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.#])[245]\\.[0-9]{1,3}\\.[0-9]{1,3}(?![\\w.])");
 
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon", "mailerdaemon",
@@ -59,7 +61,8 @@ final class TextRecipients {
             int prevEnd = -1;
             boolean listKnown = false;
             String listLabel = null;
-            for (Addresses.Found f : Addresses.find(line)) {
+            for (Addresses.Found found : Addresses.find(line)) {
+                Addresses.Found f = withoutReplyCode(line, found);
                 // "Intended Recipients: jo@…, kim@…": an address that continues a comma-separated list has the list's label
                 boolean continues = listKnown && continuesList(line, prevEnd, f.start());
                 prevEnd = f.end();
@@ -70,7 +73,7 @@ final class TextRecipients {
                 String label = continues ? listLabel : label(line, f.start());
                 listLabel = label;
                 listKnown = true;
-                if (label != null && (SENDER_LABELS.contains(label) || namesMessageId(label))) {
+                if (label != null && (SENDER_LABELS.contains(label) || namesMessageId(label) || namesAlias(label))) {
                     continue;
                 }
                 if (label != null && !label.equals("to") && !label.equals("cc")) {
@@ -205,6 +208,20 @@ final class TextRecipients {
         return "";
     }
 
+    /**
+     * A multi-line reply's continuation code glued to the address it starts with ("550-bob@example.com is not an active
+     * address", a wrapped "553-you …"): the code and its hyphen are no part of the address, which starts after them.
+     */
+    private static Addresses.Found withoutReplyCode(String line, Addresses.Found f) {
+        String a = f.address();
+        if (a.length() > 5 && a.charAt(3) == '-' && "245".indexOf(a.charAt(0)) >= 0 && Character.isDigit(a.charAt(1))
+                && Character.isDigit(a.charAt(2)) && a.indexOf('@') > 4
+                && (f.start() == 0 || Character.isWhitespace(line.charAt(f.start() - 1)) || line.charAt(f.start() - 1) == ':')) {
+            return new Addresses.Found(f.start() + 4, f.end(), a.substring(4));
+        }
+        return f;
+    }
+
     private static boolean before(int[] x, int[] y) {
         return x[0] < y[0] || x[0] == y[0] && x[1] < y[1];
     }
@@ -237,6 +254,15 @@ final class TextRecipients {
             return null;
         }
         return label;
+    }
+
+    /**
+     * Whether a label introduces the address a failed one was expanded from (sendmail's "(expanded from:
+     * &lt;Alias@…&gt;)" under the failed address): that is the alias the sender wrote, not a second failed recipient.
+     */
+    private static boolean namesAlias(String label) {
+        String l = label.startsWith("(") ? label.substring(1).strip() : label;
+        return l.equals("expanded from") || l.equals("ultimately generated from") || l.equals("generated from");
     }
 
     /** Whether a label names a message's identifier ("Message-ID:", Postal's "Orginal Message ID:"): what follows is no address. */
@@ -378,7 +404,33 @@ final class TextRecipients {
             at = m.start();
         }
         String r = paragraphFrom(block, at);
+        if (inReasonParenthesis(block, at)) {
+            r = toClosingParenthesis(r);
+        }
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+
+    /** Whether the reply at {@code at} stands inside sendmail's "(reason: 552 5.2.2 Over quota)". */
+    private static boolean inReasonParenthesis(String block, int at) {
+        int k = at - 1;
+        while (k >= 0 && block.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 7 && block.regionMatches(true, k - 6, "reason:", 0, 7) && block.charAt(k - 7) == '(';
+    }
+
+    /** The reply up to the parenthesis that closes the one it was opened in ("553 … (SPF) fail)" keeps its own pair). */
+    private static String toClosingParenthesis(String r) {
+        int depth = 1;
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return r.substring(0, i).strip();
+            }
+        }
+        return r;
     }
 
     // a reply code written after the reply's words, in brackets: E500's "[SMTP Error Code 550]", "(SMTP error 550)"
@@ -401,6 +453,9 @@ final class TextRecipients {
         int end = text.indexOf("\n\n", start);
         String r = text.substring(start, end < 0 ? text.length() : end);
         int codeEnd = 3;
+        if (r.length() > codeEnd + 1 && r.charAt(codeEnd) == ':' && r.charAt(codeEnd + 1) == ' ') {
+            r = r.substring(0, codeEnd) + r.substring(codeEnd + 1); // "554: delivery error" as "554 delivery error"
+        }
         if (r.length() > codeEnd && (r.charAt(codeEnd) == '\n' || r.charAt(codeEnd) == '\r')) {
             // the fold after the code: the reply goes on after the next line's indentation
             int k = codeEnd;
