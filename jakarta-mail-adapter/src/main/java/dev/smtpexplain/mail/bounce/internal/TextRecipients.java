@@ -407,7 +407,30 @@ final class TextRecipients {
         if (inReasonParenthesis(block, at)) {
             r = toClosingParenthesis(r);
         }
+        r = agentLine(block, at) + r;
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+
+    /** Sendmail's "554 <bob@…>... Service unavailable" after its local delivery agent's own complaint. */
+    private static final Pattern SENDMAIL_LINE = Pattern.compile("[45][0-9]{2} <?[^\\s<>@]+@[^\\s<>]+>?\\.\\.\\. .*");
+    private static final Pattern AGENT_LINE = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)?: \\S.*");
+
+    /**
+     * The line of a local delivery agent ("mail.local: /var/mail/bob: Disc quota exceeded", "procmail: …") right before
+     * Sendmail's reply line at {@code at}, with its line break; empty when there is none. Sendmail's own reply there
+     * is a generic "Service unavailable"; the agent's line says why.
+     */
+    private static String agentLine(String block, int at) {
+        if (at == 0 || block.charAt(at - 1) != '\n') {
+            return "";
+        }
+        int lineEnd = block.indexOf('\n', at);
+        if (!SENDMAIL_LINE.matcher(block.substring(at, lineEnd < 0 ? block.length() : lineEnd)).matches()) {
+            return "";
+        }
+        int prevStart = block.lastIndexOf('\n', at - 2) + 1;
+        String prev = block.substring(prevStart, at - 1).strip();
+        return AGENT_LINE.matcher(prev).matches() ? prev + "\n" : "";
     }
 
     /** Whether the reply at {@code at} stands inside sendmail's "(reason: 552 5.2.2 Over quota)". */
