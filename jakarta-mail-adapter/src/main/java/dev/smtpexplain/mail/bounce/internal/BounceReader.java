@@ -391,9 +391,9 @@ public final class BounceReader {
             diag = comment;
         } else if (diag.isBlank() && mention != null) {
             // no Diagnostic-Code: the text's words about this recipient; a precise Status says more than those words
-            // (often just "Delivery to the following recipients failed" and a banner), but X.0.0 and an expiry (X.4.7)
-            // leave the why to them
-            boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0.0") && !status.endsWith(".4.7");
+            // (often just "Delivery to the following recipients failed" and a banner), but X.0.0, a subject's "other"
+            // detail (X.3.0 "other or undefined mail system status") and an expiry (X.4.7) leave the why to them
+            boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0") && !status.endsWith(".4.7");
             diag = statusSaysWhy ? "" : mention.block();
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());

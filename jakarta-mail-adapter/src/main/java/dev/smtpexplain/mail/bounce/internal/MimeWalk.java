@@ -15,6 +15,11 @@ import java.util.Locale;
  */
 final class MimeWalk {
 
+    /** A delivery-status field that a report's fields start with (RFC 3464 per-message and per-recipient fields). */
+    private static final java.util.regex.Pattern DSN_FIELD = java.util.regex.Pattern.compile(
+            "(?im)^\\s*(reporting-mta|final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|x-[\\w-]+|arrival-date|received-from-mta|original-envelope-id|dsn-gateway)\\s*:");
+
+
     private static final ContentType TEXT_PLAIN = plain();
 
     private final Limits limits;
@@ -50,7 +55,15 @@ final class MimeWalk {
                 multipart(ct, type, b, start, end, depth, s);
             } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")
                     || type.equals("text/delivery-status") || type.equals("message/x-delivery-status")) {
-                s.deliveryStatus.add(RawMime.decode(b, start, end, encoding, limits.maxTextChars()));
+                byte[] body = RawMime.decode(b, start, end, encoding, limits.maxTextChars());
+                String fields = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (DSN_FIELD.matcher(fields).find()) {
+                    s.deliveryStatus.add(body);
+                } else {
+                    // prose labelled as delivery-status (InterMail's "This Message was undeliverable due to the
+                    // following reason: …" part before its real report): no field names it, so it is the notice's text
+                    s.texts.add(Charsets.decode(body, ct.getParameter("charset")));
+                }
             } else if (type.equals("message/feedback-report")) {
                 s.feedbackReports.add(Charsets.decode(RawMime.decode(b, start, end, encoding, limits.maxTextChars()), "UTF-8"));
             } else if (type.equals("message/disposition-notification") || type.equals("message/global-disposition-notification")) {
