@@ -92,6 +92,13 @@ class HostileBouncesTest {
                 + " \r\n folded".repeat(500) + "\r\n\r\n").repeat(200) + "--d--\r\n";
         BounceReport r = timed(Duration.ofSeconds(5), () -> read(dsn));
         assertThat(r.recipients().size()).isBetween(1, 500);
+        // a delivery-status part of blank lines: whether it holds any field is asked once, not once per line
+        for (String blank : new String[] {"\r\n", " \r\n", "\t \r\n"}) {
+            String empty = HEAD + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"d\"\r\n\r\n--d\r\n"
+                    + "Content-Type: text/plain\r\n\r\nDelivery to bob@example.com failed: 550 5.1.1 user unknown\r\n--d\r\n"
+                    + "Content-Type: message/delivery-status\r\n\r\n" + blank.repeat(120_000) + "--d--\r\n";
+            timed(Duration.ofSeconds(5), () -> read(empty));
+        }
     }
 
     @Test

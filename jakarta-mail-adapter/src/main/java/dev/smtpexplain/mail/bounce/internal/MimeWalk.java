@@ -3,8 +3,10 @@ package dev.smtpexplain.mail.bounce.internal;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Walks a message's MIME tree and sorts its parts into {@link Sections}. Never descends into a
@@ -15,10 +17,10 @@ import java.util.Locale;
  */
 final class MimeWalk {
 
-    /** A delivery-status field that a report's fields start with (RFC 3464 per-message and per-recipient fields). */
-    private static final java.util.regex.Pattern DSN_FIELD = java.util.regex.Pattern.compile(
-            "(?im)^\\s*(reporting-mta|final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|x-[\\w-]+|arrival-date|received-from-mta|original-envelope-id|dsn-gateway)\\s*:");
-
+    // a delivery-status field at a line's start (RFC 3464 per-message and per-recipient fields); blanks only
+    // within the line, so a body of many empty lines is read once, not once per line
+    private static final Pattern DSN_FIELD = Pattern.compile("(?im)^[ \\t]*(reporting-mta|final-recipient|original-recipient"
+            + "|action|status|diagnostic-code|remote-mta|x-[\\w-]+|arrival-date|received-from-mta|original-envelope-id|dsn-gateway)[ \\t]*:");
 
     private static final ContentType TEXT_PLAIN = plain();
 
@@ -56,7 +58,7 @@ final class MimeWalk {
             } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")
                     || type.equals("text/delivery-status") || type.equals("message/x-delivery-status")) {
                 byte[] body = RawMime.decode(b, start, end, encoding, limits.maxTextChars());
-                String fields = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+                String fields = new String(body, StandardCharsets.ISO_8859_1);
                 if (DSN_FIELD.matcher(fields).find()) {
                     s.deliveryStatus.add(body);
                 } else {
