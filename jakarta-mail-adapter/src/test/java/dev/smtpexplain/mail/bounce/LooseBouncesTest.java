@@ -4,6 +4,7 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.EN;
 import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpexplain.mail.SmtpStage;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -370,6 +371,42 @@ class LooseBouncesTest {
         String folded = bounce.replace("said: 554 30 Sorry, your\n    message", "said: 554 30\n    Sorry, your message");
         assertThat(folded).isNotEqualTo(bounce);
         assertThat(only(Bounces.explain(bytes(folded), EN)).replyCode()).contains(554);
+    }
+
+    // Postfix's smtp client writes "refused to talk to me" when the remote server's greeting is a refusal
+    @Test
+    void aServerThatRefusedToTalkRefusedAtItsGreeting() {
+        String bounce = """
+                From: MAILER-DAEMON@out.example.net (Mail Delivery System)
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="g"
+
+                --g
+                Content-Type: text/plain
+
+                This is the mail system at host out.example.net.
+
+                <ben@example.com>: host mx.example.com[192.0.2.7] refused to talk to me: 554 5.7.1 Service unavailable;
+                    Client host [198.51.100.4] blocked using zen.spamhaus.org
+
+                --g
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; out.example.net
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: failed
+                Status: 5.7.1
+                Diagnostic-Code: smtp; 554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using
+                    zen.spamhaus.org
+
+                --g--
+                """;
+        BounceRecipient ben = only(Bounces.explain(bytes(bounce), EN));
+        assertThat(ben.stage()).contains(SmtpStage.GREETING);
+        assertThat(ben.categoryId()).contains("sender-blocked");
     }
 
     @Test
