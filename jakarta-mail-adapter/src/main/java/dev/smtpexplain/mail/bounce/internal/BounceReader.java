@@ -1,5 +1,6 @@
 package dev.smtpexplain.mail.bounce.internal;
 
+import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.EnhancedStatus;
@@ -117,7 +118,7 @@ public final class BounceReader {
             return ses(ses, c);
         }
         // 1. a feedback-loop report
-        if (!s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report") || !original.get(JMRP_RECIPIENT).isEmpty()) {
+        if (isArf(s) || !original.get(JMRP_RECIPIENT).isEmpty()) {
             // (Hotmail's Junk Mail Reporting Program sends no ARF part: the reported message whole, marked with the
             // address of the user who reported it)
             return feedback(c);
@@ -195,7 +196,7 @@ public final class BounceReader {
                 }
                 found = named;
             }
-            String lead = null;
+            String lead = null; // the reason above the list, when it gives one; looked for once
             for (TextRecipients.Found f : found) {
                 String why = f.reply().isEmpty() ? f.block() : f.reply();
                 if (f.reply().isEmpty() && saysNothing(why)) {
@@ -204,8 +205,9 @@ public final class BounceReader {
                     // the list is every listed recipient's when their own lines say nothing
                     if (lead == null) {
                         lead = lead(c.lines(), found);
+                        lead = lead.isEmpty() || saysNothing(lead) ? "" : lead;
                     }
-                    if (!lead.isEmpty() && !saysNothing(lead)) {
+                    if (!lead.isEmpty()) {
                         why = lead;
                     }
                 }
@@ -406,16 +408,17 @@ public final class BounceReader {
     /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
     private boolean saysNothing(String text) {
         return diagnoser.diagnose(SmtpReply.parseLenient(text.length() > limits.maxFieldChars()
-                ? text.substring(0, limits.maxFieldChars()) : text)).category() == dev.smtpexplain.core.Category.UNKNOWN;
+                ? text.substring(0, limits.maxFieldChars()) : text)).category() == Category.UNKNOWN;
     }
 
     /** The text above the first line that names one of the found recipients (the notice's own words); empty when none. */
     private String lead(List<String> lines, List<TextRecipients.Found> found) {
+        List<String> addresses = found.stream().map(f -> f.address().toLowerCase(Locale.ROOT)).toList();
         StringBuilder sb = new StringBuilder();
         for (String line : lines) {
             String lower = line.toLowerCase(Locale.ROOT);
-            for (TextRecipients.Found f : found) {
-                if (lower.contains(f.address().toLowerCase(Locale.ROOT))) {
+            for (String address : addresses) {
+                if (lower.contains(address)) {
                     return sb.toString().strip();
                 }
             }
@@ -522,8 +525,12 @@ public final class BounceReader {
             Headers h = Headers.parse(c.sections().feedbackReports.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             perMessage = Map.of("reporting-mta", h.get("Reporting-MTA"), "arrival-date", h.get("Arrival-Date"));
         }
-        boolean arf = !c.sections().feedbackReports.isEmpty() || c.sections().reportType.equals("feedback-report");
-        return report(BounceKind.FEEDBACK, arf ? "arf" : "hotmail-jmrp", perMessage, c, rs);
+        return report(BounceKind.FEEDBACK, isArf(c.sections()) ? "arf" : "hotmail-jmrp", perMessage, c, rs);
+    }
+
+    /** Whether the message is an ARF feedback report (RFC 5965): a feedback-report part, or the report type that names one. */
+    private static boolean isArf(Sections s) {
+        return !s.feedbackReports.isEmpty() || s.reportType.equals("feedback-report");
     }
 
     private BounceRecipient plain(String address, String action) {

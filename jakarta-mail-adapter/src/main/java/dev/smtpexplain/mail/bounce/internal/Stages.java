@@ -112,17 +112,21 @@ final class Stages {
             return Optional.empty();
         }
         int prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-        String prev = text.substring(prevStart, lineStart - 1).strip();
-        int i = 0;
-        while (i < prev.length() && (prev.charAt(i) == '>' || prev.charAt(i) == '<' || prev.charAt(i) == ' ')) {
-            i++;
-        }
-        String command = prev.substring(i);
+        String command = withoutMarks(text.substring(prevStart, lineStart - 1).strip());
         if (command.regionMatches(true, 0, "sent ", 0, 5)) {
-            command = command.substring(5).replaceFirst("^[<> ]+", "");
+            command = withoutMarks(command.substring(5));
         }
         SmtpStage stage = dev.smtpexplain.mail.internal.Stages.ofCommand(command);
         return stage == SmtpStage.UNKNOWN || stage == SmtpStage.QUIT ? Optional.empty() : Optional.of(stage);
+    }
+
+    /** A line without the direction marks and blanks it starts with ("&gt;&gt;&gt; ", "&lt;&lt;&lt; "). */
+    private static String withoutMarks(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == '>' || line.charAt(i) == '<' || line.charAt(i) == ' ')) {
+            i++;
+        }
+        return line.substring(i);
     }
 
     /** A transcript's reply line (lower case, runs of white space as one space) and the command it answered. */
