@@ -27,7 +27,7 @@ final class DocumentedCorpus {
             "appthreads.tsv", "configs.tsv", "milters2.tsv", "mtasrc4.tsv", "langs3.tsv", "gateways2.tsv",
             "senders2.tsv", "recent.tsv", "pastes.tsv", "regions3.tsv", "clienttests.tsv", "listarchive.tsv",
             "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv", "panels2.tsv", "commercial2.tsv",
-            "classifiers3.tsv", "asiaservers.tsv");
+            "classifiers3.tsv", "asiaservers.tsv", "longtail.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
