@@ -460,6 +460,10 @@ public final class BounceReader {
             // no words name the command: the transcript's line with this reply shows the command before it
             stage = Stages.answered(c.transcript(), text);
         }
+        if (stage.isEmpty()) {
+            // nor a transcript: a reply that names the restriction it failed implies the command
+            stage = Stages.implied(text);
+        }
         Optional<Diagnosis> diagnosis = Optional.empty();
         Optional<Explanation> explanation = Optional.empty();
         if (action.equals("failed") || action.equals("delayed")) {

@@ -38,13 +38,21 @@ final class Stages {
         m("after helo", SmtpStage.EHLO), m("ehlo command", SmtpStage.EHLO), m("helo command", SmtpStage.EHLO),
         m(">>> ehlo", SmtpStage.EHLO), m(">>> helo", SmtpStage.EHLO), m("in reply to lhlo", SmtpStage.EHLO),
         m("but my name was rejected", SmtpStage.EHLO), m("but starttls was rejected", SmtpStage.STARTTLS),
-        m("after initial connection", SmtpStage.CONNECT), m("while connecting", SmtpStage.CONNECT),
+        // the server's answer to the connection is its greeting: Exim's "after initial connection: 554 …", Postfix's
+        // "refused to talk to me: 554 …" and "timed out while receiving the initial server greeting"
+        m("after initial connection", SmtpStage.GREETING), m("while connecting", SmtpStage.CONNECT),
         m("connection refused", SmtpStage.CONNECT), m("connect to ", SmtpStage.CONNECT), m("during connection", SmtpStage.CONNECT),
-        // Postfix's smtp client when the server's greeting is a refusal ("host mx.example.org[192.0.2.1] refused to
-        // talk to me: 554 …")
         m("refused to talk to me", SmtpStage.GREETING),
-        m("greeting", SmtpStage.CONNECT), m("smtp banner", SmtpStage.CONNECT), m("initial connection", SmtpStage.CONNECT),
+        m("greeting", SmtpStage.GREETING), m("smtp banner", SmtpStage.GREETING), m("initial connection", SmtpStage.GREETING),
         m("but greylisted", SmtpStage.CONNECT),
+    };
+
+    // Postfix's smtpd names the restriction class that refused in its reply; a recipient restriction is only ever
+    // checked at RCPT TO, the DATA and end-of-data restrictions at those commands. (Client, HELO and sender
+    // restrictions are not here: smtpd_delay_reject, the default, checks them at RCPT TO as well.)
+    private static final Mention[] SMTPD_RESTRICTIONS = {
+        m("recipient address rejected", SmtpStage.RCPT_TO), m("data command rejected", SmtpStage.DATA),
+        m("end-of-data rejected", SmtpStage.END_OF_DATA),
     };
 
     private Stages() {
@@ -89,6 +97,24 @@ final class Stages {
             }
         }
         return Optional.ofNullable(stage);
+    }
+
+    /**
+     * The command a reply implies when no words around it name one: Postfix's restriction labels ("&lt;bob@…&gt;:
+     * Recipient address rejected: …" is a refusal of RCPT TO), as other servers quote them without the command
+     * (OpenSMTPD's "addr: reply" lines, a relay's bare Diagnostic-Code).
+     */
+    static Optional<SmtpStage> implied(String reply) {
+        if (reply == null || reply.isEmpty()) {
+            return Optional.empty();
+        }
+        String lower = collapseSpace(reply.toLowerCase(Locale.ROOT));
+        for (Mention mention : SMTPD_RESTRICTIONS) {
+            if (lower.contains(mention.phrase())) {
+                return Optional.of(mention.stage());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
