@@ -1014,4 +1014,170 @@ class UnseenFormats5BounceTest {
         assertThat(carol.status()).contains("5.1.1");
         assertThat(carol.categoryId()).contains("recipient-unknown");
     }
+
+    /** Courier's notice (module.dsn, dsnheader/dsnfailed/dsndelayed/dsnfooter.txt and dsn.c of Courier 1.x). */
+    private static String courier(boolean delayed, String recipients, String dsn) {
+        return "From: \"Courier mail server at mail.example.org\" <@>\nTo: alice@example.org\n"
+                + "Subject: " + (delayed ? "WARNING: delayed mail." : "NOTICE: mail delivery status.") + "\n"
+                + "Mime-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n    boundary=\"=_courier_0\"\n"
+                + "Content-Transfer-Encoding: 7bit\nDate: Tue, 04 Jun 2024 10:15:00 +0000\n\n"
+                + "This is a MIME-formatted message.  If you see this text it means that your\n"
+                + "E-mail software does not support MIME-formatted messages.\n\n"
+                + "--=_courier_0\nContent-Transfer-Encoding: 7bit\nContent-Type: text/plain; charset=\"utf-8\"\n\n\n"
+                + "This is a delivery status notification from mail.example.org,\nrunning the Courier mail server, version 1.3.12.\n\n"
+                + "The original message was received on Tue, 04 Jun 2024 06:10:00 +0000\nfrom laptop.example.org (laptop.example.org [192.0.2.8])\n"
+                + (delayed ? """
+
+                ---------------------------------------------------------------------------
+
+                                     DELAYS IN DELIVERING YOUR MESSAGE
+
+                The delivery of the following E-mail message has been delayed.  This is an
+                advisory notice only; it is sent only to notify you about a temporary delay
+                in delivering your message.  You DO NOT need to do anything at this time.
+                Additional attempts to deliver your message will be made.  Some possible
+                reasons for this delay:
+
+                   * Network congestion or failure.
+
+                   * The destination mail server is temporarily off-line.
+
+                Diagnostic information is provided below for each recipient.  If copies of
+                this message were sent to additional recipients, deliveries to those
+                addresses are not included in this notice.  This is an advisory notice for
+                the following addresses only:
+                """ : """
+
+                ---------------------------------------------------------------------------
+
+                                           UNDELIVERABLE MAIL
+
+                Your message to the following recipients cannot be delivered:
+                """)
+                + recipients + """
+
+                ---------------------------------------------------------------------------
+
+                If your message was also sent to additional recipients, their delivery
+                status is not included in this report.  You may or may not receive
+                other delivery status notifications for additional recipients.
+
+                The original message follows as a separate attachment.
+
+                """
+                + "\n--=_courier_0\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: 7bit\n\n"
+                + "Reporting-MTA: dns; mail.example.org\nArrival-Date: Tue, 04 Jun 2024 06:10:00 +0000\n"
+                + "Received-From-MTA: dns; laptop.example.org (laptop.example.org [192.0.2.8])\n" + dsn
+                + "\n--=_courier_0\nContent-Type: text/rfc822-headers; charset=\"utf-8\"\nContent-Transfer-Encoding: 7bit\n\n"
+                + "From: Alice <alice@example.org>\nTo: ben@example.com\nSubject: Hello\n\n--=_courier_0--\n";
+    }
+
+    // svarshavchik/courier:courier/courier/module.dsn/dsndelayed.txt and dsn.c (dodsn): the delay notice "DELAYS IN
+    // DELIVERING YOUR MESSAGE", each recipient "<addr>:" with the peer indented and " >>> " / " <<< " transcript lines;
+    // the delivery-status part of a delay gives Action delayed, Status 4.0.0 and Will-Retry-Until but no Diagnostic-Code,
+    // so the reply is only in the text
+    @Test
+    void courierDelayNoticeReplyOnlyInTheTranscript() {
+        String bounce = courier(true, """
+
+                 <ben@example.com>:
+                     mx.example.com [192.0.2.25]:
+                 >>> RCPT TO:<ben@example.com>
+                 <<< 450 4.2.0 <ben@example.com>: Recipient address rejected: Greylisted, see https://postgrey.schweikert.ch/help/example.com.html
+                """, """
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: delayed
+                Status: 4.0.0
+                Will-Retry-Until: Tue, 11 Jun 2024 06:10:00 +0000
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).contains(450);
+        assertThat(x.status()).contains("4.2.0");
+        assertThat(x.categoryId()).contains("greylisted");
+        assertThat(x.stage()).contains(SmtpStage.RCPT_TO);
+    }
+
+    // svarshavchik/courier:courier/courier/module.dsn/dsn.c (format_del_info, print_smtp_info): the current layout, the
+    // peer indented by five spaces and the transcript marks by one, a reply of several lines, each " <<< " line; the
+    // report's Diagnostic-Code holds the first line and the rest as continuation lines
+    @Test
+    void courierFailedMultiLineReplyAfterData() {
+        String bounce = courier(false, """
+
+                 <ben@example.com>:
+                     mx.example.com [192.0.2.25]:
+                 >>> DATA
+                 <<< 552-5.2.2 The email account that you tried to reach is over quota.
+                 <<< 552 5.2.2 Please direct the recipient to https://support.example.com/quota
+                """, """
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx.example.com [192.0.2.25]
+                Diagnostic-Code: smtp; 552-5.2.2 The email account that you tried to reach is over quota.
+                        552 5.2.2 Please direct the recipient to https://support.example.com/quota
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).contains(552);
+        assertThat(x.status()).contains("5.2.2");
+        assertThat(x.categoryId()).contains("mailbox-full");
+        assertThat(x.stage()).contains(SmtpStage.DATA);
+    }
+
+    // svarshavchik/courier:courier/courier/module.dsn/dsn.c (print_network_error): a recipient that failed on a network
+    // error, " *** <error>" in the text and "X-Network-Error:" in the report, which then has no Diagnostic-Code; a
+    // relay's "Connection refused" is trouble between servers (rules.txt network.connection), not a client's own
+    // failed connection
+    @Test
+    void courierFailedNetworkErrorOnlyInXNetworkError() {
+        String bounce = courier(false, """
+
+                 <ben@example.com>:
+                 *** Connection refused
+                """, """
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: failed
+                Status: 5.0.0
+                X-Network-Error: Connection refused
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).isEmpty();
+        assertThat(x.categoryId()).contains("network-error");
+    }
+
+    // Exchange Online NDR for 5.7.350 (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online):
+    // the destination refused the message as spam and Exchange Online wraps its reply, "Remote server returned message
+    // detected as spam -> 554 5.7.1 …"; the headline "<domain> suspects your message is spam and rejected it."
+    @Test
+    void office365RemoteServerReturnedMessageDetectedAsSpam() {
+        String bounce = office365("ben@example.com", "example.com suspects your message is spam and rejected it.",
+                "Action Required                 example.com\n                                Recipient",
+                "Suspicious message\n\n\nHow to Fix It\nContact the recipient by some other means (by phone, for example) and ask them "
+                        + "to tell their email admin that it appears your email is being incorrectly flagged as spam.",
+                "550 5.7.350",
+                "This error occurs because the recipient's email server rejected the message as spam.",
+                "Reported error: 550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 Message rejected as spam by "
+                        + "Content Filtering.\nDSN generated by:       AM0PR01MB6020.eurprd01.prod.exchangelabs.com\n"
+                        + "Remote server:  mx.example.com",
+                "5.7.350",
+                "550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 Message rejected as spam by Content Filtering.");
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.status()).contains("5.7.350");
+        assertThat(x.categoryId()).contains("spam-detected");
+    }
 }
