@@ -1180,4 +1180,51 @@ class UnseenFormats5BounceTest {
         assertThat(x.status()).contains("5.7.350");
         assertThat(x.categoryId()).contains("spam-detected");
     }
+
+    /** Synchronet's mail server (src/sbbs3/mailsrvr.cpp, bounce()): its notice as the message base exports it, plain. */
+    private static String synchronet(String attempts, String reason) {
+        return "From: \"Mail Delivery Subsystem\" <mailer-daemon@bbs.example.org>\nTo: alice@example.org\n"
+                + "Subject: Delivery failure: Hello\nDate: Tue, 04 Jun 2024 10:15:00 +0000\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=us-ascii\n\n"
+                + "bbs.example.org reporting delivery failure of message " + attempts + "\n"
+                + "from alice@example.org to ben@example.com\n\n"
+                + "Reason:\n" + reason + "\n\nOriginal message text follows:\nHi Ben, see you on Friday.\n";
+    }
+
+    // SynchronetBBS/sbbs:src/sbbs3/mailsrvr.cpp (bounce(), badrsp_err): "<host> reporting delivery failure of message",
+    // "from <sender> to <recipient>", "Reason:" and "<server> replied with: "<reply>" instead of the expected reply:
+    // "25* ..."": the sender's address stands on the same line as the recipient's, and no command is named
+    @Test
+    void synchronetRepliedWithInsteadOfExpectedReply() {
+        String bounce = synchronet("", """
+                mx.example.com replied with:
+                "550 5.1.1 <ben@example.com>: Recipient address rejected: User unknown in virtual mailbox table"
+                instead of the expected reply:
+                "25* ...\"""");
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).contains(550);
+        assertThat(x.status()).contains("5.1.1");
+        assertThat(x.categoryId()).contains("recipient-unknown");
+        assertThat(x.stage()).contains(SmtpStage.RCPT_TO);
+    }
+
+    // SynchronetBBS/sbbs:src/sbbs3/mailsrvr.cpp: a temporary refusal of the greeting ("instead of the expected reply:
+    // "220 ..."") kept until the last attempt, "after 10 attempts": the message is given up, so the notice is a failure
+    @Test
+    void synchronetGreetingRefusedAfterTenAttempts() {
+        String bounce = synchronet("after 10 attempts", """
+                mx.example.com replied with:
+                "421 4.7.0 mx.example.com Service unavailable - try again later"
+                instead of the expected reply:
+                "220 ...\"""");
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).contains(421);
+        assertThat(x.stage()).contains(SmtpStage.GREETING);
+    }
 }
