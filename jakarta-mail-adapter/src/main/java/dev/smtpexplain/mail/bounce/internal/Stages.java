@@ -96,7 +96,55 @@ final class Stages {
                 stage = mention.stage();
             }
         }
+        int e = expectedReplyAt(lower);
+        if (e >= 0 && e < best) {
+            stage = ofExpectedReply(lower, e);
+        }
         return Optional.ofNullable(stage);
+    }
+
+    private static final String[] EXPECTED = {"expected reply", "expected response", "expected code"};
+
+    /**
+     * Where a text names the reply the sending MTA was waiting for when another came (Synchronet's "… replied with:
+     * "421 …" instead of the expected reply: "220 …""), if that reply belongs to one command only; -1 otherwise.
+     */
+    private static int expectedReplyAt(String lower) {
+        for (String phrase : EXPECTED) {
+            int i = lower.indexOf(phrase);
+            if (i >= 0 && ofExpectedReply(lower, i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The command whose success reply is the code after an "expected reply" phrase at {@code at}: 220 the greeting, 354
+     * DATA, 334 and 235 AUTH; 250 and the others answer several commands and say nothing.
+     */
+    private static SmtpStage ofExpectedReply(String lower, int at) {
+        int i = lower.indexOf(' ', at + "expected".length() + 1);
+        if (i < 0) {
+            return null;
+        }
+        int end = Math.min(lower.length(), i + 8);
+        while (i < end && !Character.isDigit(lower.charAt(i))) {
+            char c = lower.charAt(i);
+            if (c != ' ' && c != ':' && c != '"' && c != '\'' && c != '=') {
+                return null;
+            }
+            i++;
+        }
+        if (i + 3 > lower.length() || i + 3 < lower.length() && Character.isDigit(lower.charAt(i + 3))) {
+            return null;
+        }
+        return switch (lower.substring(i, i + 3)) {
+            case "220" -> SmtpStage.GREETING;
+            case "354" -> SmtpStage.DATA;
+            case "334", "235" -> SmtpStage.AUTH;
+            default -> null;
+        };
     }
 
     /**
