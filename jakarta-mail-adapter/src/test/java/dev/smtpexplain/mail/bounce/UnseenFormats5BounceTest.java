@@ -1227,4 +1227,85 @@ class UnseenFormats5BounceTest {
         assertThat(x.replyCode()).contains(421);
         assertThat(x.stage()).contains(SmtpStage.GREETING);
     }
+
+    /**
+     * Gromox's local delivery notice (grommunio/gromox:mda/exmdb_local/bounce_producer.cpp with a
+     * data/local_bounce/ascii template): multipart/report, the template's text, and a delivery-status part whose group
+     * has Status 5.0.0, the host as Remote-MTA and no Diagnostic-Code; the reason is only in the subject and the text.
+     * (The Arrival-Date field holds the message length: the producer reuses its buffer.)
+     */
+    private static String gromox(String subject, String text) {
+        return "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=\"delivery-status\";\n boundary=\"=_Kx2e7Qm0aRt1\"\n"
+                + "From: postmaster@mail.example.com\nTo: alice@example.org\nX-Auto-Response-Suppress: All\n"
+                + "Date: Tue, 4 Jun 2024 10:15:00 +0000\nSubject: " + subject + "\n\n"
+                + "--=_Kx2e7Qm0aRt1\nContent-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: 7bit\n\n"
+                + "Hi,\n" + text + "\n"
+                + "Below is the original mail information:\n   Time:    Tue, 04 Jun 2024 10:14:58 GMT\n   From:    alice@example.org\n"
+                + "   To:      ben@example.com\n   Subject: Hello\n   Length:  3k\n\n"
+                + "--=_Kx2e7Qm0aRt1\nContent-Type: message/delivery-status\n\n"
+                + "Reporting-MTA: dns;mail.example.com\nArrival-Date: 3k\n\n"
+                + "Final-Recipient: rfc822;ben@example.com\nAction: failed\nStatus: 5.0.0\nRemote-MTA: dns;mail.example.com\n\n"
+                + "--=_Kx2e7Qm0aRt1--\n";
+    }
+
+    // grommunio/gromox:data/local_bounce/ascii/BOUNCE_MAILBOX_FULL ("Delivery failure, user's mailbox is full", "I am
+    // sorry to tell you that <rcpt>'s mailbox is full"): the address with a possessive after it
+    @Test
+    void gromoxLocalMailboxFull() {
+        String bounce = gromox("Delivery failure, user's mailbox is full", """
+                  I am sorry to tell you that ben@example.com's mailbox is full, we cannot
+                deliver any message into this mailbox, please try it later.
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.categoryId()).contains("mailbox-full");
+    }
+
+    // grommunio/gromox:data/local_bounce/ascii/BOUNCE_NO_USER ("Delivery failure, user doesn't exist!", "the address
+    // "<rcpt>" does not exist")
+    @Test
+    void gromoxLocalUserDoesntExist() {
+        String bounce = gromox("Delivery failure, user doesn't exist!", """
+                  I am sorry to tell you that that the address "ben@example.com" does not
+                exist. Please check whether the addess is rigthly composed and try it
+                again.
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.categoryId()).contains("recipient-unknown");
+    }
+
+    // grommunio/gromox:data/local_bounce/ascii/BOUNCE_OPERATION_ERROR ("Delivery failure, mail system error!", "some
+    // error occurred in our mail system, your message to "<rcpt>" cannot be delivered")
+    @Test
+    void gromoxLocalMailSystemError() {
+        String bounce = gromox("Delivery failure, mail system error!", """
+                  I am sorry to tell you that some error occurred in our mail system,
+                your message to "ben@example.com" cannot be delivered, please contact our mail
+                system administrator to settle this problem.
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.categoryId()).contains("server-error");
+    }
+
+    // grommunio/gromox:data/mail_bounce/ascii/BOUNCE_MAIL_TOO_LARGE (exch/exmdb/message.cpp: the store refuses a message
+    // over the mailbox's size limit): "Your message to "<rcpt>" cannot be delivered properly because it's too large!"
+    @Test
+    void gromoxStoreMailTooLarge() {
+        String bounce = gromox("Delivery failure, mail too large", """
+                  Your message to "ben@example.com" cannot be delivered properly because it's too large!
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.categoryId()).contains("message-too-big");
+    }
 }
