@@ -108,8 +108,10 @@ public final class BounceReader {
         senders.removeAll(notSenders);
 
         Lazy<List<Stages.Exchange>> transcript = new Lazy<>(() -> Stages.transcript(split.lines()));
-        Context c = new Context(top, original, s, split.lines(), senders, locale,
-                new Lazy<>(() -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars())), transcript);
+        Lazy<List<TextRecipients.Found>> mentions = new Lazy<>(
+                () -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars()));
+        Context c = new Context(top, original, s, split.lines(), senders, locale, mentions, transcript,
+                leadOf(split.lines(), mentions));
         String text = String.join("\n", split.lines());
 
         // 0. an Amazon SES notification (JSON by mail)
@@ -129,8 +131,10 @@ public final class BounceReader {
         Map<String, String> perMessage = Map.of();
         if (!s.deliveryStatus.isEmpty() || indexOfIgnoreCase(text, "\nFinal-Recipient:") >= 0) {
             // a DSN names its recipients itself: in its text, every address may be one (even the sender's own)
-            c = new Context(top, original, s, split.lines(), senders, locale,
-                    new Lazy<>(() -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars())), transcript);
+            Lazy<List<TextRecipients.Found>> anyMentions = new Lazy<>(
+                    () -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars()));
+            c = new Context(top, original, s, split.lines(), senders, locale, anyMentions, transcript,
+                    leadOf(split.lines(), anyMentions));
         }
         for (byte[] body : s.deliveryStatus) {
             DsnFields.Report r = DsnFields.parse(body, limits.maxRecipients() - dsn.size(), limits.maxFieldChars());
@@ -311,7 +315,7 @@ public final class BounceReader {
 
     /** What every step needs: the bounce's and the original's headers, the walk, the readable lines. */
     record Context(Headers top, Headers original, Sections sections, List<String> lines, Set<String> senders, Locale locale,
-            Lazy<List<TextRecipients.Found>> lazyMentions, Lazy<List<Stages.Exchange>> lazyTranscript) {
+            Lazy<List<TextRecipients.Found>> lazyMentions, Lazy<List<Stages.Exchange>> lazyTranscript, Lazy<String> lazyLead) {
         /** The recipients the text names, found on first use (a DSN needs them only to complete its fields). */
         List<TextRecipients.Found> mentions() {
             return lazyMentions.get();
@@ -320,6 +324,11 @@ public final class BounceReader {
         /** The session transcript's replies and their commands, read on first use. */
         List<Stages.Exchange> transcript() {
             return lazyTranscript.get();
+        }
+
+        /** The text above the first line that names a recipient, when a rule knows its words; "" otherwise. */
+        String lead() {
+            return lazyLead.get();
         }
     }
 
@@ -397,12 +406,25 @@ public final class BounceReader {
             // detail (X.3.0 "other or undefined mail system status") and an expiry (X.4.7) leave the why to them
             boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0") && !status.endsWith(".4.7");
             diag = statusSaysWhy ? "" : mention.block();
+            if (!diag.isEmpty() && saysNothing(diag) && !c.lead().isEmpty()) {
+                // the recipient's own lines say nothing ("your message to "bob@…" cannot be delivered"): the reason the
+                // notice states above them ("some error occurred in our mail system,") is theirs
+                diag = c.lead();
+            }
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {
             action = status.startsWith("4") ? "delayed" : status.startsWith("2") ? "delivered" : "failed";
         }
         return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
+    }
+
+    /** The lead of a text (see {@link #lead}) when a rule knows its words, found on first use; "" otherwise. */
+    private Lazy<String> leadOf(List<String> lines, Lazy<List<TextRecipients.Found>> mentions) {
+        return new Lazy<>(() -> {
+            String l = lead(lines, mentions.get());
+            return l.isEmpty() || saysNothing(l) ? "" : l;
+        });
     }
 
     /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
