@@ -1308,4 +1308,23 @@ class UnseenFormats5BounceTest {
         assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
         assertThat(x.categoryId()).contains("message-too-big");
     }
+
+    // OpenSMTPD/OpenSMTPD:usr.sbin/smtpd/bounce.c (notice_relay, action_str): a success notice the sender asked for
+    // (NOTIFY=SUCCESS) when the next hop did not offer DSN, "Your message was relayed to these recipients.", the next
+    // hop's 250 on the recipient's line, Action relayed and Status 2.0.0: nothing failed
+    @Test
+    void opensmtpdRelayedNoticeIsNoFailure() {
+        String bounce = opensmtpd("relayed", """
+                    Your message was relayed to these recipients.
+                """, """
+                ben@example.com: 250 2.0.0 Ok: queued as 4VtZ3q1lWcz9sQ
+                """, """
+                Final-Recipient: rfc822; ben@example.com
+                Action: relayed
+                Status: 2.0.0
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELIVERED);
+        assertThat(r.recipients()).allSatisfy(x -> assertThat(x.categoryId()).isEmpty());
+    }
 }
