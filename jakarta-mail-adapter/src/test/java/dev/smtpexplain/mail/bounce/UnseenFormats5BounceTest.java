@@ -1328,4 +1328,36 @@ class UnseenFormats5BounceTest {
         assertThat(r.kind()).isEqualTo(BounceKind.DELIVERED);
         assertThat(r.recipients()).allSatisfy(x -> assertThat(x.categoryId()).isEmpty());
     }
+
+    // grommunio/gromox:data/mlist_bounce/ascii/BOUNCE_MLIST_SPECIFIED with mda/alias_resolve.cpp and mda/mdabounce.cpp
+    // (the same multipart/report, Status 5.0.0, no Diagnostic-Code): "You have not enough privilege to send mail to mail
+    // list <list>, this mail list can only accept mails come from specified senders."
+    @Test
+    void gromoxMailingListOnlyForSpecifiedSenders() {
+        String bounce = gromox("Delivery failure, privilege not enough", """
+                  You have not enough privilege to send mail to mail list ben@example.com,
+                this mail list can only accept mails come from specified senders.
+                please contact the administrator for authorization.
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.categoryId()).contains("recipient-refused");
+    }
+
+    // grommunio/gromox:data/local_bounce/gb2312/BOUNCE_NO_USER, the Chinese template (the producer writes the text part
+    // in UTF-8): "很抱歉通知您，您发送到“<rcpt>”的邮件无法被正确投递，因为该收件人并不存在！", the address in Chinese quotation marks
+    @Test
+    void gromoxLocalUserDoesntExistInChinese() {
+        String bounce = gromox("=?utf-8?B?5oqV6YCS5aSx6LSl77yM5pS25Lu25Lq65LiN5a2Y5Zyo?=", """
+                  很抱歉通知您，您发送到“ben@example.com”的邮件无法被正确投递，
+                因为该收件人并不存在！请验证该邮件地址是否真实有效。
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.categoryId()).contains("recipient-unknown");
+    }
 }
