@@ -1331,7 +1331,8 @@ class UnseenFormats5BounceTest {
 
     // grommunio/gromox:data/mlist_bounce/ascii/BOUNCE_MLIST_SPECIFIED with mda/alias_resolve.cpp and mda/mdabounce.cpp
     // (the same multipart/report, Status 5.0.0, no Diagnostic-Code): "You have not enough privilege to send mail to mail
-    // list <list>, this mail list can only accept mails come from specified senders."
+    // list <list>, this mail list can only accept mails come from specified senders." (rules.txt reads lists that take
+    // posts from some senders only as the sender's refusal, sender.list-posting)
     @Test
     void gromoxMailingListOnlyForSpecifiedSenders() {
         String bounce = gromox("Delivery failure, privilege not enough", """
@@ -1343,7 +1344,7 @@ class UnseenFormats5BounceTest {
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
         BounceRecipient x = only(r);
         assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
-        assertThat(x.categoryId()).contains("recipient-refused");
+        assertThat(x.categoryId()).contains("sender-rejected");
     }
 
     // grommunio/gromox:data/local_bounce/gb2312/BOUNCE_NO_USER, the Chinese template (the producer writes the text part
