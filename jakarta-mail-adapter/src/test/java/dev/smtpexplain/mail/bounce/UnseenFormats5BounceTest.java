@@ -1361,4 +1361,78 @@ class UnseenFormats5BounceTest {
         assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
         assertThat(x.categoryId()).contains("recipient-unknown");
     }
+
+    // Exchange Server 2016/2019's NDR (https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages):
+    // "Delivery has failed to these recipients or groups:", the address with its mailto link, the newer cause sentence
+    // "Your message wasn't delivered because the recipient's email provider rejected it.", "Remote Server returned '…'"
+    // under "Diagnostic information for administrators:", the original's header inline, and a delivery-status part
+    @Test
+    void exchange2019RecipientsEmailProviderRejectedIt() {
+        String bounce = """
+                From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@corp.example.org>
+                To: Alice <alice@example.org>
+                Date: Tue, 4 Jun 2024 10:15:04 +0000
+                Subject: Undeliverable: Hello
+                Content-Type: multipart/report; report-type=delivery-status;
+                	boundary="_000_4c1b8a7e9d2f4e6a8b0c1d2e3f405162EXCH01corpexampleorg_"
+                MIME-Version: 1.0
+                X-MS-Exchange-Message-Is-Ndr:
+                Auto-Submitted: auto-replied
+
+                --_000_4c1b8a7e9d2f4e6a8b0c1d2e3f405162EXCH01corpexampleorg_
+                Content-Type: text/plain; charset="us-ascii"
+
+                Delivery has failed to these recipients or groups:
+
+                ben@example.com (ben@example.com)<mailto:ben@example.com>
+                Your message wasn't delivered because the recipient's email provider rejected it.
+
+
+                Diagnostic information for administrators:
+
+                Generating server: EXCH01.corp.example.org
+
+                ben@example.com
+                Remote Server returned '554 5.7.1 Service unavailable; Client host [192.0.2.40] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.40'
+
+                Original message headers:
+
+                Received: from EXCH02.corp.example.org (192.0.2.42) by EXCH01.corp.example.org
+                 (192.0.2.41) with Microsoft SMTP Server (version=TLS1_2,
+                 cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.2.1544.4; Tue, 4 Jun 2024
+                 10:15:00 +0000
+                From: Alice <alice@example.org>
+                To: "ben@example.com" <ben@example.com>
+                Subject: Hello
+
+                --_000_4c1b8a7e9d2f4e6a8b0c1d2e3f405162EXCH01corpexampleorg_
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;EXCH01.corp.example.org
+                Received-From-MTA: dns;EXCH02.corp.example.org
+                Arrival-Date: Tue, 4 Jun 2024 10:15:00 +0000
+
+                Final-Recipient: rfc822;ben@example.com
+                Action: failed
+                Status: 5.7.1
+                Diagnostic-Code: smtp;554 5.7.1 Service unavailable; Client host [192.0.2.40] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.40
+                Remote-MTA: dns;mx.example.com
+
+                --_000_4c1b8a7e9d2f4e6a8b0c1d2e3f405162EXCH01corpexampleorg_
+                Content-Type: text/rfc822-headers
+
+                From: Alice <alice@example.org>
+                To: "ben@example.com" <ben@example.com>
+                Subject: Hello
+
+                --_000_4c1b8a7e9d2f4e6a8b0c1d2e3f405162EXCH01corpexampleorg_--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).contains(554);
+        assertThat(x.status()).contains("5.7.1");
+        assertThat(x.categoryId()).contains("sender-blocked");
+    }
 }
