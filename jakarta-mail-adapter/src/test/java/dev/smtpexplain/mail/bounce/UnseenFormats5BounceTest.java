@@ -1435,4 +1435,59 @@ class UnseenFormats5BounceTest {
         assertThat(x.status()).contains("5.7.1");
         assertThat(x.categoryId()).contains("sender-blocked");
     }
+
+    // svarshavchik/courier:courier/courier/module.dsn/dsn.c: a delay notice for two recipients, one whose last attempt
+    // ended in a network error (" *** "), one whose server answered 452; the report gives neither a Diagnostic-Code, so
+    // each recipient's reason is only its own block of the text
+    @Test
+    void courierDelayTwoRecipientsEachWithItsOwnBlock() {
+        String bounce = courier(true, """
+
+                 <ben@example.com>:
+                 *** Connection timed out
+
+                 <carol@example.net>:
+                     mx.example.net [192.0.2.26]:
+                 >>> RCPT TO:<carol@example.net>
+                 <<< 452 4.2.2 <carol@example.net>: Recipient address rejected: Mailbox full
+                """, """
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: delayed
+                Status: 4.0.0
+                Will-Retry-Until: Tue, 11 Jun 2024 06:10:00 +0000
+
+                Final-Recipient: rfc822; carol@example.net
+                Action: delayed
+                Status: 4.0.0
+                Will-Retry-Until: Tue, 11 Jun 2024 06:10:00 +0000
+                """);
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.DELAYED);
+        assertThat(r.recipients()).hasSize(2);
+        BounceRecipient ben = r.recipients().stream().filter(x -> x.finalRecipient().equals("ben@example.com")).findFirst().orElseThrow();
+        BounceRecipient carol = r.recipients().stream().filter(x -> x.finalRecipient().equals("carol@example.net")).findFirst().orElseThrow();
+        assertThat(ben.replyCode()).isEmpty();
+        assertThat(ben.categoryId()).isNotEqualTo(java.util.Optional.of("mailbox-full"));
+        assertThat(carol.replyCode()).contains(452);
+        assertThat(carol.status()).contains("4.2.2");
+        assertThat(carol.categoryId()).contains("mailbox-full");
+        assertThat(carol.stage()).contains(SmtpStage.RCPT_TO);
+    }
+
+    // SynchronetBBS/sbbs:src/sbbs3/mailsrvr.cpp: the DATA command refused, "instead of the expected reply: "354 ...""
+    @Test
+    void synchronetDataCommandRefused() {
+        String bounce = synchronet("", """
+                mx.example.com replied with:
+                "554 5.5.1 Error: no valid recipients"
+                instead of the expected reply:
+                "354 ...\"""");
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        BounceRecipient x = only(r);
+        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(x.replyCode()).contains(554);
+        assertThat(x.stage()).contains(SmtpStage.DATA);
+    }
 }
