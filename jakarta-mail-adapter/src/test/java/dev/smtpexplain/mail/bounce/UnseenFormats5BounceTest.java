@@ -1296,11 +1296,32 @@ class UnseenFormats5BounceTest {
         assertThat(x.categoryId()).contains("server-error");
     }
 
+    /**
+     * Gromox's store-side notice (grommunio/gromox:exch/exmdb/bounce_producer.cpp with a data/mail_bounce/ascii
+     * template): From is the recipient's own address and To the sender's, the text part is labelled
+     * "multipart/report" (it has no boundary and is the template's plain text), and the delivery-status group says
+     * Action failed, Status 5.0.0 whatever the template.
+     */
+    private static String gromoxStore(String subject, String text) {
+        return "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=\"delivery-status\";\n boundary=\"=_Lp4w8Nc2vYs9\"\n"
+                + "From: ben@example.com\nTo: alice@example.org\nX-Auto-Response-Suppress: All\n"
+                + "Date: Tue, 4 Jun 2024 10:15:00 +0000\nSubject: " + subject + "\n\n"
+                + "--=_Lp4w8Nc2vYs9\nContent-Type: multipart/report; charset=\"utf-8\"\nContent-Transfer-Encoding: 7bit\n\n"
+                + "Hi,\n" + text + "\n"
+                + "Below is the original mail information:\n   Time:    Tue, 04 Jun 2024 10:14:58 GMT\n   From:    alice@example.org\n"
+                + "   To:      ben@example.com\n   Subject: Hello\n   Parts:   report.pdf\n   Length:  24M\n\n"
+                + "--=_Lp4w8Nc2vYs9\nContent-Type: message/delivery-status\n\n"
+                + "Reporting-MTA: dns;mail.example.com\nArrival-Date: Tue, 4 Jun 2024 10:15:00 +0000\n\n"
+                + "Final-Recipient: rfc822;ben@example.com\nAction: failed\nStatus: 5.0.0\nRemote-MTA: dns;mail.example.com\n\n"
+                + "--=_Lp4w8Nc2vYs9--\n";
+    }
+
     // grommunio/gromox:data/mail_bounce/ascii/BOUNCE_MAIL_TOO_LARGE (exch/exmdb/message.cpp: the store refuses a message
-    // over the mailbox's size limit): "Your message to "<rcpt>" cannot be delivered properly because it's too large!"
+    // over the mailbox's size limit): "Your message to "<rcpt>" cannot be delivered properly because it's too large!",
+    // in the store's notice whose text part is mislabelled multipart/report
     @Test
     void gromoxStoreMailTooLarge() {
-        String bounce = gromox("Delivery failure, mail too large", """
+        String bounce = gromoxStore("Delivery failure, mail too large", """
                   Your message to "ben@example.com" cannot be delivered properly because it's too large!
                 """);
         BounceReport r = Bounces.explain(bytes(bounce), EN);
@@ -1310,23 +1331,17 @@ class UnseenFormats5BounceTest {
         assertThat(x.categoryId()).contains("message-too-big");
     }
 
-    // OpenSMTPD/OpenSMTPD:usr.sbin/smtpd/bounce.c (notice_relay, action_str): a success notice the sender asked for
-    // (NOTIFY=SUCCESS) when the next hop did not offer DSN, "Your message was relayed to these recipients.", the next
-    // hop's 250 on the recipient's line, Action relayed and Status 2.0.0: nothing failed
+    // grommunio/gromox:data/mail_bounce/ascii/BOUNCE_AUTO_RESPONSE (exch/exmdb/message.cpp, a store rule's automatic
+    // reply): "I have received your mail", "(this is an auto-response)", sent by the same producer, so with a
+    // delivery-status group that says Action failed: the text says it is an auto-response, and nothing failed
     @Test
-    void opensmtpdRelayedNoticeIsNoFailure() {
-        String bounce = opensmtpd("relayed", """
-                    Your message was relayed to these recipients.
-                """, """
-                ben@example.com: 250 2.0.0 Ok: queued as 4VtZ3q1lWcz9sQ
-                """, """
-                Final-Recipient: rfc822; ben@example.com
-                Action: relayed
-                Status: 2.0.0
+    void gromoxStoreAutoResponseInAFailureReport() {
+        String bounce = gromoxStore("I have received your mail", """
+                  Thank you for sending me the mail. I have received it.
+                (this is an auto-response)
                 """);
         BounceReport r = Bounces.explain(bytes(bounce), EN);
-        assertThat(r.kind()).isEqualTo(BounceKind.DELIVERED);
-        assertThat(r.recipients()).allSatisfy(x -> assertThat(x.categoryId()).isEmpty());
+        assertThat(r.kind()).isEqualTo(BounceKind.AUTO_REPLY);
     }
 
     // grommunio/gromox:data/mlist_bounce/ascii/BOUNCE_MLIST_SPECIFIED with mda/alias_resolve.cpp and mda/mdabounce.cpp
