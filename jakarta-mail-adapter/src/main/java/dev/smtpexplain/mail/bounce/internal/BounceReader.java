@@ -158,6 +158,17 @@ public final class BounceReader {
             perMessage = r.message();
         }
         dsn.removeIf(r -> r.finalRecipient().isEmpty());
+        if (!dsn.isEmpty() && dsn.stream().allMatch(BounceReader::saysNoCause) && AutoReplies.saysItIsOne(text)) {
+            // a responder that wraps its automatic reply in a failure report (Gromox's store: "I have received your
+            // mail … (this is an auto-response)" with Action failed, Status 5.0.0 and no diagnostic): the text says
+            // what it is, the fields say nothing failed for a reason
+            List<BounceRecipient> rs = new ArrayList<>();
+            for (String a : top.addresses("From")) {
+                rs.add(plain(a, ""));
+                break;
+            }
+            return report(BounceKind.AUTO_REPLY, "rfc3834", Map.of(), c, rs);
+        }
         if (!dsn.isEmpty()) {
             return report(kindOf(dsn), "rfc3464", perMessage, c, dsn);
         }
@@ -449,6 +460,12 @@ public final class BounceReader {
             }
         }
         return "";
+    }
+
+    /** Whether a report's recipient has no cause at all: no reply code, a bare X.0.0 (or no) status, no category. */
+    private static boolean saysNoCause(BounceRecipient r) {
+        return r.replyCode().isEmpty() && r.status().map(st -> st.endsWith(".0.0")).orElse(true)
+                && r.categoryId().map(id -> id.equals("unknown")).orElse(true);
     }
 
     /** Whether a text holds neither a reply code nor an enhanced status. */
