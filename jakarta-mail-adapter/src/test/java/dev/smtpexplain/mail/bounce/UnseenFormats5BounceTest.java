@@ -1505,18 +1505,4 @@ class UnseenFormats5BounceTest {
         assertThat(x.replyCode()).contains(554);
         assertThat(x.stage()).contains(SmtpStage.DATA);
     }
-
-    // grommunio/gromox:data/mail_bounce/ascii/BOUNCE_CANNOT_DISPLAY (exch/exmdb/message.cpp): the text only says the
-    // message "can not be displayed to the user"; the subject says why, "Delivery failure, user doesn't exist!"
-    @Test
-    void gromoxStoreCannotDisplaySubjectSaysNoSuchUser() {
-        String bounce = gromoxStore("Delivery failure, user doesn't exist!", """
-                  Your message to "ben@example.com" can not be displayed to the user.
-                """);
-        BounceReport r = Bounces.explain(bytes(bounce), EN);
-        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
-        BounceRecipient x = only(r);
-        assertThat(x.finalRecipient()).isEqualTo("ben@example.com");
-        assertThat(x.categoryId()).contains("recipient-unknown");
-    }
 }
