@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A fifth round of bounces the shared bounce set and the four earlier "unseen formats" tests hold none of, mostly from
- * servers and providers of 2019–2026: OpenSMTPD 6/7's multipart notice, Exchange Online's NDR with its "Action Required"
- * and "More Info for Email Admins" blocks (DBEB, quota, unknown domain, group restrictions, the outbound high-risk
- * pool) and its delay notice, Gmail's "** Message blocked **", Dovecot's LMTP answers behind the Postfix of mailcow
- * and Mailu, Exim's own errors ("lines too long for transport", "retry timeout exceeded"), Postfix's TLS, DANE and
- * SMTPUTF8 failures, and the current refusals of Gmail, Outlook.com, Yahoo, iCloud, Yandex and Mail.ru as other servers
- * quote them. Each is written for this test after the notice text its source holds (cited per test: the server's
+ * servers and providers of 2019–2026: OpenSMTPD 6/7's multipart notice, Courier 1.x's current layout, Exchange Online's
+ * NDR with its "Action Required" and "More Info for Email Admins" blocks (DBEB, quota, unknown domain, group
+ * restrictions, the outbound high-risk pool, a wrapped spam refusal) and its delay notice, Exchange 2019's NDR, Gmail's
+ * "** Message blocked **", Dovecot's LMTP answers behind the Postfix of mailcow and Mailu, Exim's own errors ("lines
+ * too long for transport", "retry timeout exceeded") and pipelined commands, Postfix's TLS, DANE, SMTPUTF8 and
+ * connection failures, Synchronet's mail server, grommunio's Gromox, and the current refusals of Gmail, Outlook.com,
+ * Yahoo, iCloud, Yandex and Mail.ru as other servers quote them. Each is written for this test after the notice text its source holds (cited per test: the server's
  * source, its documentation or the provider's postmaster pages); addresses and hosts are example ones.
  */
 class UnseenFormats5BounceTest {
