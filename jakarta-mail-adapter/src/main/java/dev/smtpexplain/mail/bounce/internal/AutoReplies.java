@@ -13,6 +13,24 @@ final class AutoReplies {
     private AutoReplies() {
     }
 
+    // a text that says of itself that it is an automatic reply ("(this is an auto-response)"); plain phrases
+    private static final String[] SELF_DESCRIBED = {
+        "this is an auto-response", "this is an auto response", "this is an autoresponse", "this is an auto-reply",
+        "this is an automatic reply", "this is an automatic response", "this is an automated reply",
+        "this is an automated response",
+    };
+
+    /** Whether a text calls itself an automatic reply. */
+    static boolean saysItIsOne(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String phrase : SELF_DESCRIBED) {
+            if (lower.contains(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean autoSubmitted(Headers h) {
         String v = h.get("Auto-Submitted").toLowerCase(Locale.ROOT);
         return v.startsWith("auto-replied") || v.startsWith("auto-generated");

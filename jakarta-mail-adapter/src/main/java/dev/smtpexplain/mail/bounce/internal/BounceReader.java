@@ -108,8 +108,10 @@ public final class BounceReader {
         senders.removeAll(notSenders);
 
         Lazy<List<Stages.Exchange>> transcript = new Lazy<>(() -> Stages.transcript(split.lines()));
-        Context c = new Context(top, original, s, split.lines(), senders, locale,
-                new Lazy<>(() -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars())), transcript);
+        Lazy<List<TextRecipients.Found>> mentions = new Lazy<>(
+                () -> TextRecipients.find(split.lines(), senders, limits.maxRecipients(), limits.maxFieldChars()));
+        Context c = new Context(top, original, s, split.lines(), senders, locale, mentions, transcript,
+                leadOf(split.lines(), mentions));
         String text = String.join("\n", split.lines());
 
         // 0. an Amazon SES notification (JSON by mail)
@@ -129,8 +131,10 @@ public final class BounceReader {
         Map<String, String> perMessage = Map.of();
         if (!s.deliveryStatus.isEmpty() || indexOfIgnoreCase(text, "\nFinal-Recipient:") >= 0) {
             // a DSN names its recipients itself: in its text, every address may be one (even the sender's own)
-            c = new Context(top, original, s, split.lines(), senders, locale,
-                    new Lazy<>(() -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars())), transcript);
+            Lazy<List<TextRecipients.Found>> anyMentions = new Lazy<>(
+                    () -> TextRecipients.find(split.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars()));
+            c = new Context(top, original, s, split.lines(), senders, locale, anyMentions, transcript,
+                    leadOf(split.lines(), anyMentions));
         }
         for (byte[] body : s.deliveryStatus) {
             DsnFields.Report r = DsnFields.parse(body, limits.maxRecipients() - dsn.size(), limits.maxFieldChars());
@@ -154,6 +158,17 @@ public final class BounceReader {
             perMessage = r.message();
         }
         dsn.removeIf(r -> r.finalRecipient().isEmpty());
+        if (!dsn.isEmpty() && dsn.stream().allMatch(BounceReader::saysNoCause) && AutoReplies.saysItIsOne(text)) {
+            // a responder that wraps its automatic reply in a failure report (Gromox's store: "I have received your
+            // mail … (this is an auto-response)" with Action failed, Status 5.0.0 and no diagnostic): the text says
+            // what it is, the fields say nothing failed for a reason
+            List<BounceRecipient> rs = new ArrayList<>();
+            for (String a : top.addresses("From")) {
+                rs.add(plain(a, ""));
+                break;
+            }
+            return report(BounceKind.AUTO_REPLY, "rfc3834", Map.of(), c, rs);
+        }
         if (!dsn.isEmpty()) {
             return report(kindOf(dsn), "rfc3464", perMessage, c, dsn);
         }
@@ -311,7 +326,7 @@ public final class BounceReader {
 
     /** What every step needs: the bounce's and the original's headers, the walk, the readable lines. */
     record Context(Headers top, Headers original, Sections sections, List<String> lines, Set<String> senders, Locale locale,
-            Lazy<List<TextRecipients.Found>> lazyMentions, Lazy<List<Stages.Exchange>> lazyTranscript) {
+            Lazy<List<TextRecipients.Found>> lazyMentions, Lazy<List<Stages.Exchange>> lazyTranscript, Lazy<String> lazyLead) {
         /** The recipients the text names, found on first use (a DSN needs them only to complete its fields). */
         List<TextRecipients.Found> mentions() {
             return lazyMentions.get();
@@ -320,6 +335,11 @@ public final class BounceReader {
         /** The session transcript's replies and their commands, read on first use. */
         List<Stages.Exchange> transcript() {
             return lazyTranscript.get();
+        }
+
+        /** The text above the first line that names a recipient, when a rule knows its words; "" otherwise. */
+        String lead() {
+            return lazyLead.get();
         }
     }
 
@@ -397,12 +417,25 @@ public final class BounceReader {
             // detail (X.3.0 "other or undefined mail system status") and an expiry (X.4.7) leave the why to them
             boolean statusSaysWhy = !status.isEmpty() && !status.endsWith(".0") && !status.endsWith(".4.7");
             diag = statusSaysWhy ? "" : mention.block();
+            if (!diag.isEmpty() && saysNothing(diag) && !c.lead().isEmpty()) {
+                // the recipient's own lines say nothing ("your message to "bob@…" cannot be delivered"): the reason the
+                // notice states above them ("some error occurred in our mail system,") is theirs
+                diag = c.lead();
+            }
         }
         Optional<String> remote = Optional.ofNullable(f.get("remote-mta")).map(DsnFields::typed).filter(s -> !s.isEmpty());
         if (action.isEmpty()) {
             action = status.startsWith("4") ? "delayed" : status.startsWith("2") ? "delivered" : "failed";
         }
         return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
+    }
+
+    /** The lead of a text (see {@link #lead}) when a rule knows its words, found on first use; "" otherwise. */
+    private Lazy<String> leadOf(List<String> lines, Lazy<List<TextRecipients.Found>> mentions) {
+        return new Lazy<>(() -> {
+            String l = lead(lines, mentions.get());
+            return l.isEmpty() || saysNothing(l) ? "" : l;
+        });
     }
 
     /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
@@ -427,6 +460,12 @@ public final class BounceReader {
             }
         }
         return "";
+    }
+
+    /** Whether a report's recipient has no cause at all: no reply code, a bare X.0.0 (or no) status, no category. */
+    private static boolean saysNoCause(BounceRecipient r) {
+        return r.replyCode().isEmpty() && r.status().map(st -> st.endsWith(".0.0")).orElse(true)
+                && r.categoryId().map(id -> id.equals("unknown")).orElse(true);
     }
 
     /** Whether a text holds neither a reply code nor an enhanced status. */
@@ -459,6 +498,10 @@ public final class BounceReader {
         if (stage.isEmpty()) {
             // no words name the command: the transcript's line with this reply shows the command before it
             stage = Stages.answered(c.transcript(), text);
+        }
+        if (stage.isEmpty()) {
+            // nor a transcript: a reply that names the restriction it failed implies the command
+            stage = Stages.implied(text);
         }
         Optional<Diagnosis> diagnosis = Optional.empty();
         Optional<Explanation> explanation = Optional.empty();

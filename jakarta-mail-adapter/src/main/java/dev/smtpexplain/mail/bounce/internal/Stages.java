@@ -38,13 +38,21 @@ final class Stages {
         m("after helo", SmtpStage.EHLO), m("ehlo command", SmtpStage.EHLO), m("helo command", SmtpStage.EHLO),
         m(">>> ehlo", SmtpStage.EHLO), m(">>> helo", SmtpStage.EHLO), m("in reply to lhlo", SmtpStage.EHLO),
         m("but my name was rejected", SmtpStage.EHLO), m("but starttls was rejected", SmtpStage.STARTTLS),
-        m("after initial connection", SmtpStage.CONNECT), m("while connecting", SmtpStage.CONNECT),
+        // the server's answer to the connection is its greeting: Exim's "after initial connection: 554 …", Postfix's
+        // "refused to talk to me: 554 …" and "timed out while receiving the initial server greeting"
+        m("after initial connection", SmtpStage.GREETING), m("while connecting", SmtpStage.CONNECT),
         m("connection refused", SmtpStage.CONNECT), m("connect to ", SmtpStage.CONNECT), m("during connection", SmtpStage.CONNECT),
-        // Postfix's smtp client when the server's greeting is a refusal ("host mx.example.org[192.0.2.1] refused to
-        // talk to me: 554 …")
         m("refused to talk to me", SmtpStage.GREETING),
-        m("greeting", SmtpStage.CONNECT), m("smtp banner", SmtpStage.CONNECT), m("initial connection", SmtpStage.CONNECT),
+        m("greeting", SmtpStage.GREETING), m("smtp banner", SmtpStage.GREETING), m("initial connection", SmtpStage.GREETING),
         m("but greylisted", SmtpStage.CONNECT),
+    };
+
+    // Postfix's smtpd names the restriction class that refused in its reply; a recipient restriction is only ever
+    // checked at RCPT TO, the DATA and end-of-data restrictions at those commands. (Client, HELO and sender
+    // restrictions are not here: smtpd_delay_reject, the default, checks them at RCPT TO as well.)
+    private static final Mention[] SMTPD_RESTRICTIONS = {
+        m("recipient address rejected", SmtpStage.RCPT_TO), m("data command rejected", SmtpStage.DATA),
+        m("end-of-data rejected", SmtpStage.END_OF_DATA),
     };
 
     private Stages() {
@@ -88,7 +96,73 @@ final class Stages {
                 stage = mention.stage();
             }
         }
+        int e = expectedReplyAt(lower);
+        if (e >= 0 && e < best) {
+            stage = ofExpectedReply(lower, e);
+        }
         return Optional.ofNullable(stage);
+    }
+
+    private static final String[] EXPECTED = {"expected reply", "expected response", "expected code"};
+
+    /**
+     * Where a text names the reply the sending MTA was waiting for when another came (Synchronet's "… replied with:
+     * "421 …" instead of the expected reply: "220 …""), if that reply belongs to one command only; -1 otherwise.
+     */
+    private static int expectedReplyAt(String lower) {
+        for (String phrase : EXPECTED) {
+            int i = lower.indexOf(phrase);
+            if (i >= 0 && ofExpectedReply(lower, i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The command whose success reply is the code after an "expected reply" phrase at {@code at}: 220 the greeting, 354
+     * DATA, 334 and 235 AUTH; 250 and the others answer several commands and say nothing.
+     */
+    private static SmtpStage ofExpectedReply(String lower, int at) {
+        int i = lower.indexOf(' ', at + "expected".length() + 1);
+        if (i < 0) {
+            return null;
+        }
+        int end = Math.min(lower.length(), i + 8);
+        while (i < end && !Character.isDigit(lower.charAt(i))) {
+            char c = lower.charAt(i);
+            if (c != ' ' && c != ':' && c != '"' && c != '\'' && c != '=') {
+                return null;
+            }
+            i++;
+        }
+        if (i + 3 > lower.length() || i + 3 < lower.length() && Character.isDigit(lower.charAt(i + 3))) {
+            return null;
+        }
+        return switch (lower.substring(i, i + 3)) {
+            case "220" -> SmtpStage.GREETING;
+            case "354" -> SmtpStage.DATA;
+            case "334", "235" -> SmtpStage.AUTH;
+            default -> null;
+        };
+    }
+
+    /**
+     * The command a reply implies when no words around it name one: Postfix's restriction labels ("&lt;bob@…&gt;:
+     * Recipient address rejected: …" is a refusal of RCPT TO), as other servers quote them without the command
+     * (OpenSMTPD's "addr: reply" lines, a relay's bare Diagnostic-Code).
+     */
+    static Optional<SmtpStage> implied(String reply) {
+        if (reply == null || reply.isEmpty()) {
+            return Optional.empty();
+        }
+        String lower = collapseSpace(reply.toLowerCase(Locale.ROOT));
+        for (Mention mention : SMTPD_RESTRICTIONS) {
+            if (lower.contains(mention.phrase())) {
+                return Optional.of(mention.stage());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
