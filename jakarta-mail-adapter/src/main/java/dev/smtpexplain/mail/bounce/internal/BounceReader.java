@@ -220,7 +220,6 @@ public final class BounceReader {
                     // the list is every listed recipient's when their own lines say nothing
                     if (lead == null) {
                         lead = lead(c.lines(), found);
-                        lead = lead.isEmpty() || saysNothing(lead) ? "" : lead;
                     }
                     if (!lead.isEmpty()) {
                         why = lead;
@@ -430,12 +429,9 @@ public final class BounceReader {
         return recipient(finalRcpt, orig, action, status, diag, remote, diag + "\n" + block, c);
     }
 
-    /** The lead of a text (see {@link #lead}) when a rule knows its words, found on first use; "" otherwise. */
+    /** The lead of a text (see {@link #lead}), found on first use. */
     private Lazy<String> leadOf(List<String> lines, Lazy<List<TextRecipients.Found>> mentions) {
-        return new Lazy<>(() -> {
-            String l = lead(lines, mentions.get());
-            return l.isEmpty() || saysNothing(l) ? "" : l;
-        });
+        return new Lazy<>(() -> lead(lines, mentions.get()));
     }
 
     /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
@@ -444,7 +440,10 @@ public final class BounceReader {
                 ? text.substring(0, limits.maxFieldChars()) : text)).category() == Category.UNKNOWN;
     }
 
-    /** The text above the first line that names one of the found recipients (the notice's own words); empty when none. */
+    /**
+     * The text above the first line that names one of the found recipients (the notice's own words), when a rule
+     * knows them; empty when there is none or it says nothing.
+     */
     private String lead(List<String> lines, List<TextRecipients.Found> found) {
         List<String> addresses = found.stream().map(f -> f.address().toLowerCase(Locale.ROOT)).toList();
         StringBuilder sb = new StringBuilder();
@@ -452,7 +451,8 @@ public final class BounceReader {
             String lower = line.toLowerCase(Locale.ROOT);
             for (String address : addresses) {
                 if (lower.contains(address)) {
-                    return sb.toString().strip();
+                    String above = sb.toString().strip();
+                    return above.isEmpty() || saysNothing(above) ? "" : above;
                 }
             }
             if (sb.length() < limits.maxFieldChars()) {
