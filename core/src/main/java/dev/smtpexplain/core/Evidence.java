@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param source what decided the category
  * @param ruleId the rule's id ({@code gmail.dmarc-policy}, {@code status:X.1.1}, {@code code:550},
  *     {@code class:5})
- * @param matchedPhrase the rule's phrase that matched the server text; empty when no text decided
+ * @param matchedPhrase the rule's phrase that matched the server text, or the words that weighed most
+ *     when the word model decided; empty when no text decided
  */
 public record Evidence(Source source, String ruleId, Optional<String> matchedPhrase) {
 
@@ -21,7 +22,7 @@ public record Evidence(Source source, String ruleId, Optional<String> matchedPhr
      * @param matchedPhrase the phrase that matched; empty when no text decided
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code ruleId} is empty, or a phrase is given that is empty or
-     *     comes with a source other than {@link Source#TEXT_RULE}
+     *     comes with a source other than {@link Source#TEXT_RULE} or {@link Source#WORDS}
      */
     public Evidence {
         Objects.requireNonNull(source, "source");
@@ -30,9 +31,9 @@ public record Evidence(Source source, String ruleId, Optional<String> matchedPhr
         if (ruleId.isEmpty()) {
             throw new IllegalArgumentException("ruleId is empty");
         }
-        if (matchedPhrase.isPresent() && (matchedPhrase.get().isEmpty() || source != Source.TEXT_RULE)) {
-            // only a text rule matches a phrase, and a phrase has at least one letter or digit
-            throw new IllegalArgumentException("a matched phrase needs a non-empty phrase and source TEXT_RULE, got "
+        if (matchedPhrase.isPresent() && (matchedPhrase.get().isEmpty() || source != Source.TEXT_RULE && source != Source.WORDS)) {
+            // only a text rule or the word model reads words, and a phrase has at least one letter or digit
+            throw new IllegalArgumentException("a matched phrase needs a non-empty phrase and source TEXT_RULE or WORDS, got "
                     + source + " '" + ServerText.excerpt(matchedPhrase.get()) + "'");
         }
     }
@@ -51,6 +52,11 @@ public record Evidence(Source source, String ruleId, Optional<String> matchedPhr
     public enum Source {
         /** A server-text rule (provider or MTA wording). */
         TEXT_RULE,
+        /**
+         * The words of the text, weighed by a model learned from documented replies, when no rule
+         * understood it: a likely reading, not a recognized wording.
+         */
+        WORDS,
         /** The enhanced status code. */
         ENHANCED_STATUS,
         /** The basic reply code. */

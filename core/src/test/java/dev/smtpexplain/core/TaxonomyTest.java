@@ -54,8 +54,11 @@ class TaxonomyTest {
         assertThat(disabled.category().defaultPermanence()).isNotEqualTo(Permanence.PERMANENT);
         assertThat(disabled.evidence().ruleId()).doesNotStartWith("status:");
         assertThat(diagnoser.diagnose("550 5.2.1 Requested action not taken").category()).isEqualTo(Category.MAILBOX_DISABLED);
-        // a policy status in a 4xx reply leaves the decision to the code
-        assertThat(diagnoser.diagnose("451 4.7.1 Please try again later").evidence().ruleId()).isEqualTo("code:451");
+        // a policy status in a 4xx reply leaves the decision to the words and the code: a temporary reading
+        Diagnosis later = diagnoser.diagnose("451 4.7.1 Please try again later");
+        assertThat(later.evidence().ruleId()).doesNotStartWith("status:");
+        assertThat(later.permanence()).isEqualTo(Permanence.TEMPORARY);
+        assertThat(diagnoser.diagnose("451 4.7.1 zqxj").evidence().ruleId()).isEqualTo("code:451");
         // statuses about addresses, routing and protocol mean the same in either class
         assertThat(diagnoser.diagnose("450 4.1.1 Requested action not taken").category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
         assertThat(diagnoser.diagnose("554 5.4.6 Requested action not taken").category()).isEqualTo(Category.NETWORK_ERROR);

@@ -41,6 +41,12 @@ public final class RuleEngine {
      * a size limit.
      */
     private static final int AUTH_535 = 1;
+
+    /** {@return whether {@code code} only answers AUTH (535, 538): only a rule about logging in may read its text} */
+    public static boolean answersOnlyAuth(int code) {
+        return code == 535 || code == 538;
+    }
+
     private static final int AUTH_538 = 2;
 
     /**

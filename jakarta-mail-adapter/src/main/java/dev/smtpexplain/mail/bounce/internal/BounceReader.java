@@ -4,6 +4,7 @@ import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
@@ -39,6 +40,9 @@ public final class BounceReader {
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
     /** The field Hotmail's non-ARF complaints add to the reported message: the address of the user who reported it. */
+    // what core gives a text with no code, no status and no rule it knows
+    private static final Evidence NO_CAUSE = new Evidence(Evidence.Source.NONE, "none");
+    private static final double NO_CAUSE_CONFIDENCE = 0.1;
     private static final String JMRP_RECIPIENT = "X-HmXmrOriginalRecipient";
     private static final Pattern REPLY_IN_STATUS = Pattern.compile("[245][0-9][0-9][ -]+\\p{Alpha}");
 
@@ -434,10 +438,14 @@ public final class BounceReader {
         return new Lazy<>(() -> lead(lines, mentions.get()));
     }
 
-    /** Whether a recipient's words give no cause: no reply in them, and no rule knows them. */
+    /**
+     * Whether a recipient's words give no cause: no reply in them, and no rule knows them (what the word model
+     * makes of a notice's prose is a guess, not a cause the notice states).
+     */
     private boolean saysNothing(String text) {
-        return diagnoser.diagnose(SmtpReply.parseLenient(text.length() > limits.maxFieldChars()
-                ? text.substring(0, limits.maxFieldChars()) : text)).category() == Category.UNKNOWN;
+        Diagnosis d = diagnoser.diagnose(SmtpReply.parseLenient(text.length() > limits.maxFieldChars()
+                ? text.substring(0, limits.maxFieldChars()) : text));
+        return d.category() == Category.UNKNOWN || d.evidence().source() == Evidence.Source.WORDS;
     }
 
     /**
@@ -507,6 +515,11 @@ public final class BounceReader {
         Optional<Explanation> explanation = Optional.empty();
         if (action.equals("failed") || action.equals("delayed")) {
             Diagnosis d = diagnoser.diagnose(reply);
+            if (d.evidence().source() == Evidence.Source.WORDS && reply.code().isEmpty() && reply.status().isEmpty()) {
+                // a notice's own prose without a reply ("the message you've sent cannot be delivered") states no
+                // cause; what its words resemble is not one
+                d = Diagnosis.of(reply, Category.UNKNOWN, NO_CAUSE_CONFIDENCE, NO_CAUSE);
+            }
             diagnosis = Optional.of(d);
             explanation = Optional.of(explainer.explain(d, c.locale()));
         }

@@ -1,0 +1,167 @@
+package dev.smtpexplain.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
+ * A word is a run of letters, lower-cased, apostrophes dropped ("Can't" is {@code cant}), of two letters
+ * or more; digits, punctuation and symbols only separate words, so codes, addresses and numbers never
+ * count. Scripts written without spaces (Chinese, Japanese, Korean, Thai) have no words to split, so
+ * each pair of neighbouring characters counts as a word. Only the first {@value #MAX_CHARS} characters
+ * are read: a reply states its reason early, and the cost stays bounded however long the input.
+ *
+ * <p>A feature is a 64-bit hash, so that weighing a text allocates nothing per word; {@link #features}
+ * gives the same features as strings for the tool that writes the model file, and {@link #hash} turns
+ * such a string back into the hash.
+ */
+public final class WordFeatures {
+
+    public static final int MAX_CHARS = 2_000;
+
+    /** Receives each feature: its hash and where it lies in the text (a pair spans both words). */
+    public interface Sink {
+        void feature(long hash, int start, int end);
+    }
+
+    private WordFeatures() {
+    }
+
+    /** Calls {@code sink} for each word and each pair of neighbouring words of {@code text}, in order. */
+    public static void forEach(CharSequence text, Sink sink) {
+        words(text, new Sink() {
+            private long previous;
+            private int previousStart = -1;
+
+            @Override
+            public void feature(long word, int start, int end) {
+                sink.feature(word, start, end);
+                if (previousStart >= 0) {
+                    sink.feature(pair(previous, word), previousStart, end);
+                }
+                previous = word;
+                previousStart = start;
+            }
+        });
+    }
+
+    /** {@return the features of {@code text} as strings: a word, or two words with a space between} */
+    public static List<String> features(CharSequence text) {
+        List<String> words = new ArrayList<>();
+        words(text, (hash, start, end) -> words.add(lowerLetters(text, start, end)));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            out.add(words.get(i));
+            if (i > 0) {
+                out.add(words.get(i - 1) + " " + words.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** {@return the hash of a feature string as {@link #features} writes it} */
+    public static long hash(String feature) {
+        int space = feature.indexOf(' ');
+        return space < 0 ? wordHash(feature) : pair(wordHash(feature.substring(0, space)), wordHash(feature.substring(space + 1)));
+    }
+
+    // each word once, in order, with its span
+    private static void words(CharSequence text, Sink sink) {
+        int n = Math.min(text.length(), MAX_CHARS);
+        int i = 0;
+        while (i < n) {
+            int cp = Character.codePointAt(text, i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            if (unspaced(cp)) {
+                // pairs of characters: 中文信箱 gives 中文, 文信, 信箱; a lone character counts alone
+                int start = i;
+                int next = i + Character.charCount(cp);
+                boolean alone = true;
+                while (next < n) {
+                    int cp2 = Character.codePointAt(text, next);
+                    if (!Character.isLetter(cp2) || !unspaced(cp2)) {
+                        break;
+                    }
+                    alone = false;
+                    int end = next + Character.charCount(cp2);
+                    sink.feature(mix(mix(OFFSET, Character.toLowerCase(cp)), Character.toLowerCase(cp2)), start, end);
+                    start = next;
+                    cp = cp2;
+                    next = end;
+                }
+                if (alone) {
+                    sink.feature(mix(OFFSET, Character.toLowerCase(cp)), start, next);
+                }
+                i = next;
+                continue;
+            }
+            int start = i;
+            long h = OFFSET;
+            int letters = 0;
+            while (i < n) {
+                int c = Character.codePointAt(text, i);
+                if (Character.isLetter(c) && !unspaced(c)) {
+                    h = mix(h, Character.toLowerCase(c));
+                    letters++;
+                } else if (!isApostrophe(c)) {
+                    break;
+                }
+                i += Character.charCount(c);
+            }
+            if (letters >= 2) {
+                sink.feature(h, start, i);
+            }
+        }
+    }
+
+    private static long wordHash(String word) {
+        long h = OFFSET;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            h = mix(h, cp);
+            i += Character.charCount(cp);
+        }
+        return h;
+    }
+
+    // a word's string from its span: its letters, lower-cased, without apostrophes
+    private static String lowerLetters(CharSequence text, int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        for (int i = start; i < end; ) {
+            int cp = Character.codePointAt(text, i);
+            if (Character.isLetter(cp)) {
+                sb.appendCodePoint(Character.toLowerCase(cp));
+            }
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    static boolean unspaced(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                || s == Character.UnicodeScript.HANGUL || s == Character.UnicodeScript.THAI;
+    }
+
+    private static boolean isApostrophe(int cp) {
+        return cp == '\'' || cp == '\u2019';
+    }
+
+    // FNV-1a over code points, with a final mix for pairs
+    private static final long OFFSET = 0xcbf29ce484222325L;
+
+    private static long mix(long h, int cp) {
+        return (h ^ cp) * 0x100000001b3L;
+    }
+
+    private static long pair(long first, long second) {
+        long h = first * 0x9E3779B97F4A7C15L + second;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+}
