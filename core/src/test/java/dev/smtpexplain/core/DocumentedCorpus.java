@@ -30,7 +30,7 @@ final class DocumentedCorpus {
             "classifiers3.tsv", "asiaservers.tsv", "euproviders.tsv", "eastasia2.tsv", "worldhosts.tsv",
             "servermanuals.tsv", "issues3.tsv", "stringhunt.tsv", "longtail.tsv", "cfglangs.tsv", "ossservers.tsv",
             "gateways3.tsv", "coldemail.tsv", "clientlibs2.tsv", "forums2.tsv", "ossservers2.tsv", "issues4.tsv",
-            "ossservers3.tsv", "filters3.tsv");
+            "ossservers3.tsv", "filters3.tsv", "vendors4.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
