@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *
  * Arguments come in pairs: a TSV file and the first line (1-based, after the header) to score. A second
  * table groups the rows by the kind of evidence that decided (a strong or weak text rule, a status, a
- * basic code, the class digit, nothing), with "refused by policy" apart, whatever the build's
+ * basic code, the word model, the class digit, nothing), with "refused by policy" apart, whatever the build's
  * confidence levels were; weak rules are those its own {@code rules.txt} marks {@code weak}.
  */
 public class UnseenReliability {
@@ -64,6 +64,7 @@ public class UnseenReliability {
                 String rule = d.evidence().ruleId();
                 String kind = rule.startsWith("code:") ? "basic code" : rule.startsWith("status:") ? "enhanced status"
                         : rule.startsWith("class:") ? "class digit" : rule.equals("none") ? "nothing"
+                        : rule.startsWith("words:") ? "word model"
                         : weak.contains(rule) ? "weak text rule" : "text rule or token";
                 if (d.category().id().equals("policy-violation") && !kind.equals("text rule or token")) {
                     kind += ", refused by policy";

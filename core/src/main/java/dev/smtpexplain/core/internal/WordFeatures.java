@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
  * A word is a run of letters, lower-cased, apostrophes dropped ("Can't" is {@code cant}), of two letters
- * or more; digits, punctuation and symbols only separate words, so codes, addresses and numbers never
- * count. Scripts written without spaces (Chinese, Japanese, Korean, Thai) have no words to split, so
+ * or more; digits, punctuation and symbols only separate words, so codes and numbers never count, and
+ * e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai) have no words to split, so
  * each pair of neighbouring characters counts as a word. Only the first {@value #MAX_CHARS} characters
  * are read: a reply states its reason early, and the cost stays bounded however long the input.
  *
@@ -69,8 +69,17 @@ public final class WordFeatures {
     private static void words(CharSequence text, Sink sink) {
         int n = Math.min(text.length(), MAX_CHARS);
         int i = 0;
+        int addressEnd = -1;
         while (i < n) {
             int cp = Character.codePointAt(text, i);
+            if (i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
+                addressEnd = addressEnd(text, i, n);
+            }
+            if (i < addressEnd) {
+                // an address names someone; its words ("spam@…", "full@…") say nothing about what happened
+                i = addressEnd;
+                continue;
+            }
             if (!Character.isLetter(cp)) {
                 i += Character.charCount(cp);
                 continue;
@@ -115,6 +124,25 @@ public final class WordFeatures {
                 sink.feature(h, start, i);
             }
         }
+    }
+
+    // where the chunk starting at `from` ends if it is an address (an '@' between two word characters), else -1
+    private static int addressEnd(CharSequence text, int from, int n) {
+        boolean at = false;
+        int i = from;
+        while (i < n && !delimits(text.charAt(i))) {
+            if (text.charAt(i) == '@' && i > from && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
+                    && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                at = true;
+            }
+            i++;
+        }
+        return at ? i : -1;
+    }
+
+    private static boolean delimits(char c) {
+        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' || c == ']' || c == '"'
+                || c == '\'' || c == ',' || c == ';';
     }
 
     private static long wordHash(String word) {

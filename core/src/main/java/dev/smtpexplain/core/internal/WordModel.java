@@ -92,7 +92,7 @@ public final class WordModel {
         }
         int best = -1;
         for (int c = 0; c < score.length; c++) {
-            if (!allowed(CATEGORIES[c], classDigit)) {
+            if (!allowed(CATEGORIES[c], classDigit) || logPrior[c] == Double.NEGATIVE_INFINITY) {
                 score[c] = Double.NEGATIVE_INFINITY;
                 continue;
             }
@@ -100,6 +100,10 @@ public final class WordModel {
             if (best < 0 || score[c] > score[best]) {
                 best = c;
             }
+        }
+        if (best < 0) {
+            // every category the model knows was left out (a 4xx reply to a model of permanent ones only)
+            return null;
         }
         double sum = 0;
         for (double s : score) {
@@ -114,7 +118,8 @@ public final class WordModel {
         return !(classDigit == 4 && p == Permanence.PERMANENT || classDigit == 5 && p == Permanence.TEMPORARY);
     }
 
-    // the feature that set the winner furthest ahead of the best other category it was seen with
+    // the feature most particular to the winner: its weight there over its mean weight in all categories, so
+    // that a word every kind of reply uses ("the", "mail") is not what the explanation quotes
     private int[] strongest(CharSequence text, int winner) {
         int[] span = {0, 0};
         double[] lead = {Double.NEGATIVE_INFINITY};
@@ -124,17 +129,17 @@ public final class WordModel {
                 return;
             }
             double mine = 0;
-            double other = 0;
+            double all = 0;
             int from = pairsOf[slot] >>> 8;
             for (int p = from, to = from + (pairsOf[slot] & 0xff); p < to; p++) {
+                all += pairWeight[p];
                 if (pairCategory[p] == winner) {
                     mine = pairWeight[p];
-                } else {
-                    other = Math.max(other, pairWeight[p]);
                 }
             }
-            if (mine - other > lead[0]) {
-                lead[0] = mine - other;
+            double particular = mine - all / CATEGORIES.length;
+            if (particular > lead[0]) {
+                lead[0] = particular;
                 span[0] = start;
                 span[1] = end;
             }
@@ -209,8 +214,8 @@ public final class WordModel {
         double[] logPrior = new double[n];
         double[] unseen = new double[n];
         for (int c = 0; c < n; c++) {
-            // add-one on the priors so that a category without replies still has a (tiny) chance
-            logPrior[c] = Math.log((rows[c] + 1) / (total + n));
+            // a category no reply taught is never guessed: its smoothed weights would be all guesswork
+            logPrior[c] = rows[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log(rows[c] / total);
             unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * vocabulary));
         }
         int capacity = Integer.highestOneBit(Math.max(16, vocabulary * 2 - 1)) << 1;

@@ -1,0 +1,97 @@
+package dev.smtpexplain.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smtpexplain.core.Category;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WordModelTest {
+
+    @Test
+    void wordsAreRunsOfLettersAndPairsOfNeighbours() {
+        assertThat(WordFeatures.features("552 5.2.2 Can't deliver: Mailbox FULL <bob@example.com> x"))
+                .containsExactly("cant", "deliver", "cant deliver", "mailbox", "deliver mailbox", "full", "mailbox full");
+    }
+
+    @Test
+    void addressesAreSkippedWhole() {
+        assertThat(WordFeatures.features("550 spam@example.com: (full.box@example.org) user unknown, see https://example.net/why"))
+                .containsExactly("user", "unknown", "user unknown", "see", "unknown see", "https", "see https", "example",
+                        "https example", "net", "example net", "why", "net why");
+        assertThat(WordFeatures.features("reply @ noon, a@ b")).containsExactly("reply", "noon", "reply noon");
+    }
+
+    @Test
+    void scriptsWithoutSpacesCountPairsOfCharacters() {
+        assertThat(WordFeatures.features("邮箱已满")).containsExactly("邮箱", "箱已", "邮箱 箱已", "已满", "箱已 已满");
+        assertThat(WordFeatures.features("满 full")).containsExactly("满", "full", "满 full");
+    }
+
+    @Test
+    void aFeatureStringHashesAsTheTextItCameFrom() {
+        String text = "Das Postfach İst voll; メールボックスが一杯 — доставка невозможна, user's quota exceeded 😀 ok";
+        List<Long> streamed = new ArrayList<>();
+        WordFeatures.forEach(text, (hash, start, end) -> streamed.add(hash));
+        assertThat(WordFeatures.features(text).stream().map(WordFeatures::hash).toList()).isEqualTo(streamed);
+    }
+
+    @Test
+    void onlyTheStartOfALongTextIsRead() {
+        String text = "a ".repeat(WordFeatures.MAX_CHARS) + "mailbox full";
+        assertThat(WordFeatures.features(text)).isEmpty();
+        assertThat(WordFeatures.features("mailbox full " + "a ".repeat(WordFeatures.MAX_CHARS))).contains("mailbox full");
+    }
+
+    private static final List<String> TINY = List.of(
+            "# a model of four replies",
+            "rows\tmailbox-full=2 recipient-unknown=1 greylisted=1",
+            "mailbox\tmailbox-full=2 recipient-unknown=1",
+            "full\tmailbox-full=2",
+            "mailbox full\tmailbox-full=2",
+            "unknown\trecipient-unknown=1",
+            "later\tgreylisted=1");
+
+    @Test
+    void theCategoryWhoseRepliesUsedTheWordsWins() {
+        WordModel model = WordModel.parse(TINY);
+        String text = "the mailbox is full";
+        WordModel.Guess g = model.guess(text, 5);
+        assertThat(g.category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(g.probability()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
+        assertThat(text.substring(g.start(), g.end())).isIn("full", "mailbox is full");
+        assertThat(model.guess("recipient unknown", 5).category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+    }
+
+    @Test
+    void theClassDigitLeavesOutWhatCannotBe() {
+        WordModel model = WordModel.parse(TINY);
+        // recipient-unknown is permanent: a 4xx reply cannot be it, whatever its words
+        assertThat(model.guess("unknown", 4).category()).isNotEqualTo(Category.RECIPIENT_UNKNOWN);
+        // greylisting is temporary: a 5xx reply cannot be it
+        assertThat(model.guess("later", 5).category()).isNotEqualTo(Category.GREYLISTED);
+        assertThat(model.guess("later", 4).category()).isEqualTo(Category.GREYLISTED);
+    }
+
+    @Test
+    void noKnownWordMeansNoGuess() {
+        WordModel model = WordModel.parse(TINY);
+        assertThat(model.guess("zqxj frobnicate", 5)).isNull();
+        assertThat(model.guess("", 0)).isNull();
+        assertThat(model.guess("550 5.1.1 <1234@5678>", 5)).isNull();
+    }
+
+    @Test
+    void aBrokenModelFileSaysWhereAndWhat() {
+        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "mailbox mailbox-full=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "mailbox\tno-such-category=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2").hasMessageContaining("no-such-category");
+        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "mailbox\tmailbox-full=0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> WordModel.parse(List.of("mailbox\tmailbox-full=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+    }
+}
