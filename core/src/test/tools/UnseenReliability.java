@@ -26,7 +26,8 @@ import java.util.TreeMap;
  */
 public class UnseenReliability {
     public static void main(String[] args) throws Exception {
-        Diagnoser diagnoser = Diagnoser.standard();
+        // -Dwords=off: the same build without its word model, to see what the model adds
+        Diagnoser diagnoser = "off".equals(System.getProperty("words")) ? Diagnoser.builder().withoutWordModel().build() : Diagnoser.standard();
         Map<Double, int[]> byConfidence = new TreeMap<>(Comparator.reverseOrder());
         Map<String, int[]> byEvidence = new TreeMap<>();
         java.util.Set<String> weak = new java.util.HashSet<>();
