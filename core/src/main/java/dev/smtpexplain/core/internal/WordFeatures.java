@@ -84,7 +84,7 @@ public final class WordFeatures {
                 i += Character.charCount(cp);
                 continue;
             }
-            if (unspaced(cp)) {
+            if (cp >= 0x80 && unspaced(cp)) {
                 // pairs of characters: 中文信箱 gives 中文, 文信, 信箱; a lone character counts alone
                 int start = i;
                 int next = i + Character.charCount(cp);
@@ -111,6 +111,18 @@ public final class WordFeatures {
             long h = OFFSET;
             int letters = 0;
             while (i < n) {
+                char ch = text.charAt(i);
+                if (ch < 0x80) {
+                    // ASCII, most of what servers write: no script lookup, no surrogates
+                    if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') {
+                        h = mix(h, ch | 0x20);
+                        letters++;
+                    } else if (ch != '\'') {
+                        break;
+                    }
+                    i++;
+                    continue;
+                }
                 int c = Character.codePointAt(text, i);
                 if (Character.isLetter(c) && !unspaced(c)) {
                     h = mix(h, Character.toLowerCase(c));

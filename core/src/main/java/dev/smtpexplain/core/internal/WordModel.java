@@ -218,7 +218,8 @@ public final class WordModel {
             logPrior[c] = rows[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log(rows[c] / total);
             unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * vocabulary));
         }
-        int capacity = Integer.highestOneBit(Math.max(16, vocabulary * 2 - 1)) << 1;
+        // at most three slots in four taken: short probes, and a quarter of a megabyte for some 12,000 features
+        int capacity = Integer.highestOneBit(Math.max(16, vocabulary * 4 / 3)) << 1;
         long[] keys = new long[capacity];
         int[] pairsOf = new int[capacity];
         int pairCount = 0;
