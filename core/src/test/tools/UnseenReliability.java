@@ -30,6 +30,7 @@ public class UnseenReliability {
         Diagnoser diagnoser = "off".equals(System.getProperty("words")) ? Diagnoser.builder().withoutWordModel().build() : Diagnoser.standard();
         Map<Double, int[]> byConfidence = new TreeMap<>(Comparator.reverseOrder());
         Map<String, int[]> byEvidence = new TreeMap<>();
+        Map<Double, int[]> wordsByConfidence = new TreeMap<>(Comparator.reverseOrder());
         java.util.Set<String> weak = new java.util.HashSet<>();
         try (var in = Diagnoser.class.getResourceAsStream("/dev/smtpexplain/core/rules.txt")) {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
@@ -70,6 +71,11 @@ public class UnseenReliability {
                 if (d.category().id().equals("policy-violation") && !kind.equals("text rule or token")) {
                     kind += ", refused by policy";
                 }
+                if (kind.equals("word model")) {
+                    int[] w = wordsByConfidence.computeIfAbsent(d.confidence(), x -> new int[2]);
+                    w[0] += ok ? 1 : 0;
+                    w[1]++;
+                }
                 int[] e = byEvidence.computeIfAbsent(kind, x -> new int[2]);
                 e[0] += ok ? 1 : 0;
                 e[1]++;
@@ -87,5 +93,11 @@ public class UnseenReliability {
         System.out.println("| decided by | replies | right |");
         System.out.println("|---|---:|---:|");
         byEvidence.forEach((kind, c) -> System.out.printf("| %s | %d | %.1f%% |%n", kind, c[1], 100.0 * c[0] / c[1]));
+        if (!wordsByConfidence.isEmpty()) {
+            System.out.println();
+            System.out.println("| the word model's answers at confidence | replies | right |");
+            System.out.println("|---:|---:|---:|");
+            wordsByConfidence.forEach((conf, c) -> System.out.printf("| %.2f | %d | %.1f%% |%n", conf, c[1], 100.0 * c[0] / c[1]));
+        }
     }
 }
