@@ -100,6 +100,39 @@ class DiagnoserTest {
         assertThat(nothing.confidence()).isLessThan(digits.confidence());
     }
 
+    /**
+     * Wordings no rule names, paraphrased (no documented reply says them so): the words decide, quote what
+     * weighed most, and never reach "high" confidence.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "550 your server is on our naughty list | sender-blocked",
+        "452 this inbox cannot take more letters today, its storage allotment is used up | mailbox-full",
+        "550 nobody here answers to that name | recipient-unknown"})
+    void wordsDecideWhatNoRuleNames(String reply, String category) {
+        Diagnosis d = diagnoser.diagnose(reply);
+        assertThat(d.category().id()).as(d.evidence().toString()).isEqualTo(category);
+        assertThat(d.evidence().source()).isEqualTo(Evidence.Source.WORDS);
+        assertThat(d.evidence().ruleId()).isEqualTo("words:" + category);
+        assertThat(reply.toLowerCase(java.util.Locale.ROOT)).contains(d.evidence().matchedPhrase().orElseThrow().toLowerCase(java.util.Locale.ROOT));
+        assertThat(d.confidence()).isLessThan(0.75);
+        // without the model the codes decide, as they did before it
+        Diagnosis codes = Diagnoser.builder().withoutWordModel().build().diagnose(reply);
+        assertThat(codes.evidence().source()).isIn(Evidence.Source.BASIC_CODE, Evidence.Source.DIGITS);
+    }
+
+    @Test
+    void wordsNeverOverruleAStatusOrALoginReply() {
+        String words = "your server is on our naughty list";
+        assertThat(diagnoser.diagnose("550 " + words).evidence().source()).isEqualTo(Evidence.Source.WORDS);
+        assertThat(diagnoser.diagnose("550 5.1.1 " + words).evidence().ruleId()).isEqualTo("status:X.1.1");
+        // 535 answers AUTH only: whatever else its text says, the login failed
+        assertThat(diagnoser.diagnose("535 " + words).category()).isEqualTo(Category.AUTHENTICATION_FAILED);
+        // the class digit bounds what the words may say: a 4xx reply is never a permanent category
+        Diagnosis later = diagnoser.diagnose("451 nobody here answers to that name");
+        assertThat(later.category().defaultPermanence()).isNotEqualTo(Permanence.PERMANENT);
+    }
+
     @Test
     void appRulesWinOverBuiltInOnes() {
         Diagnoser custom = Diagnoser.builder()
