@@ -208,9 +208,7 @@ public final class Diagnoser {
         if (reply.code().isEmpty() && reply.status().isEmpty()) {
             confidence = Math.min(confidence, ReplyShape.looksLikeMail(reply.lines()) ? UNCODED_MAIL_TEXT : UNCODED_TEXT);
         }
-        String text = reply.text();
-        Evidence evidence = new Evidence(Evidence.Source.WORDS, "words:" + guess.category().id(),
-                Optional.of(text.substring(guess.start(), guess.end())));
+        Evidence evidence = new Evidence(Evidence.Source.WORDS, "words:" + guess.category().id(), Optional.of(guess.quote()));
         return Diagnosis.of(reply, guess.category(), unexplained(guess.category(), confidence), evidence);
     }
 

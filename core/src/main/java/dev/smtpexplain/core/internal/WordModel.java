@@ -59,10 +59,10 @@ public final class WordModel {
      *
      * @param category the most likely category among those the class digit allows
      * @param probability the model's probability for it (naive Bayes overstates it; see docs/confidence.md)
-     * @param start where the feature that weighed most for it starts in the text
-     * @param end where it ends
+     * @param quote the word or pair of words most particular to it, as the model reads them: lower-case
+     *     letters and one space, never the server's other characters (controls, markup, escapes)
      */
-    public record Guess(Category category, double probability, int start, int end) {
+    public record Guess(Category category, double probability, String quote) {
     }
 
     /**
@@ -110,7 +110,8 @@ public final class WordModel {
             sum += Math.exp(s - score[best]);
         }
         int[] span = strongest(text, best);
-        return new Guess(CATEGORIES[best], 1 / sum, span[0], span[1]);
+        List<String> quoted = WordFeatures.features(text.subSequence(span[0], span[1]));
+        return new Guess(CATEGORIES[best], 1 / sum, quoted.get(quoted.size() - 1));
     }
 
     private static boolean allowed(Category c, int classDigit) {

@@ -61,7 +61,7 @@ class WordModelTest {
         WordModel.Guess g = model.guess(text, 5);
         assertThat(g.category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(g.probability()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
-        assertThat(text.substring(g.start(), g.end())).isIn("full", "mailbox is full");
+        assertThat(g.quote()).isEqualTo("full");
         assertThat(model.guess("recipient unknown", 5).category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
     }
 
@@ -73,6 +73,14 @@ class WordModelTest {
         // greylisting is temporary: a 5xx reply cannot be it
         assertThat(model.guess("later", 5).category()).isNotEqualTo(Category.GREYLISTED);
         assertThat(model.guess("later", 4).category()).isEqualTo(Category.GREYLISTED);
+    }
+
+    @Test
+    void theQuoteIsLettersOnlyWhateverTheServerPutBetweenTheWords() {
+        WordModel model = WordModel.parse(TINY);
+        WordModel.Guess g = model.guess("MAILBOX\u001b[31m\u202e<b>FULL", 5);
+        assertThat(g.quote()).isIn("full", "mailbox", "mailbox full");
+        assertThat(g.quote()).matches("[a-z ]+");
     }
 
     @Test
