@@ -97,11 +97,16 @@ public final class Diagnoser {
     };
 
     private final RuleEngine engine;
-    private final @Nullable WordModel words;
+    // the built-in word model is read on first need (some 100 ms in a cold JVM that a CLI answering a
+    // coded reply never needs); the field caches it. A benign race: every thread reads the same immutable
+    // model, published by its holder class's initialization
+    private @Nullable WordModel words;
+    private final boolean builtInWords;
 
-    private Diagnoser(List<RuleSpec> rules, @Nullable WordModel words) {
+    private Diagnoser(List<RuleSpec> rules, @Nullable WordModel words, boolean builtInWords) {
         this.engine = new RuleEngine(rules);
         this.words = words;
+        this.builtInWords = builtInWords;
     }
 
     /** {@return the diagnoser with the built-in rules only} Built once, on first use, and shared. */
@@ -159,9 +164,13 @@ public final class Diagnoser {
         }
         // no rule understood the text and no status says what it is: on wordings no rule had seen, the words,
         // weighed by a model learned from the documented replies, were right more often than the basic code
-        if (words != null && (status == null || status.category() == Category.UNKNOWN)
+        WordModel model = words;
+        if (model == null && builtInWords) {
+            model = words = BuiltInWords.MODEL;
+        }
+        if (model != null && (status == null || status.category() == Category.UNKNOWN)
                 && (replyCode == null || !RuleEngine.answersOnlyAuth(replyCode.value()))) {
-            WordModel.Guess guess = words.guess(reply.text(), reply.classDigit());
+            WordModel.Guess guess = model.guess(reply.text(), reply.classDigit());
             if (guess != null && guess.probability() >= WORDS_DECIDE) {
                 return fromWords(reply, guess);
             }
@@ -339,15 +348,18 @@ public final class Diagnoser {
             if (builtIn) {
                 all.addAll(BuiltInRules.RULES);
             }
-            return new Diagnoser(all, words != null ? words : builtIn && wordModel ? BuiltInRules.WORDS : null);
+            return new Diagnoser(all, words, words == null && builtIn && wordModel);
         }
+    }
+
+    private static final class BuiltInWords {
+        static final WordModel MODEL = WordModel.parse(BuiltInRules.read(WORDS_FILE).lines().toList());
     }
 
     private static final class BuiltInRules {
         // provider reason tokens first: a documented token is the surest sign of what a provider meant
         static final List<RuleSpec> RULES = List.copyOf(concat(
                 RulesParser.parseTokens(read(TOKENS), "tokens.tsv"), RulesParser.parse(read(BUILT_IN), "rules.txt")));
-        static final WordModel WORDS = WordModel.parse(read(WORDS_FILE).lines().toList());
 
         private static List<RuleSpec> concat(List<RuleSpec> a, List<RuleSpec> b) {
             List<RuleSpec> all = new ArrayList<>(a);

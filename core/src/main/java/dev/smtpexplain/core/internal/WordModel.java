@@ -2,14 +2,8 @@ package dev.smtpexplain.core.internal;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Permanence;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -161,77 +155,97 @@ public final class WordModel {
         }
     }
 
-    /** {@return the model read from the generated file} */
-    public static WordModel read(InputStream in) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(r.lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Reads the model file: a {@code rows} line with each category's number of replies, then one line per
      * feature with the categories that used it and how often ({@code feature<TAB>category=count ...}).
+     * Written for a cold JVM, where the standard diagnoser reads it on first need: one pass, no regular
+     * expressions, primitive arrays.
      */
     public static WordModel parse(List<String> lines) {
         int n = CATEGORIES.length;
         double[] rows = new double[n];
-        List<long[]> features = new ArrayList<>();
-        List<int[][]> counts = new ArrayList<>();
         double[] used = new double[n];
+        boolean rowsSeen = false;
+        long[] hashes = new long[lines.size()];
+        int[] firstPair = new int[lines.size() + 1];
+        byte[] pairCategory = new byte[4 * lines.size() + 16];
+        int[] pairCount = new int[pairCategory.length];
+        int features = 0;
+        int pairs = 0;
         int lineNo = 0;
         for (String line : lines) {
             lineNo++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t", -1);
-            if (f.length != 2) {
+            int tab = line.indexOf('\t');
+            if (tab <= 0 || line.indexOf('\t', tab + 1) >= 0) {
                 throw new IllegalArgumentException("words.tsv line " + lineNo + ": expected feature<TAB>counts");
             }
-            Map<Category, Integer> byCategory = counts(f[1], lineNo);
-            if (f[0].equals("rows")) {
-                byCategory.forEach((c, k) -> rows[c.ordinal()] = k);
-                continue;
+            boolean isRows = tab == 4 && line.startsWith("rows");
+            int from = pairs;
+            long seen = 0;
+            for (int i = tab + 1; i < line.length(); ) {
+                int space = line.indexOf(' ', i);
+                int itemEnd = space < 0 ? line.length() : space;
+                int eq = line.indexOf('=', i);
+                Integer c = eq < 0 || eq > itemEnd ? null : CATEGORY_BY_ID.get(line.substring(i, eq));
+                int count = c == null ? -1 : parseCount(line, eq + 1, itemEnd);
+                if (c == null || count < 0) {
+                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": bad count '" + line.substring(i, itemEnd) + "'");
+                }
+                if (count == 0 || (seen & 1L << c) != 0) {
+                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": counts must be positive, one per category");
+                }
+                seen |= 1L << c;
+                if (isRows) {
+                    rows[c] = count;
+                } else {
+                    if (pairs == pairCategory.length) {
+                        pairCategory = Arrays.copyOf(pairCategory, pairs * 2);
+                        pairCount = Arrays.copyOf(pairCount, pairs * 2);
+                    }
+                    pairCategory[pairs] = (byte) (int) c;
+                    pairCount[pairs++] = count;
+                    used[c] += count;
+                }
+                i = itemEnd + 1;
             }
-            int[][] pairs = new int[byCategory.size()][];
-            int k = 0;
-            for (Map.Entry<Category, Integer> e : byCategory.entrySet()) {
-                pairs[k++] = new int[] {e.getKey().ordinal(), e.getValue()};
-                used[e.getKey().ordinal()] += e.getValue();
+            if (seen == 0) {
+                throw new IllegalArgumentException("words.tsv line " + lineNo + ": counts must be positive, one per category");
             }
-            features.add(new long[] {WordFeatures.hash(f[0])});
-            counts.add(pairs);
+            if (isRows) {
+                rowsSeen = true;
+            } else {
+                hashes[features] = WordFeatures.hash(line.substring(0, tab));
+                firstPair[features++] = from;
+            }
         }
+        if (!rowsSeen) {
+            throw new IllegalArgumentException("words.tsv: no rows line");
+        }
+        firstPair[features] = pairs;
         double total = 0;
         for (double r : rows) {
             total += r;
         }
-        if (total == 0) {
-            throw new IllegalArgumentException("words.tsv: no rows line");
-        }
-        int vocabulary = features.size();
         double[] logPrior = new double[n];
         double[] unseen = new double[n];
         for (int c = 0; c < n; c++) {
             // a category no reply taught is never guessed: its smoothed weights would be all guesswork
             logPrior[c] = rows[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log(rows[c] / total);
-            unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * vocabulary));
+            unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * features));
         }
         // at most three slots in four taken: short probes, and a quarter of a megabyte for some 12,000 features
-        int capacity = Integer.highestOneBit(Math.max(16, vocabulary * 4 / 3)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, features * 4 / 3)) << 1;
         long[] keys = new long[capacity];
         int[] pairsOf = new int[capacity];
-        int pairCount = 0;
-        for (int[][] p : counts) {
-            pairCount += p.length;
+        float[] weight = new float[pairs];
+        for (int p = 0; p < pairs; p++) {
+            weight[p] = (float) Math.log1p(pairCount[p] / ALPHA);
         }
-        byte[] pairCategory = new byte[pairCount];
-        float[] pairWeight = new float[pairCount];
-        int next = 0;
-        for (int i = 0; i < vocabulary; i++) {
-            long hash = features.get(i)[0];
+        for (int i = 0; i < features; i++) {
+            long hash = hashes[i];
             int slot = (int) (hash ^ (hash >>> 32)) & (capacity - 1);
             while (pairsOf[slot] != 0) {
                 if (keys[slot] == hash) {
@@ -239,31 +253,33 @@ public final class WordModel {
                 }
                 slot = (slot + 1) & (capacity - 1);
             }
-            int[][] p = counts.get(i);
             keys[slot] = hash;
-            pairsOf[slot] = next << 8 | p.length;
-            for (int[] pair : p) {
-                pairCategory[next] = (byte) pair[0];
-                pairWeight[next] = (float) Math.log1p(pair[1] / ALPHA);
-                next++;
-            }
+            pairsOf[slot] = firstPair[i] << 8 | (firstPair[i + 1] - firstPair[i]);
         }
-        return new WordModel(logPrior, unseen, keys, pairsOf, pairCategory, pairWeight);
+        return new WordModel(logPrior, unseen, keys, pairsOf, Arrays.copyOf(pairCategory, pairs), weight);
     }
 
-    private static Map<Category, Integer> counts(String field, int lineNo) {
-        Map<Category, Integer> out = new EnumMap<>(Category.class);
-        for (String item : field.trim().split(" ")) {
-            int eq = item.indexOf('=');
-            try {
-                out.put(Category.fromId(item.substring(0, eq)), Integer.parseInt(item.substring(eq + 1)));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("words.tsv line " + lineNo + ": bad count '" + item + "'", e);
+    // the digits from `from` to `to` as a count; -1 when they are not digits or too many
+    private static int parseCount(String s, int from, int to) {
+        if (from >= to || to - from > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
             }
+            value = value * 10 + (c - '0');
         }
-        if (out.isEmpty() || out.values().stream().anyMatch(k -> k <= 0)) {
-            throw new IllegalArgumentException("words.tsv line " + lineNo + ": counts must be positive");
+        return value;
+    }
+
+    private static final Map<String, Integer> CATEGORY_BY_ID = new HashMap<>();
+
+    static {
+        for (Category c : CATEGORIES) {
+            CATEGORY_BY_ID.put(c.id(), c.ordinal());
         }
-        return out;
     }
 }
