@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * provider-specific uses of registered codes), then a specific enhanced status code, then a weak text
  * rule that refines a generic code (550, 5.7.1) unless the basic code is specific, then, when no
  * enhanced status says anything, the words of the text weighed by a model learned from the documented
- * replies, then a specific basic code, then the generic meaning of the codes, then the class digit. Nothing throws: a reply nothing recognizes is
- * {@link Category#UNKNOWN} with the meaning of its digits.
+ * replies, then a specific basic code, then the generic meaning of the codes, then the class digit.
+ * Nothing throws: a reply nothing recognizes is {@link Category#UNKNOWN} with the meaning of its digits.
  *
  * <pre>{@code
  * Diagnoser diagnoser = Diagnoser.standard();
@@ -316,8 +316,8 @@ public final class Diagnoser {
         /**
          * Leaves the word model out: a reply that no rule and no enhanced status explains is decided by its
          * basic code and class digit alone, as {@link Category#UNKNOWN} when they say nothing. Every
-         * diagnosis then names the rule or code that decided it; on wordings no rule has seen, about one
-         * in ten fewer are right (docs/confidence.md).
+         * diagnosis then names the rule or code that decided it, and fewer are right: on wordings no rule
+         * had seen, 53% rather than 62% (docs/confidence.md).
          *
          * @return this builder
          */

@@ -7,9 +7,10 @@ import java.util.List;
  * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
  * A word is a run of letters, lower-cased, apostrophes dropped ("Can't" is {@code cant}), of two letters
  * or more; digits, punctuation and symbols only separate words, so codes and numbers never count, and
- * e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai) have no words to split, so
- * each pair of neighbouring characters counts as a word. Only the first {@value #MAX_CHARS} characters
- * are read: a reply states its reason early, and the cost stays bounded however long the input.
+ * e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai)
+ * have no words to split, so each pair of neighbouring characters counts as a word. Only the first
+ * {@value #MAX_CHARS} characters are read: a reply states its reason early, and the cost stays bounded
+ * however long the input.
  *
  * <p>A feature is a 64-bit hash, so that weighing a text allocates nothing per word; {@link #features}
  * gives the same features as strings for the tool that writes the model file, and {@link #hash} turns
