@@ -39,10 +39,10 @@ public final class BounceReader {
     static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
-    /** The field Hotmail's non-ARF complaints add to the reported message: the address of the user who reported it. */
     // what core gives a text with no code, no status and no rule it knows
     private static final Evidence NO_CAUSE = new Evidence(Evidence.Source.NONE, "none");
     private static final double NO_CAUSE_CONFIDENCE = 0.1;
+    /** The field Hotmail's non-ARF complaints add to the reported message: the address of the user who reported it. */
     private static final String JMRP_RECIPIENT = "X-HmXmrOriginalRecipient";
     private static final Pattern REPLY_IN_STATUS = Pattern.compile("[245][0-9][0-9][ -]+\\p{Alpha}");
 
