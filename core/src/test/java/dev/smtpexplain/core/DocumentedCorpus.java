@@ -32,7 +32,8 @@ final class DocumentedCorpus {
             "gateways3.tsv", "coldemail.tsv", "clientlibs2.tsv", "forums2.tsv", "ossservers2.tsv", "issues4.tsv",
             "ossservers3.tsv", "filters3.tsv",
             "esps3.tsv", "langs4.tsv", "vendors4.tsv",
-            "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv");
+            "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv",
+            "campusit.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
