@@ -33,7 +33,7 @@ final class DocumentedCorpus {
             "ossservers3.tsv", "filters3.tsv",
             "esps3.tsv", "langs4.tsv", "vendors4.tsv",
             "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv",
-            "saashelp.tsv");
+            "saashelp.tsv", "campusit.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
