@@ -170,9 +170,10 @@ public final class Diagnoser {
         }
         if (model != null && (status == null || status.category() == Category.UNKNOWN)
                 && (replyCode == null || !RuleEngine.answersOnlyAuth(replyCode.value()))) {
-            WordModel.Guess guess = model.guess(reply.text(), reply.classDigit());
+            String text = reply.text();
+            WordModel.Guess guess = model.guess(text, reply.classDigit());
             if (guess != null && guess.probability() >= WORDS_DECIDE) {
-                return fromWords(reply, guess);
+                return fromWords(reply, guess, model.quote(text, guess.category()));
             }
         }
         if (specificCode) {
@@ -211,13 +212,14 @@ public final class Diagnoser {
         return base;
     }
 
-    private static Diagnosis fromWords(SmtpReply reply, WordModel.Guess guess) {
+    private static Diagnosis fromWords(SmtpReply reply, WordModel.Guess guess, String quote) {
         double p = guess.probability();
         double confidence = p >= 0.99 ? WORDS_NEAR_CERTAIN : p >= 0.9 ? WORDS_LIKELY : WORDS_LEANING;
         if (reply.code().isEmpty() && reply.status().isEmpty()) {
             confidence = Math.min(confidence, ReplyShape.looksLikeMail(reply.lines()) ? UNCODED_MAIL_TEXT : UNCODED_TEXT);
         }
-        Evidence evidence = new Evidence(Evidence.Source.WORDS, "words:" + guess.category().id(), Optional.of(guess.quote()));
+        Evidence evidence = new Evidence(Evidence.Source.WORDS, "words:" + guess.category().id(),
+                quote.isEmpty() ? Optional.empty() : Optional.of(quote));
         return Diagnosis.of(reply, guess.category(), unexplained(guess.category(), confidence), evidence);
     }
 

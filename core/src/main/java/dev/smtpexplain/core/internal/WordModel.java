@@ -53,10 +53,8 @@ public final class WordModel {
      *
      * @param category the most likely category among those the class digit allows
      * @param probability the model's probability for it (naive Bayes overstates it; see docs/confidence.md)
-     * @param quote the word or pair of words most particular to it, as the model reads them: lower-case
-     *     letters and one space, never the server's other characters (controls, markup, escapes)
      */
-    public record Guess(Category category, double probability, String quote) {
+    public record Guess(Category category, double probability) {
     }
 
     /**
@@ -103,9 +101,20 @@ public final class WordModel {
         for (double s : score) {
             sum += Math.exp(s - score[best]);
         }
-        int[] span = strongest(text, best);
-        List<String> quoted = WordFeatures.features(text.subSequence(span[0], span[1]));
-        return new Guess(CATEGORIES[best], 1 / sum, quoted.get(quoted.size() - 1));
+        return new Guess(CATEGORIES[best], 1 / sum);
+    }
+
+    /**
+     * What to quote as the evidence for {@code category}: the word or pair of words of {@code text} most
+     * particular to it, as the model reads them — lower-case letters and one space, never the server's
+     * other characters (controls, markup, escapes). Read only for a guess that decides.
+     *
+     * @return the words, or empty when none of them is in the model
+     */
+    public String quote(CharSequence text, Category category) {
+        int[] span = strongest(text, category.ordinal());
+        List<String> words = WordFeatures.features(text.subSequence(span[0], span[1]));
+        return words.isEmpty() ? "" : words.get(words.size() - 1);
     }
 
     private static boolean allowed(Category c, int classDigit) {

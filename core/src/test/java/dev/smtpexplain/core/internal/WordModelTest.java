@@ -61,7 +61,7 @@ class WordModelTest {
         WordModel.Guess g = model.guess(text, 5);
         assertThat(g.category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(g.probability()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
-        assertThat(g.quote()).isEqualTo("full");
+        assertThat(model.quote(text, g.category())).isEqualTo("full");
         assertThat(model.guess("recipient unknown", 5).category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
     }
 
@@ -78,9 +78,11 @@ class WordModelTest {
     @Test
     void theQuoteIsLettersOnlyWhateverTheServerPutBetweenTheWords() {
         WordModel model = WordModel.parse(TINY);
-        WordModel.Guess g = model.guess("MAILBOX\u001b[31m\u202e<b>FULL", 5);
-        assertThat(g.quote()).isIn("full", "mailbox", "mailbox full");
-        assertThat(g.quote()).matches("[a-z ]+");
+        String text = "MAILBOX\u001b[31m\u202e<b>FULL";
+        String quote = model.quote(text, model.guess(text, 5).category());
+        assertThat(quote).isIn("full", "mailbox", "mailbox full");
+        assertThat(quote).matches("[a-z ]+");
+        assertThat(model.quote("zqxj", Category.MAILBOX_FULL)).isEmpty();
     }
 
     @Test
