@@ -52,13 +52,13 @@ public record Evidence(Source source, String ruleId, Optional<String> matchedPhr
     public enum Source {
         /** A server-text rule (provider or MTA wording). */
         TEXT_RULE,
-        /**
-         * The words of the text, weighed by a model learned from documented replies, when no rule
-         * understood it: a likely reading, not a recognized wording.
-         */
-        WORDS,
         /** The enhanced status code. */
         ENHANCED_STATUS,
+        /**
+         * The words of the text, weighed by a model learned from documented replies, when no rule
+         * understood it and no enhanced status says what it is: a likely reading, not a recognized wording.
+         */
+        WORDS,
         /** The basic reply code. */
         BASIC_CODE,
         /** Only the class digit. */
