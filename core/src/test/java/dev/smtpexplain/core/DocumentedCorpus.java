@@ -33,7 +33,8 @@ final class DocumentedCorpus {
             "ossservers3.tsv", "filters3.tsv",
             "esps3.tsv", "langs4.tsv", "vendors4.tsv",
             "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv",
-            "saashelp.tsv", "campusit.tsv");
+            "saashelp.tsv", "campusit.tsv",
+            "clients3.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
