@@ -34,17 +34,21 @@ public final class WordModel {
     private final long[] keys;
     private final int[] pairsOf;
     private final byte[] pairCategory;
-    // log(1 + count / alpha): what a feature adds to a category that used it, over `unseen`
-    private final float[] pairWeight;
+    // per category a feature was seen with, how often (at most 65,535): two bytes where a weight takes four
+    private final char[] pairCount;
+    // log(1 + count / alpha) by count: what a feature adds to a category that used it, over `unseen`
+    private final float[] weightOfCount;
     private final int mask;
 
-    private WordModel(double[] logPrior, double[] unseen, long[] keys, int[] pairsOf, byte[] pairCategory, float[] pairWeight) {
+    private WordModel(double[] logPrior, double[] unseen, long[] keys, int[] pairsOf, byte[] pairCategory, char[] pairCount,
+            float[] weightOfCount) {
         this.logPrior = logPrior;
         this.unseen = unseen;
         this.keys = keys;
         this.pairsOf = pairsOf;
         this.pairCategory = pairCategory;
-        this.pairWeight = pairWeight;
+        this.pairCount = pairCount;
+        this.weightOfCount = weightOfCount;
         this.mask = keys.length - 1;
     }
 
@@ -75,7 +79,7 @@ public final class WordModel {
                 int from = pairsOf[slot] >>> 8;
                 int to = from + (pairsOf[slot] & 0xff);
                 for (int p = from; p < to; p++) {
-                    score[pairCategory[p]] += pairWeight[p];
+                    score[pairCategory[p]] += weightOfCount[pairCount[p]];
                 }
             }
         });
@@ -136,9 +140,10 @@ public final class WordModel {
             double all = 0;
             int from = pairsOf[slot] >>> 8;
             for (int p = from, to = from + (pairsOf[slot] & 0xff); p < to; p++) {
-                all += pairWeight[p];
+                double weight = weightOfCount[pairCount[p]];
+                all += weight;
                 if (pairCategory[p] == winner) {
-                    mine = pairWeight[p];
+                    mine = weight;
                 }
             }
             double particular = mine - all / CATEGORIES.length;
@@ -245,13 +250,20 @@ public final class WordModel {
             logPrior[c] = rows[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log(rows[c] / total);
             unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * features));
         }
-        // at most three slots in four taken: short probes, and a quarter of a megabyte for some 12,000 features
-        int capacity = Integer.highestOneBit(Math.max(16, features * 4 / 3)) << 1;
+        // the smallest power of two at most 85 % full: probes stay short, and the table does not double (+0.19 MiB
+        // at today's size) before some 13,900 features
+        int capacity = Integer.highestOneBit(Math.max(16, features * 20 / 17)) << 1;
         long[] keys = new long[capacity];
         int[] pairsOf = new int[capacity];
-        float[] weight = new float[pairs];
+        char[] counts = new char[pairs];
+        int maxCount = 0;
         for (int p = 0; p < pairs; p++) {
-            weight[p] = (float) Math.log1p(pairCount[p] / ALPHA);
+            counts[p] = (char) Math.min(pairCount[p], Character.MAX_VALUE);
+            maxCount = Math.max(maxCount, counts[p]);
+        }
+        float[] weightOfCount = new float[maxCount + 1];
+        for (int k = 1; k <= maxCount; k++) {
+            weightOfCount[k] = (float) Math.log1p(k / ALPHA);
         }
         for (int i = 0; i < features; i++) {
             long hash = hashes[i];
@@ -265,7 +277,7 @@ public final class WordModel {
             keys[slot] = hash;
             pairsOf[slot] = firstPair[i] << 8 | (firstPair[i + 1] - firstPair[i]);
         }
-        return new WordModel(logPrior, unseen, keys, pairsOf, Arrays.copyOf(pairCategory, pairs), weight);
+        return new WordModel(logPrior, unseen, keys, pairsOf, Arrays.copyOf(pairCategory, pairs), counts, weightOfCount);
     }
 
     // the digits from `from` to `to` as a count; -1 when they are not digits or too many
