@@ -72,7 +72,6 @@ public final class WordFeatures {
         int i = 0;
         int addressEnd = -1;
         while (i < n) {
-            int cp = Character.codePointAt(text, i);
             if (i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
                 addressEnd = addressEnd(text, i, n);
             }
@@ -81,6 +80,7 @@ public final class WordFeatures {
                 i = addressEnd;
                 continue;
             }
+            int cp = Character.codePointAt(text, i);
             if (!Character.isLetter(cp)) {
                 i += Character.charCount(cp);
                 continue;
