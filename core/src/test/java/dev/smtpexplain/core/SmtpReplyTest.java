@@ -75,6 +75,30 @@ class SmtpReplyTest {
     }
 
     @Test
+    void leniencyUnwrapsExchangesQuotationOfTheRemoteServer() {
+        // the wrapper's type word (here a gateway's product name with "Virus" in it) is not the server's text
+        SmtpReply r = SmtpReply.parseLenient("#< #5.0.0 X-Spam-&-Virus-Firewall; host mx.example.com[192.0.2.25] said: "
+                + "550 5.1.1 User unknown (in reply to RCPT TO command)> #SMTP#");
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.status()).map(Object::toString).contains("5.1.1");
+        assertThat(r.text()).doesNotContain("Virus").doesNotContain("#SMTP#").contains("User unknown (in reply to RCPT TO command)");
+        assertThat(Diagnoser.standard().diagnose(r).category().id()).isEqualTo("recipient-unknown");
+
+        SmtpReply old = SmtpReply.parseLenient("<mx.example.org #5.2.2 smtp;552 5.2.2 Mailbox full>");
+        assertThat(old.code()).contains(ReplyCode.of(552));
+        assertThat(old.text()).isEqualTo("Mailbox full");
+
+        // the quoted text has no status of its own: the wrapper's is kept
+        SmtpReply bare = SmtpReply.parseLenient("#< #5.4.4 smtp; [example.com]: Name or service not known> #SMTP#");
+        assertThat(bare.status()).map(Object::toString).contains("5.4.4");
+        assertThat(bare.text()).doesNotContain("smtp;").contains("Name or service not known");
+
+        // not a wrapper: left as it is
+        assertThat(SmtpReply.parseLenient("<mail.example.org #4.4.7>").text()).isEqualTo("<mail.example.org #4.4.7>");
+        assertThat(SmtpReply.parseLenient("<bob@example.com> #5.1.1 is not; a wrapper").text()).contains("is not; a wrapper");
+    }
+
+    @Test
     void leniencyReadsContinuationLines() {
         SmtpReply r = SmtpReply.parseLenient("554-5.7.1 Message rejected as spam\n554 5.7.1 See https://example.test/spam\n");
         assertThat(r.code()).contains(ReplyCode.of(554));

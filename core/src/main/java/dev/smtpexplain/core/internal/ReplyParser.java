@@ -94,7 +94,7 @@ public final class ReplyParser {
             text0 = focus.text();
             fieldStatus = focus.status();
         }
-        String stripped = stripDsnPrefix(text0.strip());
+        String stripped = unwrapExchange(stripDsnPrefix(text0.strip()));
         List<String> rawLines = oneLine ? oneLine(stripped) : splitLines(stripped);
         ReplyCode code = givenCode;
         EnhancedStatus status = givenStatus != null ? givenStatus : fieldStatus;
@@ -285,6 +285,51 @@ public final class ReplyParser {
             return s.substring(start).strip();
         }
         return s;
+    }
+
+    /**
+     * Exchange quotes the remote server inside a wrapper of its own: {@code #< #5.0.0 smtp; 550 5.1.1 User
+     * unknown> #SMTP#} (2007 and later) or {@code <mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>} (2003).
+     * The word before the ';' is the kind of diagnostic ("smtp", or a gateway's product name such as
+     * "X-Spam-&-Virus-Firewall"), not the server's words: only what follows it is kept, with the wrapper's
+     * status in front when the quoted text carries none. Anything else is returned as it is.
+     */
+    static String unwrapExchange(String s) {
+        boolean hashed = s.startsWith("#<");
+        int i;
+        if (hashed) {
+            i = 2;
+        } else if (s.startsWith("<")) {
+            i = s.indexOf(' '); // "<host #status type;text>": a host name, then the status
+            if (i < 2 || s.lastIndexOf('>') != s.length() - 1) {
+                return s;
+            }
+        } else {
+            return s;
+        }
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '#') {
+            return s;
+        }
+        int statusEnd = statusEnd(s, i + 1);
+        int semi = statusEnd < 0 ? -1 : s.indexOf(';', statusEnd);
+        if (semi < 0 || semi - statusEnd > 41 || s.substring(statusEnd, semi).strip().chars().anyMatch(ch -> ch <= ' ')) {
+            return s;
+        }
+        int end = s.length();
+        if (hashed && end - semi > 6 && s.regionMatches(true, end - 6, "#SMTP#", 0, 6)) {
+            end -= 6;
+        }
+        while (end > semi + 1 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end > semi + 1 && s.charAt(end - 1) == '>') {
+            end--;
+        }
+        String quoted = s.substring(semi + 1, end).strip();
+        return findStatus(List.of(quoted), null) != null ? quoted : s.substring(i + 1, statusEnd) + ' ' + quoted;
     }
 
     private static boolean isOneLine(String s) {
