@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Evidence is weighed in this order: a server-text rule (provider and MTA wordings, including
  * provider-specific uses of registered codes), then a specific enhanced status code, then a weak text
  * rule that refines a generic code (550, 5.7.1) unless the basic code is specific, then, when no
- * enhanced status says anything, the words of the text weighed by a model learned from the documented
+ * enhanced status says more than "refused by policy", the words of the text weighed by a model learned from the documented
  * replies, then a specific basic code, then the generic meaning of the codes, then the class digit.
  * Nothing throws: a reply nothing recognizes is {@link Category#UNKNOWN} with the meaning of its digits.
  *

@@ -56,7 +56,7 @@ public record Evidence(Source source, String ruleId, Optional<String> matchedPhr
         ENHANCED_STATUS,
         /**
          * The words of the text, weighed by a model learned from documented replies, when no rule
-         * understood it and no enhanced status says what it is: a likely reading, not a recognized wording.
+         * understood it and no enhanced status says more than "refused by policy": a likely reading, not a recognized wording.
          */
         WORDS,
         /** The basic reply code. */

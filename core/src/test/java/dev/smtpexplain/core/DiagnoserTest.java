@@ -122,10 +122,14 @@ class DiagnoserTest {
     }
 
     @Test
-    void wordsNeverOverruleAStatusOrALoginReply() {
+    void wordsNeverOverruleASpecificStatusOrALoginReply() {
         String words = "your server is on our naughty list";
         assertThat(diagnoser.diagnose("550 " + words).evidence().source()).isEqualTo(Evidence.Source.WORDS);
         assertThat(diagnoser.diagnose("550 5.1.1 " + words).evidence().ruleId()).isEqualTo("status:X.1.1");
+        // 5.7.1 alone says only "refused by policy", not why: the words may say more
+        assertThat(diagnoser.diagnose("550 5.7.1 " + words).evidence().ruleId()).isEqualTo("words:sender-blocked");
+        Diagnosis policy = Diagnoser.builder().withoutWordModel().build().diagnose("550 5.7.1 " + words);
+        assertThat(policy.evidence().ruleId()).isEqualTo("status:X.7.1");
         // 535 answers AUTH only: whatever else its text says, the login failed
         assertThat(diagnoser.diagnose("535 " + words).category()).isEqualTo(Category.AUTHENTICATION_FAILED);
         // the class digit bounds what the words may say: a 4xx reply is never a permanent category
