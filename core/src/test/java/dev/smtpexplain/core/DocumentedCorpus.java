@@ -34,7 +34,8 @@ final class DocumentedCorpus {
             "esps3.tsv", "langs4.tsv", "vendors4.tsv",
             "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv",
             "saashelp.tsv", "campusit.tsv",
-            "mtasource5.tsv", "clients3.tsv");
+            "mtasource5.tsv", "clients3.tsv",
+            "commercial3.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
