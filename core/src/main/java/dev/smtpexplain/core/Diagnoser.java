@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +68,8 @@ public final class Diagnoser {
     private static final String BUILT_IN = "/dev/smtpexplain/core/rules.txt";
     private static final String TOKENS = "/dev/smtpexplain/core/tokens.tsv";
     private static final String WORDS_FILE = "/dev/smtpexplain/core/words.tsv";
+    // "words:<category>", built once: a diagnosis by the words allocates no rule id
+    private static final String[] WORDS_RULE_IDS = Arrays.stream(Category.values()).map(c -> "words:" + c.id()).toArray(String[]::new);
 
     // what the words suggest, by the model's probability: on wordings no rule had seen, right three times in
     // four when it was 0.99 or more, three in five from 0.9 and about one in three from 0.5
@@ -220,7 +223,7 @@ public final class Diagnoser {
         if (reply.code().isEmpty() && reply.status().isEmpty()) {
             confidence = Math.min(confidence, ReplyShape.looksLikeMail(reply.lines()) ? UNCODED_MAIL_TEXT : UNCODED_TEXT);
         }
-        Evidence evidence = new Evidence(Evidence.Source.WORDS, "words:" + guess.category().id(),
+        Evidence evidence = new Evidence(Evidence.Source.WORDS, WORDS_RULE_IDS[guess.category().ordinal()],
                 quote.isEmpty() ? Optional.empty() : Optional.of(quote));
         return Diagnosis.of(reply, guess.category(), unexplained(guess.category(), confidence), evidence);
     }
