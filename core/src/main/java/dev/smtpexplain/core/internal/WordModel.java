@@ -126,6 +126,26 @@ public final class WordModel {
         return !(classDigit == 4 && p == Permanence.PERMANENT || classDigit == 5 && p == Permanence.TEMPORARY);
     }
 
+    // words that say where a reply came from or how it was relayed ("host mx.example.org said: ... (in reply
+    // to RCPT TO command)"), not why it failed: the model may weigh them, the explanation does not quote them
+    private static final long[] NOT_QUOTED = notQuoted("said host reply replied command rcpt mail from to data smtp esmtp "
+            + "error remote server org com net www http https html the that you your this is in of for and or by with at on "
+            + "be was has have it an as see please visit more information example");
+
+    private static long[] notQuoted(String words) {
+        String[] w = words.split(" ");
+        long[] hashes = new long[w.length * (w.length + 1)];
+        int n = 0;
+        for (String a : w) {
+            hashes[n++] = WordFeatures.hash(a);
+            for (String b : w) {
+                hashes[n++] = WordFeatures.hash(a + " " + b);
+            }
+        }
+        Arrays.sort(hashes);
+        return hashes;
+    }
+
     // the feature most particular to the winner: its weight there over its mean weight in all categories, so
     // that a word every kind of reply uses ("the", "mail") is not what the explanation quotes
     private int[] strongest(CharSequence text, int winner) {
@@ -133,7 +153,7 @@ public final class WordModel {
         double[] lead = {Double.NEGATIVE_INFINITY};
         WordFeatures.forEach(text, (hash, start, end) -> {
             int slot = slot(hash);
-            if (slot == NO_SLOT) {
+            if (slot == NO_SLOT || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
                 return;
             }
             double mine = 0;

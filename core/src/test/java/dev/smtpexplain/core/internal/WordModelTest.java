@@ -86,6 +86,23 @@ class WordModelTest {
     }
 
     @Test
+    void theQuoteIsNeverWhereTheReplyCameFrom() {
+        // "said" and "host" weigh for the category here, as a relay's wrapper does in real replies, but an
+        // explanation that quotes them says nothing about the failure
+        WordModel model = WordModel.parse(List.of(
+                "rows\tmailbox-full=3 recipient-unknown=1",
+                "said\tmailbox-full=3",
+                "host\tmailbox-full=3",
+                "host said\tmailbox-full=3",
+                "full\tmailbox-full=1 recipient-unknown=1",
+                "unknown\trecipient-unknown=1"));
+        String text = "host mx.example.org said: box full";
+        assertThat(model.guess(text, 5).category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(model.quote(text, Category.MAILBOX_FULL)).isEqualTo("full");
+        assertThat(model.quote("host said", Category.MAILBOX_FULL)).isEmpty();
+    }
+
+    @Test
     void noKnownWordMeansNoGuess() {
         WordModel model = WordModel.parse(TINY);
         assertThat(model.guess("zqxj frobnicate", 5)).isNull();
