@@ -35,7 +35,8 @@ final class DocumentedCorpus {
             "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv",
             "saashelp.tsv", "campusit.tsv",
             "mtasource5.tsv", "clients3.tsv",
-            "zhderu.tsv", "commercial3.tsv");
+            "zhderu.tsv", "commercial3.tsv",
+            "helpdesks.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
