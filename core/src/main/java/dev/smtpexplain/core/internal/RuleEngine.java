@@ -73,11 +73,12 @@ public final class RuleEngine {
     private final int[][] weakUsing;
 
     public RuleEngine(List<RuleSpec> rules) {
-        // the examples are for the build's check of the rules file, which reads the file itself: a diagnoser
-        // that kept them would hold some 1,800 sample replies it never reads
+        // once its phrases are in the automaton a rule is kept as its id, category and condition: the
+        // examples are for the build's check of the rules file (which reads the file itself), and the
+        // phrases live on as the automaton's states and one quoted string per alternative
         List<RuleSpec> kept = new ArrayList<>(rules.size());
         for (RuleSpec rule : rules) {
-            kept.add(rule.withoutExamples());
+            kept.add(rule.decided());
         }
         this.rules = List.copyOf(kept);
         Map<String, Integer> ids = new HashMap<>();
@@ -85,7 +86,9 @@ public final class RuleEngine {
         List<List<Integer>> users = new ArrayList<>();
         List<int[]> required = new ArrayList<>();
         List<Match> matches = new ArrayList<>();
-        for (RuleSpec rule : this.rules) {
+        for (int r = 0; r < rules.size(); r++) {
+            RuleSpec rule = rules.get(r);
+            RuleSpec decided = this.rules.get(r);
             for (int a = 0; a < rule.alternatives().size(); a++) {
                 int alt = required.size();
                 List<String> alternative = rule.alternatives().get(a);
@@ -106,7 +109,8 @@ public final class RuleEngine {
                     }
                 }
                 required.add(phraseIds);
-                matches.add(new Match(rule, String.join(" + ", rule.written().get(a))));
+                List<String> written = rule.written().get(a);
+                matches.add(new Match(decided, written.size() == 1 ? written.get(0) : String.join(" + ", written)));
             }
         }
         phrasesOf = required.toArray(int[][]::new);
@@ -162,12 +166,15 @@ public final class RuleEngine {
         automaton = PhraseAutomaton.build(phrases, positional);
     }
 
+    private static final int[] NO_ALTERNATIVES = {};
+
     private static int[][] toArrays(List<List<Integer>> lists) {
         // loops, not streams: this runs once per diagnoser, mostly before the JIT has compiled anything
         int[][] arrays = new int[lists.size()][];
         for (int i = 0; i < arrays.length; i++) {
             List<Integer> l = lists.get(i);
-            arrays[i] = new int[l.size()];
+            // most phrases list no alternative of one strength: they share one empty array
+            arrays[i] = l.isEmpty() ? NO_ALTERNATIVES : new int[l.size()];
             for (int j = 0; j < arrays[i].length; j++) {
                 arrays[i][j] = l.get(j);
             }

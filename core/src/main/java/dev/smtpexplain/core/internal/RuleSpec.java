@@ -31,6 +31,14 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
         examples = List.copyOf(examples);
     }
 
+    /**
+     * {@return this rule as a diagnoser keeps it once its phrases are in the automaton: id, category,
+     * condition and flags, without its phrases and examples}
+     */
+    public RuleSpec decided() {
+        return new RuleSpec(id, category, List.of(), List.of(), condition, weak, anyClass, List.of(), origin);
+    }
+
     /** {@return this rule without its examples} The same rule when it has none. */
     public RuleSpec withoutExamples() {
         return examples.isEmpty() ? this : new RuleSpec(id, category, alternatives, written, condition, weak, anyClass, List.of(), origin);
