@@ -27,7 +27,7 @@ final class DocumentedCorpus {
             "appthreads.tsv", "configs.tsv", "milters2.tsv", "mtasrc4.tsv", "langs3.tsv", "gateways2.tsv",
             "senders2.tsv", "recent.tsv", "pastes.tsv", "regions3.tsv", "clienttests.tsv", "listarchive.tsv",
             "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv", "panels2.tsv", "commercial2.tsv",
-            "classifiers3.tsv", "asiaservers.tsv", "euproviders.tsv", "eastasia2.tsv", "worldhosts.tsv",
+            "classifiers3.tsv", "asiaservers.tsv", "euproviders.tsv", "eastasia2.tsv", "worldhosts.tsv", "hostseu2.tsv",
             "servermanuals.tsv", "issues3.tsv", "stringhunt.tsv", "longtail.tsv", "cfglangs.tsv", "ossservers.tsv",
             "gateways3.tsv", "coldemail.tsv", "clientlibs2.tsv", "forums2.tsv", "ossservers2.tsv", "issues4.tsv",
             "ossservers3.tsv", "filters3.tsv",
