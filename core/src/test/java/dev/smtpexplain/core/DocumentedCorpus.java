@@ -36,7 +36,8 @@ final class DocumentedCorpus {
             "saashelp.tsv", "campusit.tsv",
             "mtasource5.tsv", "clients3.tsv",
             "zhderu.tsv", "commercial3.tsv",
-            "tlsfail.tsv", "marketing2.tsv", "helpdesks.tsv");
+            "tlsfail.tsv", "marketing2.tsv", "helpdesks.tsv",
+            "isps4.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
