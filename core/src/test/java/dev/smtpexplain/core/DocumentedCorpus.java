@@ -37,7 +37,8 @@ final class DocumentedCorpus {
             "mtasource5.tsv", "clients3.tsv",
             "zhderu.tsv", "commercial3.tsv",
             "tlsfail.tsv", "marketing2.tsv", "helpdesks.tsv",
-            "hostsasia.tsv", "bouncelibs2.tsv", "isps4.tsv");
+            "hostsasia.tsv", "bouncelibs2.tsv", "isps4.tsv",
+            "ossservers4.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
