@@ -29,7 +29,7 @@ final class DocumentedCorpus {
             "forumarchive.tsv", "wikis.tsv", "oldmta.tsv", "classifiers2.tsv", "panels2.tsv", "commercial2.tsv",
             "classifiers3.tsv", "asiaservers.tsv", "euproviders.tsv", "eastasia2.tsv", "worldhosts.tsv", "hostseu2.tsv",
             "servermanuals.tsv", "issues3.tsv", "stringhunt.tsv", "longtail.tsv", "cfglangs.tsv", "ossservers.tsv",
-            "gateways3.tsv", "coldemail.tsv", "clientlibs2.tsv", "forums2.tsv", "ossservers2.tsv", "issues4.tsv",
+            "gateways3.tsv", "coldemail.tsv", "clientlibs2.tsv", "forums2.tsv", "ossservers2.tsv", "issues4.tsv", "issues5.tsv",
             "ossservers3.tsv", "filters3.tsv",
             "esps3.tsv", "langs4.tsv", "vendors4.tsv",
             "blocklists2.tsv", "cloudmail2.tsv", "isps3.tsv",
