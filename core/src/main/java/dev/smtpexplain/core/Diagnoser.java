@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class Diagnoser {
     private static final String TOKENS = "/dev/smtpexplain/core/tokens.tsv";
     private static final String WORDS_FILE = "/dev/smtpexplain/core/words.tsv";
     // "words:<category>", built once: a diagnosis by the words allocates no rule id
-    private static final String[] WORDS_RULE_IDS = Arrays.stream(Category.values()).map(c -> "words:" + c.id()).toArray(String[]::new);
+    private static final String[] WORDS_RULE_IDS = wordsRuleIds();
 
     // what the words suggest, by the model's probability: on wordings no rule had seen, right three times in
     // four when it was 0.99 or more, three in five from 0.9 and about one in three from 0.5
@@ -215,6 +214,16 @@ public final class Diagnoser {
             return status.category() == m.rule().category() ? Math.max(base, TEXT_RULE_AGREEING) : Math.min(base, TEXT_RULE_DISAGREEING);
         }
         return base;
+    }
+
+    // a loop, not a stream: this runs while a command-line tool's JVM starts
+    private static String[] wordsRuleIds() {
+        Category[] categories = Category.values();
+        String[] ids = new String[categories.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "words:".concat(categories[i].id());
+        }
+        return ids;
     }
 
     private static Diagnosis fromWords(SmtpReply reply, WordModel.Guess guess, String quote) {

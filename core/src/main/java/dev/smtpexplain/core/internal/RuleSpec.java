@@ -39,11 +39,6 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
         return new RuleSpec(id, category, List.of(), List.of(), condition, weak, anyClass, List.of(), origin);
     }
 
-    /** {@return this rule without its examples} The same rule when it has none. */
-    public RuleSpec withoutExamples() {
-        return examples.isEmpty() ? this : new RuleSpec(id, category, alternatives, written, condition, weak, anyClass, List.of(), origin);
-    }
-
     // a loop, not a stream: rules are built while the JVM starts, before the JIT has compiled anything
     private static List<List<String>> deepCopy(List<List<String>> lists) {
         List<List<String>> copy = new ArrayList<>(lists.size());
