@@ -333,7 +333,7 @@ public final class Diagnoser {
          * Leaves the word model out: a reply that no rule and no enhanced status explains is decided by its
          * basic code and class digit alone, as {@link Category#UNKNOWN} when they say nothing. Every
          * diagnosis then names the rule or code that decided it, and fewer are right: on wordings no rule
-         * had seen, 52% rather than 62% (docs/confidence.md, rounds 19–23).
+         * had seen, 54% rather than 65% (docs/confidence.md, rounds 19–25).
          *
          * @return this builder
          */

@@ -71,8 +71,13 @@ public final class WordFeatures {
         int n = Math.min(text.length(), MAX_CHARS);
         int i = 0;
         int addressEnd = -1;
+        // most replies hold no '@': then no chunk is an address, and none needs the walk that looks for one
+        boolean mayHoldAddress = false;
+        for (int k = 0; k < n && !mayHoldAddress; k++) {
+            mayHoldAddress = text.charAt(k) == '@';
+        }
         while (i < n) {
-            if (i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
+            if (mayHoldAddress && i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
                 addressEnd = addressEnd(text, i, n);
             }
             if (i < addressEnd) {
