@@ -5,6 +5,7 @@ import dev.smtpexplain.core.internal.ReplyShape;
 import dev.smtpexplain.core.internal.RuleEngine;
 import dev.smtpexplain.core.internal.RuleSpec;
 import dev.smtpexplain.core.internal.RulesParser;
+import dev.smtpexplain.core.internal.WordFeatures;
 import dev.smtpexplain.core.internal.WordModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,7 +175,7 @@ public final class Diagnoser {
         // wordings no rule had seen, the words were right more often than it (docs/confidence.md)
         if (model != null && (status == null || status.category() == Category.UNKNOWN || status.category() == Category.POLICY_VIOLATION)
                 && (replyCode == null || !RuleEngine.answersOnlyAuth(replyCode.value()))) {
-            String text = reply.text();
+            String text = WordFeatures.serverText(reply.lines());
             WordModel.Guess guess = model.guess(text, reply.classDigit());
             if (guess != null && guess.probability() >= WORDS_DECIDE) {
                 return fromWords(reply, guess, model.quote(text, guess.category()));

@@ -107,6 +107,19 @@ class SmtpReplyTest {
     }
 
     @Test
+    void leniencyReadsATranscriptsReplyEvenWhereItsWordsCouldAnnounceAQuote() {
+        // "<<<" starts the line like a separator and "message headers" can announce a quoted message; a code
+        // after the marks makes it the server's reply
+        SmtpReply r = SmtpReply.parseLenient("... while talking to mx.example.org.:\n>>> DATA\n<<< 554 5.6.0 Message headers fail syntax check\n");
+        assertThat(r.code()).contains(ReplyCode.of(554));
+        assertThat(r.status()).map(Object::toString).contains("5.6.0");
+        assertThat(r.text()).endsWith("Message headers fail syntax check");
+        // a separator line that announces the quote still ends the bounce's own text
+        SmtpReply bounce = SmtpReply.parseLenient("550 5.1.1 User unknown\n------ This is a copy of the message headers ------\nSubject: 554 spam\n");
+        assertThat(bounce.text()).isEqualTo("User unknown");
+    }
+
+    @Test
     void leniencyNeverThrows() {
         assertThat(SmtpReply.parseLenient(null).code()).isEmpty();
         assertThat(SmtpReply.parseLenient("").lines()).isEmpty();

@@ -42,7 +42,7 @@ final class WordModelFile {
             }
             perCategory.merge(r.category(), 1, Integer::sum);
             Set<String> once = new HashSet<>();
-            for (String f : WordFeatures.features(r.reply().text())) {
+            for (String f : WordFeatures.features(WordFeatures.serverText(r.reply().lines()))) {
                 counts.computeIfAbsent(f, k -> new EnumMap<>(Category.class)).merge(r.category(), 1, Integer::sum);
                 if (once.add(f)) {
                     replies.merge(f, 1, Integer::sum);

@@ -137,7 +137,21 @@ final class BounceText {
             return false;
         }
         char c = s.charAt(start);
-        return c == '-' || c == '=' || c == '*' || c == '_' || c == '[' || c == '<' || c == '#';
+        if (!(c == '-' || c == '=' || c == '*' || c == '_' || c == '[' || c == '<' || c == '#')) {
+            return false;
+        }
+        // a transcript's reply ("<<< 550 5.6.0 Message headers fail syntax check") is what the bounce is
+        // about, not a line that announces the quoted message
+        int i = start;
+        while (i < end && (s.charAt(i) == c || s.charAt(i) == ' ')) {
+            i++;
+        }
+        return !(i + 3 <= end && isDigit(s.charAt(i)) && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))
+                && (i + 3 == end || s.charAt(i + 3) == ' ' || s.charAt(i + 3) == '-'));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean announcesQuote(String lower) {

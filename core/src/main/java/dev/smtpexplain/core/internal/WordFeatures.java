@@ -46,6 +46,63 @@ public final class WordFeatures {
         });
     }
 
+    /**
+     * {@return the words a server wrote, from a reply's lines}: without the lines that a relaying MTA or a
+     * client wrote before the reply and to introduce it ("host mx.example.org said:", "SMTP error from remote mail server
+     * after RCPT TO:&lt;a@example.org&gt;:", "Remote Server returned '", "nested exception is:"), the
+     * commands of a transcript ("&gt;&gt;&gt; RCPT To:…") and Postfix's "(in reply to RCPT TO command)":
+     * the same reply, relayed or not, reads the same.
+     */
+    public static String serverText(List<String> lines) {
+        int last = lines.size() - 1;
+        if (last == 0) {
+            return withoutStage(lines.get(0)); // one line, the usual case
+        }
+        // what comes before the last line that introduces the reply is the relaying MTA's own prose
+        int first = 0;
+        for (int l = last - 1; l >= 0 && first == 0; l--) {
+            first = introduces(lines.get(l)) ? l + 1 : 0;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int l = first; l <= last; l++) {
+            String line = lines.get(l);
+            if (line.startsWith(">>>")) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(l == last ? withoutStage(line) : line);
+        }
+        return sb.toString();
+    }
+
+    // a line that ends where what it introduces begins: a colon, or a quotation mark it opens
+    private static boolean introduces(String line) {
+        char end = line.isEmpty() ? ' ' : line.charAt(line.length() - 1);
+        if (end == ':') {
+            return true;
+        }
+        if (end != '\'' && end != '"') {
+            return false;
+        }
+        int quotes = 0;
+        for (int i = 0; i < line.length(); i++) {
+            quotes += line.charAt(i) == end ? 1 : 0;
+        }
+        return quotes % 2 == 1;
+    }
+
+    private static final String STAGE = "(in reply to ";
+
+    private static String withoutStage(String line) {
+        if (!line.endsWith(")")) {
+            return line;
+        }
+        int at = line.lastIndexOf(STAGE);
+        return at < 0 ? line : line.substring(0, at).stripTrailing();
+    }
+
     /** {@return the features of {@code text} as strings: a word, or two words with a space between} */
     public static List<String> features(CharSequence text) {
         List<String> words = new ArrayList<>();
@@ -70,19 +127,24 @@ public final class WordFeatures {
     private static void words(CharSequence text, Sink sink) {
         int n = Math.min(text.length(), MAX_CHARS);
         int i = 0;
-        int addressEnd = -1;
-        // most replies hold no '@': then no chunk is an address, and none needs the walk that looks for one
-        boolean mayHoldAddress = false;
-        for (int k = 0; k < n && !mayHoldAddress; k++) {
-            mayHoldAddress = text.charAt(k) == '@';
+        int skipEnd = -1;
+        // most replies hold no '@' and no '.' between letters: then no chunk is an address, a link or a name,
+        // and none needs the walk that looks for one
+        boolean mayHoldName = false;
+        for (int k = 1; k + 1 < n && !mayHoldName; k++) {
+            char c = text.charAt(k);
+            mayHoldName = (c == '@' || c == '.' || c == ':') && isAsciiLetterOrDigit(text.charAt(k - 1))
+                    && (isAsciiLetterOrDigit(text.charAt(k + 1)) || c == ':' && text.charAt(k + 1) == '/');
         }
         while (i < n) {
-            if (mayHoldAddress && i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
-                addressEnd = addressEnd(text, i, n);
+            if (mayHoldName && i > skipEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
+                skipEnd = nameEnd(text, i, n);
             }
-            if (i < addressEnd) {
-                // an address names someone; its words ("spam@…", "full@…") say nothing about what happened
-                i = addressEnd;
+            if (i < skipEnd) {
+                // an address names someone, a host or a link names a place: their words ("spam@…",
+                // "mx.example.org", "…/answer/7720") say nothing about what happened, and a relaying MTA's
+                // wrapper ("host mx.example.org said:") must not change what the server's words say
+                i = skipEnd;
                 continue;
             }
             int cp = Character.codePointAt(text, i);
@@ -144,18 +206,38 @@ public final class WordFeatures {
         }
     }
 
-    // where the chunk starting at `from` ends if it is an address (an '@' between two word characters), else -1
-    private static int addressEnd(CharSequence text, int from, int n) {
-        boolean at = false;
+    // where the chunk starting at `from` ends if it names someone or something, else -1: an address (an '@'
+    // between two word characters), a link ("://") or a dotted name (a host, a domain, a Java class; a dot
+    // next to a letter, so "10.5MB" is not one). One dot before a capital and a small letter
+    // ("rejected.Please") is two sentences without a space, not a name
+    private static int nameEnd(CharSequence text, int from, int n) {
+        boolean name = false;
+        int dots = 0;
+        boolean glued = false;
         int i = from;
         while (i < n && !delimits(text.charAt(i))) {
-            if (text.charAt(i) == '@' && i > from && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
-                    && Character.isLetterOrDigit(text.charAt(i + 1))) {
-                at = true;
+            char c = text.charAt(i);
+            if (i > from && i + 2 < n && c == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                name = true;
+            } else if (i > from && i + 1 < n && (c == '@' || c == '.')) {
+                char before = text.charAt(i - 1);
+                char after = text.charAt(i + 1);
+                if (Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after)) {
+                    if (c == '@') {
+                        name = true;
+                    } else if (Character.isLetter(before) || Character.isLetter(after)) {
+                        dots++;
+                        glued = Character.isUpperCase(after) && i + 2 < n && Character.isLowerCase(text.charAt(i + 2));
+                    }
+                }
             }
             i++;
         }
-        return at ? i : -1;
+        return name || dots > 1 || (dots == 1 && !glued) ? i : -1;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
     }
 
     private static boolean delimits(char c) {

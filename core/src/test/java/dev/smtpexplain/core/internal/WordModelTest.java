@@ -17,11 +17,33 @@ class WordModelTest {
     }
 
     @Test
-    void addressesAreSkippedWhole() {
+    void addressesHostsAndLinksAreSkippedWhole() {
         assertThat(WordFeatures.features("550 spam@example.com: (full.box@example.org) user unknown, see https://example.net/why"))
-                .containsExactly("user", "unknown", "user unknown", "see", "unknown see", "https", "see https", "example",
-                        "https example", "net", "example net", "why", "net why");
+                .containsExactly("user", "unknown", "user unknown", "see", "unknown see");
         assertThat(WordFeatures.features("reply @ noon, a@ b")).containsExactly("reply", "noon", "reply noon");
+        assertThat(WordFeatures.features("host mx.example.org[192.0.2.1] said: blocked by zen.spamhaus.org"))
+                .containsExactly("host", "said", "host said", "blocked", "said blocked", "by", "blocked by");
+        assertThat(WordFeatures.features("org.eclipse.angus.mail.smtp.SMTPSendFailedException: quota")).containsExactly("quota");
+    }
+
+    @Test
+    void wordsGluedByADotOrSizesAreNotNames() {
+        assertThat(WordFeatures.features("rejected.Please retry")).containsExactly("rejected", "please", "rejected please", "retry",
+                "please retry");
+        assertThat(WordFeatures.features("over 10.5MB")).containsExactly("over", "mb", "over mb");
+    }
+
+    @Test
+    void theServersWordsLeaveOutWhatARelayWrote() {
+        assertThat(WordFeatures.serverText(List.of("Mailbox full (in reply to RCPT TO command)"))).isEqualTo("Mailbox full");
+        assertThat(WordFeatures.serverText(List.of("Your message could not be delivered.", "host mx.example.org[192.0.2.1] said:",
+                "Mailbox full (in reply to end of DATA command)"))).isEqualTo("Mailbox full");
+        assertThat(WordFeatures.serverText(List.of("... while talking to mx.example.org.:", ">>> RCPT To:<bob@example.org>", "<<<",
+                "User unknown"))).isEqualTo("<<< User unknown");
+        assertThat(WordFeatures.serverText(List.of("Remote Server returned '", "Mailbox full'"))).isEqualTo("Mailbox full'");
+        // a quotation mark that a line closes introduces nothing; a colon on the last line introduces nothing
+        assertThat(WordFeatures.serverText(List.of("'Mailbox full'", "try later:"))).isEqualTo("'Mailbox full' try later:");
+        assertThat(WordFeatures.serverText(List.of())).isEmpty();
     }
 
     @Test
