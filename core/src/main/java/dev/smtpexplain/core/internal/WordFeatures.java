@@ -133,8 +133,15 @@ public final class WordFeatures {
         boolean mayHoldName = false;
         for (int k = 1; k + 1 < n && !mayHoldName; k++) {
             char c = text.charAt(k);
-            mayHoldName = (c == '@' || c == '.' || c == ':') && isAsciiLetterOrDigit(text.charAt(k - 1))
-                    && (isAsciiLetterOrDigit(text.charAt(k + 1)) || c == ':' && text.charAt(k + 1) == '/');
+            if (c == '@') {
+                mayHoldName = isAsciiLetterOrDigit(text.charAt(k - 1)) && isAsciiLetterOrDigit(text.charAt(k + 1));
+            } else if (c == '.') {
+                // a status's or an address literal's dots stand between digits: no name
+                mayHoldName = isAsciiLetter(text.charAt(k - 1)) && isAsciiLetterOrDigit(text.charAt(k + 1))
+                        || isAsciiLetter(text.charAt(k + 1)) && isAsciiLetterOrDigit(text.charAt(k - 1));
+            } else if (c == ':') {
+                mayHoldName = text.charAt(k + 1) == '/';
+            }
         }
         while (i < n) {
             if (mayHoldName && i > skipEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
@@ -237,7 +244,11 @@ public final class WordFeatures {
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+        return isAsciiLetter(c) || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
 
     private static boolean delimits(char c) {
