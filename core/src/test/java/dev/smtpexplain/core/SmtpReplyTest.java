@@ -69,6 +69,15 @@ class SmtpReplyTest {
     }
 
     @Test
+    void leniencyDoesNotMistakeAHostsPortForACode() {
+        SmtpReply r = SmtpReply.parseLenient("SMTPサーバ: smtp.example.com:587 に接続できません。");
+        assertThat(r.code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("Can't connect to smtp.example.com:465 now").code()).isEmpty();
+        // a code glued to a word that is not a host name is still a code
+        assertThat(SmtpReply.parseLenient("host mx.example.com said:550 5.1.1 User unknown").code()).contains(ReplyCode.of(550));
+    }
+
+    @Test
     void leniencyFindsAnEnhancedCodeInTheText() {
         SmtpReply r = SmtpReply.parseLenient("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)");
         assertThat(r.status()).map(Object::toString).contains("5.1.1");

@@ -169,6 +169,10 @@ public final class ReplyParser {
             if (i >= 5 && s.regionMatches(true, i - 5, "port", 0, 4) && (i == 5 || !Character.isLetterOrDigit(s.charAt(i - 6)))) {
                 return false;
             }
+            // nor the port of a host name ("SMTP server smtp.example.com:587 に接続できません")
+            if (before == ':' && isPortOfHost(s, i - 1)) {
+                return false;
+            }
         }
         if (i + 3 == s.length()) {
             return i == 0;
@@ -184,6 +188,25 @@ public final class ReplyParser {
         // mid-line, demand what follows a code in a reply: an enhanced status or a word
         return i == 0 || i + 4 < s.length() && (Character.isLetter(s.charAt(i + 4)) || statusEnd(s, i + 4) > 0
                 || s.charAt(i + 4) == '<' || s.charAt(i + 4) == '#');
+    }
+
+    /** Whether the ':' at {@code colon} ends a dotted host name written right before it ("mx.example.com:"). */
+    private static boolean isPortOfHost(String s, int colon) {
+        int j = colon;
+        boolean dot = false;
+        boolean letter = false;
+        while (j > 0) {
+            char c = s.charAt(j - 1);
+            if (c == '.') {
+                dot = true;
+            } else if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!isDigit(c) && c != '-') {
+                break;
+            }
+            j--;
+        }
+        return dot && letter && j < colon && s.charAt(colon - 1) != '.';
     }
 
     /**
