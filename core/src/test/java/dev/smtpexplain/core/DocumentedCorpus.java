@@ -39,7 +39,8 @@ final class DocumentedCorpus {
             "tlsfail.tsv", "marketing2.tsv", "helpdesks.tsv",
             "hostsasia.tsv", "bouncelibs2.tsv", "isps4.tsv",
             "milters3.tsv", "ossservers4.tsv",
-            "issues5.tsv", "pastes2.tsv");
+            "issues5.tsv", "pastes2.tsv",
+            "romance2.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
