@@ -1,5 +1,6 @@
 package dev.smtpexplain.core.internal;
 
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,9 +107,37 @@ public final class PhraseAutomaton {
         FoldedBlock(int block) {
             for (int i = 0; i < 256; i++) {
                 char c = (char) (block << 8 | i);
-                folded[i] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : SPACE;
+                folded[i] = Character.isLetterOrDigit(c) ? withoutMarks(Character.toLowerCase(c)) : SPACE;
             }
         }
+    }
+
+    /**
+     * A Latin or Greek letter without its accents ("é" is "e", "ά" is "α", "ł" is "l"), and Russian "ё" as
+     * "е": servers often write "Mail rejete", "Echec", "Blad", "ΑΠΟΤΥΧΙΑ" without them, and a rule written
+     * with them must still read such a text. Other scripts keep their marks (in Japanese "が" is not "か").
+     */
+    static char withoutMarks(char c) {
+        switch (c) {
+            case '\u0142': return 'l'; // ł
+            case '\u0111': return 'd'; // đ
+            case '\u00f8': return 'o'; // ø
+            case '\u0131': return 'i'; // dotless ı
+            case '\u0451': return '\u0435'; // ё
+            default: break;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.GREEK) {
+            return c;
+        }
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        char base = decomposed.charAt(0);
+        for (int i = 1; i < decomposed.length(); i++) {
+            if (Character.getType(decomposed.charAt(i)) != Character.NON_SPACING_MARK) {
+                return c;
+            }
+        }
+        return Character.isLetter(base) ? base : c;
     }
 
     /**

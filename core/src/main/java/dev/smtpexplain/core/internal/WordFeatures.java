@@ -200,7 +200,7 @@ public final class WordFeatures {
                 }
                 int c = Character.codePointAt(text, i);
                 if (Character.isLetter(c) && !unspaced(c)) {
-                    h = mix(h, Character.toLowerCase(c));
+                    h = mix(h, lower(c));
                     letters++;
                 } else if (!isApostrophe(c)) {
                     break;
@@ -272,11 +272,17 @@ public final class WordFeatures {
         for (int i = start; i < end; ) {
             int cp = Character.codePointAt(text, i);
             if (Character.isLetter(cp)) {
-                sb.appendCodePoint(Character.toLowerCase(cp));
+                sb.appendCodePoint(lower(cp));
             }
             i += Character.charCount(cp);
         }
         return sb.toString();
+    }
+
+    // a letter as the rules' scanner sees it: lower-cased, a Latin or Greek letter without its accents
+    // ("rejeté" and "REJETE" are one word), each block's folding worked out once
+    private static int lower(int cp) {
+        return cp < 0x10000 ? PhraseAutomaton.fold((char) cp) : Character.toLowerCase(cp);
     }
 
     static boolean unspaced(int cp) {

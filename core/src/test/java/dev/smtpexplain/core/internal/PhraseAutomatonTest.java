@@ -147,6 +147,22 @@ class PhraseAutomatonTest {
     }
 
     @Test
+    void accentsOfLatinAndGreekLettersDoNotCount() {
+        PhraseAutomaton automaton = PhraseAutomaton.build(List.of(PhraseAutomaton.normalizePhrase("boîte aux lettres pleine", false),
+                PhraseAutomaton.normalizePhrase("błąd", false), PhraseAutomaton.normalizePhrase("αποτυχία", false),
+                PhraseAutomaton.normalizePhrase("учётная запись", false), PhraseAutomaton.normalizePhrase("できません", false)));
+        // servers often write without them, in capitals, or with them where the rule has none
+        assertThat(ids(automaton, "552 BOITE AUX LETTRES PLEINE")).containsExactly(0);
+        assertThat(ids(automaton, "552 Boîte aux lettres pleine")).containsExactly(0);
+        assertThat(ids(automaton, "451 Blad serwera")).containsExactly(1);
+        assertThat(ids(automaton, "535 ΑΠΟΤΥΧΙΑ ελέγχου")).containsExactly(2);
+        assertThat(ids(automaton, "550 Учетная запись заблокирована")).containsExactly(3);
+        // in Japanese a voiced kana is another sound, not an accent: "てきません" is not "できません"
+        assertThat(ids(automaton, "送信てきません")).isEmpty();
+        assertThat(ids(automaton, "送信できません")).containsExactly(4);
+    }
+
+    @Test
     void aPhraseNeedsMoreThanThePlaceholder() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> PhraseAutomaton.normalizePhrase("<ip>", false))
                 .withMessageContaining("besides <ip>");
