@@ -127,31 +127,19 @@ public final class WordFeatures {
     private static void words(CharSequence text, Sink sink) {
         int n = Math.min(text.length(), MAX_CHARS);
         int i = 0;
-        int skipEnd = -1;
-        // most replies hold no '@' and no '.' between letters: then no chunk is an address, a link or a name,
-        // and none needs the walk that looks for one
-        boolean mayHoldName = false;
-        for (int k = 1; k + 1 < n && !mayHoldName; k++) {
-            char c = text.charAt(k);
-            if (c == '@') {
-                mayHoldName = isAsciiLetterOrDigit(text.charAt(k - 1)) && isAsciiLetterOrDigit(text.charAt(k + 1));
-            } else if (c == '.') {
-                // a status's or an address literal's dots stand between digits: no name
-                mayHoldName = isAsciiLetter(text.charAt(k - 1)) && isAsciiLetterOrDigit(text.charAt(k + 1))
-                        || isAsciiLetter(text.charAt(k + 1)) && isAsciiLetterOrDigit(text.charAt(k - 1));
-            } else if (c == ':') {
-                mayHoldName = text.charAt(k + 1) == '/';
-            }
+        int addressEnd = -1;
+        // most replies hold no '@': then no chunk is an address, and none needs the walk that looks for one
+        boolean mayHoldAddress = false;
+        for (int k = 0; k < n && !mayHoldAddress; k++) {
+            mayHoldAddress = text.charAt(k) == '@';
         }
         while (i < n) {
-            if (mayHoldName && i > skipEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
-                skipEnd = nameEnd(text, i, n);
+            if (mayHoldAddress && i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
+                addressEnd = addressEnd(text, i, n);
             }
-            if (i < skipEnd) {
-                // an address names someone, a host or a link names a place: their words ("spam@…",
-                // "mx.example.org", "…/answer/7720") say nothing about what happened, and a relaying MTA's
-                // wrapper ("host mx.example.org said:") must not change what the server's words say
-                i = skipEnd;
+            if (i < addressEnd) {
+                // an address names someone; its words ("spam@…", "full@…") say nothing about what happened
+                i = addressEnd;
                 continue;
             }
             int cp = Character.codePointAt(text, i);
@@ -213,42 +201,18 @@ public final class WordFeatures {
         }
     }
 
-    // where the chunk starting at `from` ends if it names someone or something, else -1: an address (an '@'
-    // between two word characters), a link ("://") or a dotted name (a host, a domain, a Java class; a dot
-    // next to a letter, so "10.5MB" is not one). One dot before a capital and a small letter
-    // ("rejected.Please") is two sentences without a space, not a name
-    private static int nameEnd(CharSequence text, int from, int n) {
-        boolean name = false;
-        int dots = 0;
-        boolean glued = false;
+    // where the chunk starting at `from` ends if it is an address (an '@' between two word characters), else -1
+    private static int addressEnd(CharSequence text, int from, int n) {
+        boolean at = false;
         int i = from;
         while (i < n && !delimits(text.charAt(i))) {
-            char c = text.charAt(i);
-            if (i > from && i + 2 < n && c == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-                name = true;
-            } else if (i > from && i + 1 < n && (c == '@' || c == '.')) {
-                char before = text.charAt(i - 1);
-                char after = text.charAt(i + 1);
-                if (Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after)) {
-                    if (c == '@') {
-                        name = true;
-                    } else if (Character.isLetter(before) || Character.isLetter(after)) {
-                        dots++;
-                        glued = Character.isUpperCase(after) && i + 2 < n && Character.isLowerCase(text.charAt(i + 2));
-                    }
-                }
+            if (text.charAt(i) == '@' && i > from && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
+                    && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                at = true;
             }
             i++;
         }
-        return name || dots > 1 || (dots == 1 && !glued) ? i : -1;
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return isAsciiLetter(c) || c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        return at ? i : -1;
     }
 
     private static boolean delimits(char c) {
