@@ -146,6 +146,9 @@ public final class Diagnoser {
     public Diagnosis diagnose(SmtpReply reply) {
         Objects.requireNonNull(reply, "reply");
         RuleEngine.Match[] m = engine.match(reply);
+        if (m[0] == null && m[1] != null && reply.lines().size() > 2) {
+            m[1] = weakMatchPastTheProse(reply, m[1]);
+        }
         ReplyCode replyCode = reply.code().orElse(null);
         EnhancedStatus replyStatus = reply.status().orElse(null);
         CodeTable.Entry status = replyStatus == null ? null : statusEntry(replyStatus);
@@ -218,6 +221,21 @@ public final class Diagnoser {
     }
 
     // a loop, not a stream: this runs while a command-line tool's JVM starts
+    // a weak rule's words ("rejected", "blocked", "header") in the prose a relay or a client wrote before it
+    // introduced the reply ("Google tried to deliver your message, but it was rejected by the server …
+    // The error that the other server returned was:") say nothing about why the server refused: only
+    // the introducing line (which names the stage) and what follows it are read for them
+    private RuleEngine.@Nullable Match weakMatchPastTheProse(SmtpReply reply, RuleEngine.Match weak) {
+        int introduction = WordFeatures.lastIntroduction(reply.lines());
+        if (introduction < 1) {
+            return weak;
+        }
+        List<String> lines = reply.lines();
+        RuleEngine.Match[] past = engine.match(new SmtpReply(reply.code().orElse(null), reply.status().orElse(null),
+                lines.subList(introduction, lines.size()), reply.raw()));
+        return past[0] == null ? past[1] : weak;
+    }
+
     private static String[] wordsRuleIds() {
         Category[] categories = Category.values();
         String[] ids = new String[categories.length];

@@ -24,6 +24,8 @@ class RelayedReplyTest {
         EXIM_HOST(r -> "  host mx.example.org [192.0.2.10]\n    SMTP error from remote mail server after end of data:\n    " + r),
         EXCHANGE(r -> "Remote Server returned '" + r + "'"),
         GMAIL(r -> "The response from the remote server was:\n" + r),
+        GMAIL_PROSE(r -> "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server "
+                + "for the recipient domain example.org by mx.example.org. [192.0.2.10].\n\nThe error that the other server returned was:\n" + r),
         SENDMAIL(r -> "... while talking to mx.example.org.:\n>>> RCPT To:<user@example.org>\n<<< " + r),
         ANGUS(r -> "jakarta.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n"
                 + "\torg.eclipse.angus.mail.smtp.SMTPAddressFailedException: " + r + "\n"),

@@ -59,10 +59,7 @@ public final class WordFeatures {
             return withoutStage(lines.get(0)); // one line, the usual case
         }
         // what comes before the last line that introduces the reply is the relaying MTA's own prose
-        int first = 0;
-        for (int l = last - 1; l >= 0 && first == 0; l--) {
-            first = introduces(lines.get(l)) ? l + 1 : 0;
-        }
+        int first = lastIntroduction(lines) + 1;
         StringBuilder sb = new StringBuilder();
         for (int l = first; l <= last; l++) {
             String line = lines.get(l);
@@ -75,6 +72,20 @@ public final class WordFeatures {
             sb.append(l == last ? withoutStage(line) : line);
         }
         return sb.toString();
+    }
+
+    /**
+     * {@return the index of the last line before the reply's own that introduces it ("host mx.example.org
+     * said:", "The error that the other server returned was:"), or -1}: what comes before that line is the
+     * relaying MTA's or the client's own prose.
+     */
+    public static int lastIntroduction(List<String> lines) {
+        for (int l = lines.size() - 2; l >= 0; l--) {
+            if (introduces(lines.get(l))) {
+                return l;
+            }
+        }
+        return -1;
     }
 
     // a line that ends where what it introduces begins: a colon, or a quotation mark it opens
