@@ -146,7 +146,7 @@ public final class Diagnoser {
     public Diagnosis diagnose(SmtpReply reply) {
         Objects.requireNonNull(reply, "reply");
         RuleEngine.Match[] m = engine.match(reply);
-        if (m[0] == null && m[1] != null && reply.lines().size() > 2) {
+        if (m[0] == null && m[1] != null && reply.lines().size() > 1) {
             m[1] = weakMatchPastTheProse(reply, m[1]);
         }
         ReplyCode replyCode = reply.code().orElse(null);
@@ -224,16 +224,32 @@ public final class Diagnoser {
     // a weak rule's words ("rejected", "blocked", "header") in the prose a relay or a client wrote before it
     // introduced the reply ("Google tried to deliver your message, but it was rejected by the server …
     // The error that the other server returned was:") say nothing about why the server refused: only
-    // the introducing line (which names the stage) and what follows it are read for them
+    // the introducing line (which names the stage) and what follows it are read for them. A bare refusal
+    // in the introducing line itself ("Your message has been denied for the following reasons:") says
+    // that the reasons follow: a weak rule that reads them decides before it
     private RuleEngine.@Nullable Match weakMatchPastTheProse(SmtpReply reply, RuleEngine.Match weak) {
-        int introduction = WordFeatures.lastIntroduction(reply.lines());
-        if (introduction < 1) {
+        List<String> lines = reply.lines();
+        int introduction = WordFeatures.lastIntroduction(lines);
+        if (introduction < 0) {
             return weak;
         }
+        RuleEngine.Match match = weak;
+        if (introduction > 0) {
+            RuleEngine.Match[] past = engine.match(part(reply, introduction));
+            match = past[0] == null ? past[1] : weak;
+        }
+        if (match != null && match.rule().category() == Category.POLICY_VIOLATION) {
+            RuleEngine.Match[] reasons = engine.match(part(reply, introduction + 1));
+            if (reasons[0] == null && reasons[1] != null) {
+                match = reasons[1];
+            }
+        }
+        return match;
+    }
+
+    private static SmtpReply part(SmtpReply reply, int fromLine) {
         List<String> lines = reply.lines();
-        RuleEngine.Match[] past = engine.match(new SmtpReply(reply.code().orElse(null), reply.status().orElse(null),
-                lines.subList(introduction, lines.size()), reply.raw()));
-        return past[0] == null ? past[1] : weak;
+        return new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), lines.subList(fromLine, lines.size()), reply.raw());
     }
 
     private static String[] wordsRuleIds() {

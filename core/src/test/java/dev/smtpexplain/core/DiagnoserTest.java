@@ -3,6 +3,7 @@ package dev.smtpexplain.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,6 +120,28 @@ class DiagnoserTest {
         // without the model the codes decide, as they did before it
         Diagnosis codes = Diagnoser.builder().withoutWordModel().build().diagnose(reply);
         assertThat(codes.evidence().source()).isIn(Evidence.Source.BASIC_CODE, Evidence.Source.DIGITS);
+    }
+
+    @Test
+    void aRelaysProseBeforeTheReplyDecidesNothing() {
+        String gmail = "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server"
+                + " for the recipient domain example.org by mx.example.org. [192.0.2.10].\n\nThe error that the other server returned was:\n";
+        for (String reply : List.of("550 Huh?", "554 Transaction failed", "550 5.7.1 Header error", "452 Too many pending emails sent")) {
+            assertThat(diagnoser.diagnose(gmail + reply).category()).as(reply).isEqualTo(diagnoser.diagnose(reply).category());
+        }
+        // "rejected" in the prose and nothing in the reply: the code's meaning, not a bare refusal
+        assertThat(diagnoser.diagnose(gmail + "550 Huh?").evidence().ruleId()).isNotEqualTo("generic.rejected");
+    }
+
+    @Test
+    void aBareRefusalThatIntroducesItsReasonsLetsAReasonDecide() {
+        String intro = "Your message to the news list has been denied for the following reason(s):\n";
+        // a weak rule reads the reason ("header" is a header problem)
+        assertThat(diagnoser.diagnose(intro + "The Subject header contains a forbidden word").category())
+                .isEqualTo(diagnoser.diagnose("The Subject header contains a forbidden word").category())
+                .isNotEqualTo(Category.POLICY_VIOLATION);
+        // a reason no rule reads leaves the refusal as the honest answer
+        assertThat(diagnoser.diagnose(intro + "The postblock flag is set for bob@example.com.").category()).isEqualTo(Category.POLICY_VIOLATION);
     }
 
     @Test
