@@ -235,11 +235,11 @@ public final class Diagnoser {
         }
         RuleEngine.Match match = weak;
         if (introduction > 0) {
-            RuleEngine.Match[] past = engine.match(part(reply, introduction));
+            RuleEngine.Match[] past = engine.match(part(reply, introduction, lines.size()));
             match = past[0] == null ? past[1] : weak;
         }
-        if (match != null && match.rule().category() == Category.POLICY_VIOLATION) {
-            RuleEngine.Match[] reasons = engine.match(part(reply, introduction + 1));
+        if (match != null && match.rule().category() == Category.POLICY_VIOLATION && refuses(reply, introduction)) {
+            RuleEngine.Match[] reasons = engine.match(part(reply, introduction + 1, lines.size()));
             if (reasons[0] == null && reasons[1] != null) {
                 match = reasons[1];
             }
@@ -247,9 +247,15 @@ public final class Diagnoser {
         return match;
     }
 
-    private static SmtpReply part(SmtpReply reply, int fromLine) {
-        List<String> lines = reply.lines();
-        return new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), lines.subList(fromLine, lines.size()), reply.raw());
+    // whether the introducing line itself holds a bare refusal (looked at alone: most introductions,
+    // "host mx.example.org said:", hold none, and then the reasons need no second reading)
+    private boolean refuses(SmtpReply reply, int introduction) {
+        RuleEngine.Match[] own = engine.match(part(reply, introduction, introduction + 1));
+        return own[1] != null && own[1].rule().category() == Category.POLICY_VIOLATION;
+    }
+
+    private static SmtpReply part(SmtpReply reply, int fromLine, int toLine) {
+        return new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), reply.lines().subList(fromLine, toLine), reply.raw());
     }
 
     private static String[] wordsRuleIds() {
