@@ -174,6 +174,19 @@ class DiagnoserTest {
     }
 
     @Test
+    void anAddressCountsAsOneWordBetweenTheParts() {
+        Diagnoser custom = Diagnoser.builder().withoutBuiltInRules()
+                .addRules("acme.sender sender-rejected - \"sender\" + \"is not welcome here\"", "acme-rules").build();
+        String filler = "x".repeat(60);
+        // the same reason with a short or a long address between its parts
+        assertThat(custom.diagnose("550 Sender <bob@example.com> is not welcome here").category()).isEqualTo(Category.SENDER_REJECTED);
+        assertThat(custom.diagnose("550 Sender <first.last+newsletter-2026@mail.department.example.co.uk> is not welcome here")
+                .category()).isEqualTo(Category.SENDER_REJECTED);
+        // as many characters of words are too far apart
+        assertThat(custom.diagnose("550 Sender " + filler + " is not welcome here").category()).isNotEqualTo(Category.SENDER_REJECTED);
+    }
+
+    @Test
     void badRulesAreRejectedWithTheLine() {
         assertThatThrownBy(() -> Diagnoser.builder().addRules("# c\nx.y no-such-category - \"a\"", "mine"))
                 .hasMessageContaining("mine line 2").hasMessageContaining("no-such-category");

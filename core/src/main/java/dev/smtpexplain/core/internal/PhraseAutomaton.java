@@ -593,7 +593,7 @@ public final class PhraseAutomaton {
                     }
                     from = Math.min(from, lastStart[p]);
                 }
-                if (all && end - from < window && !breakBetween(from, end)) {
+                if (all && (end - from < window || end - from - addressSlack(from, end, window) < window) && !breakBetween(from, end)) {
                     return true;
                 }
             }
@@ -614,18 +614,59 @@ public final class PhraseAutomaton {
         }
 
         /** Whether a sentence or clause ends between two offsets: '.', ';', '!' or '?' before white space. */
-        private boolean breakBetween(int from, int to) {
+        /**
+         * How much shorter {@code [from, to)} is when each e-mail address inside it counts as one character,
+         * as the scan reads it: a long address ("first.last+tag@mail.example.co.uk") stands between the
+         * parts of a reason no more than "bob@example.com" does. Looks only inside the span, and only at a
+         * span a few windows long, so that a text full of addresses costs no more than linear time.
+         */
+        private int addressSlack(int from, int to, int window) {
+            if (to - from > 4 * window) {
+                return 0;
+            }
+            fillLineStarts();
+            int slack = 0;
+            for (int line = lineAt(from); line < lines.size() && lineStarts[line] < to; line++) {
+                String s = lines.get(line);
+                int start = lineStarts[line];
+                int a = Math.max(from - start, 0);
+                int b = Math.min(to - start, s.length());
+                for (int at = s.indexOf('@', a); at >= 0 && at < b; at = s.indexOf('@', at + 1)) {
+                    int first = at;
+                    while (first > a && !endsToken(s.charAt(first - 1))) {
+                        first--;
+                    }
+                    int last = at + 1;
+                    while (last < b && !endsToken(s.charAt(last))) {
+                        last++;
+                    }
+                    // inside the span on both sides: an address cut by its edge is not known whole
+                    if ((first > a || first == 0 || endsToken(s.charAt(first - 1))) && (last < b || last == s.length())) {
+                        slack += last - first - 1;
+                    }
+                    at = last;
+                }
+            }
+            return slack;
+        }
+
+        private void fillLineStarts() {
             if (lineStarts == null) {
                 lineStarts = new int[lines.size() + 1];
                 for (int i = 1; i <= lines.size(); i++) {
                     lineStarts[i] = lineStarts[i - 1] + lines.get(i - 1).length() + 1;
                 }
             }
-            int line = Arrays.binarySearch(lineStarts, 0, lines.size(), from);
-            if (line < 0) {
-                line = -line - 2;
-            }
-            for (; line < lines.size(); line++) {
+        }
+
+        private int lineAt(int offset) {
+            int line = Arrays.binarySearch(lineStarts, 0, lines.size(), offset);
+            return line < 0 ? -line - 2 : line;
+        }
+
+        private boolean breakBetween(int from, int to) {
+            fillLineStarts();
+            for (int line = lineAt(from); line < lines.size(); line++) {
                 int start = lineStarts[line];
                 if (start > to) {
                     break;
