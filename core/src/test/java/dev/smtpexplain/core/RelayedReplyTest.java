@@ -18,10 +18,11 @@ class RelayedReplyTest {
 
     /** How relays and clients quote a reply (the wordings of Postfix, Exim, Exchange, Gmail, sendmail, Angus Mail). */
     enum Relay {
-        POSTFIX(r -> "host mx.example.org[192.0.2.10] said: " + r + " (in reply to RCPT TO command)"),
+        // a relay's host is often called "spamfilter", "relay" or "bounce": its labels are no reason
+        POSTFIX(r -> "host mx1.spamfilter.example.net[192.0.2.10] said: " + r + " (in reply to RCPT TO command)"),
         POSTFIX_BOUNCE(r -> "<user@example.org>: host mx.example.org[192.0.2.10] said: " + r + " (in reply to end of DATA command)"),
         EXIM(r -> "SMTP error from remote mail server after RCPT TO:<user@example.org>:\n    " + r),
-        EXIM_HOST(r -> "  host mx.example.org [192.0.2.10]\n    SMTP error from remote mail server after end of data:\n    " + r),
+        EXIM_HOST(r -> "  host bounce-relay.virus-filter.example.net [192.0.2.10]\n    SMTP error from remote mail server after end of data:\n    " + r),
         EXCHANGE(r -> "Remote Server returned '" + r + "'"),
         GMAIL(r -> "The response from the remote server was:\n" + r),
         GMAIL_PROSE(r -> "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server "

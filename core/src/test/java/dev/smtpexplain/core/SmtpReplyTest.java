@@ -129,6 +129,16 @@ class SmtpReplyTest {
     }
 
     @Test
+    void leniencyFindsACodeThatAColonIntroduces() {
+        SmtpReply r = SmtpReply.parseLenient("host mx.example.org[192.0.2.10] said: 550 [SUSPEND] Mailbox currently suspended");
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.lines()).containsExactly("host mx.example.org[192.0.2.10] said:", "[SUSPEND] Mailbox currently suspended");
+        assertThat(SmtpReply.parseLenient("host mx.example.org said: 554 30 Sorry, this mailbox is disabled").code()).contains(ReplyCode.of(554));
+        // without the colon, a number followed by more numbers is no reply code
+        assertThat(SmtpReply.parseLenient("we sent 550 30 times").code()).isEmpty();
+    }
+
+    @Test
     void leniencyNeverThrows() {
         assertThat(SmtpReply.parseLenient(null).code()).isEmpty();
         assertThat(SmtpReply.parseLenient("").lines()).isEmpty();

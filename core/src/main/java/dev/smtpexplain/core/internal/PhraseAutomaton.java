@@ -689,10 +689,22 @@ public final class PhraseAutomaton {
      * Scans text lines (joined by spaces) and returns which phrases occur, or null when none does.
      */
     public Hits scan(List<String> lines) {
+        return scan(lines, 0);
+    }
+
+    /**
+     * Finds the phrases in {@code lines}, the first {@code proseLines} of which are a relay's or a client's
+     * own prose before the reply it quotes ("host mx.spamfilter.example.net said:"): in those, a host name
+     * reads as one space like an address, so that a relay's host called "spamfilter" or "relay" says
+     * nothing. In the reply itself a name may be what the server talks about (a blocklist's, a help page's).
+     */
+    public Hits scan(List<String> lines, int proseLines) {
         Scan scan = new Scan(startState, lines);
-        for (String line : lines) {
+        scan.proseLines = proseLines;
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k);
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
-            int[] addresses = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+            int[] addresses = ranges(line, k, proseLines);
             // an IPv4 literal reads as one word, IP_WORD, when a phrase asks for one
             int[] literals = ipColumn == 0 ? NO_RANGES : ipRanges(line, addresses);
             if (addresses.length == 0 && literals.length == 0) {
@@ -744,10 +756,10 @@ public final class PhraseAutomaton {
         for (int k = 0; k < n; k++) {
             if (scan.beyondAsciiAt(k)) {
                 read[k] = true;
-                for (int j = k - 1, seen = 0; j >= 0 && seen < reach; seen += letters(lines, j--, masked, letters)) {
+                for (int j = k - 1, seen = 0; j >= 0 && seen < reach; seen += letters(lines, j--, masked, letters, scan.proseLines)) {
                     read[j] = true;
                 }
-                for (int j = k + 1, seen = 0; j < n && seen < reach; seen += letters(lines, j++, masked, letters)) {
+                for (int j = k + 1, seen = 0; j < n && seen < reach; seen += letters(lines, j++, masked, letters, scan.proseLines)) {
                     read[j] = true;
                 }
             }
@@ -766,7 +778,7 @@ public final class PhraseAutomaton {
                 cursor = beyondAscii.start();
             }
             if (masked[k] == null) {
-                masked[k] = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+                masked[k] = ranges(line, k, scan.proseLines);
             }
             int m = 0;
             for (int i = 0; i < line.length(); i++) {
@@ -798,10 +810,10 @@ public final class PhraseAutomaton {
     }
 
     /** The letters and digits of line {@code k} outside e-mail addresses, counted once. */
-    private static int letters(List<String> lines, int k, int[][] masked, int[] letters) {
+    private static int letters(List<String> lines, int k, int[][] masked, int[] letters, int proseLines) {
         if (letters[k] < 0) {
             String line = lines.get(k);
-            masked[k] = line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+            masked[k] = ranges(line, k, proseLines);
             int count = 0;
             int m = 0;
             for (int i = 0; i < line.length(); i++) {
@@ -826,6 +838,8 @@ public final class PhraseAutomaton {
         final List<String> lines;
         Hits seen;
         boolean beyondAscii;
+        // the lines before the reply's own, where host names read as one space
+        int proseLines;
 
         Scan(int state, List<String> lines) {
             this.state = state;
@@ -947,6 +961,125 @@ public final class PhraseAutomaton {
      * brackets, quotes, commas and semicolons. Only the addresses themselves are read, from each '@'
      * outwards, so a line without addresses costs one {@code indexOf}.
      */
+    // what reads as one space in line k: addresses everywhere, host names too in a relay's prose
+    private static int[] ranges(String line, int k, int proseLines) {
+        return k < proseLines ? dataRanges(line) : line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+    }
+
+    /**
+     * The ranges of {@code line} that name someone or something rather than say what happened, each read
+     * as one space: e-mail addresses and host names ("mx.spamfilter.example.net", "smtp-relay.gmail.com").
+     * A relay's host is often called "spamfilter", "relay" or "bounce"; its labels are not the server's
+     * words.
+     */
+    static int[] dataRanges(String line) {
+        boolean at = line.indexOf('@') >= 0;
+        int dot = line.indexOf('.');
+        if (!at && dot < 0) {
+            return NO_RANGES;
+        }
+        int[] addresses = at ? addressRanges(line) : NO_RANGES;
+        if (dot < 0) {
+            return addresses;
+        }
+        int[] ranges = null;
+        int count = 0;
+        int a = 0;
+        int n = line.length();
+        int searchFrom = 0;
+        while (dot >= 0) {
+            int start = dot;
+            while (start > 0 && isNameChar(line.charAt(start - 1))) {
+                start--;
+            }
+            int end = dot;
+            while (end < n && (isNameChar(line.charAt(end)) || line.charAt(end) == '.' && end + 1 < n && isNameChar(line.charAt(end + 1)))) {
+                end++;
+            }
+            if (end > dot + 1 && start < dot && isHostName(line, start, end)) {
+                while (a < addresses.length && addresses[a + 1] <= start) {
+                    ranges = add(ranges, count, addresses[a], addresses[a + 1]);
+                    count += 2;
+                    a += 2;
+                }
+                boolean insideAddress = a < addresses.length && addresses[a] < end;
+                if (!insideAddress) {
+                    ranges = add(ranges, count, start, end);
+                    count += 2;
+                }
+            }
+            searchFrom = Math.max(end, dot + 1);
+            dot = searchFrom < n ? line.indexOf('.', searchFrom) : -1;
+        }
+        if (ranges == null) {
+            return addresses;
+        }
+        while (a < addresses.length) {
+            ranges = add(ranges, count, addresses[a], addresses[a + 1]);
+            count += 2;
+            a += 2;
+        }
+        return Arrays.copyOf(ranges, count);
+    }
+
+    private static int[] add(int[] ranges, int count, int start, int end) {
+        int[] r = ranges == null ? new int[8] : count == ranges.length ? Arrays.copyOf(ranges, count * 2) : ranges;
+        r[count] = start;
+        r[count + 1] = end;
+        return r;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '-');
+    }
+
+    // file names and sentences run together are not hosts
+    private static final java.util.Set<String> FILE_EXTENSIONS = java.util.Set.of("exe", "zip", "html", "htm", "php", "asp", "aspx",
+            "pdf", "doc", "docx", "xls", "xlsx", "ppt", "js", "scr", "bat", "cmd", "vbs", "jar", "txt", "rar", "iso", "img", "msi",
+            "lnk", "hta", "cab", "gz", "tgz", "eml", "ics", "svg", "png", "jpg", "jpeg", "gif", "cgi", "pl", "py", "rb", "java", "conf",
+            "cf", "db", "log", "json", "xml", "yml", "yaml", "sh", "c", "h");
+
+    /**
+     * Whether {@code line[start, end)} (letters, digits and hyphens joined by dots) is a host name: its last
+     * label is letters only, two or more, not a file's extension, and not a capitalized word that begins a
+     * sentence run on without a space ("rejected.Please"); not part of a link's path or query.
+     */
+    private static boolean isHostName(String line, int start, int end) {
+        if (start > 0) {
+            char before = line.charAt(start - 1);
+            if ((before == '/' && !(start > 1 && line.charAt(start - 2) == '/')) || before == '?' || before == '=' || before == '&'
+                    || before == '\\' || before == '.') {
+                return false;
+            }
+        }
+        int lastDot = line.lastIndexOf('.', end - 1);
+        if (lastDot < start || end - lastDot - 1 < 2) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = lastDot + 1; i < end; i++) {
+            char c = line.charAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+        }
+        int labels = 0;
+        for (int i = start; i < end; i++) {
+            labels += line.charAt(i) == '.' ? 1 : 0;
+        }
+        if (labels == 1 && upper && lower) {
+            return false; // "rejected.Please"
+        }
+        // a lone label before the dot that is one letter ("e.g", "U.S") is an abbreviation
+        if (labels == 1 && line.indexOf('.', start) - start < 2) {
+            return false;
+        }
+        return !FILE_EXTENSIONS.contains(line.substring(lastDot + 1, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
     static int[] addressRanges(String line) {
         int[] ranges = new int[4];
         int count = 0;

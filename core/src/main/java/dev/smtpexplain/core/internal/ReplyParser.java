@@ -185,9 +185,15 @@ public final class ReplyParser {
         if (after != ' ') {
             return false;
         }
-        // mid-line, demand what follows a code in a reply: an enhanced status or a word
+        // mid-line, demand what follows a code in a reply: an enhanced status or a word; after a colon that
+        // introduces it ("host mx.example.org said: 550 [SUSPEND] …", "…: 554 30 Sorry, …") any text
         return i == 0 || i + 4 < s.length() && (Character.isLetter(s.charAt(i + 4)) || statusEnd(s, i + 4) > 0
-                || s.charAt(i + 4) == '<' || s.charAt(i + 4) == '#');
+                || s.charAt(i + 4) == '<' || s.charAt(i + 4) == '#' || afterColon(s, i) && s.charAt(i + 4) != ' ');
+    }
+
+    // whether the code at i follows a colon and one space ("said: 550"), as a relay introduces a reply
+    private static boolean afterColon(String s, int i) {
+        return i >= 2 && s.charAt(i - 1) == ' ' && s.charAt(i - 2) == ':';
     }
 
     /** Whether the ':' at {@code colon} ends a dotted host name written right before it ("mx.example.com:"). */

@@ -202,7 +202,9 @@ public final class RuleEngine {
         if (rules.isEmpty()) {
             return result;
         }
-        PhraseAutomaton.Hits seen = automaton.scan(reply.lines());
+        List<String> lines = reply.lines();
+        // the relay's prose ends with the line that introduces the reply ("host mx.example.org said:")
+        PhraseAutomaton.Hits seen = automaton.scan(lines, lines.size() > 1 ? WordFeatures.lastIntroduction(lines) + 1 : 0);
         if (seen == null) {
             return result;
         }

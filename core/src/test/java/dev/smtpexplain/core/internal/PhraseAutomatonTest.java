@@ -163,6 +163,32 @@ class PhraseAutomatonTest {
     }
 
     @Test
+    void aHostNameInTheRelaysProseIsNoWord() {
+        PhraseAutomaton automaton = PhraseAutomaton.build(List.of(PhraseAutomaton.normalizePhrase("spamfilter", false),
+                PhraseAutomaton.normalizePhrase("spamhaus", false)));
+        List<String> relayed = List.of("host mx1.spamfilter.example.net[192.0.2.10] said:", "User unknown");
+        assertThat(idsOf(automaton.scan(relayed, 1))).isEmpty();
+        // in the reply itself a name may be what the server talks about
+        assertThat(idsOf(automaton.scan(List.of("host mx.example.net said:", "blocked using zen.spamhaus.org"), 1))).containsExactly(1);
+        // and the prose's words still count ("Spamfilter" written as a word)
+        assertThat(idsOf(automaton.scan(List.of("Vom Spamfilter abgelehnt:", "550 rejected"), 1))).containsExactly(0);
+        // not names: file names, abbreviations, sentences run together
+        assertThat(PhraseAutomaton.dataRanges("file virus.exe, e.g. rejected.Please see")).isEmpty();
+        assertThat(PhraseAutomaton.dataRanges("via smtp-relay.gmail.com:587 and https://support.example.com/x.html"))
+                .containsExactly(4, 24, 41, 60);
+    }
+
+    private static Set<Integer> idsOf(PhraseAutomaton.Hits hits) {
+        Set<Integer> ids = new TreeSet<>();
+        if (hits != null) {
+            for (int i = 0; i < hits.count(); i++) {
+                ids.add(hits.id(i));
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void aPhraseNeedsMoreThanThePlaceholder() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> PhraseAutomaton.normalizePhrase("<ip>", false))
                 .withMessageContaining("besides <ip>");
