@@ -220,7 +220,6 @@ public final class Diagnoser {
         return base;
     }
 
-    // a loop, not a stream: this runs while a command-line tool's JVM starts
     // a weak rule's words ("rejected", "blocked", "header") in the prose a relay or a client wrote before it
     // introduced the reply ("Google tried to deliver your message, but it was rejected by the server …
     // The error that the other server returned was:") say nothing about why the server refused: only
@@ -258,6 +257,7 @@ public final class Diagnoser {
         return new SmtpReply(reply.code().orElse(null), reply.status().orElse(null), reply.lines().subList(fromLine, toLine), reply.raw());
     }
 
+    // a loop, not a stream: this runs while a command-line tool's JVM starts
     private static String[] wordsRuleIds() {
         Category[] categories = Category.values();
         String[] ids = new String[categories.length];
