@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Aho–Corasick automaton over normalized text: finds every phrase in one pass, in time linear in the
@@ -1034,7 +1036,7 @@ public final class PhraseAutomaton {
     }
 
     // file names and sentences run together are not hosts
-    private static final java.util.Set<String> FILE_EXTENSIONS = java.util.Set.of("exe", "zip", "html", "htm", "php", "asp", "aspx",
+    private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "zip", "html", "htm", "php", "asp", "aspx",
             "pdf", "doc", "docx", "xls", "xlsx", "ppt", "js", "scr", "bat", "cmd", "vbs", "jar", "txt", "rar", "iso", "img", "msi",
             "lnk", "hta", "cab", "gz", "tgz", "eml", "ics", "svg", "png", "jpg", "jpeg", "gif", "cgi", "pl", "py", "rb", "java", "conf",
             "cf", "db", "log", "json", "xml", "yml", "yaml", "sh", "c", "h");
@@ -1077,7 +1079,7 @@ public final class PhraseAutomaton {
         if (labels == 1 && line.indexOf('.', start) - start < 2) {
             return false;
         }
-        return !FILE_EXTENSIONS.contains(line.substring(lastDot + 1, end).toLowerCase(java.util.Locale.ROOT));
+        return !FILE_EXTENSIONS.contains(line.substring(lastDot + 1, end).toLowerCase(Locale.ROOT));
     }
 
     static int[] addressRanges(String line) {
