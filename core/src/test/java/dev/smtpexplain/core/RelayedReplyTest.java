@@ -30,9 +30,31 @@ class RelayedReplyTest {
         SENDMAIL(r -> "... while talking to mx.example.org.:\n>>> RCPT To:<user@example.org>\n<<< " + r),
         ANGUS(r -> "jakarta.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n"
                 + "\torg.eclipse.angus.mail.smtp.SMTPAddressFailedException: " + r + "\n"),
-        DSN(r -> "Diagnostic-Code: smtp; " + r);
+        DSN(r -> "Diagnostic-Code: smtp; " + r),
+        // a DSN field folded as MTAs fold long lines, and a reply the server sent over several lines
+        DSN_FOLDED(r -> "Diagnostic-Code: smtp; " + wrap(r, 50, "\n    ")),
+        MULTILINE(r -> wrap(r, 50, "\n" + r.substring(0, 3) + "-").replaceFirst("^(\\d{3}) ", "$1-")
+                .replaceFirst("\n(\\d{3})-([^\n]*)$", "\n$1 $2"));
 
         final UnaryOperator<String> wrap;
+
+        // the words of r in lines of at most width characters, joined by sep
+        private static String wrap(String r, int width, String sep) {
+            StringBuilder sb = new StringBuilder();
+            int column = 0;
+            for (String word : r.split(" ")) {
+                if (column > 0 && column + word.length() > width) {
+                    sb.append(sep);
+                    column = 0;
+                } else if (column > 0) {
+                    sb.append(' ');
+                    column++;
+                }
+                sb.append(word);
+                column += word.length();
+            }
+            return sb.toString();
+        }
 
         Relay(UnaryOperator<String> wrap) {
             this.wrap = wrap;
