@@ -31,6 +31,8 @@ class RelayedReplyTest {
         ANGUS(r -> "jakarta.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n"
                 + "\torg.eclipse.angus.mail.smtp.SMTPAddressFailedException: " + r + "\n"),
         DSN(r -> "Diagnostic-Code: smtp; " + r),
+        // a server that names itself after its reply, as Microsoft's and many others do
+        SERVER_NAMED(r -> r + " [BN8NAM11FT066.eop-nam11.spamfilter.example.net]"),
         // a DSN field folded as MTAs fold long lines, and a reply the server sent over several lines
         DSN_FOLDED(r -> "Diagnostic-Code: smtp; " + wrap(r, 50, "\n    ")),
         MULTILINE(r -> wrap(r, 50, "\n" + r.substring(0, 3) + "-").replaceFirst("^(\\d{3}) ", "$1-")

@@ -963,9 +963,10 @@ public final class PhraseAutomaton {
      * brackets, quotes, commas and semicolons. Only the addresses themselves are read, from each '@'
      * outwards, so a line without addresses costs one {@code indexOf}.
      */
-    // what reads as one space in line k: addresses everywhere, host names too in a relay's prose
+    // what reads as one space in line k: addresses, and host names in a relay's prose or where a server names
+    // itself
     private static int[] ranges(String line, int k, int proseLines) {
-        return k < proseLines ? dataRanges(line) : line.indexOf('@') < 0 ? NO_RANGES : addressRanges(line);
+        return dataRanges(line, k < proseLines);
     }
 
     /**
@@ -975,6 +976,16 @@ public final class PhraseAutomaton {
      * words.
      */
     static int[] dataRanges(String line) {
+        return dataRanges(line, true);
+    }
+
+    /**
+     * As {@link #dataRanges(String)}, with host names only where a server writes its own name when
+     * {@code everywhere} is false: as a line's first word ("554 mx.example.net ESMTP not accepting
+     * messages") or in square brackets ("User unknown [mx1.example.net]"). Elsewhere in a reply a name may
+     * be what the server talks about ("blocked using zen.spamhaus.org") and stays words.
+     */
+    static int[] dataRanges(String line, boolean everywhere) {
         boolean at = line.indexOf('@') >= 0;
         int dot = line.indexOf('.');
         if (!at && dot < 0) {
@@ -998,7 +1009,8 @@ public final class PhraseAutomaton {
             while (end < n && (isNameChar(line.charAt(end)) || line.charAt(end) == '.' && end + 1 < n && isNameChar(line.charAt(end + 1)))) {
                 end++;
             }
-            if (end > dot + 1 && start < dot && isHostName(line, start, end)) {
+            if (end > dot + 1 && start < dot && isHostName(line, start, end)
+                    && (everywhere || start == 0 || line.charAt(start - 1) == '[' && end < n && line.charAt(end) == ']')) {
                 while (a < addresses.length && addresses[a + 1] <= start) {
                     ranges = add(ranges, count, addresses[a], addresses[a + 1]);
                     count += 2;
@@ -1034,6 +1046,12 @@ public final class PhraseAutomaton {
     private static boolean isNameChar(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '-');
     }
+
+    // the generic top-level domains mail hosts use most, and the reserved ones of examples; every two-letter
+    // label is a country's
+    private static final Set<String> TOP_LEVEL = Set.of("com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name",
+            "pro", "app", "dev", "cloud", "email", "online", "site", "xyz", "top", "club", "shop", "tech", "local", "lan", "internal",
+            "arpa", "example", "test", "invalid", "localhost", "mail", "host", "space", "zone", "network", "systems", "services");
 
     // file names and sentences run together are not hosts
     private static final Set<String> FILE_EXTENSIONS = Set.of("exe", "zip", "html", "htm", "php", "asp", "aspx",
@@ -1072,14 +1090,18 @@ public final class PhraseAutomaton {
         for (int i = start; i < end; i++) {
             labels += line.charAt(i) == '.' ? 1 : 0;
         }
-        if (labels == 1 && upper && lower) {
-            return false; // "rejected.Please"
+        if (upper && lower) {
+            return false; // "rejected.Please", "java.net.SocketTimeoutException", "RESOLVER.RST.NotAuthorized"
+        }
+        String last = line.substring(lastDot + 1, end).toLowerCase(Locale.ROOT);
+        if (last.length() > 2 && !TOP_LEVEL.contains(last)) {
+            return false; // "authorization.failed", "socket.gaierror"
         }
         // a lone label before the dot that is one letter ("e.g", "U.S") is an abbreviation
         if (labels == 1 && line.indexOf('.', start) - start < 2) {
             return false;
         }
-        return !FILE_EXTENSIONS.contains(line.substring(lastDot + 1, end).toLowerCase(Locale.ROOT));
+        return !FILE_EXTENSIONS.contains(last);
     }
 
     static int[] addressRanges(String line) {

@@ -134,6 +134,8 @@ public final class WordFeatures {
         return space < 0 ? wordHash(feature) : pair(wordHash(feature.substring(0, space)), wordHash(feature.substring(space + 1)));
     }
 
+    private static final int[] NO_NAMES = new int[0];
+
     // each word once, in order, with its span
     private static void words(CharSequence text, Sink sink) {
         int n = Math.min(text.length(), MAX_CHARS);
@@ -144,6 +146,12 @@ public final class WordFeatures {
         for (int k = 0; k < n && !mayHoldAddress; k++) {
             mayHoldAddress = text.charAt(k) == '@';
         }
+        // where a server names itself (first, or in brackets: "User unknown [mx1.spamfilter.example.net]"), its
+        // host name's labels are not its words, as for the rules
+        int[] names = text.length() > 0 && text.toString().indexOf('.') >= 0
+                ? PhraseAutomaton.dataRanges(n == text.length() ? text.toString() : text.subSequence(0, n).toString(), false)
+                : NO_NAMES;
+        int name = 0;
         while (i < n) {
             if (mayHoldAddress && i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
                 addressEnd = addressEnd(text, i, n);
@@ -151,6 +159,13 @@ public final class WordFeatures {
             if (i < addressEnd) {
                 // an address names someone; its words ("spam@…", "full@…") say nothing about what happened
                 i = addressEnd;
+                continue;
+            }
+            while (name < names.length && names[name + 1] <= i) {
+                name += 2;
+            }
+            if (name < names.length && i >= names[name]) {
+                i = names[name + 1];
                 continue;
             }
             int cp = Character.codePointAt(text, i);

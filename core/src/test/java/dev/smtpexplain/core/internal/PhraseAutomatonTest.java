@@ -170,6 +170,11 @@ class PhraseAutomatonTest {
         assertThat(idsOf(automaton.scan(relayed, 1))).isEmpty();
         // in the reply itself a name may be what the server talks about
         assertThat(idsOf(automaton.scan(List.of("host mx.example.net said:", "blocked using zen.spamhaus.org"), 1))).containsExactly(1);
+        // but not where the server names itself: first, or in brackets
+        assertThat(idsOf(automaton.scan(List.of("mx.spamfilter.example.net ESMTP not accepting messages")))).isEmpty();
+        assertThat(idsOf(automaton.scan(List.of("User unknown [mx.spamfilter.example.net]")))).isEmpty();
+        // a Java class or a Microsoft diagnostic is no host
+        assertThat(PhraseAutomaton.dataRanges("java.net.SocketTimeoutException: RESOLVER.RST.AuthRequired; socket.gaierror")).isEmpty();
         // and the prose's words still count ("Spamfilter" written as a word)
         assertThat(idsOf(automaton.scan(List.of("Vom Spamfilter abgelehnt:", "550 rejected"), 1))).containsExactly(0);
         // not names: file names, abbreviations, sentences run together
@@ -264,7 +269,7 @@ class PhraseAutomatonTest {
     private static Set<Integer> expected(List<String> lines) {
         StringBuilder text = new StringBuilder(" ");
         for (String line : lines) {
-            int[] addresses = PhraseAutomaton.addressRanges(line);
+            int[] addresses = PhraseAutomaton.dataRanges(line, false);
             int[] literals = ipRanges(line, addresses);
             int a = 0;
             int l = 0;
