@@ -987,7 +987,8 @@ public final class PhraseAutomaton {
      */
     static int[] dataRanges(String line, boolean everywhere) {
         boolean at = line.indexOf('@') >= 0;
-        int dot = line.indexOf('.');
+        // where a server names itself, a name is the first word or follows a '[': most lines have neither
+        int dot = everywhere ? line.indexOf('.') : firstWordHasDot(line) || line.indexOf('[') >= 0 ? 0 : -1;
         if (!at && dot < 0) {
             return NO_RANGES;
         }
@@ -999,31 +1000,33 @@ public final class PhraseAutomaton {
         int count = 0;
         int a = 0;
         int n = line.length();
-        int searchFrom = 0;
-        while (dot >= 0) {
-            int start = dot;
-            while (start > 0 && isNameChar(line.charAt(start - 1))) {
-                start--;
-            }
-            int end = dot;
-            while (end < n && (isNameChar(line.charAt(end)) || line.charAt(end) == '.' && end + 1 < n && isNameChar(line.charAt(end + 1)))) {
-                end++;
-            }
-            if (end > dot + 1 && start < dot && isHostName(line, start, end)
-                    && (everywhere || start == 0 || line.charAt(start - 1) == '[' && end < n && line.charAt(end) == ']')) {
-                while (a < addresses.length && addresses[a + 1] <= start) {
+        // where a name may start: around every dot, or only first in the line and after a '['
+        int from = everywhere ? nameStart(line, dot) : 0;
+        while (from >= 0 && from < n) {
+            int end = nameEnd(line, from);
+            boolean named = end > 0 && (everywhere || from == 0 || end < n && line.charAt(end) == ']');
+            if (named) {
+                while (a < addresses.length && addresses[a + 1] <= from) {
                     ranges = add(ranges, count, addresses[a], addresses[a + 1]);
                     count += 2;
                     a += 2;
                 }
-                boolean insideAddress = a < addresses.length && addresses[a] < end;
-                if (!insideAddress) {
-                    ranges = add(ranges, count, start, end);
+                if (!(a < addresses.length && addresses[a] < end)) {
+                    ranges = add(ranges, count, from, end);
                     count += 2;
                 }
             }
-            searchFrom = Math.max(end, dot + 1);
-            dot = searchFrom < n ? line.indexOf('.', searchFrom) : -1;
+            int next = Math.max(from + 1, end);
+            if (everywhere) {
+                int d = next < n ? line.indexOf('.', next) : -1;
+                from = d < 0 ? -1 : nameStart(line, d);
+                if (from >= 0 && from < next) {
+                    from = next;
+                }
+            } else {
+                int bracket = next < n ? line.indexOf('[', next) : -1;
+                from = bracket < 0 ? -1 : bracket + 1;
+            }
         }
         if (ranges == null) {
             return addresses;
@@ -1034,6 +1037,40 @@ public final class PhraseAutomaton {
             a += 2;
         }
         return Arrays.copyOf(ranges, count);
+    }
+
+    private static boolean firstWordHasDot(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '.') {
+                return i > 0;
+            }
+            if (!isNameChar(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // where the run of name characters around the dot at `dot` starts
+    private static int nameStart(String line, int dot) {
+        int start = dot;
+        while (start > 0 && isNameChar(line.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    // where the host name starting at `start` ends, or -1 if the run there is none
+    private static int nameEnd(String line, int start) {
+        int n = line.length();
+        int end = start;
+        boolean dot = false;
+        while (end < n && (isNameChar(line.charAt(end)) || line.charAt(end) == '.' && end > start && end + 1 < n && isNameChar(line.charAt(end + 1)))) {
+            dot |= line.charAt(end) == '.';
+            end++;
+        }
+        return dot && isHostName(line, start, end) ? end : -1;
     }
 
     private static int[] add(int[] ranges, int count, int start, int end) {
@@ -1093,9 +1130,13 @@ public final class PhraseAutomaton {
         if (upper && lower) {
             return false; // "rejected.Please", "java.net.SocketTimeoutException", "RESOLVER.RST.NotAuthorized"
         }
+        int length = end - lastDot - 1;
+        if (length > 9) {
+            return false; // "authorization.failed" and "socket.gaierror" below
+        }
         String last = line.substring(lastDot + 1, end).toLowerCase(Locale.ROOT);
-        if (last.length() > 2 && !TOP_LEVEL.contains(last)) {
-            return false; // "authorization.failed", "socket.gaierror"
+        if (length > 2 && !TOP_LEVEL.contains(last)) {
+            return false;
         }
         // a lone label before the dot that is one letter ("e.g", "U.S") is an abbreviation
         if (labels == 1 && line.indexOf('.', start) - start < 2) {
