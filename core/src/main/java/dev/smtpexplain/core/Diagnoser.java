@@ -1,11 +1,11 @@
 package dev.smtpexplain.core;
 
 import dev.smtpexplain.core.internal.CodeTable;
+import dev.smtpexplain.core.internal.RelayProse;
 import dev.smtpexplain.core.internal.ReplyShape;
 import dev.smtpexplain.core.internal.RuleEngine;
 import dev.smtpexplain.core.internal.RuleSpec;
 import dev.smtpexplain.core.internal.RulesParser;
-import dev.smtpexplain.core.internal.WordFeatures;
 import dev.smtpexplain.core.internal.WordModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +178,7 @@ public final class Diagnoser {
         // wordings no rule had seen, the words were right more often than it (docs/confidence.md)
         if (model != null && (status == null || status.category() == Category.UNKNOWN || status.category() == Category.POLICY_VIOLATION)
                 && (replyCode == null || !RuleEngine.answersOnlyAuth(replyCode.value()))) {
-            String text = WordFeatures.serverText(reply.lines());
+            String text = RelayProse.serverText(reply.lines());
             WordModel.Guess guess = model.guess(text, reply.classDigit());
             if (guess != null && guess.probability() >= WORDS_DECIDE) {
                 return fromWords(reply, guess, model.quote(text, guess.category()));
@@ -228,7 +228,7 @@ public final class Diagnoser {
     // that the reasons follow: a weak rule that reads them decides before it
     private RuleEngine.@Nullable Match weakMatchPastTheProse(SmtpReply reply, RuleEngine.Match weak) {
         List<String> lines = reply.lines();
-        int introduction = WordFeatures.lastIntroduction(lines);
+        int introduction = RelayProse.lastIntroduction(lines);
         if (introduction < 0) {
             return weak;
         }

@@ -1,5 +1,6 @@
 package dev.smtpexplain.core;
 
+import dev.smtpexplain.core.internal.RelayProse;
 import dev.smtpexplain.core.internal.WordFeatures;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +43,7 @@ final class WordModelFile {
             }
             perCategory.merge(r.category(), 1, Integer::sum);
             Set<String> once = new HashSet<>();
-            for (String f : WordFeatures.features(WordFeatures.serverText(r.reply().lines()))) {
+            for (String f : WordFeatures.features(RelayProse.serverText(r.reply().lines()))) {
                 counts.computeIfAbsent(f, k -> new EnumMap<>(Category.class)).merge(r.category(), 1, Integer::sum);
                 if (once.add(f)) {
                     replies.merge(f, 1, Integer::sum);

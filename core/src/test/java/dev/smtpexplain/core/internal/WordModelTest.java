@@ -32,15 +32,15 @@ class WordModelTest {
 
     @Test
     void theServersWordsLeaveOutWhatARelayWrote() {
-        assertThat(WordFeatures.serverText(List.of("Mailbox full (in reply to RCPT TO command)"))).isEqualTo("Mailbox full");
-        assertThat(WordFeatures.serverText(List.of("Your message could not be delivered.", "host mx.example.org[192.0.2.1] said:",
+        assertThat(RelayProse.serverText(List.of("Mailbox full (in reply to RCPT TO command)"))).isEqualTo("Mailbox full");
+        assertThat(RelayProse.serverText(List.of("Your message could not be delivered.", "host mx.example.org[192.0.2.1] said:",
                 "Mailbox full (in reply to end of DATA command)"))).isEqualTo("Mailbox full");
-        assertThat(WordFeatures.serverText(List.of("... while talking to mx.example.org.:", ">>> RCPT To:<bob@example.org>", "<<<",
+        assertThat(RelayProse.serverText(List.of("... while talking to mx.example.org.:", ">>> RCPT To:<bob@example.org>", "<<<",
                 "User unknown"))).isEqualTo("<<< User unknown");
-        assertThat(WordFeatures.serverText(List.of("Remote Server returned '", "Mailbox full'"))).isEqualTo("Mailbox full'");
+        assertThat(RelayProse.serverText(List.of("Remote Server returned '", "Mailbox full'"))).isEqualTo("Mailbox full'");
         // a quotation mark that a line closes introduces nothing; a colon on the last line introduces nothing
-        assertThat(WordFeatures.serverText(List.of("'Mailbox full'", "try later:"))).isEqualTo("'Mailbox full' try later:");
-        assertThat(WordFeatures.serverText(List.of())).isEmpty();
+        assertThat(RelayProse.serverText(List.of("'Mailbox full'", "try later:"))).isEqualTo("'Mailbox full' try later:");
+        assertThat(RelayProse.serverText(List.of())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.smtpexplain.core.internal;
+
+import java.util.List;
+
+/**
+ * What a relaying MTA or a client writes around the reply it quotes: the lines before it ("Your message
+ * could not be delivered.", "host mx.example.org said:", "SMTP error from remote mail server after RCPT
+ * TO:&lt;a@example.org&gt;:", "Remote Server returned '"), a transcript's commands ("&gt;&gt;&gt; RCPT
+ * To:…") and Postfix's "(in reply to RCPT TO command)". The rules read the introducing line for the stage
+ * it names, with its host names as data; the word model reads only the server's own words.
+ */
+public final class RelayProse {
+
+    private RelayProse() {
+    }
+
+    /**
+     * {@return the words a server wrote, from a reply's lines}: without the lines that a relaying MTA or a
+     * client wrote before the reply and to introduce it ("host mx.example.org said:", "SMTP error from remote mail server
+     * after RCPT TO:&lt;a@example.org&gt;:", "Remote Server returned '", "nested exception is:"), the
+     * commands of a transcript ("&gt;&gt;&gt; RCPT To:…") and Postfix's "(in reply to RCPT TO command)":
+     * the same reply, relayed or not, reads the same.
+     */
+    public static String serverText(List<String> lines) {
+        int last = lines.size() - 1;
+        if (last == 0) {
+            return withoutStage(lines.get(0)); // one line, the usual case
+        }
+        // what comes before the last line that introduces the reply is the relaying MTA's own prose
+        int first = lastIntroduction(lines) + 1;
+        StringBuilder sb = new StringBuilder();
+        for (int l = first; l <= last; l++) {
+            String line = lines.get(l);
+            if (line.startsWith(">>>")) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(l == last ? withoutStage(line) : line);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@return the index of the last line before the reply's own that introduces it ("host mx.example.org
+     * said:", "The error that the other server returned was:"), or -1}: what comes before that line is the
+     * relaying MTA's or the client's own prose.
+     */
+    public static int lastIntroduction(List<String> lines) {
+        for (int l = lines.size() - 2; l >= 0; l--) {
+            if (introduces(lines.get(l))) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    // a line that ends where what it introduces begins: a colon, or a quotation mark it opens
+    private static boolean introduces(String line) {
+        char end = line.isEmpty() ? ' ' : line.charAt(line.length() - 1);
+        if (end == ':') {
+            return true;
+        }
+        if (end != '\'' && end != '"') {
+            return false;
+        }
+        int quotes = 0;
+        for (int i = 0; i < line.length(); i++) {
+            quotes += line.charAt(i) == end ? 1 : 0;
+        }
+        return quotes % 2 == 1;
+    }
+
+    private static final String STAGE = "(in reply to ";
+
+    private static String withoutStage(String line) {
+        if (!line.endsWith(")")) {
+            return line;
+        }
+        int at = line.lastIndexOf(STAGE);
+        return at < 0 ? line : line.substring(0, at).stripTrailing();
+    }
+}
