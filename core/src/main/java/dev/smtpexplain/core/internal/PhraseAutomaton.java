@@ -615,7 +615,6 @@ public final class PhraseAutomaton {
             return -1;
         }
 
-        /** Whether a sentence or clause ends between two offsets: '.', ';', '!' or '?' before white space. */
         /**
          * How much shorter {@code [from, to)} is when each e-mail address inside it counts as one character,
          * as the scan reads it: a long address ("first.last+tag@mail.example.co.uk") stands between the
@@ -634,16 +633,11 @@ public final class PhraseAutomaton {
                 int a = Math.max(from - start, 0);
                 int b = Math.min(to - start, s.length());
                 for (int at = s.indexOf('@', a); at >= 0 && at < b; at = s.indexOf('@', at + 1)) {
-                    int first = at;
-                    while (first > a && !endsToken(s.charAt(first - 1))) {
-                        first--;
-                    }
-                    int last = at + 1;
-                    while (last < b && !endsToken(s.charAt(last))) {
-                        last++;
-                    }
-                    // inside the span on both sides: an address cut by its edge is not known whole
-                    if ((first > a || first == 0 || endsToken(s.charAt(first - 1))) && (last < b || last == s.length())) {
+                    // the same address the scan reads as one space, if it lies inside the span: one cut by the
+                    // span's edge is not known whole
+                    int first = addressStart(s, at, a);
+                    int last = addressEnd(s, at, b);
+                    if ((first > a || a == 0 || beginsAfter(s.charAt(a - 1))) && (last < b || last == s.length())) {
                         slack += last - first - 1;
                     }
                     at = last;
@@ -666,6 +660,7 @@ public final class PhraseAutomaton {
             return line < 0 ? -line - 2 : line;
         }
 
+        /** Whether a sentence or clause ends between two offsets: '.', ';', '!' or '?' before white space. */
         private boolean breakBetween(int from, int to) {
             fillLineStarts();
             for (int line = lineAt(from); line < lines.size(); line++) {
@@ -958,11 +953,6 @@ public final class PhraseAutomaton {
         return c < 128 ? TOKEN_END[c] : !Character.isLetterOrDigit(c);
     }
 
-    /**
-     * The [start, end) ranges of tokens holding an '@', as a flat array. Tokens end at white space,
-     * brackets, quotes, commas and semicolons. Only the addresses themselves are read, from each '@'
-     * outwards, so a line without addresses costs one {@code indexOf}.
-     */
     // what reads as one space in line k: addresses, and host names in a relay's prose or where a server names
     // itself
     private static int[] ranges(String line, int k, int proseLines) {
@@ -1145,22 +1135,19 @@ public final class PhraseAutomaton {
         return !FILE_EXTENSIONS.contains(last);
     }
 
+    /**
+     * The [start, end) ranges of tokens holding an '@', as a flat array. Tokens end at white space,
+     * brackets, quotes, commas and semicolons. Only the addresses themselves are read, from each '@'
+     * outwards, so a line without addresses costs one {@code indexOf}.
+     */
     static int[] addressRanges(String line) {
         int[] ranges = new int[4];
         int count = 0;
         int n = line.length();
         int at = line.indexOf('@');
         while (at >= 0) {
-            int start = at;
-            // an address given as a URL's query value ("why.html?sender=bob@example.com&ip=…") starts after the
-            // '?' or '&': the link before it is words ("openspf"), not part of the address
-            while (start > 0 && !endsToken(line.charAt(start - 1)) && line.charAt(start - 1) != '?' && line.charAt(start - 1) != '&') {
-                start--;
-            }
-            int end = at + 1;
-            while (end < n && !endsToken(line.charAt(end))) {
-                end++;
-            }
+            int start = addressStart(line, at, 0);
+            int end = addressEnd(line, at, n);
             if (count == ranges.length) {
                 ranges = Arrays.copyOf(ranges, count * 2);
             }
@@ -1169,6 +1156,31 @@ public final class PhraseAutomaton {
             at = end < n ? line.indexOf('@', end) : -1;
         }
         return Arrays.copyOf(ranges, count);
+    }
+
+    // where the address around the '@' at `at` starts, looking no further back than `floor`: an address given
+    // as a URL's query value ("why.html?sender=bob@example.com&ip=…") starts after the '?' or '&': the link
+    // before it is words ("openspf"), not part of the address
+    private static int addressStart(String line, int at, int floor) {
+        int start = at;
+        while (start > floor && !beginsAfter(line.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    // whether an address begins after c
+    private static boolean beginsAfter(char c) {
+        return endsToken(c) || c == '?' || c == '&';
+    }
+
+    // where the address around the '@' at `at` ends, looking no further than `ceiling`
+    private static int addressEnd(String line, int at, int ceiling) {
+        int end = at + 1;
+        while (end < ceiling && !endsToken(line.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /**

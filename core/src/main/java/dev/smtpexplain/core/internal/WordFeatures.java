@@ -80,9 +80,8 @@ public final class WordFeatures {
         }
         // where a server names itself (first, or in brackets: "User unknown [mx1.spamfilter.example.net]"), its
         // host name's labels are not its words, as for the rules
-        int[] names = text.length() > 0 && text.toString().indexOf('.') >= 0
-                ? PhraseAutomaton.dataRanges(n == text.length() ? text.toString() : text.subSequence(0, n).toString(), false)
-                : NO_NAMES;
+        String head = n == text.length() ? text.toString() : text.subSequence(0, n).toString();
+        int[] names = head.indexOf('.') >= 0 ? PhraseAutomaton.dataRanges(head, false) : NO_NAMES;
         int name = 0;
         while (i < n) {
             if (mayHoldAddress && i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
