@@ -117,8 +117,7 @@ public final class WordModel {
      */
     public String quote(CharSequence text, Category category) {
         int[] span = strongest(text, category.ordinal());
-        List<String> words = WordFeatures.features(text.subSequence(span[0], span[1]));
-        return words.isEmpty() ? "" : words.get(words.size() - 1);
+        return WordFeatures.quoted(text.subSequence(span[0], span[1]));
     }
 
     private static boolean allowed(Category c, int classDigit) {

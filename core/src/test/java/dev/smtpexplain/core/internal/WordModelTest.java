@@ -13,14 +13,29 @@ class WordModelTest {
     @Test
     void wordsAreRunsOfLettersAndPairsOfNeighbours() {
         assertThat(WordFeatures.features("552 5.2.2 Can't deliver: Mailbox FULL <bob@example.com> x"))
-                .containsExactly("cant", "deliver", "cant deliver", "mailbox", "deliver mailbox", "full", "mailbox full");
+                .containsExactly("cant", "deliv", "cant deliv", "mailb", "deliv mailb", "full", "mailb full");
+    }
+
+    @Test
+    void aWordCountsByItsFirstFiveLetters() {
+        assertThat(WordFeatures.features("rejected")).isEqualTo(WordFeatures.features("Rejection"));
+        assertThat(WordFeatures.features("Empfänger")).isEqualTo(WordFeatures.features("Empfängers")).containsExactly("empfa");
+        assertThat(WordFeatures.features("получателя")).isEqualTo(WordFeatures.features("получатель"));
+        assertThat(WordFeatures.hash("mailbox full")).isEqualTo(WordFeatures.hash("mailb full"));
+        assertThat(WordFeatures.features("rejected")).isNotEqualTo(WordFeatures.features("refused"));
+    }
+
+    @Test
+    void aQuoteHasTheWholeWords() {
+        assertThat(WordFeatures.quoted("Mailbox FULL, <bob@example.com> (quota exceeded)")).isEqualTo("mailbox full quota exceeded");
+        assertThat(WordFeatures.quoted("")).isEmpty();
     }
 
     @Test
     void addressesAreSkippedWhole() {
         assertThat(WordFeatures.features("550 spam@example.com: (full.box@example.org) user unknown, see https://example.net/why"))
-                .containsExactly("user", "unknown", "user unknown", "see", "unknown see", "https", "see https", "example",
-                        "https example", "net", "example net", "why", "net why");
+                .containsExactly("user", "unkno", "user unkno", "see", "unkno see", "https", "see https", "examp",
+                        "https examp", "net", "examp net", "why", "net why");
         assertThat(WordFeatures.features("reply @ noon, a@ b")).containsExactly("reply", "noon", "reply noon");
     }
 
@@ -61,7 +76,7 @@ class WordModelTest {
     void onlyTheStartOfALongTextIsRead() {
         String text = "a ".repeat(WordFeatures.MAX_CHARS) + "mailbox full";
         assertThat(WordFeatures.features(text)).isEmpty();
-        assertThat(WordFeatures.features("mailbox full " + "a ".repeat(WordFeatures.MAX_CHARS))).contains("mailbox full");
+        assertThat(WordFeatures.features("mailbox full " + "a ".repeat(WordFeatures.MAX_CHARS))).contains("mailb full");
     }
 
     private static final List<String> TINY = List.of(
