@@ -145,6 +145,19 @@ class DiagnoserTest {
     }
 
     @Test
+    void wordsTheModelIsSureOfSayMoreThanABareRefusal() {
+        // "rejected" alone says the server refused, not why; the reason in other words decides
+        Diagnosis d = diagnoser.diagnose("550 Rejected: your server is on our naughty list");
+        assertThat(d.category()).isEqualTo(Category.SENDER_BLOCKED);
+        assertThat(d.evidence().source()).isEqualTo(Evidence.Source.WORDS);
+        assertThat(Diagnoser.builder().withoutWordModel().build().diagnose("550 Rejected: your server is on our naughty list")
+                .evidence().ruleId()).isEqualTo("generic.rejected");
+        // words that say no reason leave the refusal as the honest answer, and so does a refusal that names policy
+        assertThat(diagnoser.diagnose("550 Rejected: please try again").evidence().ruleId()).isEqualTo("generic.rejected");
+        assertThat(diagnoser.diagnose("550 Rejected for policy reasons").category()).isEqualTo(Category.POLICY_VIOLATION);
+    }
+
+    @Test
     void wordsNeverOverruleASpecificStatusOrALoginReply() {
         String words = "your server is on our naughty list";
         assertThat(diagnoser.diagnose("550 " + words).evidence().source()).isEqualTo(Evidence.Source.WORDS);

@@ -1,6 +1,7 @@
 package dev.smtpexplain.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,14 +36,29 @@ public final class WordFeatures {
     private WordFeatures() {
     }
 
+    private static final long[] NONE = new long[0];
+
     /** Calls {@code sink} for each word and each pair of neighbouring words of {@code text}, in order. */
     public static void forEach(CharSequence text, Sink sink) {
+        forEach(text, NONE, sink);
+    }
+
+    /**
+     * As {@link #forEach(CharSequence, Sink)}, without the words whose hashes {@code without} holds (the
+     * words on either side of one pair up instead).
+     */
+    public static void forEach(CharSequence text, long[] without, Sink sink) {
         words(text, new Sink() {
             private long previous;
             private int previousStart = -1;
 
             @Override
             public void feature(long word, int start, int end) {
+                for (long w : without) {
+                    if (w == word) {
+                        return;
+                    }
+                }
                 sink.feature(word, start, end);
                 if (previousStart >= 0) {
                     sink.feature(pair(previous, word), previousStart, end);
@@ -78,6 +94,19 @@ public final class WordFeatures {
         StringBuilder sb = new StringBuilder();
         words(text, (hash, start, end) -> sb.append(sb.isEmpty() ? "" : " ").append(lowerLetters(text, start, end, Integer.MAX_VALUE)));
         return sb.toString();
+    }
+
+    /** {@return the hashes of the words of {@code text}, without pairs} */
+    public static long[] wordHashes(CharSequence text) {
+        long[][] out = {new long[4]};
+        int[] n = {0};
+        words(text, (hash, start, end) -> {
+            if (n[0] == out[0].length) {
+                out[0] = Arrays.copyOf(out[0], n[0] * 2);
+            }
+            out[0][n[0]++] = hash;
+        });
+        return Arrays.copyOf(out[0], n[0]);
     }
 
     /** {@return the hash of a feature string as {@link #features} writes it; a longer word hashes as its stem} */

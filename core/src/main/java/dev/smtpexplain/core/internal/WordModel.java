@@ -70,9 +70,24 @@ public final class WordModel {
      * @return the guess, or null when none of the words is in the model
      */
     public Guess guess(CharSequence text, int classDigit) {
+        return guess(text, classDigit, NO_WORDS);
+    }
+
+    private static final long[] NO_WORDS = new long[0];
+
+    /**
+     * Weighs the words of {@code text} other than some: what the rest of a reply says beside words a rule
+     * already read ("rejected").
+     *
+     * @param text the reply's text
+     * @param classDigit the reply's class digit (0 when none), as for {@link #guess(CharSequence, int)}
+     * @param without the hashes of the words to leave out ({@link WordFeatures#wordHashes})
+     * @return the guess, or null when none of the other words is in the model
+     */
+    public Guess guess(CharSequence text, int classDigit, long[] without) {
         double[] score = new double[CATEGORIES.length];
         int[] known = new int[1];
-        WordFeatures.forEach(text, (hash, start, end) -> {
+        WordFeatures.forEach(text, without, (hash, start, end) -> {
             int slot = slot(hash);
             if (slot != NO_SLOT) {
                 known[0]++;
@@ -116,7 +131,12 @@ public final class WordModel {
      * @return the words, or empty when none of them is in the model
      */
     public String quote(CharSequence text, Category category) {
-        int[] span = strongest(text, category.ordinal());
+        return quote(text, category, NO_WORDS);
+    }
+
+    /** {@return as {@link #quote(CharSequence, Category)}, never one of the words {@code without} holds} */
+    public String quote(CharSequence text, Category category, long[] without) {
+        int[] span = strongest(text, category.ordinal(), without);
         return WordFeatures.quoted(text.subSequence(span[0], span[1]));
     }
 
@@ -147,10 +167,10 @@ public final class WordModel {
 
     // the feature most particular to the winner: its weight there over its mean weight in all categories, so
     // that a word every kind of reply uses ("the", "mail") is not what the explanation quotes
-    private int[] strongest(CharSequence text, int winner) {
+    private int[] strongest(CharSequence text, int winner, long[] without) {
         int[] span = {0, 0};
         double[] lead = {Double.NEGATIVE_INFINITY};
-        WordFeatures.forEach(text, (hash, start, end) -> {
+        WordFeatures.forEach(text, without, (hash, start, end) -> {
             int slot = slot(hash);
             if (slot == NO_SLOT || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
                 return;
