@@ -64,6 +64,10 @@ public class UnseenReliability {
                 c[0] += ok ? 1 : 0;
                 c[1]++;
                 String rule = d.evidence().ruleId();
+                if (Boolean.getBoolean("per.rule")) {
+                    // -Dper.rule=true: one line per row, for a table by rule ("rule<TAB>id<TAB>right")
+                    System.out.println("rule\t" + rule + "\t" + ok);
+                }
                 String kind = rule.startsWith("code:") ? "basic code" : rule.startsWith("status:") ? "enhanced status"
                         : rule.startsWith("class:") ? "class digit" : rule.equals("none") ? "nothing"
                         : rule.startsWith("words:") ? "word model"
