@@ -78,6 +78,21 @@ class SmtpReplyTest {
     }
 
     @Test
+    void leniencyFindsACodeInBracketsAfterAWordThatNamesSmtp() {
+        // a webmail client's "SMTP Error (535): …", translated: the code, and the words without the brackets
+        SmtpReply r = SmtpReply.parseLenient("SMTP-Fehler (535): Authentifizierung fehlgeschlagen.");
+        assertThat(r.code()).contains(ReplyCode.of(535));
+        assertThat(r.lines()).containsExactly("SMTP-Fehler", "Authentifizierung fehlgeschlagen.");
+        assertThat(SmtpReply.parseLenient("Błąd SMTP (550): odbiorca nieznany").code()).contains(ReplyCode.of(550));
+        assertThat(SmtpReply.parseLenient("Erreur SMTP (535) : Echec").lines()).containsExactly("Erreur SMTP", "Echec");
+        // other numbers in brackets are not codes: a count, a limit, an error number without SMTP before it
+        assertThat(SmtpReply.parseLenient("Message held because send limit (500) has been reached.").code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("Could not find envelope sender user bob@example.org (511)").code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("Error (535): failed").code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("(535)").code()).isEmpty();
+    }
+
+    @Test
     void leniencyFindsAnEnhancedCodeInTheText() {
         SmtpReply r = SmtpReply.parseLenient("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)");
         assertThat(r.status()).map(Object::toString).contains("5.1.1");

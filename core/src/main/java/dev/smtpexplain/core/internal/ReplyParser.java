@@ -115,11 +115,18 @@ public final class ReplyParser {
                 if (lineCode.equals(code) || at == 0) {
                     // what a relaying MTA wrote before the code ("host mx.example.org refused to talk to me:",
                     // "SMTP error from remote mail server after RCPT TO:") names the stage: keep it as a line
-                    String before = rest.substring(0, at).strip();
+                    boolean bracketed = at > 0 && rest.charAt(at - 1) == '(';
+                    String before = rest.substring(0, bracketed ? at - 1 : at).strip();
                     if (!before.isEmpty()) {
                         text.add(before);
                     }
                     from = Math.min(rest.length(), at + 4);
+                    if (bracketed) {
+                        // past "(535)" and the colon after it
+                        while (from < rest.length() && (rest.charAt(from) == ' ' || rest.charAt(from) == ':')) {
+                            from++;
+                        }
+                    }
                     int end = statusEnd(rest, from);
                     if (end > 0) {
                         if (status == null) {
@@ -178,6 +185,11 @@ public final class ReplyParser {
             return i == 0;
         }
         char after = s.charAt(i + 3);
+        if (after == ')' && i > 0 && s.charAt(i - 1) == '(') {
+            // a client's "SMTP Error (535): Authentication failed", in any language ("SMTP-Fehler (535):",
+            // "Erreur SMTP (535) :", "SMTPエラー (550):"): a code in brackets after a word that names SMTP
+            return namesSmtpBefore(s, i - 1);
+        }
         if (after == '-') {
             // a continuation line: "550-5.7.1 text" or "550-text"
             return i == 0;
@@ -189,6 +201,31 @@ public final class ReplyParser {
         // introduces it ("host mx.example.org said: 550 [SUSPEND] …", "…: 554 30 Sorry, …") any text
         return i == 0 || i + 4 < s.length() && (Character.isLetter(s.charAt(i + 4)) || statusEnd(s, i + 4) > 0
                 || s.charAt(i + 4) == '<' || s.charAt(i + 4) == '#' || afterColon(s, i) && s.charAt(i + 4) != ' ');
+    }
+
+    // whether one of the two words before `bracket` holds "SMTP" ("SMTP Error (", "Błąd SMTP (", "SMTP-virhe ("),
+    // looking back at most 40 characters: such words are short, and a long run of brackets stays linear
+    private static boolean namesSmtpBefore(String s, int bracket) {
+        int j = bracket;
+        int limit = Math.max(0, bracket - 40);
+        for (int word = 0; word < 2; word++) {
+            while (j > limit && s.charAt(j - 1) == ' ') {
+                j--;
+            }
+            int end = j;
+            while (j > limit && s.charAt(j - 1) != ' ') {
+                j--;
+            }
+            if (end == j) {
+                return false;
+            }
+            for (int k = j; k + 4 <= end; k++) {
+                if (s.regionMatches(true, k, "smtp", 0, 4)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // whether the code at i follows a colon and one space ("said: 550"), as a relay introduces a reply
