@@ -78,6 +78,17 @@ class SmtpReplyTest {
     }
 
     @Test
+    void aCodeGivenApartIsFoundWhereARelayQuotesItOnOneLine() {
+        // a bounce flattened to one line: the relay's prose, then the reply with the code given in its own field
+        SmtpReply r = SmtpReply.of(550, "5.7.1", "Google tried to deliver your message, but it was rejected by the recipient domain."
+                + " The error that the other server returned was: 550 5.7.1 Access denied");
+        assertThat(r.lines()).containsExactly("Google tried to deliver your message, but it was rejected by the recipient domain."
+                + " The error that the other server returned was:", "Access denied");
+        // another number after a colon is not that code
+        assertThat(SmtpReply.of(550, null, "Quota: 500 messages a day exceeded").lines()).containsExactly("Quota: 500 messages a day exceeded");
+    }
+
+    @Test
     void leniencyFindsACodeInBracketsAfterAWordThatNamesSmtp() {
         // a webmail client's "SMTP Error (535): …", translated: the code, and the words without the brackets
         SmtpReply r = SmtpReply.parseLenient("SMTP-Fehler (535): Authentifizierung fehlgeschlagen.");

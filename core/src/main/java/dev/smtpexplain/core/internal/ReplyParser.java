@@ -106,6 +106,11 @@ public final class ReplyParser {
             String rest = line.strip();
             int from = 0;
             int at = codeStart(rest, !codeFromText && code == null);
+            if (at < 0 && givenCode != null && l == 0) {
+                // the code given apart, quoted after a relay's own words on the same line ("…The error that the
+                // other server returned was: 550 5.7.1 …"): the reply starts there
+                at = givenCodeAfterColon(rest, givenCode);
+            }
             if (at >= 0) {
                 ReplyCode lineCode = ReplyCode.of(digits(rest, at, at + 3));
                 if (code == null) {
@@ -226,6 +231,16 @@ public final class ReplyParser {
             }
         }
         return false;
+    }
+
+    private static int givenCodeAfterColon(String s, ReplyCode code) {
+        String digits = Integer.toString(code.value());
+        for (int i = s.indexOf(": " + digits); i >= 0; i = s.indexOf(": " + digits, i + 1)) {
+            if (i + 2 + 3 < s.length() && isCodeAt(s, i + 2)) {
+                return i + 2;
+            }
+        }
+        return -1;
     }
 
     // whether the code at i follows a colon and one space ("said: 550"), as a relay introduces a reply
