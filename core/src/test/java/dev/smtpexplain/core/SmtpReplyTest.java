@@ -96,6 +96,8 @@ class SmtpReplyTest {
         assertThat(r.lines()).containsExactly("SMTP-Fehler", "Authentifizierung fehlgeschlagen.");
         assertThat(SmtpReply.parseLenient("Błąd SMTP (550): odbiorca nieznany").code()).contains(ReplyCode.of(550));
         assertThat(SmtpReply.parseLenient("Erreur SMTP (535) : Echec").lines()).containsExactly("Erreur SMTP", "Echec");
+        assertThat(SmtpReply.parseLenient("SMTP 錯誤（535）：身份核對失敗").lines()).containsExactly("SMTP 錯誤", "身份核對失敗");
+        assertThat(SmtpReply.parseLenient("The message was too large (SMTP error 552).").code()).contains(ReplyCode.of(552));
         // other numbers in brackets are not codes: a count, a limit, an error number without SMTP before it
         assertThat(SmtpReply.parseLenient("Message held because send limit (500) has been reached.").code()).isEmpty();
         assertThat(SmtpReply.parseLenient("Could not find envelope sender user bob@example.org (511)").code()).isEmpty();

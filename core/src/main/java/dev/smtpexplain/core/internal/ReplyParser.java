@@ -120,7 +120,7 @@ public final class ReplyParser {
                 if (lineCode.equals(code) || at == 0) {
                     // what a relaying MTA wrote before the code ("host mx.example.org refused to talk to me:",
                     // "SMTP error from remote mail server after RCPT TO:") names the stage: keep it as a line
-                    boolean bracketed = at > 0 && rest.charAt(at - 1) == '(';
+                    boolean bracketed = at > 0 && (rest.charAt(at - 1) == '(' || rest.charAt(at - 1) == '（');
                     String before = rest.substring(0, bracketed ? at - 1 : at).strip();
                     if (!before.isEmpty()) {
                         text.add(before);
@@ -128,7 +128,7 @@ public final class ReplyParser {
                     from = Math.min(rest.length(), at + 4);
                     if (bracketed) {
                         // past "(535)" and the colon after it
-                        while (from < rest.length() && (rest.charAt(from) == ' ' || rest.charAt(from) == ':')) {
+                        while (from < rest.length() && (rest.charAt(from) == ' ' || rest.charAt(from) == ':' || rest.charAt(from) == '：')) {
                             from++;
                         }
                     }
@@ -190,10 +190,12 @@ public final class ReplyParser {
             return i == 0;
         }
         char after = s.charAt(i + 3);
-        if (after == ')' && i > 0 && s.charAt(i - 1) == '(') {
+        if ((after == ')' || after == '）') && i > 0) {
             // a client's "SMTP Error (535): Authentication failed", in any language ("SMTP-Fehler (535):",
-            // "Erreur SMTP (535) :", "SMTPエラー (550):"): a code in brackets after a word that names SMTP
-            return namesSmtpBefore(s, i - 1);
+            // "Erreur SMTP (535) :", "SMTP 錯誤（535）："), or "… (SMTP error 552).": a code that a bracket
+            // closes, after a word that names SMTP
+            char before = s.charAt(i - 1);
+            return (before == '(' || before == '（' || before == ' ') && namesSmtpBefore(s, before == ' ' ? i : i - 1);
         }
         if (after == '-') {
             // a continuation line: "550-5.7.1 text" or "550-text"
@@ -208,11 +210,12 @@ public final class ReplyParser {
                 || s.charAt(i + 4) == '<' || s.charAt(i + 4) == '#' || afterColon(s, i) && s.charAt(i + 4) != ' ');
     }
 
-    // whether one of the two words before `bracket` holds "SMTP" ("SMTP Error (", "Błąd SMTP (", "SMTP-virhe ("),
-    // looking back at most 40 characters: such words are short, and a long run of brackets stays linear
-    private static boolean namesSmtpBefore(String s, int bracket) {
-        int j = bracket;
-        int limit = Math.max(0, bracket - 40);
+    // whether one of the two words before `at` holds "SMTP" ("SMTP Error (", "Błąd SMTP (", "SMTP-virhe (",
+    // "(SMTP error "), looking back at most 40 characters: such words are short, and a long run of brackets
+    // stays linear
+    private static boolean namesSmtpBefore(String s, int at) {
+        int j = at;
+        int limit = Math.max(0, at - 40);
         for (int word = 0; word < 2; word++) {
             while (j > limit && s.charAt(j - 1) == ' ') {
                 j--;
