@@ -81,7 +81,7 @@ public final class Diagnoser {
     static final double WORDS_LEANING = 0.35;
     static final double WORDS_DECIDE = 0.5;
     // over a bare refusal the words decide from 0.9 on: from 0.5 on they read 4 more never-seen replies right
-    // but 1 more Sisimai reply wrong, where "rejected by" in a relay's prose leans to spam (docs/confidence.md)
+    // but 1 more Sisimai reply wrong (docs/confidence.md, "The word model")
     static final double WORDS_OVER_A_BARE_REFUSAL = 0.9;
 
     // evidence without a rule or a listed code, built once: by class digit, and for nothing at all

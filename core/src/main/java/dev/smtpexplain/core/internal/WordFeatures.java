@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
  * A word is a run of letters, lower-cased, apostrophes dropped ("Can't" is {@code cant}), of two letters
- * or more, counted by its first {@value #STEM} letters; digits, punctuation and symbols only separate words, so codes and numbers never count, and
- * e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai)
+ * or more, counted by its first {@value #STEM} letters; digits, punctuation and symbols only separate
+ * words, so codes and numbers never count, and e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai)
  * have no words to split, so each pair of neighbouring characters counts as a word. Only the first
  * {@value #MAX_CHARS} characters are read: a reply states its reason early, and the cost stays bounded
  * however long the input.
