@@ -173,8 +173,7 @@ public final class Diagnoser {
             // a bare refusal ("rejected", "access denied") says no more than a generic status: on wordings no
             // rule had seen it was right one time in twenty, so words the model is fairly sure of say more
             if (m[1].rule().category() == Category.POLICY_VIOLATION) {
-                long[] refusal = WordFeatures.wordHashes(m[1].evidence().matchedPhrase().orElse(""));
-                Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, refusal);
+                Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, m[1].evidence().matchedPhrase().orElse(""));
                 if (fromWords != null && fromWords.category() != Category.POLICY_VIOLATION) {
                     return fromWords;
                 }
@@ -183,7 +182,7 @@ public final class Diagnoser {
         }
         // no rule understood the text and no status says what it is: on wordings no rule had seen, the words,
         // weighed by a model learned from the documented replies, were right more often than the basic code
-        Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_DECIDE, NO_WORDS);
+        Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_DECIDE, null);
         if (fromWords != null) {
             return fromWords;
         }
@@ -206,12 +205,12 @@ public final class Diagnoser {
 
     private static final long[] NO_WORDS = new long[0];
 
-    // what the words suggest, when the model is at least `atLeast` sure and the words other than `without` say
-    // the same (the explanation quotes one of those); null when there is no model, when a
+    // what the words suggest, when the model is at least `atLeast` sure and the words other than those of
+    // `refusal` (a rule's phrase) say the same (the explanation quotes one of those); null when there is no model, when a
     // status says more than "refused by policy" (5.7.0, 5.7.1 do not say why: on wordings no rule had seen,
     // the words were right more often than they, docs/confidence.md), or for a reply that only AUTH gets
     private @Nullable Diagnosis byWords(SmtpReply reply, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode, double atLeast,
-            long[] without) {
+            @Nullable String refusal) {
         WordModel model = words;
         if (model == null && builtInWords) {
             model = words = BuiltInWords.MODEL;
@@ -225,9 +224,11 @@ public final class Diagnoser {
         if (guess == null || guess.probability() < atLeast) {
             return null;
         }
-        if (without.length > 0) {
+        long[] without = NO_WORDS;
+        if (refusal != null) {
             // the other words must say the same on their own: "Message rejected" leans to spam only by the
             // refusal's own word
+            without = WordFeatures.wordHashes(refusal);
             WordModel.Guess rest = model.guess(text, reply.classDigit(), without);
             if (rest == null || rest.category() != guess.category() || rest.probability() < WORDS_DECIDE) {
                 return null;
