@@ -170,15 +170,7 @@ public final class Diagnoser {
         CodeTable.Entry code = replyCode == null ? null : CodeTable.forCode(replyCode);
         boolean specificCode = code != null && code.specific();
         if (m[1] != null && !specificCode) {
-            // a bare refusal ("rejected", "access denied") says no more than a generic status: on wordings no
-            // rule had seen it was right one time in twenty, so words the model is fairly sure of say more
-            if (m[1].rule().category() == Category.POLICY_VIOLATION) {
-                Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, m[1].evidence().matchedPhrase().orElse(""));
-                if (fromWords != null && fromWords.category() != Category.POLICY_VIOLATION) {
-                    return fromWords;
-                }
-            }
-            return fromRule(reply, m[1], unexplained(m[1].rule().category(), textConfidence(reply, m[1], status, WEAK_TEXT_RULE)));
+            return fromWeakRule(reply, m[1], status, replyCode);
         }
         // no rule understood the text and no status says what it is: on wordings no rule had seen, the words,
         // weighed by a model learned from the documented replies, were right more often than the basic code
@@ -201,6 +193,18 @@ public final class Diagnoser {
             return Diagnosis.of(reply, Category.UNKNOWN, CLASS_ONLY, CLASS_EVIDENCE[cls]);
         }
         return Diagnosis.of(reply, Category.UNKNOWN, NOTHING, NO_EVIDENCE);
+    }
+
+    private Diagnosis fromWeakRule(SmtpReply reply, RuleEngine.Match weak, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode) {
+        // a bare refusal ("rejected", "access denied") says no more than a generic status: on wordings no
+        // rule had seen it was right one time in twenty, so words the model is fairly sure of say more
+        if (weak.rule().category() == Category.POLICY_VIOLATION) {
+            Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, weak.evidence().matchedPhrase().orElse(""));
+            if (fromWords != null && fromWords.category() != Category.POLICY_VIOLATION) {
+                return fromWords;
+            }
+        }
+        return fromRule(reply, weak, unexplained(weak.rule().category(), textConfidence(reply, weak, status, WEAK_TEXT_RULE)));
     }
 
     private static final long[] NO_WORDS = new long[0];
