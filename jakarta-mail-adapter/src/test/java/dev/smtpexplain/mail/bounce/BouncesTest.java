@@ -114,6 +114,18 @@ class BouncesTest {
     }
 
     @Test
+    void anExpiredActionIsAFailureWithItsCauseExplained() {
+        // "Action: expired" is not one of RFC 3464's actions, but some senders write it when retries ran out
+        String dsn = DSN.replace("Action: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full",
+                "Action: expired\nStatus:\nDiagnostic-Code: Connection refused by mx.example.com");
+        assertThat(dsn).contains("Action: expired");
+        BounceRecipient carol = Bounces.explain(bytes(dsn), EN).recipients().get(1);
+        assertThat(carol.action()).isEqualTo("failed");
+        assertThat(carol.diagnosis()).isPresent();
+        assertThat(carol.categoryId()).contains("network-error");
+    }
+
+    @Test
     void theQuotedOriginalIsNeverReadAsTheReply() {
         // the original's body says spam, mailbox full and policy; the report says the address does not exist
         BounceReport r = Bounces.explain(bytes(DSN), EN);

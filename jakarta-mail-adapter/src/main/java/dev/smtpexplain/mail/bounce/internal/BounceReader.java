@@ -382,6 +382,8 @@ public final class BounceReader {
         }
         if (action.equals("failure") || action.equals("fail")) {
             action = "failed"; // gateways that write the noun
+        } else if (action.equals("expired")) {
+            action = "failed"; // not in RFC 3464, but some senders' (SendGrid's): retries ran out, the MTA gave up
         } else if (action.equals("delay")) {
             action = "delayed";
         }
