@@ -197,9 +197,11 @@ public final class Diagnoser {
 
     private Diagnosis fromWeakRule(SmtpReply reply, RuleEngine.Match weak, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode) {
         // a bare refusal ("rejected", "access denied") says no more than a generic status: on wordings no
-        // rule had seen it was right one time in twenty, so words the model is fairly sure of say more
-        if (weak.rule().category() == Category.POLICY_VIOLATION) {
-            Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, weak.evidence().matchedPhrase().orElse(""));
+        // rule had seen it was right one time in twenty, so words the model is fairly sure of say more. A
+        // refusal "due to local policy" names its reason: that stays
+        String phrase = weak.evidence().matchedPhrase().orElse("");
+        if (weak.rule().category() == Category.POLICY_VIOLATION && !phrase.contains("policy")) {
+            Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, phrase);
             if (fromWords != null && fromWords.category() != Category.POLICY_VIOLATION) {
                 return fromWords;
             }
