@@ -155,6 +155,8 @@ class DiagnoserTest {
         // words that say no reason leave the refusal as the honest answer, and so does a refusal that names policy
         assertThat(diagnoser.diagnose("550 Rejected: please try again").evidence().ruleId()).isEqualTo("generic.rejected");
         assertThat(diagnoser.diagnose("550 Rejected for policy reasons").category()).isEqualTo(Category.POLICY_VIOLATION);
+        assertThat(diagnoser.diagnose("554 5.7.1 Message rejected due to local policy, your server is on our naughty list").evidence()
+                .ruleId()).isEqualTo("policy.generic");
     }
 
     @Test
