@@ -84,6 +84,9 @@ class SmtpReplyTest {
                 + " The error that the other server returned was: 550 5.7.1 Access denied");
         assertThat(r.lines()).containsExactly("Google tried to deliver your message, but it was rejected by the recipient domain."
                 + " The error that the other server returned was:", "Access denied");
+        // the same when the logged line starts with the code: both forms read alike
+        assertThat(SmtpReply.parseLenient("550 5.7.1 Delivery failed. The error that the other server returned was: 550 550 5.7.1"
+                + " Access denied").lines()).containsExactly("Delivery failed. The error that the other server returned was:", "Access denied");
         // another number after a colon is not that code
         assertThat(SmtpReply.of(550, null, "Quota: 500 messages a day exceeded").lines()).containsExactly("Quota: 500 messages a day exceeded");
     }

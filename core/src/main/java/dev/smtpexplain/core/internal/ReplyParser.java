@@ -106,11 +106,6 @@ public final class ReplyParser {
             String rest = line.strip();
             int from = 0;
             int at = codeStart(rest, !codeFromText && code == null);
-            if (at < 0 && givenCode != null && l == 0) {
-                // the code given apart, quoted after a relay's own words on the same line ("…The error that the
-                // other server returned was: 550 5.7.1 …"): the reply starts there
-                at = givenCodeAfterColon(rest, givenCode);
-            }
             if (at >= 0) {
                 ReplyCode lineCode = ReplyCode.of(digits(rest, at, at + 3));
                 if (code == null) {
@@ -139,6 +134,23 @@ public final class ReplyParser {
                         }
                         from = end;
                     }
+                }
+            }
+            int quoted = l == 0 && code != null ? codeAfterColon(rest, from, code) : -1;
+            if (quoted > 0) {
+                // the same code again after a colon: a relay's prose on one line, quoting the reply ("550 5.7.1 …
+                // The error that the other server returned was: 550 5.7.1 Access denied", or the code given apart)
+                text.add(rest.substring(from, quoted).strip());
+                from = quoted + 4;
+                if (rest.startsWith(rest.substring(quoted, quoted + 4), from)) {
+                    from += 4; // Gmail's doubled "550 550 5.7.1"
+                }
+                int end = statusEnd(rest, from);
+                if (end > 0) {
+                    if (status == null) {
+                        status = statusAt(rest, from, end);
+                    }
+                    from = end;
                 }
             }
             String kept = stripped(rest, from);
@@ -236,9 +248,10 @@ public final class ReplyParser {
         return false;
     }
 
-    private static int givenCodeAfterColon(String s, ReplyCode code) {
-        String digits = Integer.toString(code.value());
-        for (int i = s.indexOf(": " + digits); i >= 0; i = s.indexOf(": " + digits, i + 1)) {
+    // where `code` stands again after a colon and a space, from `from` on, followed by more of a reply; else -1
+    private static int codeAfterColon(String s, int from, ReplyCode code) {
+        String colonCode = ": " + code.value();
+        for (int i = s.indexOf(colonCode, from); i >= 0; i = s.indexOf(colonCode, i + 1)) {
             if (i + 2 + 3 < s.length() && isCodeAt(s, i + 2)) {
                 return i + 2;
             }
