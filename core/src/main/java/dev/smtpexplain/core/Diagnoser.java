@@ -202,19 +202,18 @@ public final class Diagnoser {
         String phrase = weak.evidence().matchedPhrase().orElse("");
         if (weak.rule().category() == Category.POLICY_VIOLATION && !phrase.contains("policy")) {
             Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_BARE_REFUSAL, phrase);
-            if (fromWords != null && fromWords.category() != Category.POLICY_VIOLATION) {
+            if (fromWords != null) {
                 return fromWords;
             }
         }
         return fromRule(reply, weak, unexplained(weak.rule().category(), textConfidence(reply, weak, status, WEAK_TEXT_RULE)));
     }
 
-    private static final long[] NO_WORDS = new long[0];
-
-    // what the words suggest, when the model is at least `atLeast` sure and the words other than those of
-    // `refusal` (a rule's phrase) say the same (the explanation quotes one of those); null when there is no model, when a
-    // status says more than "refused by policy" (5.7.0, 5.7.1 do not say why: on wordings no rule had seen,
-    // the words were right more often than they, docs/confidence.md), or for a reply that only AUTH gets
+    // what the words suggest, when the model is at least `atLeast` sure and, past a `refusal` (a rule's phrase),
+    // the other words say the same and say more than "refused" (the explanation quotes one of those); null when
+    // there is no model, when a status says more than "refused by policy" (5.7.0, 5.7.1 do not say why: on
+    // wordings no rule had seen, the words were right more often than they, docs/confidence.md), or for a
+    // reply that only AUTH gets
     private @Nullable Diagnosis byWords(SmtpReply reply, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode, double atLeast,
             @Nullable String refusal) {
         WordModel model = words;
@@ -230,8 +229,11 @@ public final class Diagnoser {
         if (guess == null || guess.probability() < atLeast) {
             return null;
         }
-        long[] without = NO_WORDS;
+        long[] without = WordFeatures.NO_WORDS;
         if (refusal != null) {
+            if (guess.category() == Category.POLICY_VIOLATION) {
+                return null; // the words say what the refusal says: the rule's evidence stands
+            }
             // the other words must say the same on their own: "Message rejected" leans to spam only by the
             // refusal's own word
             without = WordFeatures.wordHashes(refusal);

@@ -1,7 +1,6 @@
 package dev.smtpexplain.core.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,11 +35,12 @@ public final class WordFeatures {
     private WordFeatures() {
     }
 
-    private static final long[] NONE = new long[0];
+    /** No words to leave out. */
+    public static final long[] NO_WORDS = new long[0];
 
     /** Calls {@code sink} for each word and each pair of neighbouring words of {@code text}, in order. */
     public static void forEach(CharSequence text, Sink sink) {
-        forEach(text, NONE, sink);
+        forEach(text, NO_WORDS, sink);
     }
 
     /**
@@ -98,15 +98,7 @@ public final class WordFeatures {
 
     /** {@return the hashes of the words of {@code text}, without pairs} */
     public static long[] wordHashes(CharSequence text) {
-        long[][] out = {new long[4]};
-        int[] n = {0};
-        words(text, (hash, start, end) -> {
-            if (n[0] == out[0].length) {
-                out[0] = Arrays.copyOf(out[0], n[0] * 2);
-            }
-            out[0][n[0]++] = hash;
-        });
-        return Arrays.copyOf(out[0], n[0]);
+        return features(text).stream().filter(f -> f.indexOf(' ') < 0).mapToLong(WordFeatures::hash).toArray();
     }
 
     /** {@return the hash of a feature string as {@link #features} writes it; a longer word hashes as its stem} */

@@ -70,10 +70,8 @@ public final class WordModel {
      * @return the guess, or null when none of the words is in the model
      */
     public Guess guess(CharSequence text, int classDigit) {
-        return guess(text, classDigit, NO_WORDS);
+        return guess(text, classDigit, WordFeatures.NO_WORDS);
     }
-
-    private static final long[] NO_WORDS = new long[0];
 
     /**
      * Weighs the words of {@code text} other than some: what the rest of a reply says beside words a rule
@@ -131,7 +129,7 @@ public final class WordModel {
      * @return the words, or empty when none of them is in the model
      */
     public String quote(CharSequence text, Category category) {
-        return quote(text, category, NO_WORDS);
+        return quote(text, category, WordFeatures.NO_WORDS);
     }
 
     /** {@return as {@link #quote(CharSequence, Category)}, never one of the words {@code without} holds} */
