@@ -225,7 +225,8 @@ public final class Diagnoser {
             return null;
         }
         String text = RelayProse.serverText(reply.lines());
-        WordModel.Guess guess = model.guess(text, reply.classDigit());
+        long[] codeAndStatus = WordFeatures.replyHashes(replyCode, reply.status().orElse(null));
+        WordModel.Guess guess = model.guess(text, reply.classDigit(), WordFeatures.NO_WORDS, codeAndStatus);
         if (guess == null || guess.probability() < atLeast) {
             return null;
         }
@@ -237,7 +238,7 @@ public final class Diagnoser {
             // the other words must say the same on their own: "Message rejected" leans to spam only by the
             // refusal's own word
             without = WordFeatures.wordHashes(refusal);
-            WordModel.Guess rest = model.guess(text, reply.classDigit(), without);
+            WordModel.Guess rest = model.guess(text, reply.classDigit(), without, codeAndStatus);
             if (rest == null || rest.category() != guess.category() || rest.probability() < WORDS_DECIDE) {
                 return null;
             }

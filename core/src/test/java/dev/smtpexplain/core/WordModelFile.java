@@ -23,8 +23,8 @@ final class WordModelFile {
 
     static final String HEADER = """
             # The word model: for each category, how many documented replies it has (the "rows" line), and for
-            # each word or pair of neighbouring words seen in at least two of them, how often each category's
-            # replies used it. Generated from src/test/resources/dev/smtpexplain/core/documented by
+            # each word or pair of neighbouring words seen in at least two of them, and each reply code ("§550")
+            # and status subject and detail ("§x.7.1"), how often each category's replies used it. Generated from src/test/resources/dev/smtpexplain/core/documented by
             # WordModelFileTest; do not edit. Regenerate after changing the corpus:
             #   mvn -pl core test -Dtest=WordModelFileTest -Dwords.write=true
             """;
@@ -43,7 +43,9 @@ final class WordModelFile {
             }
             perCategory.merge(r.category(), 1, Integer::sum);
             Set<String> once = new HashSet<>();
-            for (String f : WordFeatures.features(RelayProse.serverText(r.reply().lines()))) {
+            List<String> features = new ArrayList<>(WordFeatures.features(RelayProse.serverText(r.reply().lines())));
+            features.addAll(WordFeatures.replyFeatures(r.reply().code().orElse(null), r.reply().status().orElse(null)));
+            for (String f : features) {
                 counts.computeIfAbsent(f, k -> new EnumMap<>(Category.class)).merge(r.category(), 1, Integer::sum);
                 if (once.add(f)) {
                     replies.merge(f, 1, Integer::sum);

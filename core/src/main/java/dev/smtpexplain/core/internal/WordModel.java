@@ -70,22 +70,23 @@ public final class WordModel {
      * @return the guess, or null when none of the words is in the model
      */
     public Guess guess(CharSequence text, int classDigit) {
-        return guess(text, classDigit, WordFeatures.NO_WORDS);
+        return guess(text, classDigit, WordFeatures.NO_WORDS, WordFeatures.NO_WORDS);
     }
 
     /**
-     * Weighs the words of {@code text} other than some: what the rest of a reply says beside words a rule
-     * already read ("rejected").
+     * Weighs the words of {@code text} other than some, with the reply's code and status: what the rest of a
+     * reply says beside words a rule already read ("rejected").
      *
      * @param text the reply's text
      * @param classDigit the reply's class digit (0 when none), as for {@link #guess(CharSequence, int)}
      * @param without the hashes of the words to leave out ({@link WordFeatures#wordHashes})
+     * @param reply the hashes of the reply's code and status ({@link WordFeatures#replyHashes}), weighed as words
      * @return the guess, or null when none of the other words is in the model
      */
-    public Guess guess(CharSequence text, int classDigit, long[] without) {
+    public Guess guess(CharSequence text, int classDigit, long[] without, long[] reply) {
         double[] score = new double[CATEGORIES.length];
         int[] known = new int[1];
-        WordFeatures.forEach(text, without, (hash, start, end) -> {
+        WordFeatures.Sink weigh = (hash, start, end) -> {
             int slot = slot(hash);
             if (slot != NO_SLOT) {
                 known[0]++;
@@ -95,9 +96,14 @@ public final class WordModel {
                     score[pairCategory[p]] += weightOfCount[pairCount[p]];
                 }
             }
-        });
+        };
+        WordFeatures.forEach(text, without, weigh);
         if (known[0] == 0) {
+            // a code with no word the model knows is for the code tables to read
             return null;
+        }
+        for (long hash : reply) {
+            weigh.feature(hash, 0, 0);
         }
         int best = -1;
         for (int c = 0; c < score.length; c++) {

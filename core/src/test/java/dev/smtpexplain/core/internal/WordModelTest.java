@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.EnhancedStatus;
+import dev.smtpexplain.core.ReplyCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,35 @@ class WordModelTest {
         assertThat(model.guess(text, 5).category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(model.quote(text, Category.MAILBOX_FULL)).isEqualTo("full");
         assertThat(model.quote("host said", Category.MAILBOX_FULL)).isEmpty();
+    }
+
+    @Test
+    void theCodeAndStatusAreFeaturesNoWordCanBe() {
+        assertThat(WordFeatures.replyFeatures(ReplyCode.of(452), EnhancedStatus.parse("4.5.3"))).containsExactly("\u00a7452", "\u00a7x.5.3");
+        assertThat(WordFeatures.replyFeatures(null, EnhancedStatus.parse("5.7.133"))).containsExactly("\u00a7x.7.133");
+        assertThat(WordFeatures.replyFeatures(ReplyCode.of(550), null)).containsExactly("\u00a7550");
+        assertThat(WordFeatures.replyFeatures(null, null)).isEmpty();
+        // read whole, not by a stem: 5.7.13 and 5.7.133 are two features
+        assertThat(WordFeatures.hash("\u00a7x.7.13")).isNotEqualTo(WordFeatures.hash("\u00a7x.7.133"));
+        assertThat(WordFeatures.replyHashes(ReplyCode.of(550), null)).containsExactly(WordFeatures.hash("\u00a7550"));
+        // a text that spells them out has none of them: digits and symbols only separate words
+        assertThat(WordFeatures.features("\u00a7452 \u00a7x.5.3")).isEmpty();
+    }
+
+    @Test
+    void aCodeWeighsAsAWordDoes() {
+        WordModel model = WordModel.parse(List.of(
+                "rows\ttoo-many-recipients=2 mailbox-full=2",
+                "too\ttoo-many-recipients=1 mailbox-full=1",
+                "many\ttoo-many-recipients=1 mailbox-full=1",
+                "\u00a7452\ttoo-many-recipients=2",
+                "\u00a7x.2.2\tmailbox-full=2"));
+        assertThat(model.guess("too many", 4, WordFeatures.NO_WORDS, WordFeatures.replyHashes(ReplyCode.of(452), null)).category())
+                .isEqualTo(Category.TOO_MANY_RECIPIENTS);
+        assertThat(model.guess("too many", 4, WordFeatures.NO_WORDS, WordFeatures.replyHashes(null, EnhancedStatus.parse("4.2.2")))
+                .category()).isEqualTo(Category.MAILBOX_FULL);
+        // a code with no word the model knows is no guess: the code tables read it
+        assertThat(model.guess("zqxj", 4, WordFeatures.NO_WORDS, WordFeatures.replyHashes(ReplyCode.of(452), null))).isNull();
     }
 
     @Test
