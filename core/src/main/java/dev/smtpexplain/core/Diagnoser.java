@@ -214,6 +214,9 @@ public final class Diagnoser {
     // there is no model, when a status says more than "refused by policy" (5.7.0, 5.7.1 do not say why: on
     // wordings no rule had seen, the words were right more often than they, docs/confidence.md), or for a
     // reply that only AUTH gets
+    // words that ask for a retry or say that a failure is temporary: they give no reason for a refusal
+    private static final String NO_REASON = " please try again later retry temporarily temporary";
+
     private @Nullable Diagnosis byWords(SmtpReply reply, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode, double atLeast,
             @Nullable String refusal) {
         WordModel model = words;
@@ -236,8 +239,8 @@ public final class Diagnoser {
                 return null; // the words say what the refusal says: the rule's evidence stands
             }
             // the other words must say the same on their own: "Message rejected" leans to spam only by the
-            // refusal's own word
-            without = WordFeatures.wordHashes(refusal);
+            // refusal's own word, and "please try again later" says when, not why
+            without = WordFeatures.wordHashes(refusal + NO_REASON);
             WordModel.Guess rest = model.guess(text, reply.classDigit(), without, codeAndStatus);
             if (rest == null || rest.category() != guess.category() || rest.probability() < WORDS_DECIDE) {
                 return null;
