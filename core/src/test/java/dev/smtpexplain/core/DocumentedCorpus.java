@@ -41,7 +41,8 @@ final class DocumentedCorpus {
             "milters3.tsv", "ossservers4.tsv",
             "issues5.tsv", "pastes2.tsv",
             "german2.tsv", "japanese2.tsv", "chinese2.tsv", "gateways4.tsv", "russian2.tsv",
-            "bouncelibs3.tsv", "romance2.tsv", "clients4.tsv", "legacy2.tsv");
+            "bouncelibs3.tsv", "romance2.tsv", "clients4.tsv", "legacy2.tsv",
+            "langs5.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
