@@ -124,6 +124,10 @@ class RulesFileTest {
                 .hasMessageContaining("rule a.b has no phrases");
         assertThatThrownBy(() -> RulesParser.parse("a.b spam-detected - \"spam\" + \"", "mine"))
                 .hasMessage("mine line 1 column 30: unterminated phrase");
+        // a word in the middle of a phrase is matched whole: a star there would never match what it seems to
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"refuse* to receive\"\n", "mine"))
+                .hasMessageStartingWith("mine line 2 column 12: '*' only ends a phrase");
+        assertThat(RulesParser.parse("rule a.b  spam-detected\n    \"refuse*\" + \"to receive\"\n    \"greylist*\"\n", "mine")).hasSize(1);
     }
 
     @Test

@@ -289,6 +289,13 @@ public final class RulesParser {
                     throw new RuleSyntaxException("unterminated phrase", offset + i + 1);
                 }
                 String phrase = s.substring(i + 1, end);
+                int star = phrase.indexOf('*');
+                if (star >= 0 && star < phrase.strip().length() - 1) {
+                    // a word inside a phrase is matched whole: "recipient* mail server" would silently never match
+                    // "recipient's mail server"
+                    throw new RuleSyntaxException("'*' only ends a phrase (it matches the rest of the phrase's last word);"
+                            + " join words that vary with '+' instead: \"refuse*\" + \"to receive\"", offset + i + 2 + star);
+                }
                 boolean prefix = phrase.endsWith("*");
                 String bare = prefix ? phrase.substring(0, phrase.length() - 1) : phrase;
                 try {
