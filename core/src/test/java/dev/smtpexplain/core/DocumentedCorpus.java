@@ -43,7 +43,8 @@ final class DocumentedCorpus {
             "german2.tsv", "japanese2.tsv", "chinese2.tsv", "gateways4.tsv", "russian2.tsv",
             "bouncelibs3.tsv", "romance2.tsv", "clients4.tsv", "legacy2.tsv",
             "issues6.tsv", "esps4.tsv", "mtasource6.tsv", "providers5.tsv", "langs5.tsv",
-            "clientsl10n.tsv", "ndrl10n.tsv");
+            "clientsl10n.tsv", "ndrl10n.tsv",
+            "selfhostdocs.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
