@@ -44,7 +44,8 @@ final class DocumentedCorpus {
             "bouncelibs3.tsv", "romance2.tsv", "clients4.tsv", "legacy2.tsv",
             "issues6.tsv", "esps4.tsv", "mtasource6.tsv", "providers5.tsv", "langs5.tsv",
             "clientsl10n.tsv", "ndrl10n.tsv", "asiaproviders.tsv",
-            "forums4.tsv", "cloudrelays.tsv", "selfhostdocs.tsv");
+            "forums4.tsv", "cloudrelays.tsv", "selfhostdocs.tsv",
+            "cmsplugins.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
