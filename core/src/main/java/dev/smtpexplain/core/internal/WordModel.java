@@ -25,14 +25,18 @@ public final class WordModel {
     static final double ALPHA = 0.1;
 
     private static final Category[] CATEGORIES = Category.values();
-    private static final int NO_SLOT = -1;
+    private static final long NO_ENTRY = 0;
+    private static final int FINGERPRINT_SHIFT = 25;
+    private static final int PAIR_BITS = 18;
+    private static final int COUNT_BITS = 7;
 
     private final double[] logPrior;
     // the smoothed weight of a feature a category never used: log(alpha / (used_c + alpha * V))
     private final double[] unseen;
-    // open addressing on the feature hash; per slot, where its categories start in the pair arrays and how many
-    private final long[] keys;
-    private final int[] pairsOf;
+    // open addressing on the feature hash, one long per slot: the hash's top 39 bits, where its categories start
+    // in the pair arrays (18 bits) and how many (7 bits); 0 is an empty slot, as every feature has a category.
+    // One array where a hash and an index took two: 0.125 MiB less at today's 32,768 slots
+    private final long[] slots;
     private final byte[] pairCategory;
     // per category a feature was seen with, how often (at most 65,535): two bytes where a weight takes four
     private final char[] pairCount;
@@ -40,16 +44,15 @@ public final class WordModel {
     private final float[] weightOfCount;
     private final int mask;
 
-    private WordModel(double[] logPrior, double[] unseen, long[] keys, int[] pairsOf, byte[] pairCategory, char[] pairCount,
+    private WordModel(double[] logPrior, double[] unseen, long[] slots, byte[] pairCategory, char[] pairCount,
             float[] weightOfCount) {
         this.logPrior = logPrior;
         this.unseen = unseen;
-        this.keys = keys;
-        this.pairsOf = pairsOf;
+        this.slots = slots;
         this.pairCategory = pairCategory;
         this.pairCount = pairCount;
         this.weightOfCount = weightOfCount;
-        this.mask = keys.length - 1;
+        this.mask = slots.length - 1;
     }
 
     /**
@@ -87,11 +90,11 @@ public final class WordModel {
         double[] score = new double[CATEGORIES.length];
         int[] known = new int[1];
         WordFeatures.Sink weigh = (hash, start, end) -> {
-            int slot = slot(hash);
-            if (slot != NO_SLOT) {
+            long entry = entry(hash);
+            if (entry != NO_ENTRY) {
                 known[0]++;
-                int from = pairsOf[slot] >>> 8;
-                int to = from + (pairsOf[slot] & 0xff);
+                int from = firstPair(entry);
+                int to = from + pairCount(entry);
                 for (int p = from; p < to; p++) {
                     score[pairCategory[p]] += weightOfCount[pairCount[p]];
                 }
@@ -175,14 +178,14 @@ public final class WordModel {
         int[] span = {0, 0};
         double[] lead = {Double.NEGATIVE_INFINITY};
         WordFeatures.forEach(text, without, (hash, start, end) -> {
-            int slot = slot(hash);
-            if (slot == NO_SLOT || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
+            long entry = entry(hash);
+            if (entry == NO_ENTRY || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
                 return;
             }
             double mine = 0;
             double all = 0;
-            int from = pairsOf[slot] >>> 8;
-            for (int p = from, to = from + (pairsOf[slot] & 0xff); p < to; p++) {
+            int from = firstPair(entry);
+            for (int p = from, to = from + pairCount(entry); p < to; p++) {
                 double weight = weightOfCount[pairCount[p]];
                 all += weight;
                 if (pairCategory[p] == winner) {
@@ -199,17 +202,27 @@ public final class WordModel {
         return span;
     }
 
-    private int slot(long hash) {
-        int i = (int) (hash ^ (hash >>> 32)) & mask;
-        while (true) {
-            if (pairsOf[i] == 0) {
-                return NO_SLOT;
+    // the slot's long for a feature's hash, or NO_ENTRY
+    private long entry(long hash) {
+        long fingerprint = hash >>> FINGERPRINT_SHIFT;
+        for (int i = index(hash, mask); ; i = (i + 1) & mask) {
+            long entry = slots[i];
+            if (entry == NO_ENTRY || entry >>> FINGERPRINT_SHIFT == fingerprint) {
+                return entry;
             }
-            if (keys[i] == hash) {
-                return i;
-            }
-            i = (i + 1) & mask;
         }
+    }
+
+    private static int index(long hash, int mask) {
+        return (int) (hash ^ (hash >>> 32)) & mask;
+    }
+
+    private static int firstPair(long entry) {
+        return (int) (entry >>> COUNT_BITS) & ((1 << PAIR_BITS) - 1);
+    }
+
+    private static int pairCount(long entry) {
+        return (int) entry & ((1 << COUNT_BITS) - 1);
     }
 
     /**
@@ -293,11 +306,13 @@ public final class WordModel {
             logPrior[c] = rows[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log(rows[c] / total);
             unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * features));
         }
-        // the smallest power of two at most 85 % full: probes stay short, and the table does not double (+0.19 MiB
-        // at today's size) before some 13,900 features
+        // the smallest power of two at most 85 % full: probes stay short (32,768 slots from some 13,900 features, the
+        // next doubling, +0.25 MiB, at some 27,800)
         int capacity = Integer.highestOneBit(Math.max(16, features * 20 / 17)) << 1;
-        long[] keys = new long[capacity];
-        int[] pairsOf = new int[capacity];
+        if (pairs >= 1 << PAIR_BITS) {
+            throw new IllegalArgumentException("words.tsv: more than " + ((1 << PAIR_BITS) - 1) + " category counts");
+        }
+        long[] slots = new long[capacity];
         char[] counts = new char[pairs];
         int maxCount = 0;
         for (int p = 0; p < pairs; p++) {
@@ -310,17 +325,18 @@ public final class WordModel {
         }
         for (int i = 0; i < features; i++) {
             long hash = hashes[i];
-            int slot = (int) (hash ^ (hash >>> 32)) & (capacity - 1);
-            while (pairsOf[slot] != 0) {
-                if (keys[slot] == hash) {
+            int slot = index(hash, capacity - 1);
+            while (slots[slot] != NO_ENTRY) {
+                if (slots[slot] >>> FINGERPRINT_SHIFT == hash >>> FINGERPRINT_SHIFT) {
                     throw new IllegalArgumentException("words.tsv: two features with the same hash (" + hash + ")");
                 }
                 slot = (slot + 1) & (capacity - 1);
             }
-            keys[slot] = hash;
-            pairsOf[slot] = firstPair[i] << 8 | (firstPair[i + 1] - firstPair[i]);
+            // at most CATEGORIES.length categories a feature: they fit in COUNT_BITS
+            slots[slot] = (hash >>> FINGERPRINT_SHIFT) << FINGERPRINT_SHIFT | (long) firstPair[i] << COUNT_BITS
+                    | (firstPair[i + 1] - firstPair[i]);
         }
-        return new WordModel(logPrior, unseen, keys, pairsOf, Arrays.copyOf(pairCategory, pairs), counts, weightOfCount);
+        return new WordModel(logPrior, unseen, slots, Arrays.copyOf(pairCategory, pairs), counts, weightOfCount);
     }
 
     // the digits from `from` to `to` as a count; -1 when they are not digits or too many
@@ -342,6 +358,9 @@ public final class WordModel {
     private static final Map<String, Integer> CATEGORY_BY_ID = new HashMap<>();
 
     static {
+        if (CATEGORIES.length >= 1 << COUNT_BITS) {
+            throw new IllegalStateException("a slot counts at most " + ((1 << COUNT_BITS) - 1) + " categories a feature");
+        }
         for (Category c : CATEGORIES) {
             CATEGORY_BY_ID.put(c.id(), c.ordinal());
         }

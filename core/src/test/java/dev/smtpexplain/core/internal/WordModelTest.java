@@ -185,5 +185,25 @@ class WordModelTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
         assertThatThrownBy(() -> WordModel.parse(List.of("mailbox\tmailbox-full=1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+        // a feature twice (or two whose hashes agree in the bits a slot keeps) would weigh as one: refused
+        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "full\tmailbox-full=1", "full\tmailbox-full=2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same hash");
+    }
+
+    @Test
+    void everyFeatureOfABigModelIsFoundWithItsOwnCounts() {
+        // enough features that the table's probes wrap and chains form: each word still weighs for its own category
+        List<String> lines = new ArrayList<>(List.of("rows\tmailbox-full=1 recipient-unknown=1"));
+        for (int i = 0; i < 5_000; i++) {
+            // "w" and four letters: i in base 26 (a word counts by its first five letters)
+            String word = "w" + (char) ('a' + i / 17576 % 26) + (char) ('a' + i / 676 % 26) + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26);
+            lines.add(word + "\t" + (i % 2 == 0 ? "mailbox-full" : "recipient-unknown") + "=3");
+        }
+        WordModel model = WordModel.parse(lines);
+        for (int i = 0; i < 5_000; i += 97) {
+            String word = lines.get(i + 1).substring(0, lines.get(i + 1).indexOf('\t'));
+            assertThat(model.guess(word, 5).category()).as(word)
+                    .isEqualTo(i % 2 == 0 ? Category.MAILBOX_FULL : Category.RECIPIENT_UNKNOWN);
+        }
     }
 }
