@@ -45,7 +45,8 @@ final class DocumentedCorpus {
             "issues6.tsv", "esps4.tsv", "mtasource6.tsv", "providers5.tsv", "langs5.tsv",
             "clientsl10n.tsv", "ndrl10n.tsv", "asiaproviders.tsv",
             "forums4.tsv", "cloudrelays.tsv", "selfhostdocs.tsv",
-            "androidmail.tsv", "cmsplugins.tsv");
+            "androidmail.tsv", "cmsplugins.tsv",
+            "gnomekde.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
