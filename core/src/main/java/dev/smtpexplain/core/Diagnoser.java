@@ -209,14 +209,14 @@ public final class Diagnoser {
         return fromRule(reply, weak, unexplained(weak.rule().category(), textConfidence(reply, weak, status, WEAK_TEXT_RULE)));
     }
 
+    // words that ask for a retry or say that a failure is temporary: they give no reason for a refusal
+    private static final String NO_REASON = " please try again later retry temporarily temporary";
+
     // what the words suggest, when the model is at least `atLeast` sure and, past a `refusal` (a rule's phrase),
     // the other words say the same and say more than "refused" (the explanation quotes one of those); null when
     // there is no model, when a status says more than "refused by policy" (5.7.0, 5.7.1 do not say why: on
     // wordings no rule had seen, the words were right more often than they, docs/confidence.md), or for a
     // reply that only AUTH gets
-    // words that ask for a retry or say that a failure is temporary: they give no reason for a refusal
-    private static final String NO_REASON = " please try again later retry temporarily temporary";
-
     private @Nullable Diagnosis byWords(SmtpReply reply, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode, double atLeast,
             @Nullable String refusal) {
         WordModel model = words;

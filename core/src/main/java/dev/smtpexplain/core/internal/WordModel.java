@@ -93,8 +93,8 @@ public final class WordModel {
             long entry = entry(hash);
             if (entry != NO_ENTRY) {
                 known[0]++;
-                int from = firstPair(entry);
-                int to = from + pairCount(entry);
+                int from = firstPairOf(entry);
+                int to = from + pairsOf(entry);
                 for (int p = from; p < to; p++) {
                     score[pairCategory[p]] += weightOfCount[pairCount[p]];
                 }
@@ -184,8 +184,8 @@ public final class WordModel {
             }
             double mine = 0;
             double all = 0;
-            int from = firstPair(entry);
-            for (int p = from, to = from + pairCount(entry); p < to; p++) {
+            int from = firstPairOf(entry);
+            for (int p = from, to = from + pairsOf(entry); p < to; p++) {
                 double weight = weightOfCount[pairCount[p]];
                 all += weight;
                 if (pairCategory[p] == winner) {
@@ -217,11 +217,11 @@ public final class WordModel {
         return (int) (hash ^ (hash >>> 32)) & mask;
     }
 
-    private static int firstPair(long entry) {
+    private static int firstPairOf(long entry) {
         return (int) (entry >>> COUNT_BITS) & ((1 << PAIR_BITS) - 1);
     }
 
-    private static int pairCount(long entry) {
+    private static int pairsOf(long entry) {
         return (int) entry & ((1 << COUNT_BITS) - 1);
     }
 
