@@ -137,14 +137,11 @@ public final class WordFeatures {
      */
     public static long hash(String feature) {
         if (!feature.isEmpty() && feature.charAt(0) == REPLY_MARK) {
-            long h = OFFSET;
-            for (int i = 0; i < feature.length(); i++) {
-                h = mix(h, feature.charAt(i));
-            }
-            return h;
+            return wordHash(feature, Integer.MAX_VALUE); // whole: 5.7.13 and 5.7.133 are two features
         }
         int space = feature.indexOf(' ');
-        return space < 0 ? wordHash(feature) : pair(wordHash(feature.substring(0, space)), wordHash(feature.substring(space + 1)));
+        return space < 0 ? wordHash(feature, STEM)
+                : pair(wordHash(feature.substring(0, space), STEM), wordHash(feature.substring(space + 1), STEM));
     }
 
     private static final int[] NO_NAMES = new int[0];
@@ -262,9 +259,10 @@ public final class WordFeatures {
                 || c == '\'' || c == ',' || c == ';';
     }
 
-    private static long wordHash(String word) {
+    // the hash of a word's first `limit` code points
+    private static long wordHash(String word, int limit) {
         long h = OFFSET;
-        for (int i = 0, letters = 0; i < word.length() && letters < STEM; letters++) {
+        for (int i = 0, letters = 0; i < word.length() && letters < limit; letters++) {
             int cp = word.codePointAt(i);
             h = mix(h, cp);
             i += Character.charCount(cp);
