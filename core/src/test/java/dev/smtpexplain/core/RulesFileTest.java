@@ -127,6 +127,8 @@ class RulesFileTest {
         // a word in the middle of a phrase is matched whole: a star there would never match what it seems to
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"refuse* to receive\"\n", "mine"))
                 .hasMessageStartingWith("mine line 2 column 12: '*' only ends a phrase");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \" a*b\"\n", "mine"))
+                .hasMessageStartingWith("mine line 2 column 8: '*' only ends a phrase");
         assertThat(RulesParser.parse("rule a.b  spam-detected\n    \"refuse*\" + \"to receive\"\n    \"greylist*\"\n", "mine")).hasSize(1);
     }
 

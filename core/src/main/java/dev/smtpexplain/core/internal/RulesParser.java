@@ -290,7 +290,7 @@ public final class RulesParser {
                 }
                 String phrase = s.substring(i + 1, end);
                 int star = phrase.indexOf('*');
-                if (star >= 0 && star < phrase.strip().length() - 1) {
+                if (star >= 0 && star < phrase.stripTrailing().length() - 1) {
                     // a word inside a phrase is matched whole: "recipient* mail server" would silently never match
                     // "recipient's mail server"
                     throw new RuleSyntaxException("'*' only ends a phrase (it matches the rest of the phrase's last word);"
