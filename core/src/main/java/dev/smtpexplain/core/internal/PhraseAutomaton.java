@@ -993,7 +993,8 @@ public final class PhraseAutomaton {
         // where a name may start: around every dot, or only first in the line and after a '['
         int from = everywhere ? nameStart(line, dot) : 0;
         while (from >= 0 && from < n) {
-            int end = nameEnd(line, from);
+            int run = runEnd(line, from);
+            int end = run > from && isHostName(line, from, run) ? run : -1;
             boolean named = end > 0 && (everywhere || from == 0 || end < n && line.charAt(end) == ']');
             if (named) {
                 while (a < addresses.length && addresses[a + 1] <= from) {
@@ -1006,7 +1007,9 @@ public final class PhraseAutomaton {
                     count += 2;
                 }
             }
-            int next = Math.max(from + 1, end);
+            // past the whole run of name characters and dots: a name starting inside it follows a dot or a
+            // letter of the same run, a link's path or a longer name, never a host of its own
+            int next = Math.max(from + 1, Math.abs(run));
             if (everywhere) {
                 int d = next < n ? line.indexOf('.', next) : -1;
                 from = d < 0 ? -1 : nameStart(line, d);
@@ -1051,8 +1054,9 @@ public final class PhraseAutomaton {
         return start;
     }
 
-    // where the host name starting at `start` ends, or -1 if the run there is none
-    private static int nameEnd(String line, int start) {
+    // where the run of name characters joined by single dots that starts at `start` ends, negated (-end) when it
+    // holds no dot, so is no name
+    private static int runEnd(String line, int start) {
         int n = line.length();
         int end = start;
         boolean dot = false;
@@ -1060,7 +1064,7 @@ public final class PhraseAutomaton {
             dot |= line.charAt(end) == '.';
             end++;
         }
-        return dot && isHostName(line, start, end) ? end : -1;
+        return dot ? end : -end;
     }
 
     private static int[] add(int[] ranges, int count, int start, int end) {
@@ -1071,7 +1075,16 @@ public final class PhraseAutomaton {
     }
 
     private static boolean isNameChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '-');
+        return c < 128 && NAME_CHAR[c];
+    }
+
+    // ASCII letters, digits and '-': a lookup where Character.isLetterOrDigit asks its tables
+    private static final boolean[] NAME_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            NAME_CHAR[c] = Character.isLetterOrDigit(c) || c == '-';
+        }
     }
 
     // the generic top-level domains mail hosts use most, and the reserved ones of examples; every two-letter
@@ -1124,15 +1137,32 @@ public final class PhraseAutomaton {
         if (length > 9) {
             return false; // "authorization.failed" and "socket.gaierror" below
         }
-        String last = line.substring(lastDot + 1, end).toLowerCase(Locale.ROOT);
-        if (length > 2 && !TOP_LEVEL.contains(last)) {
+        // the last label as a number (five bits a letter, at most nine letters): no string made for the lookups
+        long last = labelKey(line, lastDot + 1, end);
+        if (length > 2 && Arrays.binarySearch(TOP_LEVEL_KEYS, last) < 0) {
             return false;
         }
         // a lone label before the dot that is one letter ("e.g", "U.S") is an abbreviation
         if (labels == 1 && line.indexOf('.', start) - start < 2) {
             return false;
         }
-        return !FILE_EXTENSIONS.contains(last);
+        return Arrays.binarySearch(FILE_EXTENSION_KEYS, last) < 0;
+    }
+
+    private static final long[] TOP_LEVEL_KEYS = labelKeys(TOP_LEVEL);
+    private static final long[] FILE_EXTENSION_KEYS = labelKeys(FILE_EXTENSIONS);
+
+    // ASCII letters only, at most nine of them (isHostName has checked both)
+    private static long labelKey(String s, int start, int end) {
+        long key = 0;
+        for (int i = start; i < end; i++) {
+            key = key << 5 | (s.charAt(i) | 0x20) - 'a' + 1;
+        }
+        return key;
+    }
+
+    private static long[] labelKeys(Set<String> labels) {
+        return labels.stream().mapToLong(l -> labelKey(l, 0, l.length())).sorted().toArray();
     }
 
     /**

@@ -181,6 +181,10 @@ class PhraseAutomatonTest {
         assertThat(PhraseAutomaton.dataRanges("file virus.exe, e.g. rejected.Please see")).isEmpty();
         assertThat(PhraseAutomaton.dataRanges("via smtp-relay.gmail.com:587 and https://support.example.com/x.html"))
                 .containsExactly(4, 24, 41, 60);
+        // a name in a link's path or query is the link's, and so is every name that ends it ("x.example.com" of
+        // "mx.example.com"); a name that follows a rejected run of dots and labels elsewhere is still found
+        assertThat(PhraseAutomaton.dataRanges("see https://lookup.example.org/q?domain=mx.example.com&ip=1")).containsExactly(12, 30);
+        assertThat(PhraseAutomaton.dataRanges("version 1.2.3.4.5 from relay.example.net")).containsExactly(23, 40);
     }
 
     private static Set<Integer> idsOf(PhraseAutomaton.Hits hits) {
