@@ -43,6 +43,7 @@ final class DocumentedCorpus {
             "german2.tsv", "japanese2.tsv", "chinese2.tsv", "gateways4.tsv", "russian2.tsv",
             "bouncelibs3.tsv", "romance2.tsv", "clients4.tsv", "legacy2.tsv",
             "issues6.tsv", "esps4.tsv", "mtasource6.tsv", "providers5.tsv", "langs5.tsv",
+            "worldlangs.tsv",
             "clientsl10n.tsv", "ndrl10n.tsv", "asiaproviders.tsv",
             "forums4.tsv", "cloudrelays.tsv", "selfhostdocs.tsv",
             "androidmail.tsv", "cmsplugins.tsv",
