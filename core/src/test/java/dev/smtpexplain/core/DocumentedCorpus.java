@@ -46,7 +46,8 @@ final class DocumentedCorpus {
             "clientsl10n.tsv", "ndrl10n.tsv", "asiaproviders.tsv",
             "forums4.tsv", "cloudrelays.tsv", "selfhostdocs.tsv",
             "androidmail.tsv", "cmsplugins.tsv",
-            "erpl10n.tsv", "gnomekde.tsv");
+            "erpl10n.tsv", "gnomekde.tsv",
+            "smtplibs.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
