@@ -189,6 +189,22 @@ class DiagnoserTest {
     }
 
     @Test
+    void aRuleReadsTextInEitherUnicodeForm() {
+        // each phrase written in one form (composed "が" and "î", decomposed "য" + nukta), each text in the other
+        Diagnoser custom = Diagnoser.builder().withoutBuiltInRules()
+                .addRule("acme.full", Category.MAILBOX_FULL, "\u304Cいっぱい")
+                .addRule("acme.box", Category.MAILBOX_FULL, "bo\u00EEte pleine")
+                .addRule("acme.bn", Category.RECIPIENT_UNKNOWN, "\u09AC\u09BF\u09A6\u09CD\u09AF\u09AE\u09BE\u09A8 \u09A8\u09AF\u09BC")
+                .build();
+        assertThat(custom.diagnose("552 メールボックスか\u3099いっぱいです").category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(custom.diagnose("552 Boi\u0302te pleine").category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(custom.diagnose("550 \u09AE\u09C7\u0987\u09B2 \u09AC\u09BF\u09A6\u09CD\u09AF\u09AE\u09BE\u09A8 \u09A8\u09DF")
+                .category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        // what the reply says is kept in its composed form, so the explanation quotes what the rule read
+        assertThat(SmtpReply.parseLenient("552 Boi\u0302te pleine").text()).isEqualTo("Bo\u00EEte pleine");
+    }
+
+    @Test
     void anAddressCountsAsOneWordBetweenTheParts() {
         Diagnoser custom = Diagnoser.builder().withoutBuiltInRules()
                 .addRules("acme.sender sender-rejected - \"sender\" + \"is not welcome here\"", "acme-rules").build();

@@ -147,7 +147,9 @@ public final class PhraseAutomaton {
      *
      * @param prefix match the phrase at the start of a word without requiring the word to end there
      */
-    public static String normalizePhrase(String phrase, boolean prefix) {
+    public static String normalizePhrase(String written, boolean prefix) {
+        // composed as the text is (ReplyParser.composed): a phrase typed in either form reads both
+        String phrase = ReplyParser.composed(written);
         StringBuilder sb = new StringBuilder(phrase.length() + 2);
         boolean spaceless = false;
         boolean ip = false;

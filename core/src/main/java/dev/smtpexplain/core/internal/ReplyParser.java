@@ -5,6 +5,7 @@ import dev.smtpexplain.core.ReplyCode;
 import dev.smtpexplain.core.ReplyParseException;
 import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class ReplyParser {
         if (input == null || input.isBlank()) {
             throw new ReplyParseException("the reply is empty; expected e.g. '550 5.1.1 User unknown'", 0);
         }
-        List<String> rawLines = splitLines(stripDsnPrefix(input.strip()));
+        List<String> rawLines = splitLines(stripDsnPrefix(composed(input).strip()));
         ReplyCode code = null;
         EnhancedStatus status = null;
         List<String> text = new ArrayList<>(rawLines.size());
@@ -85,11 +86,11 @@ public final class ReplyParser {
     }
 
     private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
-        String text0 = input;
+        String text0 = composed(input);
         EnhancedStatus fieldStatus = null;
         // one line, the usual case: neither a bounce to focus on nor lines to split (looked for once)
-        boolean oneLine = isOneLine(input);
-        BounceText.Focus focus = oneLine ? null : BounceText.focus(input);
+        boolean oneLine = isOneLine(text0);
+        BounceText.Focus focus = oneLine ? null : BounceText.focus(text0);
         if (focus != null) {
             text0 = focus.text();
             fieldStatus = focus.status();
@@ -427,6 +428,21 @@ public final class ReplyParser {
         }
         String quoted = s.substring(semi + 1, end).strip();
         return findStatus(List.of(quoted), null) != null ? quoted : s.substring(i + 1, statusEnd) + ' ' + quoted;
+    }
+
+    /**
+     * The text in Unicode's composed form (NFC): a server, a translation or a copy may write "য়" as one
+     * character or as "য" and a combining nukta, "が" as one or as "か" and a combining sound mark, and the
+     * rules, written in one of them, must read both. Text with nothing from U+0300 on is composed already
+     * and comes back as it is.
+     */
+    public static String composed(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
     }
 
     private static boolean isOneLine(String s) {
