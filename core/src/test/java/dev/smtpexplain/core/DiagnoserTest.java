@@ -195,7 +195,10 @@ class DiagnoserTest {
                 .addRule("acme.full", Category.MAILBOX_FULL, "\u304Cいっぱい")
                 .addRule("acme.box", Category.MAILBOX_FULL, "bo\u00EEte pleine")
                 .addRule("acme.bn", Category.RECIPIENT_UNKNOWN, "\u09AC\u09BF\u09A6\u09CD\u09AF\u09AE\u09BE\u09A8 \u09A8\u09AF\u09BC")
+                .addRule("acme.km", Category.SERVICE_UNAVAILABLE, "មិនមានសេវា")
                 .build();
+        // Khmer written with zero-width spaces between its words, as some translations do
+        assertThat(custom.diagnose("មិន\u200Bមាន\u200Bសេវា បិទ\u200Bឆានែល").category()).isEqualTo(Category.SERVICE_UNAVAILABLE);
         assertThat(custom.diagnose("552 メールボックスか\u3099いっぱいです").category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(custom.diagnose("552 Boi\u0302te pleine").category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(custom.diagnose("550 \u09AE\u09C7\u0987\u09B2 \u09AC\u09BF\u09A6\u09CD\u09AF\u09AE\u09BE\u09A8 \u09A8\u09DF")

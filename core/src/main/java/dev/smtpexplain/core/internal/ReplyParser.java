@@ -431,18 +431,36 @@ public final class ReplyParser {
     }
 
     /**
-     * The text in Unicode's composed form (NFC): a server, a translation or a copy may write "য়" as one
-     * character or as "য" and a combining nukta, "が" as one or as "か" and a combining sound mark, and the
-     * rules, written in one of them, must read both. Text with nothing from U+0300 on is composed already
-     * and comes back as it is.
+     * The text in Unicode's composed form (NFC), without zero-width spaces: a server, a translation or a copy
+     * may write "য়" as one character or as "য" and a combining nukta, "が" as one or as "か" and a combining
+     * sound mark, and Khmer or Thai words with or without an invisible space between them; the rules, written
+     * one way, must read every way. Text with nothing from U+0300 on has neither and comes back as it is.
      */
     public static String composed(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             if (s.charAt(i) >= '\u0300') {
-                return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+                String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+                return withoutZeroWidthSpaces(nfc, i);
             }
         }
         return s;
+    }
+
+    // U+200B zero width space, U+2060 word joiner, U+FEFF zero width no-break space: a hint where a line may
+    // break, never a letter or a space a reader sees (joiners that shape letters, U+200C and U+200D, stay)
+    private static String withoutZeroWidthSpaces(String s, int from) {
+        StringBuilder kept = null;
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\u200B' || c == '\u2060' || c == '\uFEFF') {
+                if (kept == null) {
+                    kept = new StringBuilder(s.length()).append(s, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? s : kept.toString();
     }
 
     private static boolean isOneLine(String s) {
