@@ -439,11 +439,37 @@ public final class ReplyParser {
     public static String composed(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             if (s.charAt(i) >= '\u0300') {
-                String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
-                return withoutZeroWidthSpaces(nfc, i);
+                return withoutZeroWidthSpaces(composedHead(s), i);
             }
         }
         return s;
+    }
+
+    // the JDK's normalizer takes some 50 ns a character even to find text composed already: the first
+    // COMPOSED_PREFIX characters are composed, what a reply says, and a megabyte of hostile marks costs at
+    // most that much (the cut moves past combining marks and surrogates, never between a letter and its mark)
+    private static String composedHead(String s) {
+        int cut = s.length();
+        if (cut > COMPOSED_PREFIX) {
+            cut = COMPOSED_PREFIX;
+            while (cut < s.length() && cut < COMPOSED_PREFIX + 64 && continuesCharacter(s.charAt(cut))) {
+                cut++;
+            }
+        }
+        String head = cut == s.length() ? s : s.substring(0, cut);
+        if (Normalizer.isNormalized(head, Normalizer.Form.NFC)) {
+            return s;
+        }
+        String composedHead = Normalizer.normalize(head, Normalizer.Form.NFC);
+        return cut == s.length() ? composedHead : composedHead + s.substring(cut);
+    }
+
+    static final int COMPOSED_PREFIX = 16_384;
+
+    private static boolean continuesCharacter(char c) {
+        int type = Character.getType(c);
+        return Character.isLowSurrogate(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     // U+200B zero width space, U+2060 word joiner, U+FEFF zero width no-break space: a hint where a line may
