@@ -47,7 +47,8 @@ final class DocumentedCorpus {
             "forums4.tsv", "cloudrelays.tsv", "selfhostdocs.tsv",
             "androidmail.tsv", "cmsplugins.tsv",
             "erpl10n.tsv", "gnomekde.tsv",
-            "cjk3.tsv", "nordiceast.tsv", "worldlangs.tsv", "dachcis.tsv", "smtplibs.tsv");
+            "cjk3.tsv", "nordiceast.tsv", "worldlangs.tsv", "dachcis.tsv", "smtplibs.tsv",
+            "srvrustjvm.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
