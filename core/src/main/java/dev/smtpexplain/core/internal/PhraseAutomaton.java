@@ -566,15 +566,16 @@ public final class PhraseAutomaton {
         }
 
         /**
-         * Whether every phrase in {@code phraseIds} occurs within one stretch of text at most
+         * Whether every phrase in {@code phraseIds[partsFrom, partsTo)} occurs within one stretch of text at most
          * {@code window} characters long that no sentence or clause break crosses. Looks, at each
          * occurrence of one of the phrases, at the latest occurrence of each other one: the tightest
          * window ending there. Time: occurrences × phrases.
          *
-         * @param lengths the normalized length of each phrase, to find where an occurrence starts
+         * @param lengths the normalized length of each phrase, at the same index as its id, to find where an
+         *     occurrence starts
          */
-        public boolean near(int[] phraseIds, int[] lengths, int window) {
-            int k = phraseIds.length;
+        public boolean near(int[] phraseIds, int[] lengths, int partsFrom, int partsTo, int window) {
+            int k = partsTo - partsFrom;
             if (lastStart.length < k) {
                 lastStart = new int[k];
             }
@@ -582,12 +583,12 @@ public final class PhraseAutomaton {
             Arrays.fill(lastStart, 0, k, -1);
             for (int o = 0; o < occurrences; o++) {
                 int id = occurrenceIds[o];
-                int part = indexOf(phraseIds, id);
+                int part = indexOf(phraseIds, partsFrom, partsTo, id);
                 if (part < 0) {
                     continue;
                 }
                 int end = occurrenceEnds[o];
-                lastStart[part] = Math.max(0, end - lengths[part] + 1);
+                lastStart[part] = Math.max(0, end - lengths[partsFrom + part] + 1);
                 int from = end;
                 boolean all = true;
                 for (int p = 0; p < k; p++) {
@@ -604,8 +605,14 @@ public final class PhraseAutomaton {
             return false;
         }
 
-        private static int indexOf(int[] a, int v) {
-            return indexOf(a, a.length, v);
+        // where v is in a[from, to), counted from `from`, or -1
+        private static int indexOf(int[] a, int from, int to, int v) {
+            for (int i = from; i < to; i++) {
+                if (a[i] == v) {
+                    return i - from;
+                }
+            }
+            return -1;
         }
 
         private static int indexOf(int[] a, int length, int v) {

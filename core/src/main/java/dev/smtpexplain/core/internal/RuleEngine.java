@@ -92,18 +92,24 @@ public final class RuleEngine {
 
     private final List<RuleSpec> rules;
     private final PhraseAutomaton automaton;
-    // per alternative: the phrase ids that must all occur, the rule's condition, and the match it gives
-    private final int[][] phrasesOf;
-    private final int[][] lengthsOf;
+    // per alternative: the phrase ids that must all occur and their normalized lengths, alternative a's from
+    // partsStart[a] to partsStart[a + 1] (one array each, not one per alternative: some 13,000 array headers
+    // fewer), the rule's condition, and the match it gives
+    private final int[] partsStart;
+    private final int[] partPhrase;
+    private final int[] partLength;
     private final RuleSpec.Condition[] conditionOf;
     // per alternative: the reply classes (bit per class digit, 0-9) its rule may decide
     private final int[] classesOf;
     // per alternative: the replies to AUTH its rule may decide (bit 0: 535, bit 1: 538), by its category
     private final int[] authRepliesOf;
     private final Match[] matchOf;
-    // per phrase id: the alternatives of strong and of weak rules listed under it, ascending
-    private final int[][] strongUsing;
-    private final int[][] weakUsing;
+    // per phrase id: the alternatives of strong and of weak rules listed under it, ascending (phrase p's from
+    // strongStart[p] to strongStart[p + 1] of strongUsing; the same for weak)
+    private final int[] strongStart;
+    private final int[] strongUsing;
+    private final int[] weakStart;
+    private final int[] weakUsing;
 
     public RuleEngine(List<RuleSpec> rules) {
         // once its phrases are in the automaton a rule is kept as its id, category and condition: the
@@ -146,12 +152,17 @@ public final class RuleEngine {
                 matches.add(new Match(decided, written.size() == 1 ? written.get(0) : String.join(" + ", written)));
             }
         }
-        phrasesOf = required.toArray(int[][]::new);
-        lengthsOf = new int[phrasesOf.length][];
-        for (int alt = 0; alt < phrasesOf.length; alt++) {
-            lengthsOf[alt] = new int[phrasesOf[alt].length];
-            for (int p = 0; p < phrasesOf[alt].length; p++) {
-                lengthsOf[alt][p] = phrases.get(phrasesOf[alt][p]).length();
+        partsStart = new int[required.size() + 1];
+        for (int alt = 0; alt < required.size(); alt++) {
+            partsStart[alt + 1] = partsStart[alt] + required.get(alt).length;
+        }
+        partPhrase = new int[partsStart[required.size()]];
+        partLength = new int[partPhrase.length];
+        for (int alt = 0; alt < required.size(); alt++) {
+            int[] parts = required.get(alt);
+            for (int p = 0; p < parts.length; p++) {
+                partPhrase[partsStart[alt] + p] = parts[p];
+                partLength[partsStart[alt] + p] = phrases.get(parts[p]).length();
             }
         }
         matchOf = matches.toArray(Match[]::new);
@@ -177,19 +188,21 @@ public final class RuleEngine {
             strong.add(new ArrayList<>());
             weak.add(new ArrayList<>());
         }
-        for (int alt = 0; alt < phrasesOf.length; alt++) {
-            int key = phrasesOf[alt][0];
-            for (int id : phrasesOf[alt]) {
+        for (int alt = 0; alt < required.size(); alt++) {
+            int key = required.get(alt)[0];
+            for (int id : required.get(alt)) {
                 if (users.get(id).size() < users.get(key).size()) {
                     key = id;
                 }
             }
             (matchOf[alt].rule().weak() ? weak : strong).get(key).add(alt);
         }
-        strongUsing = toArrays(strong);
-        weakUsing = toArrays(weak);
+        strongStart = starts(strong);
+        strongUsing = flattened(strong, strongStart);
+        weakStart = starts(weak);
+        weakUsing = flattened(weak, weakStart);
         boolean[] positional = new boolean[phrases.size()];
-        for (int[] alternative : phrasesOf) {
+        for (int[] alternative : required) {
             if (alternative.length > 1) {
                 for (int id : alternative) {
                     positional[id] = true;
@@ -199,20 +212,25 @@ public final class RuleEngine {
         automaton = PhraseAutomaton.build(phrases, positional);
     }
 
-    private static final int[] NO_ALTERNATIVES = {};
-
-    private static int[][] toArrays(List<List<Integer>> lists) {
+    // where each list starts in the flat array, and one past the last list's end
+    private static int[] starts(List<List<Integer>> lists) {
         // loops, not streams: this runs once per diagnoser, mostly before the JIT has compiled anything
-        int[][] arrays = new int[lists.size()][];
-        for (int i = 0; i < arrays.length; i++) {
+        int[] start = new int[lists.size() + 1];
+        for (int i = 0; i < lists.size(); i++) {
+            start[i + 1] = start[i] + lists.get(i).size();
+        }
+        return start;
+    }
+
+    private static int[] flattened(List<List<Integer>> lists, int[] start) {
+        int[] flat = new int[start[lists.size()]];
+        for (int i = 0; i < lists.size(); i++) {
             List<Integer> l = lists.get(i);
-            // most phrases list no alternative of one strength: they share one empty array
-            arrays[i] = l.isEmpty() ? NO_ALTERNATIVES : new int[l.size()];
-            for (int j = 0; j < arrays[i].length; j++) {
-                arrays[i][j] = l.get(j);
+            for (int j = 0; j < l.size(); j++) {
+                flat[start[i] + j] = l.get(j);
             }
         }
-        return arrays;
+        return flat;
     }
 
     /** The rules in precedence order. */
@@ -252,8 +270,8 @@ public final class RuleEngine {
         int toAuth = code == 535 ? AUTH_535 : code == 538 ? AUTH_538 : 0;
         for (int h = 0; h < seen.count(); h++) {
             int phrase = seen.id(h);
-            bestStrong = firstSatisfied(strongUsing[phrase], bestStrong, seen, reply, replyClass, toAuth);
-            bestWeak = firstSatisfied(weakUsing[phrase], bestWeak, seen, reply, replyClass, toAuth);
+            bestStrong = firstSatisfied(strongUsing, strongStart[phrase], strongStart[phrase + 1], bestStrong, seen, reply, replyClass, toAuth);
+            bestWeak = firstSatisfied(weakUsing, weakStart[phrase], weakStart[phrase + 1], bestWeak, seen, reply, replyClass, toAuth);
         }
         result[0] = bestStrong == NONE ? null : matchOf[bestStrong];
         result[1] = bestWeak == NONE ? null : matchOf[bestWeak];
@@ -261,30 +279,32 @@ public final class RuleEngine {
     }
 
     /**
-     * The first of {@code alternatives} (ascending) below {@code best} that the reply satisfies, else
-     * {@code best}. An alternative is listed under one of its phrases, which occurred: one of a single
+     * The first of {@code alternatives[from, to)} (ascending) below {@code best} that the reply satisfies,
+     * else {@code best}. An alternative is listed under one of its phrases, which occurred: one of a single
      * phrase needs no further look at the text.
      */
-    private int firstSatisfied(int[] alternatives, int best, PhraseAutomaton.Hits seen, SmtpReply reply, int replyClass,
-                               int toAuth) {
+    private int firstSatisfied(int[] alternatives, int from, int to, int best, PhraseAutomaton.Hits seen, SmtpReply reply,
+                               int replyClass, int toAuth) {
         int classBit = 1 << replyClass;
-        for (int alt : alternatives) {
+        for (int i = from; i < to; i++) {
+            int alt = alternatives[i];
             if (alt >= best) {
                 break;
             }
-            int[] phrases = phrasesOf[alt];
+            int first = partsStart[alt];
+            int end = partsStart[alt + 1];
             if ((classesOf[alt] & classBit) != 0 && (toAuth & ~authRepliesOf[alt]) == 0
                     && (conditionOf[alt] == null || conditionOf[alt].test(reply))
-                    && (phrases.length == 1 || allOccur(phrases, seen) && seen.near(phrases, lengthsOf[alt], NEAR))) {
+                    && (end - first == 1 || allOccur(first, end, seen) && seen.near(partPhrase, partLength, first, end, NEAR))) {
                 return alt;
             }
         }
         return best;
     }
 
-    private static boolean allOccur(int[] phraseIds, PhraseAutomaton.Hits seen) {
-        for (int id : phraseIds) {
-            if (!seen.contains(id)) {
+    private boolean allOccur(int from, int to, PhraseAutomaton.Hits seen) {
+        for (int p = from; p < to; p++) {
+            if (!seen.contains(partPhrase[p])) {
                 return false;
             }
         }
