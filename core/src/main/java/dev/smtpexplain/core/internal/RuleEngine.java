@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -152,10 +153,7 @@ public final class RuleEngine {
                 matches.add(new Match(decided, written.size() == 1 ? written.get(0) : String.join(" + ", written)));
             }
         }
-        partsStart = new int[required.size() + 1];
-        for (int alt = 0; alt < required.size(); alt++) {
-            partsStart[alt + 1] = partsStart[alt] + required.get(alt).length;
-        }
+        partsStart = starts(required.size(), alt -> required.get(alt).length);
         partPhrase = new int[partsStart[required.size()]];
         partLength = new int[partPhrase.length];
         for (int alt = 0; alt < required.size(); alt++) {
@@ -197,9 +195,9 @@ public final class RuleEngine {
             }
             (matchOf[alt].rule().weak() ? weak : strong).get(key).add(alt);
         }
-        strongStart = starts(strong);
+        strongStart = starts(strong.size(), p -> strong.get(p).size());
         strongUsing = flattened(strong, strongStart);
-        weakStart = starts(weak);
+        weakStart = starts(weak.size(), p -> weak.get(p).size());
         weakUsing = flattened(weak, weakStart);
         boolean[] positional = new boolean[phrases.size()];
         for (int[] alternative : required) {
@@ -212,12 +210,12 @@ public final class RuleEngine {
         automaton = PhraseAutomaton.build(phrases, positional);
     }
 
-    // where each list starts in the flat array, and one past the last list's end
-    private static int[] starts(List<List<Integer>> lists) {
+    // where each of `count` lists of the given sizes starts in one flat array, and one past the last list's end
+    private static int[] starts(int count, IntUnaryOperator size) {
         // loops, not streams: this runs once per diagnoser, mostly before the JIT has compiled anything
-        int[] start = new int[lists.size() + 1];
-        for (int i = 0; i < lists.size(); i++) {
-            start[i + 1] = start[i] + lists.get(i).size();
+        int[] start = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            start[i + 1] = start[i] + size.applyAsInt(i);
         }
         return start;
     }
