@@ -8,50 +8,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the words of a reply suggest when no rule understood it: a naive Bayes model over the
- * {@link WordFeatures} of the documented replies, counted per category. It answers the replies the
- * rules leave to a code or to nothing, which on wordings no rule had seen were right about one time in
- * three; the words were right about one time in two there (docs/confidence.md, "the word model").
- * Immutable and thread-safe.
+ * What the words of a reply suggest when no rule understood it: a logistic regression (a softmax over the
+ * categories) on the {@link WordFeatures} of the documented replies. It answers the replies the rules leave
+ * to a code or to nothing; its probabilities are calibrated on replies of sources it never learned from
+ * (docs/confidence.md, "The word model"). Immutable and thread-safe.
  *
  * <p>The model file ({@code words.tsv}) is generated from the documented corpus by
- * {@code WordModelFileTest}; it holds, for each feature seen in at least two replies, how often each
- * category's replies used it. Scoring is the multinomial form with additive smoothing, split so that
- * a reply costs one table lookup per feature plus the few categories that feature was seen with.
+ * {@code WordModelFileTest}. A category's score is its bias, plus its weight for "how many known features"
+ * times the logarithm of that number, plus the weight of each feature the text holds for it; a feature has
+ * a weight only for the categories whose replies used it, so that a reply costs one table lookup per feature
+ * plus those few categories. Weights are in thousandths.
  */
 public final class WordModel {
 
-    /** Additive smoothing: small, because the documented replies are short and every word counts. */
-    static final double ALPHA = 0.1;
+    /** The line that holds each category's bias; a category it leaves out is never guessed. */
+    public static final String BIAS = "@bias";
+    /** The line that holds each category's weight for the logarithm of the number of known features. */
+    public static final String KNOWN = "@known";
 
     private static final Category[] CATEGORIES = Category.values();
     private static final long NO_ENTRY = 0;
     private static final int FINGERPRINT_SHIFT = 25;
     private static final int PAIR_BITS = 18;
     private static final int COUNT_BITS = 7;
+    private static final double THOUSANDTHS = 1e-3;
 
-    private final double[] logPrior;
-    // the smoothed weight of a feature a category never used: log(alpha / (used_c + alpha * V))
-    private final double[] unseen;
+    private final double[] bias;
+    private final double[] perKnown;
     // open addressing on the feature hash, one long per slot: the hash's top 39 bits, where its categories start
     // in the pair arrays (18 bits) and how many (7 bits); 0 is an empty slot, as every feature has a category.
     // One array where a hash and an index took two: 0.125 MiB less at today's 32,768 slots
     private final long[] slots;
     private final byte[] pairCategory;
-    // per category a feature was seen with, how often (at most 65,535): two bytes where a weight takes four
-    private final char[] pairCount;
-    // log(1 + count / alpha) by count: what a feature adds to a category that used it, over `unseen`
-    private final float[] weightOfCount;
+    // per category a feature has a weight for, the weight in thousandths: two bytes where a float takes four
+    private final short[] pairWeight;
     private final int mask;
 
-    private WordModel(double[] logPrior, double[] unseen, long[] slots, byte[] pairCategory, char[] pairCount,
-            float[] weightOfCount) {
-        this.logPrior = logPrior;
-        this.unseen = unseen;
+    private WordModel(double[] bias, double[] perKnown, long[] slots, byte[] pairCategory, short[] pairWeight) {
+        this.bias = bias;
+        this.perKnown = perKnown;
         this.slots = slots;
         this.pairCategory = pairCategory;
-        this.pairCount = pairCount;
-        this.weightOfCount = weightOfCount;
+        this.pairWeight = pairWeight;
         this.mask = slots.length - 1;
     }
 
@@ -59,7 +57,7 @@ public final class WordModel {
      * What the words suggest.
      *
      * @param category the most likely category among those the class digit allows
-     * @param probability the model's probability for it (naive Bayes overstates it; see docs/confidence.md)
+     * @param probability the model's probability for it, among the categories the class digit allows
      */
     public record Guess(Category category, double probability) {
     }
@@ -87,7 +85,7 @@ public final class WordModel {
      * @return the guess, or null when none of the other words is in the model
      */
     public Guess guess(CharSequence text, int classDigit, long[] without, long[] reply) {
-        double[] score = new double[CATEGORIES.length];
+        int[] score = new int[CATEGORIES.length];
         int[] known = new int[1];
         WordFeatures.Sink weigh = (hash, start, end) -> {
             long entry = entry(hash);
@@ -96,7 +94,7 @@ public final class WordModel {
                 int from = firstPairOf(entry);
                 int to = from + pairsOf(entry);
                 for (int p = from; p < to; p++) {
-                    score[pairCategory[p]] += weightOfCount[pairCount[p]];
+                    score[pairCategory[p]] += pairWeight[p];
                 }
             }
         };
@@ -108,14 +106,16 @@ public final class WordModel {
         for (long hash : reply) {
             weigh.feature(hash, 0, 0);
         }
+        double knownFeatures = Math.log1p(known[0]);
+        double[] logit = new double[CATEGORIES.length];
         int best = -1;
-        for (int c = 0; c < score.length; c++) {
-            if (!allowed(CATEGORIES[c], classDigit) || logPrior[c] == Double.NEGATIVE_INFINITY) {
-                score[c] = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < logit.length; c++) {
+            if (!allowed(CATEGORIES[c], classDigit) || bias[c] == Double.NEGATIVE_INFINITY) {
+                logit[c] = Double.NEGATIVE_INFINITY;
                 continue;
             }
-            score[c] += logPrior[c] + known[0] * unseen[c];
-            if (best < 0 || score[c] > score[best]) {
+            logit[c] = bias[c] + perKnown[c] * knownFeatures + score[c] * THOUSANDTHS;
+            if (best < 0 || logit[c] > logit[best]) {
                 best = c;
             }
         }
@@ -124,8 +124,8 @@ public final class WordModel {
             return null;
         }
         double sum = 0;
-        for (double s : score) {
-            sum += Math.exp(s - score[best]);
+        for (double s : logit) {
+            sum += Math.exp(s - logit[best]);
         }
         return new Guess(CATEGORIES[best], 1 / sum);
     }
@@ -172,8 +172,8 @@ public final class WordModel {
         return hashes;
     }
 
-    // the feature most particular to the winner: its weight there over its mean weight in all categories, so
-    // that a word every kind of reply uses ("the", "mail") is not what the explanation quotes
+    // the feature that weighs most for the winner over the other categories, so that a word every kind of
+    // reply uses ("the", "mail") is not what the explanation quotes
     private int[] strongest(CharSequence text, int winner, long[] without) {
         int[] span = {0, 0};
         double[] lead = {Double.NEGATIVE_INFINITY};
@@ -182,17 +182,16 @@ public final class WordModel {
             if (entry == NO_ENTRY || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
                 return;
             }
-            double mine = 0;
-            double all = 0;
+            int mine = 0;
+            int all = 0;
             int from = firstPairOf(entry);
             for (int p = from, to = from + pairsOf(entry); p < to; p++) {
-                double weight = weightOfCount[pairCount[p]];
-                all += weight;
+                all += pairWeight[p];
                 if (pairCategory[p] == winner) {
-                    mine = weight;
+                    mine = pairWeight[p];
                 }
             }
-            double particular = mine - all / CATEGORIES.length;
+            double particular = mine - (double) all / CATEGORIES.length;
             if (particular > lead[0]) {
                 lead[0] = particular;
                 span[0] = start;
@@ -226,20 +225,19 @@ public final class WordModel {
     }
 
     /**
-     * Reads the model file: a {@code rows} line with each category's number of replies, then one line per
-     * feature with the categories that used it and how often ({@code feature<TAB>category=count ...}).
-     * Written for a cold JVM, where the standard diagnoser reads it on first need: one pass, no regular
-     * expressions, primitive arrays.
+     * Reads the model file: a {@value #BIAS} line and a {@value #KNOWN} line with a weight per category, then one
+     * line per feature with the categories it weighs for ({@code feature<TAB>category=weight ...}, weights in
+     * thousandths). Written for a cold JVM, where the standard diagnoser reads it on first need: one pass, no
+     * regular expressions, primitive arrays.
      */
     public static WordModel parse(List<String> lines) {
         int n = CATEGORIES.length;
-        double[] rows = new double[n];
-        double[] used = new double[n];
-        boolean rowsSeen = false;
+        double[] bias = null;
+        double[] perKnown = null;
         long[] hashes = new long[lines.size()];
         int[] firstPair = new int[lines.size() + 1];
         byte[] pairCategory = new byte[4 * lines.size() + 16];
-        int[] pairCount = new int[pairCategory.length];
+        short[] pairWeight = new short[pairCategory.length];
         int features = 0;
         int pairs = 0;
         int lineNo = 0;
@@ -250,9 +248,24 @@ public final class WordModel {
             }
             int tab = line.indexOf('\t');
             if (tab <= 0 || line.indexOf('\t', tab + 1) >= 0) {
-                throw new IllegalArgumentException("words.tsv line " + lineNo + ": expected feature<TAB>counts");
+                throw new IllegalArgumentException("words.tsv line " + lineNo + ": expected feature<TAB>weights");
             }
-            boolean isRows = tab == 4 && line.startsWith("rows");
+            String feature = line.substring(0, tab);
+            double[] perCategory = null;
+            if (feature.equals(BIAS) || feature.equals(KNOWN)) {
+                if ((feature.equals(BIAS) ? bias : perKnown) != null) {
+                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": a second " + feature + " line");
+                }
+                perCategory = new double[n];
+                if (feature.equals(BIAS)) {
+                    Arrays.fill(perCategory, Double.NEGATIVE_INFINITY);
+                    bias = perCategory;
+                } else {
+                    perKnown = perCategory;
+                }
+            } else if (feature.charAt(0) == '@') {
+                throw new IllegalArgumentException("words.tsv line " + lineNo + ": unknown line " + feature);
+            }
             int from = pairs;
             long seen = 0;
             for (int i = tab + 1; i < line.length(); ) {
@@ -260,69 +273,45 @@ public final class WordModel {
                 int itemEnd = space < 0 ? line.length() : space;
                 int eq = line.indexOf('=', i);
                 Integer c = eq < 0 || eq > itemEnd ? null : CATEGORY_BY_ID.get(line.substring(i, eq));
-                int count = c == null ? -1 : parseCount(line, eq + 1, itemEnd);
-                if (c == null || count < 0) {
-                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": bad count '" + line.substring(i, itemEnd) + "'");
+                int weight = c == null ? Integer.MIN_VALUE : parseWeight(line, eq + 1, itemEnd);
+                if (c == null || weight == Integer.MIN_VALUE) {
+                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": bad weight '" + line.substring(i, itemEnd) + "'");
                 }
-                if (count == 0 || (seen & 1L << c) != 0) {
-                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": counts must be positive, one per category");
+                if ((seen & 1L << c) != 0) {
+                    throw new IllegalArgumentException("words.tsv line " + lineNo + ": one weight per category");
                 }
                 seen |= 1L << c;
-                if (isRows) {
-                    rows[c] = count;
+                if (perCategory != null) {
+                    perCategory[c] = weight * THOUSANDTHS;
                 } else {
                     if (pairs == pairCategory.length) {
                         pairCategory = Arrays.copyOf(pairCategory, pairs * 2);
-                        pairCount = Arrays.copyOf(pairCount, pairs * 2);
+                        pairWeight = Arrays.copyOf(pairWeight, pairs * 2);
                     }
                     pairCategory[pairs] = (byte) (int) c;
-                    pairCount[pairs++] = count;
-                    used[c] += count;
+                    pairWeight[pairs++] = (short) weight;
                 }
                 i = itemEnd + 1;
             }
             if (seen == 0) {
-                throw new IllegalArgumentException("words.tsv line " + lineNo + ": counts must be positive, one per category");
+                throw new IllegalArgumentException("words.tsv line " + lineNo + ": no weights");
             }
-            if (isRows) {
-                rowsSeen = true;
-            } else {
-                hashes[features] = WordFeatures.hash(line.substring(0, tab));
+            if (perCategory == null) {
+                hashes[features] = WordFeatures.hash(feature);
                 firstPair[features++] = from;
             }
         }
-        if (!rowsSeen) {
-            throw new IllegalArgumentException("words.tsv: no rows line");
+        if (bias == null || perKnown == null) {
+            throw new IllegalArgumentException("words.tsv: no " + (bias == null ? BIAS : KNOWN) + " line");
         }
         firstPair[features] = pairs;
-        double total = 0;
-        for (double r : rows) {
-            total += r;
-        }
-        double[] logPrior = new double[n];
-        double[] unseen = new double[n];
-        for (int c = 0; c < n; c++) {
-            // a category no reply taught is never guessed: its smoothed weights would be all guesswork
-            logPrior[c] = rows[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log(rows[c] / total);
-            unseen[c] = Math.log(ALPHA / (used[c] + ALPHA * features));
-        }
         // the smallest power of two at most 85 % full: probes stay short (32,768 slots from some 13,900 features, the
         // next doubling, +0.25 MiB, at some 27,800)
         int capacity = Integer.highestOneBit(Math.max(16, features * 20 / 17)) << 1;
         if (pairs >= 1 << PAIR_BITS) {
-            throw new IllegalArgumentException("words.tsv: more than " + ((1 << PAIR_BITS) - 1) + " category counts");
+            throw new IllegalArgumentException("words.tsv: more than " + ((1 << PAIR_BITS) - 1) + " weights");
         }
         long[] slots = new long[capacity];
-        char[] counts = new char[pairs];
-        int maxCount = 0;
-        for (int p = 0; p < pairs; p++) {
-            counts[p] = (char) Math.min(pairCount[p], Character.MAX_VALUE);
-            maxCount = Math.max(maxCount, counts[p]);
-        }
-        float[] weightOfCount = new float[maxCount + 1];
-        for (int k = 1; k <= maxCount; k++) {
-            weightOfCount[k] = (float) Math.log1p(k / ALPHA);
-        }
         for (int i = 0; i < features; i++) {
             long hash = hashes[i];
             int slot = index(hash, capacity - 1);
@@ -336,23 +325,28 @@ public final class WordModel {
             slots[slot] = (hash >>> FINGERPRINT_SHIFT) << FINGERPRINT_SHIFT | (long) firstPair[i] << COUNT_BITS
                     | (firstPair[i + 1] - firstPair[i]);
         }
-        return new WordModel(logPrior, unseen, slots, Arrays.copyOf(pairCategory, pairs), counts, weightOfCount);
+        return new WordModel(bias, perKnown, slots, Arrays.copyOf(pairCategory, pairs), Arrays.copyOf(pairWeight, pairs));
     }
 
-    // the digits from `from` to `to` as a count; -1 when they are not digits or too many
-    private static int parseCount(String s, int from, int to) {
-        if (from >= to || to - from > 9) {
-            return -1;
+    // a signed whole number of thousandths from `from` to `to` that fits a short; Integer.MIN_VALUE when it is not one
+    private static int parseWeight(String s, int from, int to) {
+        boolean negative = from < to && s.charAt(from) == '-';
+        int i = negative ? from + 1 : from;
+        if (i >= to || to - i > 5) {
+            return Integer.MIN_VALUE;
         }
         int value = 0;
-        for (int i = from; i < to; i++) {
+        for (; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                return -1;
+                return Integer.MIN_VALUE;
             }
             value = value * 10 + (c - '0');
         }
-        return value;
+        if (value > Short.MAX_VALUE) {
+            return Integer.MIN_VALUE;
+        }
+        return negative ? -value : value;
     }
 
     private static final Map<String, Integer> CATEGORY_BY_ID = new HashMap<>();

@@ -81,14 +81,16 @@ class WordModelTest {
         assertThat(WordFeatures.features("mailbox full " + "a ".repeat(WordFeatures.MAX_CHARS))).contains("mailb full");
     }
 
+    // weights in thousandths, as a model learned from four replies might have them
     private static final List<String> TINY = List.of(
             "# a model of four replies",
-            "rows\tmailbox-full=2 recipient-unknown=1 greylisted=1",
-            "mailbox\tmailbox-full=2 recipient-unknown=1",
-            "full\tmailbox-full=2",
-            "mailbox full\tmailbox-full=2",
-            "unknown\trecipient-unknown=1",
-            "later\tgreylisted=1");
+            "@bias\tmailbox-full=200 recipient-unknown=-100 greylisted=-100",
+            "@known\tmailbox-full=0 recipient-unknown=0 greylisted=0",
+            "mailbox\tmailbox-full=800 recipient-unknown=300",
+            "full\tmailbox-full=1500",
+            "mailbox full\tmailbox-full=1200",
+            "unknown\trecipient-unknown=2000",
+            "later\tgreylisted=1800");
 
     @Test
     void theCategoryWhoseRepliesUsedTheWordsWins() {
@@ -126,12 +128,13 @@ class WordModelTest {
         // "said" and "host" weigh for the category here, as a relay's wrapper does in real replies, but an
         // explanation that quotes them says nothing about the failure
         WordModel model = WordModel.parse(List.of(
-                "rows\tmailbox-full=3 recipient-unknown=1",
-                "said\tmailbox-full=3",
-                "host\tmailbox-full=3",
-                "host said\tmailbox-full=3",
-                "full\tmailbox-full=1 recipient-unknown=1",
-                "unknown\trecipient-unknown=1"));
+                "@bias\tmailbox-full=0 recipient-unknown=0",
+                "@known\tmailbox-full=0 recipient-unknown=0",
+                "said\tmailbox-full=1000",
+                "host\tmailbox-full=1000",
+                "host said\tmailbox-full=1000",
+                "full\tmailbox-full=300 recipient-unknown=200",
+                "unknown\trecipient-unknown=1500"));
         String text = "host mx.example.org said: box full";
         assertThat(model.guess(text, 5).category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(model.quote(text, Category.MAILBOX_FULL)).isEqualTo("full");
@@ -154,11 +157,12 @@ class WordModelTest {
     @Test
     void aCodeWeighsAsAWordDoes() {
         WordModel model = WordModel.parse(List.of(
-                "rows\ttoo-many-recipients=2 mailbox-full=2",
-                "too\ttoo-many-recipients=1 mailbox-full=1",
-                "many\ttoo-many-recipients=1 mailbox-full=1",
-                "\u00a7452\ttoo-many-recipients=2",
-                "\u00a7x.2.2\tmailbox-full=2"));
+                "@bias\ttoo-many-recipients=0 mailbox-full=0",
+                "@known\ttoo-many-recipients=0 mailbox-full=0",
+                "too\ttoo-many-recipients=500 mailbox-full=500",
+                "many\ttoo-many-recipients=500 mailbox-full=500",
+                "\u00a7452\ttoo-many-recipients=2000",
+                "\u00a7x.2.2\tmailbox-full=2000"));
         assertThat(model.guess("too many", 4, WordFeatures.NO_WORDS, WordFeatures.replyHashes(ReplyCode.of(452), null)).category())
                 .isEqualTo(Category.TOO_MANY_RECIPIENTS);
         assertThat(model.guess("too many", 4, WordFeatures.NO_WORDS, WordFeatures.replyHashes(null, EnhancedStatus.parse("4.2.2")))
@@ -177,31 +181,71 @@ class WordModelTest {
 
     @Test
     void aBrokenModelFileSaysWhereAndWhat() {
-        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "mailbox mailbox-full=1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
-        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "mailbox\tno-such-category=1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2").hasMessageContaining("no-such-category");
-        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "mailbox\tmailbox-full=0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-        assertThatThrownBy(() -> WordModel.parse(List.of("mailbox\tmailbox-full=1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+        String bias = "@bias\tmailbox-full=0";
+        String known = "@known\tmailbox-full=0";
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "mailbox mailbox-full=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3");
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "mailbox\tno-such-category=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3").hasMessageContaining("no-such-category");
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "mailbox\tmailbox-full=1.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad weight");
+        // thousandths in a short: a weight beyond ±32.767 is not one the learning writes
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "mailbox\tmailbox-full=40000")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad weight");
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "mailbox\tmailbox-full=1 mailbox-full=2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one weight per category");
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, bias)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3").hasMessageContaining("second @bias");
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "@rows\tmailbox-full=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown line @rows");
+        assertThatThrownBy(() -> WordModel.parse(List.of(known, "mailbox\tmailbox-full=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no @bias line");
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, "mailbox\tmailbox-full=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no @known line");
         // a feature twice (or two whose hashes agree in the bits a slot keeps) would weigh as one: refused
-        assertThatThrownBy(() -> WordModel.parse(List.of("rows\tmailbox-full=1", "full\tmailbox-full=1", "full\tmailbox-full=2")))
+        assertThatThrownBy(() -> WordModel.parse(List.of(bias, known, "full\tmailbox-full=1", "full\tmailbox-full=2")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same hash");
+    }
+
+    @Test
+    void aCategoryTheBiasLineLeavesOutIsNeverGuessed() {
+        WordModel model = WordModel.parse(List.of("@bias\tmailbox-full=0", "@known\tmailbox-full=0",
+                "unknown\tmailbox-full=100 recipient-unknown=9000"));
+        assertThat(model.guess("unknown", 5).category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(model.guess("unknown", 5).probability()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theProbabilityIsTheSoftmaxOfTheScores() {
+        // scores: mailbox-full 0.2 + 0.8 + 1.5 + 1.2 = 3.7 (three known features: "mailbox", "full", the pair), the
+        // others their biases plus what "mailbox" gives recipient-unknown; @known adds nothing here
+        WordModel model = WordModel.parse(TINY);
+        double full = Math.exp(3.7);
+        double expected = full / (full + Math.exp(-0.1 + 0.3) + Math.exp(-0.1));
+        assertThat(model.guess("mailbox full", 0).probability()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        // without greylisted (temporary), which a 5xx reply cannot be
+        double permanent = full / (full + Math.exp(-0.1 + 0.3));
+        assertThat(model.guess("mailbox full", 5).probability()).isCloseTo(permanent, org.assertj.core.data.Offset.offset(1e-9));
+        // the number of known features moves a category by its @known weight times log(1 + that number)
+        WordModel counting = WordModel.parse(List.of("@bias\tmailbox-full=0 recipient-unknown=0",
+                "@known\tmailbox-full=1000 recipient-unknown=0", "quota\tmailbox-full=0 recipient-unknown=0"));
+        double lead = Math.exp(Math.log1p(1));
+        assertThat(counting.guess("quota", 5).probability()).isCloseTo(lead / (lead + 1), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
     void everyFeatureOfABigModelIsFoundWithItsOwnCounts() {
         // enough features that the table's probes wrap and chains form: each word still weighs for its own category
-        List<String> lines = new ArrayList<>(List.of("rows\tmailbox-full=1 recipient-unknown=1"));
+        List<String> lines = new ArrayList<>(List.of("@bias\tmailbox-full=0 recipient-unknown=0",
+                "@known\tmailbox-full=0 recipient-unknown=0"));
         for (int i = 0; i < 5_000; i++) {
             // "w" and four letters: i in base 26 (a word counts by its first five letters)
             String word = "w" + (char) ('a' + i / 17576 % 26) + (char) ('a' + i / 676 % 26) + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26);
-            lines.add(word + "\t" + (i % 2 == 0 ? "mailbox-full" : "recipient-unknown") + "=3");
+            lines.add(word + "\t" + (i % 2 == 0 ? "mailbox-full" : "recipient-unknown") + "=3000");
         }
         WordModel model = WordModel.parse(lines);
         for (int i = 0; i < 5_000; i += 97) {
-            String word = lines.get(i + 1).substring(0, lines.get(i + 1).indexOf('\t'));
+            String word = lines.get(i + 2).substring(0, lines.get(i + 2).indexOf('\t'));
             assertThat(model.guess(word, 5).category()).as(word)
                     .isEqualTo(i % 2 == 0 ? Category.MAILBOX_FULL : Category.RECIPIENT_UNKNOWN);
         }
