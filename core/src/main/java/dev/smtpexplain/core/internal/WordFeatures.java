@@ -126,9 +126,30 @@ public final class WordFeatures {
         return out;
     }
 
-    /** {@return the hashes of {@link #replyFeatures}} */
+    /** {@return the hashes of {@link #replyFeatures}, as {@link #hash} gives them, without building the strings} */
     public static long[] replyHashes(@Nullable ReplyCode code, @Nullable EnhancedStatus status) {
-        return replyFeatures(code, status).stream().mapToLong(WordFeatures::hash).toArray();
+        long[] out = new long[(code == null ? 0 : 1) + (status == null ? 0 : 1)];
+        int n = 0;
+        if (code != null) {
+            out[n++] = mixDigits(mix(OFFSET, REPLY_MARK), code.value());
+        }
+        if (status != null) {
+            long h = mix(mix(mix(OFFSET, REPLY_MARK), 'x'), '.');
+            out[n] = mixDigits(mix(mixDigits(h, status.subject()), '.'), status.detail());
+        }
+        return out;
+    }
+
+    // the hash `h` goes on to after the decimal digits of a non-negative `value`
+    private static long mixDigits(long h, int value) {
+        int scale = 1;
+        while (scale <= value / 10) {
+            scale *= 10;
+        }
+        for (; scale > 0; scale /= 10) {
+            h = mix(h, '0' + value / scale % 10);
+        }
+        return h;
     }
 
     /**

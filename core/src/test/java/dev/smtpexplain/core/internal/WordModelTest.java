@@ -155,6 +155,18 @@ class WordModelTest {
     }
 
     @Test
+    void theCodeAndStatusHashAsTheirStringsDo() {
+        for (int code = 200; code < 600; code += 7) {
+            for (String status : List.of("5.0.0", "4.7.1", "5.1.10", "5.7.133", "2.6.999")) {
+                EnhancedStatus s = EnhancedStatus.parse(status);
+                assertThat(WordFeatures.replyHashes(ReplyCode.of(code), s)).as(code + " " + status).containsExactly(
+                        WordFeatures.replyFeatures(ReplyCode.of(code), s).stream().mapToLong(WordFeatures::hash).toArray());
+            }
+        }
+        assertThat(WordFeatures.replyHashes(null, null)).isEmpty();
+    }
+
+    @Test
     void aCodeWeighsAsAWordDoes() {
         WordModel model = WordModel.parse(List.of(
                 "@bias\ttoo-many-recipients=0 mailbox-full=0",
