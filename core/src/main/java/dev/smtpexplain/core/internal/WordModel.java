@@ -154,7 +154,7 @@ public final class WordModel {
 
     // words that say where a reply came from or how it was relayed ("host mx.example.org said: ... (in reply
     // to RCPT TO command)"), not why it failed: the model may weigh them, the explanation does not quote them
-    private static final long[] NOT_QUOTED = notQuoted("said host reply replied command rcpt mail from to data smtp esmtp "
+    private static final long[] NOT_QUOTED = notQuoted("said host mx reply replied command rcpt mail from to data smtp esmtp "
             + "error remote server org com net www http https html the that you your this is in of for and or by with at on "
             + "be was has have it an as see please visit more information example");
 
@@ -172,33 +172,50 @@ public final class WordModel {
         return hashes;
     }
 
-    // the feature that weighs most for the winner over the other categories, so that a word every kind of
-    // reply uses ("the", "mail") is not what the explanation quotes
+    // the word or pair that weighs most for the winner over the other categories, so that a word every kind of
+    // reply uses ("the", "mail") is not what the explanation quotes; a pair counts with its two words ("too many"
+    // over "many"), so that the quote reads as the words did together
     private int[] strongest(CharSequence text, int winner, long[] without) {
         int[] span = {0, 0};
         double[] lead = {Double.NEGATIVE_INFINITY};
+        // what the last two words weighed (0 for a word the model does not know), and where the last one starts
+        double[] words = {0, 0};
+        int[] lastStart = {-1};
         WordFeatures.forEach(text, without, (hash, start, end) -> {
+            boolean pair = start < lastStart[0];
             long entry = entry(hash);
+            double particular = entry == NO_ENTRY ? 0 : particular(entry, winner);
+            if (!pair) {
+                words[0] = words[1];
+                words[1] = particular;
+                lastStart[0] = start;
+            }
             if (entry == NO_ENTRY || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
                 return;
             }
-            int mine = 0;
-            int all = 0;
-            int from = firstPairOf(entry);
-            for (int p = from, to = from + pairsOf(entry); p < to; p++) {
-                all += pairWeight[p];
-                if (pairCategory[p] == winner) {
-                    mine = pairWeight[p];
-                }
-            }
-            double particular = mine - (double) all / CATEGORIES.length;
-            if (particular > lead[0]) {
-                lead[0] = particular;
+            double weight = pair ? particular + words[0] + words[1] : particular;
+            // a span read alone may be a host name ("mx1.example"), which the quote leaves out as the model did not
+            if (weight > lead[0] && !WordFeatures.quoted(text.subSequence(start, end)).isEmpty()) {
+                lead[0] = weight;
                 span[0] = start;
                 span[1] = end;
             }
         });
         return span;
+    }
+
+    // a feature's weight for the winner less its mean weight over the categories, in thousandths
+    private double particular(long entry, int winner) {
+        int mine = 0;
+        int all = 0;
+        int from = firstPairOf(entry);
+        for (int p = from, to = from + pairsOf(entry); p < to; p++) {
+            all += pairWeight[p];
+            if (pairCategory[p] == winner) {
+                mine = pairWeight[p];
+            }
+        }
+        return mine - (double) all / CATEGORIES.length;
     }
 
     // the slot's long for a feature's hash, or NO_ENTRY

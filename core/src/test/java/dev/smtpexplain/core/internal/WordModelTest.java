@@ -142,6 +142,30 @@ class WordModelTest {
     }
 
     @Test
+    void aPairIsQuotedWithTheWeightOfItsWords() {
+        WordModel model = WordModel.parse(List.of(
+                "@bias\ttoo-many-recipients=0 mailbox-full=0",
+                "@known\ttoo-many-recipients=0 mailbox-full=0",
+                "too\ttoo-many-recipients=200",
+                "many\ttoo-many-recipients=1000",
+                "too many\ttoo-many-recipients=300",
+                "full\tmailbox-full=500"));
+        // "many" alone weighs most, but "too many" weighs more with its two words, and reads as the server meant it
+        assertThat(model.quote("452 too many", Category.TOO_MANY_RECIPIENTS)).isEqualTo("too many");
+    }
+
+    @Test
+    void aHostNameIsNeverTheQuote() {
+        WordModel model = WordModel.parse(List.of(
+                "@bias\tmailbox-full=0",
+                "@known\tmailbox-full=0",
+                "foo org\tmailbox-full=5000",
+                "full\tmailbox-full=500"));
+        // read alone, "foo.org" is a host name (the words skip those): the quote takes the next best words
+        assertThat(model.quote("sent to relay1.foo.org: box full", Category.MAILBOX_FULL)).isEqualTo("full");
+    }
+
+    @Test
     void theCodeAndStatusAreFeaturesNoWordCanBe() {
         assertThat(WordFeatures.replyFeatures(ReplyCode.of(452), EnhancedStatus.parse("4.5.3"))).containsExactly("\u00a7452", "\u00a7x.5.3");
         assertThat(WordFeatures.replyFeatures(null, EnhancedStatus.parse("5.7.133"))).containsExactly("\u00a7x.7.133");
