@@ -26,14 +26,15 @@ import java.util.function.Predicate;
 final class WordModelFile {
 
     static final int MIN_REPLIES = 2;
-    static final double L2 = 3e-3;
+    static final double L2 = 0.01;
     static final double RATE = 0.2;
     static final int PASSES = 15;
     private static final long SEED = 11;
 
     static final String HEADER = """
-            # The word model: a logistic regression over the words (a word's first five letters), the pairs of
-            # neighbouring words, the reply code ("§550") and the status's subject and detail ("§x.7.1") of the
+            # The word model: a logistic regression over the words (a word's first five letters, and a longer
+            # word's first four as "^abcd"), the pairs of neighbouring words, the reply code ("§550") and the
+            # status's subject and detail ("§x.7.1") of the
             # documented replies, each feature seen in at least two of them. Weights in thousandths: each
             # category's bias (@bias), its weight for the logarithm of the number of known features (@known), and
             # per feature, its weight for each category whose replies used it. Generated from

@@ -182,6 +182,9 @@ public final class WordModel {
         double[] words = {0, 0};
         int[] lastStart = {-1};
         WordFeatures.forEach(text, without, (hash, start, end) -> {
+            if (start == lastStart[0]) {
+                return; // a word's prefix: the word itself is the quote
+            }
             boolean pair = start < lastStart[0];
             long entry = entry(hash);
             double particular = entry == NO_ENTRY ? 0 : particular(entry, winner);

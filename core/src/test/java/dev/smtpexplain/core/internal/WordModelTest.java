@@ -14,14 +14,27 @@ class WordModelTest {
 
     @Test
     void wordsAreRunsOfLettersAndPairsOfNeighbours() {
+        // a word longer than four letters counts by its first four too ("^deli")
         assertThat(WordFeatures.features("552 5.2.2 Can't deliver: Mailbox FULL <bob@example.com> x"))
-                .containsExactly("cant", "deliv", "cant deliv", "mailb", "deliv mailb", "full", "mailb full");
+                .containsExactly("cant", "deliv", "^deli", "cant deliv", "mailb", "^mail", "deliv mailb", "full", "mailb full");
+    }
+
+    @Test
+    void aLongerWordAlsoCountsByItsFirstFourLetters() {
+        assertThat(WordFeatures.features("rejected")).containsExactly("rejec", "^reje");
+        // "rejet" (French) and "rejected" share the four, not the five
+        assertThat(WordFeatures.features("rejet")).containsExactly("rejet", "^reje");
+        assertThat(WordFeatures.features("full")).containsExactly("full");
+        assertThat(WordFeatures.hash("^reje")).isNotEqualTo(WordFeatures.hash("reje"));
+        // a prefix is no word to leave out, and never pairs with its neighbours
+        assertThat(WordFeatures.wordHashes("rejected mail")).containsExactly(WordFeatures.hash("rejec"), WordFeatures.hash("mail"));
+        assertThat(WordFeatures.features("quota exceeded")).containsExactly("quota", "^quot", "excee", "^exce", "quota excee");
     }
 
     @Test
     void aWordCountsByItsFirstFiveLetters() {
         assertThat(WordFeatures.features("rejected")).isEqualTo(WordFeatures.features("Rejection"));
-        assertThat(WordFeatures.features("Empfänger")).isEqualTo(WordFeatures.features("Empfängers")).containsExactly("empfa");
+        assertThat(WordFeatures.features("Empfänger")).isEqualTo(WordFeatures.features("Empfängers")).containsExactly("empfa", "^empf");
         assertThat(WordFeatures.features("получателя")).isEqualTo(WordFeatures.features("получатель"));
         assertThat(WordFeatures.hash("mailbox full")).isEqualTo(WordFeatures.hash("mailb full"));
         assertThat(WordFeatures.features("rejected")).isNotEqualTo(WordFeatures.features("refused"));
@@ -36,9 +49,9 @@ class WordModelTest {
     @Test
     void addressesAreSkippedWhole() {
         assertThat(WordFeatures.features("550 spam@example.com: (full.box@example.org) user unknown, see https://example.net/why"))
-                .containsExactly("user", "unkno", "user unkno", "see", "unkno see", "https", "see https", "examp",
-                        "https examp", "net", "examp net", "why", "net why");
-        assertThat(WordFeatures.features("reply @ noon, a@ b")).containsExactly("reply", "noon", "reply noon");
+                .containsExactly("user", "unkno", "^unkn", "user unkno", "see", "unkno see", "https", "^http", "see https", "examp",
+                        "^exam", "https examp", "net", "examp net", "why", "net why");
+        assertThat(WordFeatures.features("reply @ noon, a@ b")).containsExactly("reply", "^repl", "noon", "reply noon");
     }
 
     @Test
