@@ -185,8 +185,13 @@ final class WordModelFile {
         return RATE * gradient / StrictMath.sqrt(squared[i] + 1e-8);
     }
 
+    // a weight as the file stores it; one beyond a short's range would be written wrong, so it stops the build
     private static int thousandths(double w) {
-        return (int) Math.max(-Short.MAX_VALUE, Math.min(Short.MAX_VALUE, Math.round(w * 1000)));
+        long t = Math.round(w * 1000);
+        if (t > Short.MAX_VALUE || t < -Short.MAX_VALUE) {
+            throw new IllegalStateException("a learned weight of " + w + " does not fit words.tsv's thousandths");
+        }
+        return (int) t;
     }
 
     private static void append(StringBuilder sb, Category c, int weight) {
