@@ -197,7 +197,8 @@ public final class WordModel {
                 return;
             }
             double weight = pair ? particular + words[0] + words[1] : particular;
-            // a span read alone may be a host name ("mx1.example"), which the quote leaves out as the model did not
+            // a span read alone may be a host name ("example.com" of a relay's "mx1.example.com"), which the quote
+            // leaves out as the words do where a server names itself
             if (weight > lead[0] && !WordFeatures.quoted(text.subSequence(start, end)).isEmpty()) {
                 lead[0] = weight;
                 span[0] = start;
