@@ -3,6 +3,7 @@ package dev.smtpexplain.core.internal;
 import dev.smtpexplain.core.EnhancedStatus;
 import dev.smtpexplain.core.ReplyCode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -65,8 +66,14 @@ public final class WordFeatures {
      * words on either side of one pair up instead).
      */
     public static void forEach(CharSequence text, long[] without, Sink sink) {
+        forEach(text, without, Concepts.standard(), sink);
+    }
+
+    /** As {@link #forEach(CharSequence, long[], Sink)}, with the words of other languages {@code concepts} reads as English. */
+    static void forEach(CharSequence text, long[] without, Concepts concepts, Sink sink) {
         words(text, new WordSink() {
             private long previous;
+            private long previousConcept = Concepts.NONE;
             private int previousStart = -1;
 
             @Override
@@ -77,13 +84,22 @@ public final class WordFeatures {
                     }
                 }
                 sink.feature(word, start, end);
+                long concept = concepts.of(word);
+                if (concept != Concepts.NONE) {
+                    sink.feature(concept, start, end);
+                }
                 if (prefix != NO_PREFIX) {
                     sink.feature(prefix, start, end);
                 }
                 if (previousStart >= 0) {
                     sink.feature(pair(previous, word), previousStart, end);
+                    if (previousConcept != Concepts.NONE || concept != Concepts.NONE) {
+                        sink.feature(pair(previousConcept != Concepts.NONE ? previousConcept : previous,
+                                concept != Concepts.NONE ? concept : word), previousStart, end);
+                    }
                 }
                 previous = word;
+                previousConcept = concept;
                 previousStart = start;
             }
         });
@@ -94,21 +110,31 @@ public final class WordFeatures {
      * space between}
      */
     public static List<String> features(CharSequence text) {
+        Concepts concepts = Concepts.standard();
         List<String> words = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         words(text, (hash, prefix, start, end) -> {
             String stem = lowerLetters(text, start, end, STEM);
             words.add(stem);
             prefixes.add(prefix == NO_PREFIX ? null : PREFIX_MARK + stem.substring(0, stem.offsetByCodePoints(0, PREFIX)));
+            named.add(concepts.nameOf(hash));
         });
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             out.add(words.get(i));
+            if (named.get(i) != null) {
+                out.add(named.get(i));
+            }
             if (prefixes.get(i) != null) {
                 out.add(prefixes.get(i));
             }
             if (i > 0) {
                 out.add(words.get(i - 1) + " " + words.get(i));
+                if (named.get(i - 1) != null || named.get(i) != null) {
+                    out.add((named.get(i - 1) != null ? named.get(i - 1) : words.get(i - 1)) + " "
+                            + (named.get(i) != null ? named.get(i) : words.get(i)));
+                }
             }
         }
         return out;
@@ -126,7 +152,15 @@ public final class WordFeatures {
 
     /** {@return the hashes of the words of {@code text}, without pairs} */
     public static long[] wordHashes(CharSequence text) {
-        return features(text).stream().filter(f -> f.indexOf(' ') < 0 && f.charAt(0) != PREFIX_MARK).mapToLong(WordFeatures::hash).toArray();
+        long[][] out = {new long[8]};
+        int[] n = {0};
+        words(text, (hash, prefix, start, end) -> {
+            if (n[0] == out[0].length) {
+                out[0] = Arrays.copyOf(out[0], 2 * n[0]);
+            }
+            out[0][n[0]++] = hash;
+        });
+        return Arrays.copyOf(out[0], n[0]);
     }
 
     // what starts a feature of the reply's code or status: no word starts with it

@@ -43,6 +43,8 @@ public final class WordModel {
     // per category a feature has a weight for, the weight in thousandths: two bytes where a float takes four
     private final short[] pairWeight;
     private final int mask;
+    // the words of other languages read as English ones, as the model was learned with them
+    private final Concepts concepts = Concepts.standard();
 
     private WordModel(double[] bias, double[] perKnown, long[] slots, byte[] pairCategory, short[] pairWeight) {
         this.bias = bias;
@@ -98,7 +100,7 @@ public final class WordModel {
                 }
             }
         };
-        WordFeatures.forEach(text, without, weigh);
+        WordFeatures.forEach(text, without, concepts, weigh);
         if (known[0] == 0) {
             // a code with no word the model knows is for the code tables to read
             return null;
@@ -181,7 +183,7 @@ public final class WordModel {
         // what the last two words weighed (0 for a word the model does not know), and where the last one starts
         double[] words = {0, 0};
         int[] lastStart = {-1};
-        WordFeatures.forEach(text, without, (hash, start, end) -> {
+        WordFeatures.forEach(text, without, concepts, (hash, start, end) -> {
             if (start == lastStart[0]) {
                 return; // a word's prefix: the word itself is the quote
             }
