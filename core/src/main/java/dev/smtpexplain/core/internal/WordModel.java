@@ -183,22 +183,31 @@ public final class WordModel {
         // what the last two words weighed (0 for a word the model does not know), and where the last one starts
         double[] words = {0, 0};
         int[] lastStart = {-1};
+        boolean[] quotable = {false};
         WordFeatures.forEach(text, without, concepts, (hash, start, end) -> {
-            if (start == lastStart[0]) {
-                return; // a word's prefix: the word itself is the quote
-            }
-            boolean pair = start < lastStart[0];
             long entry = entry(hash);
             double particular = entry == NO_ENTRY ? 0 : particular(entry, winner);
-            if (!pair) {
-                words[0] = words[1];
-                words[1] = particular;
-                lastStart[0] = start;
+            double weight;
+            if (start == lastStart[0]) {
+                // a word's prefix or concept ("jelszó" as "password") weighs with the word, which is the quote
+                words[1] += particular;
+                if (entry == NO_ENTRY || !quotable[0]) {
+                    return;
+                }
+                weight = words[1];
+            } else {
+                boolean pair = start < lastStart[0];
+                if (!pair) {
+                    words[0] = words[1];
+                    words[1] = particular;
+                    lastStart[0] = start;
+                    quotable[0] = Arrays.binarySearch(NOT_QUOTED, hash) < 0;
+                }
+                if (entry == NO_ENTRY || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
+                    return;
+                }
+                weight = pair ? particular + words[0] + words[1] : words[1];
             }
-            if (entry == NO_ENTRY || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
-                return;
-            }
-            double weight = pair ? particular + words[0] + words[1] : particular;
             // a span read alone may be a host name ("example.com" of a relay's "mx1.example.com"), which the quote
             // leaves out as the words do where a server names itself
             if (weight > lead[0] && !WordFeatures.quoted(text.subSequence(start, end)).isEmpty()) {

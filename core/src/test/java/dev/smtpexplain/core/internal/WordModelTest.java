@@ -118,6 +118,21 @@ class WordModelTest {
     }
 
     @Test
+    void aWordOfAnotherLanguageWeighsAsTheEnglishWordItMeans() {
+        WordModel model = WordModel.parse(TINY);
+        // the model knows no Finnish: "täynnä" (full) and "tuntematon" (unknown) weigh as their concepts
+        assertThat(model.guess("postilaatikko on täynnä", 5).category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(model.guess("vastaanottaja tuntematon", 5).category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(model.guess("Empfänger unbekannt", 5).category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        // in Chinese, pairs of characters: 邮箱满了 ("the mailbox is full") reads "mailbox" and "full" too
+        assertThat(WordFeatures.features("邮箱满了")).contains("mailb", "full");
+        assertThat(model.guess("邮箱满了", 5).category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(model.guess("vastaanottaja", 5)).isNull();
+        // the quote is the word the server wrote, as the model reads it (accents folded), not its concept
+        assertThat(model.quote("postilaatikko on täynnä", Category.MAILBOX_FULL)).isEqualTo("taynna");
+    }
+
+    @Test
     void theClassDigitLeavesOutWhatCannotBe() {
         WordModel model = WordModel.parse(TINY);
         // recipient-unknown is permanent: a 4xx reply cannot be it, whatever its words
