@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Words of other languages that the word model reads as an English word too ({@code concepts.tsv}): "Kennwort",
@@ -82,7 +83,7 @@ public final class Concepts {
     }
 
     /** {@return the concept a word's hash stands for as the model file names a feature, or null} */
-    String nameOf(long word) {
+    @Nullable String nameOf(long word) {
         for (int i = index(word); ; i = (i + 1) & mask) {
             if (keys[i] == word) {
                 return names[i];
@@ -116,7 +117,7 @@ public final class Concepts {
     public static Concepts parse(List<String> lines) {
         Map<Long, String> nameByConcept = new HashMap<>();
         Map<Long, Integer> conceptLine = new HashMap<>();
-        List<Object[]> entries = new ArrayList<>(); // line, concept hash, form
+        List<Form> forms = new ArrayList<>();
         int lineNo = 0;
         for (String line : lines) {
             lineNo++;
@@ -138,20 +139,20 @@ public final class Concepts {
                 throw new IllegalArgumentException("concepts line " + lineNo + ": '" + concept + "' reads as the concept of line " + first);
             }
             nameByConcept.put(conceptHash, concept.substring(0, Math.min(concept.length(), WordFeatures.STEM)));
-            String forms = line.substring(tab + 1).strip();
-            if (forms.isEmpty()) {
+            String written = line.substring(tab + 1).strip();
+            if (written.isEmpty()) {
                 throw new IllegalArgumentException("concepts line " + lineNo + ": no forms");
             }
-            for (String form : forms.split(" +")) {
-                entries.add(new Object[] {lineNo, conceptHash, form});
+            for (String form : written.split(" +")) {
+                forms.add(new Form(lineNo, conceptHash, form));
             }
         }
         Map<Long, Long> byKey = new HashMap<>();
         Map<Long, String> formByKey = new HashMap<>();
-        for (Object[] e : entries) {
-            int at = (Integer) e[0];
-            long concept = (Long) e[1];
-            String form = (String) e[2];
+        for (Form f : forms) {
+            int at = f.line();
+            long concept = f.concept();
+            String form = f.text();
             long key = onlyWord(form, at);
             if (conceptLine.containsKey(key)) {
                 throw new IllegalArgumentException("concepts line " + at + ": '" + form + "' already reads as '"
@@ -165,6 +166,10 @@ public final class Concepts {
             formByKey.putIfAbsent(key, form);
         }
         return new Concepts(byKey, nameByConcept);
+    }
+
+    // a form as written on its line, with the hash of its line's concept
+    private record Form(int line, long concept, String text) {
     }
 
     // the hash the model keys the only word of `form` by

@@ -113,7 +113,7 @@ public final class WordFeatures {
         Concepts concepts = Concepts.standard();
         List<String> words = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
-        List<String> named = new ArrayList<>();
+        List<@Nullable String> named = new ArrayList<>();
         words(text, (hash, prefix, start, end) -> {
             String stem = lowerLetters(text, start, end, STEM);
             words.add(stem);
