@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * {@value #MAX_CHARS} characters are read: a reply states its reason early, and the cost stays bounded
  * however long the input.
  *
+ * <p>A word that {@link Concepts} lists also counts as the English word it means ("Kennwort" as "password"), and a pair
+ * with such a word as the pair of what its words mean, so that what the model learned from English replies reads
+ * other languages too.
+ *
  * <p>Beside the words, the reply's code and its enhanced status's subject and detail are a feature each
  * ({@link #replyFeatures}): a 501 leans to a command's syntax, a 452 to too many recipients or a full
  * store, whatever the words. Held out by source, the model read 37 more of 7,992 replies right with them.
@@ -106,8 +110,8 @@ public final class WordFeatures {
     }
 
     /**
-     * {@return the features of {@code text} as strings: a word's first {@value #STEM} letters, or two such with a
-     * space between}
+     * {@return the features of {@code text} as strings: a word's first {@value #STEM} letters, its concept's, its first
+     * {@value #PREFIX} after a '^', or two words (or what they mean) with a space between}
      */
     public static List<String> features(CharSequence text) {
         Concepts concepts = Concepts.standard();
