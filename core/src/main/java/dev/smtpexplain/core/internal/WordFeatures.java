@@ -145,12 +145,29 @@ public final class WordFeatures {
     }
 
     /**
-     * {@return the words of {@code text} as the model reads them, whole: lower-case letters, one space between, no
-     * other character} What an explanation quotes of a feature's span.
+     * {@return the words of {@code text} as the model reads them, whole and with their accents: lower-case letters,
+     * one space between, no other character} What an explanation quotes of a feature's span; in a script written
+     * without spaces, the characters of a run once each (邮箱已满, not its pairs).
      */
     public static String quoted(CharSequence text) {
         StringBuilder sb = new StringBuilder();
-        words(text, (hash, prefix, start, end) -> sb.append(sb.isEmpty() ? "" : " ").append(lowerLetters(text, start, end, Integer.MAX_VALUE)));
+        int[] lastEnd = {-1};
+        words(text, (hash, prefix, start, end) -> {
+            int from = start;
+            if (start < lastEnd[0]) {
+                from = lastEnd[0]; // a pair of characters overlapping the last: only its new character
+            } else if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            for (int i = from; i < end; ) {
+                int cp = Character.codePointAt(text, i);
+                if (Character.isLetter(cp)) {
+                    sb.appendCodePoint(Character.toLowerCase(cp));
+                }
+                i += Character.charCount(cp);
+            }
+            lastEnd[0] = end;
+        });
         return sb.toString();
     }
 
