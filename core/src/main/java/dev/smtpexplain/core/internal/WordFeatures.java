@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
- * A word is a run of letters, lower-cased, apostrophes dropped ("Can't" is {@code cant}), of two letters
+ * A word is a run of letters (and of the vowel signs Devanagari and its kin write within a word), lower-cased,
+ * apostrophes dropped ("Can't" is {@code cant}), of two letters
  * or more, counted by its first {@value #STEM} letters (and a longer one by its first {@value #PREFIX} as well); digits, punctuation and symbols only separate
  * words, so codes and numbers never count, and e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai)
  * have no words to split, so each pair of neighbouring characters counts as a word. Only the first
@@ -161,7 +162,7 @@ public final class WordFeatures {
             }
             for (int i = from; i < end; ) {
                 int cp = Character.codePointAt(text, i);
-                if (Character.isLetter(cp)) {
+                if (Character.isLetter(cp) || isMark(cp)) {
                     sb.appendCodePoint(Character.toLowerCase(cp));
                 }
                 i += Character.charCount(cp);
@@ -331,9 +332,9 @@ public final class WordFeatures {
                     continue;
                 }
                 int c = Character.codePointAt(text, i);
-                if (Character.isLetter(c) && !unspaced(c)) {
+                if ((Character.isLetter(c) || letters > 0 && isMark(c)) && !unspaced(c)) {
                     if (letters < STEM) {
-                        int lc = lower(c);
+                        int lc = isMark(c) ? c : lower(c);
                         h = mix(h, lc);
                         p = letters < PREFIX ? mix(p, lc) : p;
                     }
@@ -385,8 +386,8 @@ public final class WordFeatures {
         int letters = 0;
         for (int i = start; i < end && letters < limit; ) {
             int cp = Character.codePointAt(text, i);
-            if (Character.isLetter(cp)) {
-                sb.appendCodePoint(lower(cp));
+            if (Character.isLetter(cp) || isMark(cp)) {
+                sb.appendCodePoint(isMark(cp) ? cp : lower(cp));
                 letters++;
             }
             i += Character.charCount(cp);
@@ -404,6 +405,18 @@ public final class WordFeatures {
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
                 || s == Character.UnicodeScript.HANGUL || s == Character.UnicodeScript.THAI;
+    }
+
+    // a vowel sign or other mark of a script's own that is part of a word (Devanagari, Bengali, Gujarati, Tamil and
+    // their kin write most vowels so); not the combining accents any script may carry, which text composed to NFC
+    // has joined to their letters where it could, and which a hostile reply may stack by the hundred
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script != Character.UnicodeScript.INHERITED && script != Character.UnicodeScript.COMMON;
     }
 
     private static boolean isApostrophe(int cp) {

@@ -78,6 +78,20 @@ class WordModelTest {
     }
 
     @Test
+    void aVowelSignIsPartOfItsWord() {
+        // Hindi writes most vowels as signs on a consonant: "पासवर्ड" (password) is one word, read as its concept too
+        assertThat(WordFeatures.features("पासवर्ड गलत")).contains("पासवर", "passw", "wrong", "passw wrong");
+        assertThat(WordFeatures.quoted("पासवर्ड गलत")).isEqualTo("पासवर्ड गलत");
+        // accents any script may carry, stacked by a hostile reply, still end a word: no word here has two letters
+        assertThat(WordFeatures.features("z\u0334\u0322a\u0335l\u0338g\u0337o\u0336")).isEmpty();
+        // so a quote holds letters, a script's own vowel signs and spaces, whatever else the server wrote
+        String quote = WordFeatures.quoted("ma\u0301il\u200b\u202e<b>पास\u0301वर्ड</b>\u0007 z\u0334\u0322ab\u0489c");
+        assertThat(quote).isEqualTo("ma il पास वर्ड ab");
+        assertThat(quote.codePoints()).allMatch(cp -> Character.isLetter(cp) || cp == ' '
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.DEVANAGARI);
+    }
+
+    @Test
     void scriptsWithoutSpacesCountPairsOfCharacters() {
         assertThat(WordFeatures.features("邮箱已满")).containsExactly("邮箱", "mailb", "箱已", "邮箱 箱已", "mailb 箱已", "已满", "full", "箱已 已满",
                 "箱已 full");
@@ -86,7 +100,7 @@ class WordModelTest {
 
     @Test
     void aFeatureStringHashesAsTheTextItCameFrom() {
-        String text = "Das Postfach İst voll; メールボックスが一杯 — доставка невозможна, user's quota exceeded 😀 ok";
+        String text = "Das Postfach İst voll; メールボックスが一杯 — доставка невозможна, user's quota exceeded 😀 ok, पासवर्ड गलत";
         List<Long> streamed = new ArrayList<>();
         WordFeatures.forEach(text, (hash, start, end) -> streamed.add(hash));
         assertThat(WordFeatures.features(text).stream().map(WordFeatures::hash).toList()).isEqualTo(streamed);
