@@ -71,25 +71,25 @@ public final class Concepts {
 
     /** {@return the hash of the concept a word's hash stands for, or {@link #NONE}} */
     public long of(long word) {
-        for (int i = index(word); ; i = (i + 1) & mask) {
-            long key = keys[i];
-            if (key == word) {
-                return concepts[i];
-            }
-            if (key == NONE) {
-                return NONE;
-            }
-        }
+        int slot = slot(word);
+        return slot < 0 ? NONE : concepts[slot];
     }
 
     /** {@return the concept a word's hash stands for as the model file names a feature, or null} */
     @Nullable String nameOf(long word) {
+        int slot = slot(word);
+        return slot < 0 ? null : names[slot];
+    }
+
+    // the slot of a word's hash, or -1 for a word of no concept
+    private int slot(long word) {
         for (int i = index(word); ; i = (i + 1) & mask) {
-            if (keys[i] == word) {
-                return names[i];
+            long key = keys[i];
+            if (key == word) {
+                return i;
             }
-            if (keys[i] == NONE) {
-                return null;
+            if (key == NONE) {
+                return -1;
             }
         }
     }

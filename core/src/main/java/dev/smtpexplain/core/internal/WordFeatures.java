@@ -332,9 +332,10 @@ public final class WordFeatures {
                     continue;
                 }
                 int c = Character.codePointAt(text, i);
-                if ((Character.isLetter(c) || letters > 0 && isMark(c)) && !unspaced(c)) {
+                boolean letter = Character.isLetter(c);
+                if ((letter || letters > 0 && isMark(c)) && !unspaced(c)) {
                     if (letters < STEM) {
-                        int lc = isMark(c) ? c : lower(c);
+                        int lc = letter ? lower(c) : c;
                         h = mix(h, lc);
                         p = letters < PREFIX ? mix(p, lc) : p;
                     }
@@ -386,8 +387,9 @@ public final class WordFeatures {
         int letters = 0;
         for (int i = start; i < end && letters < limit; ) {
             int cp = Character.codePointAt(text, i);
-            if (Character.isLetter(cp) || isMark(cp)) {
-                sb.appendCodePoint(isMark(cp) ? cp : lower(cp));
+            boolean letter = Character.isLetter(cp);
+            if (letter || isMark(cp)) {
+                sb.appendCodePoint(letter ? lower(cp) : cp);
                 letters++;
             }
             i += Character.charCount(cp);

@@ -197,13 +197,14 @@ public final class WordModel {
                 weight = words[1];
             } else {
                 boolean pair = start < lastStart[0];
+                boolean notQuoted = Arrays.binarySearch(NOT_QUOTED, hash) >= 0;
                 if (!pair) {
                     words[0] = words[1];
                     words[1] = particular;
                     lastStart[0] = start;
-                    quotable[0] = Arrays.binarySearch(NOT_QUOTED, hash) < 0;
+                    quotable[0] = !notQuoted;
                 }
-                if (entry == NO_ENTRY || Arrays.binarySearch(NOT_QUOTED, hash) >= 0) {
+                if (entry == NO_ENTRY || notQuoted) {
                     return;
                 }
                 weight = pair ? particular + words[0] + words[1] : words[1];
