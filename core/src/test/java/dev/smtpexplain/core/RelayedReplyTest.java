@@ -21,6 +21,10 @@ class RelayedReplyTest {
         // a relay's host is often called "spamfilter", "relay" or "bounce": its labels are no reason
         POSTFIX(r -> "host mx1.spamfilter.example.net[192.0.2.10] said: " + r + " (in reply to RCPT TO command)"),
         POSTFIX_BOUNCE(r -> "<user@example.org>: host mx.example.org[192.0.2.10] said: " + r + " (in reply to end of DATA command)"),
+        // the same paragraph as Postfix writes it into a bounce's text: wrapped at 76 columns, continuations indented,
+        // the wrap falling inside a phrase, after a colon or inside the stage
+        POSTFIX_BOUNCE_WRAPPED(r -> "This is the mail system at host mail.example.net.\n\n"
+                + wrap("<user@example.org>: host mx.example.org[192.0.2.10] said: " + r + " (in reply to end of DATA command)", 76, "\n    ")),
         EXIM(r -> "SMTP error from remote mail server after RCPT TO:<user@example.org>:\n    " + r),
         EXIM_HOST(r -> "  host bounce-relay.virus-filter.example.net [192.0.2.10]\n    SMTP error from remote mail server after end of data:\n    " + r),
         EXCHANGE(r -> "Remote Server returned '" + r + "'"),

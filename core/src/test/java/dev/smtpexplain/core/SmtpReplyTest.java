@@ -62,6 +62,31 @@ class SmtpReplyTest {
     }
 
     @Test
+    void aPostfixParagraphWrappedInABounceReadsAsOneLine() {
+        // Postfix wraps a recipient's paragraph at 76 columns: here after the code, inside "Mailbox unavailable",
+        // after "IP:" and inside the stage
+        SmtpReply r = SmtpReply.parseLenient("""
+                This is the mail system at host mail.example.net.
+
+                <bob@example.org>: host mx.example.org[192.0.2.1] said: 550
+                    Mailbox unavailable or access denied [Nu9f9OZK  IP:
+                    192.0.2.77]. (in reply
+                    to end of DATA command)
+                <carol@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1
+                    <carol@example.org>: Recipient address rejected: User unknown (in
+                    reply to RCPT TO command)
+                """);
+        assertThat(r.code()).contains(ReplyCode.of(550));
+        assertThat(r.lines()).containsSubsequence("<bob@example.org>: host mx.example.org[192.0.2.1] said:",
+                "Mailbox unavailable or access denied [Nu9f9OZK  IP: 192.0.2.77]. (in reply to end of DATA command)");
+        assertThat(r.lines()).anyMatch(l -> l.endsWith("User unknown (in reply to RCPT TO command)"));
+        // indented lines under anything else keep their own lines: an Exim bounce's host, stage and reply
+        SmtpReply exim = SmtpReply.parseLenient("  bob@example.org\n    host mx.example.org [192.0.2.1]\n"
+                + "    SMTP error from remote mail server after RCPT TO:<bob@example.org>:\n    550 5.1.1 User unknown");
+        assertThat(exim.lines()).hasSize(4).endsWith("User unknown");
+    }
+
+    @Test
     void leniencyDoesNotMistakeAnAddressForACode() {
         SmtpReply r = SmtpReply.parseLenient("connect to 192.0.2.250[192.0.2.250]:25: Connection timed out");
         assertThat(r.code()).isEmpty();

@@ -96,7 +96,7 @@ public final class ReplyParser {
             fieldStatus = focus.status();
         }
         String stripped = unwrapExchange(stripDsnPrefix(text0.strip()));
-        List<String> rawLines = oneLine ? oneLine(stripped) : splitLines(stripped);
+        List<String> rawLines = oneLine ? oneLine(stripped) : unfoldRecipientParagraphs(splitLines(stripped));
         ReplyCode code = givenCode;
         EnhancedStatus status = givenStatus != null ? givenStatus : fieldStatus;
         boolean codeFromText = false;
@@ -519,6 +519,57 @@ public final class ReplyParser {
         }
         out.removeIf(String::isBlank);
         return out;
+    }
+
+    /**
+     * Postfix writes each recipient's paragraph of a bounce as one line ("&lt;bob@example.org&gt;: host
+     * mx.example.org[192.0.2.1] said: 550 …"), wrapped at about 76 columns, every continuation indented. The wrap
+     * falls anywhere: inside a phrase ("550 Mailbox" / "unavailable or access denied"), inside the stage ("(in
+     * reply" / "to end of DATA command)"), after a colon ("IP:"). Such a paragraph is read as the one line it is.
+     */
+    static List<String> unfoldRecipientParagraphs(List<String> lines) {
+        List<String> out = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int j = i + 1;
+            if (isRecipientLine(line)) {
+                while (j < lines.size() && isIndented(lines.get(j))) {
+                    j++;
+                }
+            }
+            if (j == i + 1) {
+                if (out != null) {
+                    out.add(line);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(lines.subList(0, i));
+            }
+            StringBuilder joined = new StringBuilder(line.stripTrailing());
+            for (int k = i + 1; k < j; k++) {
+                joined.append(' ').append(lines.get(k).strip());
+            }
+            out.add(joined.toString());
+            i = j - 1;
+        }
+        return out == null ? lines : out;
+    }
+
+    // Postfix's "<bob@example.org>: …" or "<bob@example.org> (expanded from <team@example.org>): …", unindented
+    private static boolean isRecipientLine(String line) {
+        if (!line.startsWith("<")) {
+            return false;
+        }
+        int close = line.indexOf('>');
+        if (close < 2 || close + 1 >= line.length()) {
+            return false;
+        }
+        return line.charAt(close + 1) == ':' || line.startsWith(" (expanded from <", close + 1);
+    }
+
+    private static boolean isIndented(String line) {
+        return !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
     }
 
     private static List<String> dropEmpty(List<String> lines) {
