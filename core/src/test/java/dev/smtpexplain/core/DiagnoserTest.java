@@ -257,6 +257,9 @@ class DiagnoserTest {
         Diagnoser fullWord = Diagnoser.builder().withoutBuiltInRules().addRule("t.full", Category.MAILBOX_FULL, "空间不足").build();
         assertThat(fullWord.diagnose("552 邮箱空间不足：bob@example.test").evidence().ruleId()).isEqualTo("t.full");
         assertThat(fullWord.diagnose("552 空间不足bob@example.test").evidence().ruleId()).isNotEqualTo("t.full");
+        // so does a colon that glues the address to the words before it
+        Diagnoser foundWord = Diagnoser.builder().withoutBuiltInRules().addRule("t.unknown", Category.RECIPIENT_UNKNOWN, "user not found").build();
+        assertThat(foundWord.diagnose("550 2f1c655f95f5cae-a1f55 User not found:bob@example.test").evidence().ruleId()).isEqualTo("t.unknown");
     }
 
     @Test

@@ -1207,9 +1207,10 @@ public final class PhraseAutomaton {
         return start;
     }
 
-    // whether an address begins after c
+    // whether an address begins after c: a token's end, a URL query's '?' or '&', or a colon that glues it to the
+    // words before ("User not found:bob@example.com", "mailto:bob@example.com")
     private static boolean beginsAfter(char c) {
-        return endsToken(c) || c == '?' || c == '&';
+        return endsToken(c) || c == '?' || c == '&' || c == ':';
     }
 
     // where the address around the '@' at `at` ends, looking no further than `ceiling`
