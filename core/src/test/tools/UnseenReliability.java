@@ -83,6 +83,12 @@ public class UnseenReliability {
                 int[] e = byEvidence.computeIfAbsent(kind, x -> new int[2]);
                 e[0] += ok ? 1 : 0;
                 e[1]++;
+                String show = System.getProperty("show.confidence");
+                if (show != null && Double.parseDouble(show) == d.confidence()) {
+                    // -Dshow.confidence=0.75: every row at that level, right or wrong, with the reply's status
+                    System.out.println("at " + show + " " + (ok ? "right " : "wrong ") + f[3] + " <- " + d.category().id() + " ["
+                            + rule + "] " + f[0] + " " + f[1] + " " + f[2].substring(0, Math.min(150, f[2].length())));
+                }
                 if (!ok) {
                     System.out.println(f[3] + " <- " + d.category().id() + " [" + d.evidence().ruleId() + "] " + f[0] + " " + f[1] + " "
                             + f[2].substring(0, Math.min(150, f[2].length())));
