@@ -534,4 +534,71 @@ class LooseBouncesTest {
         assertThat(p.kind()).isEqualTo(BounceKind.DELAYED);
         assertThat(only(p).categoryId()).contains("mailbox-full");
     }
+
+    @Test
+    void aNoticeCopiedWithoutItsHeadersIsStillABounce() {
+        // what a person copies from the notice their mail program shows: the text, no header block, the lines wrapped
+        // where Postfix wrapped them (inside "Mailbox unavailable", after "IP:", inside the stage)
+        String copied = """
+                This is the mail system at host out.example.net.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients. It's attached below.
+
+                                   The mail system
+
+                <ben@example.com>: host mx.example.com[192.0.2.7] said: 550 Mailbox
+                    unavailable or access denied [Nu9f9OZKLqwsa5e0lRlDL  IP:
+                    192.0.2.77]. (in reply
+                    to end of DATA command)
+
+                <cleo@example.com>: host mx.example.com[192.0.2.7] said: 550 5.1.1
+                    <bounces+x1@out.example.net>: unauthorized sender (in reply to RCPT
+                    TO command)
+                """;
+        BounceReport r = Bounces.explain(bytes(copied), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.format()).isEqualTo("postfix");
+        // the sender's bounce address quoted inside cleo's reply is no recipient
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).containsExactly("ben@example.com", "cleo@example.com");
+        BounceRecipient ben = r.recipients().get(0);
+        assertThat(ben.replyText()).startsWith("550 Mailbox unavailable or access denied").doesNotContain("\n");
+        assertThat(ben.stage()).contains(SmtpStage.END_OF_DATA);
+        assertThat(ben.categoryId()).contains("recipient-unknown");
+        assertThat(r.recipients().get(1).replyText()).endsWith("unauthorized sender (in reply to RCPT TO command)");
+    }
+
+    @Test
+    void copiedNoticesOfOtherSystemsAreBouncesToo() {
+        // Gmail's warning, with its conditional "if the delivery fails permanently", is a delay, not a failure
+        String gmail = """
+                ** Delivery incomplete **
+
+                There was a temporary problem delivering your message to ben@example.com. Gmail will retry for 46 more hours.
+                You'll be notified if the delivery fails permanently.
+
+                The response from the remote server was:
+                451 4.3.0 Mail server temporarily rejected message.
+                """;
+        BounceReport g = Bounces.explain(bytes(gmail), EN);
+        assertThat(g.kind()).isEqualTo(BounceKind.DELAYED);
+        assertThat(only(g).finalRecipient()).isEqualTo("ben@example.com");
+        // Exchange's notice in Dutch
+        String dutch = """
+                Uw bericht kan niet worden bezorgd bij de volgende geadresseerden of groepen:
+
+                ben@example.com
+                Het door u ingevoerde e-mailadres is niet gevonden.
+
+                Diagnostische gegevens voor beheerders:
+
+                Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'
+                """;
+        BounceReport d = Bounces.explain(bytes(dutch), EN);
+        assertThat(d.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(only(d).categoryId()).contains("recipient-unknown");
+        // text that says nothing of a failed delivery stays what it is
+        BounceReport note = Bounces.explain(bytes("Hello ben@example.com,\n\nsee you on Monday.\n"), EN);
+        assertThat(note.kind()).isEqualTo(BounceKind.NOT_BOUNCE);
+    }
 }

@@ -73,7 +73,9 @@ public final class BounceReader {
         }
         try {
             InternetHeaders top = new InternetHeaders();
-            int body = RawMime.headers(bytes, headerStart(bytes), bytes.length, MAX_HEADER_BYTES, top);
+            int start = headerStart(bytes);
+            // text that does not begin with a header field is a body alone (a bounce's text, copied): no header block
+            int body = startsWithField(bytes, start) ? RawMime.headers(bytes, start, bytes.length, MAX_HEADER_BYTES, top) : start;
             String headerProblem = null;
             if (body == bytes.length && bytes.length > MAX_HEADER_BYTES) {
                 // a header block that never ends: what fits is read, nothing after it
@@ -636,6 +638,7 @@ public final class BounceReader {
         // (not "no entregado" / "não entregue": a shop's customer writes "Pedido no entregado")
         "non remis", "non distribuable", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
         "onbestelbaar", "não é possível entregar", "退信", "无法投递", "無法傳遞"};
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final String[] BOUNCE_TEXT = {
         "could not be delivered", "couldn't be delivered", "wasn't able to deliver", "was not delivered", "unable to deliver",
         "delivery to the following", "delivery has failed", "failed permanently", "permanent error", "did not reach",
@@ -644,10 +647,15 @@ public final class BounceReader {
         "mailbox full", "mailbox is full", "has not yet been delivered", "will be retried", "transcript of session",
         "delivery attempt", "error delivering", "attempting to deliver", "invalid user address", "message was not sent",
         "returned to you", "rejected your message", "failed recipient", "full mailbox", "配信できません", "送信できませんでした",
+        // Gmail's notices: "** Address not found ** Your message wasn't delivered to …", "** Delivery incomplete ** There
+        // was a temporary problem delivering your message to …"
+        "wasn't delivered", "delivery incomplete", "problem delivering your message",
         // "could not be delivered" in French, Spanish, Portuguese, German, Italian (accents written or left out)
         "n'a pas pu etre delivre", "n'a pas pu être délivré", "n'a pas pu être remis", "n'a pas pu etre remis",
         "no pudo ser entregado", "no se pudo entregar", "nao pode ser entregue", "não pôde ser entregue",
-        "konnte nicht zugestellt", "non è stato possibile recapitare", "non ha potuto essere recapitato"};
+        "konnte nicht zugestellt", "non è stato possibile recapitare", "non ha potuto essere recapitato",
+        // and in Dutch, as Exchange words it ("Uw bericht kan niet worden bezorgd bij de volgende geadresseerden")
+        "kan niet worden bezorgd", "kon niet worden bezorgd", "kon niet worden afgeleverd"};
     // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
@@ -674,12 +682,35 @@ public final class BounceReader {
         return false;
     }
 
+    /**
+     * Whether one of the phrases occurs outside a condition: Gmail's warning says "You'll be notified if the delivery
+     * fails permanently", which gives up on nothing. An occurrence whose sentence has an "if " before it is a condition.
+     */
+    private static boolean statesOutright(String lower, String[] phrases) {
+        for (String p : phrases) {
+            for (int at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + 1)) {
+                int sentence = Math.max(Math.max(lower.lastIndexOf('.', at - 1), lower.lastIndexOf('\n', at - 1)), at - 80);
+                int condition = lower.indexOf("if ", Math.max(sentence, 0));
+                if (condition < 0 || condition >= at || condition > 0 && Character.isLetter(lower.charAt(condition - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean looksLikeBounce(Headers top, String lowerText) {
         if (fromMailSystem(top)) {
             return true;
         }
         boolean subject = any(top.get("Subject").toLowerCase(Locale.ROOT), BOUNCE_SUBJECT);
         boolean words = any(lowerText, BOUNCE_TEXT);
+        if (top.isEmpty()) {
+            // a bounce's text without its header block, as a person copies it from the notice their mail program
+            // shows: the words are all there is to go by (a recipient must still be found, as for any words-only bounce),
+            // read across the notice's wrapped lines ("your message could not\nbe delivered")
+            return words || any(SPACES.matcher(lowerText).replaceAll(" "), BOUNCE_TEXT);
+        }
         if (subject && (words || top.get("Return-Path").equals("<>"))) {
             return true;
         }
@@ -708,7 +739,7 @@ public final class BounceReader {
         if (!(any(subject, DELAYED) || any(lowerText, DELAYED)) || any(subject, RETURNED)) {
             return false;
         }
-        if (any(subject, GAVE_UP_FOR_GOOD) || any(lowerText, GAVE_UP_FOR_GOOD)) {
+        if (any(subject, GAVE_UP_FOR_GOOD) || statesOutright(lowerText, GAVE_UP_FOR_GOOD)) {
             return false;
         }
         // words of a failure ("undeliverable", "could not be delivered") make it one unless the text promises to retry
@@ -759,6 +790,21 @@ public final class BounceReader {
             k++;
         }
         return k > lineStart + 1 && k < b.length && b[k] == ':' ? lineStart : 0;
+    }
+
+    /**
+     * Whether a header field starts at {@code from}: a name of ASCII letters, digits, '-' and '_', then a colon
+     * ("Subject:", "X-Failed-Recipients:"), or an mbox file's "From " line. "This is the mail system at host …" is not one.
+     */
+    static boolean startsWithField(byte[] b, int from) {
+        if (b.length - from >= 5 && b[from] == 'F' && b[from + 1] == 'r' && b[from + 2] == 'o' && b[from + 3] == 'm' && b[from + 4] == ' ') {
+            return true;
+        }
+        int k = from;
+        while (k < b.length && k - from <= 76 && (Character.isLetterOrDigit(b[k]) || b[k] == '-' || b[k] == '_')) {
+            k++;
+        }
+        return k > from && k < b.length && b[k] == ':';
     }
 
     private static boolean isBlank(byte[] b) {

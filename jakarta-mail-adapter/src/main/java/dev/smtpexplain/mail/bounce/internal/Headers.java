@@ -55,6 +55,11 @@ final class Headers {
         return decode(v[0]);
     }
 
+    /** Whether the block holds no header at all (text without a header block). */
+    boolean isEmpty() {
+        return !headers.getAllHeaders().hasMoreElements();
+    }
+
     /** Whether the header is present at all. */
     boolean has(String name) {
         return headers.getHeader(name) != null;

@@ -487,6 +487,31 @@ final class TextRecipients {
             }
             r = r.substring(0, codeEnd) + " " + r.substring(k);
         }
-        return r;
+        return unfold(r);
     }
+
+    /**
+     * The reply with its folded lines joined: Postfix wraps a recipient's paragraph at about 76 columns and indents
+     * each continuation, the wrap falling inside a phrase ("550 Mailbox" / "unavailable"), after a colon ("IP:") or
+     * inside the stage ("(in reply" / "to RCPT TO command)"). An indented line that starts with a reply code (Exim's
+     * "    550-5.1.1 …") is a line of its own.
+     */
+    static String unfold(String r) {
+        if (r.indexOf('\n') < 0) {
+            return r;
+        }
+        String[] lines = r.split("\r?\n", -1);
+        StringBuilder sb = new StringBuilder(r.length());
+        sb.append(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            String stripped = line.strip();
+            boolean folded = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && !stripped.isEmpty()
+                    && !REPLY_LINE.matcher(stripped).lookingAt();
+            sb.append(folded ? " " : "\n").append(folded ? stripped : line);
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern REPLY_LINE = Pattern.compile("[2-5][0-9]{2}(?:[ -]|$)");
 }
