@@ -601,4 +601,52 @@ class LooseBouncesTest {
         BounceReport note = Bounces.explain(bytes("Hello ben@example.com,\n\nsee you on Monday.\n"), EN);
         assertThat(note.kind()).isEqualTo(BounceKind.NOT_BOUNCE);
     }
+
+    @Test
+    void aGroupRepeatedWordForWordIsOneRecipient() {
+        // Sendmail reporting a forwarding loop once per hop: the same recipient, status and reply eleven times
+        String group = """
+                Final-Recipient: RFC822; <ben@example.com>
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: SMTP; 550 ben@example.com... User unknown
+
+                """;
+        String bounce = """
+                From: MAILER-DAEMON@gw.example.net
+                To: alice@example.org
+                Subject: Returned mail: see transcript for details
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="x"
+
+                --x
+                Content-Type: text/plain
+
+                The original message was received at Mon, 2 Nov 2026 10:00:00 GMT
+
+                --x
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; gw.example.net
+
+                """ + group.repeat(11) + """
+                Final-Recipient: RFC822; <cleo@example.com>
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: SMTP; 550 cleo@example.com... User unknown
+
+                Final-Recipient: RFC822; <ben@example.com>
+                Action: failed
+                Status: 5.2.2
+                Diagnostic-Code: SMTP; 552 ben@example.com... Mailbox full
+
+                --x--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        // a group that differs (another status, another reply) stays, even for the same address
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient)
+                .containsExactly("ben@example.com", "cleo@example.com", "ben@example.com");
+        assertThat(r.recipients()).extracting(BounceRecipient::categoryId).map(c -> c.orElse(""))
+                .containsExactly("recipient-unknown", "recipient-unknown", "mailbox-full");
+    }
 }

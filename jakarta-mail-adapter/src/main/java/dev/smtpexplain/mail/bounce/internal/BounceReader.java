@@ -164,6 +164,9 @@ public final class BounceReader {
             perMessage = r.message();
         }
         dsn.removeIf(r -> r.finalRecipient().isEmpty());
+        // a report that repeats a recipient's group word for word (a forwarding loop reported at every hop) says it once
+        Set<List<Object>> groups = new HashSet<>();
+        dsn.removeIf(r -> !groups.add(List.of(r.finalRecipient(), r.originalRecipient(), r.action(), r.status(), r.replyCode(), r.replyText())));
         if (!dsn.isEmpty() && dsn.stream().allMatch(BounceReader::saysNoCause) && AutoReplies.saysItIsOne(text)) {
             // a responder that wraps its automatic reply in a failure report (Gromox's store: "I have received your
             // mail … (this is an auto-response)" with Action failed, Status 5.0.0 and no diagnostic): the text says
