@@ -113,6 +113,28 @@ class BounceCommandIT {
     }
 
     @Test
+    void aNoticeCopiedWithoutItsHeadersIsReadFromStdin() throws Exception {
+        // what a person pastes after copying the notice from their mail program: Postfix's text, wrapped, no headers
+        String copied = """
+                This is the mail system at host out.example.net.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients.
+
+                <ben@example.com>: host mx.example.com[192.0.2.7] said: 552 5.2.2
+                    <ben@example.com>: Recipient address rejected: Mailbox quota
+                    exceeded (in reply to RCPT TO command)
+                """;
+        CliProcess.Result r = CliProcess.run(copied, Map.of(), "bounce", "--json", "--lang", "en", "-");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> l = lines(r.out());
+        assertThat(l).hasSize(1);
+        assertThat(l.get(0).get("kind").asText()).isEqualTo("failed");
+        assertThat(l.get(0).get("recipient").asText()).isEqualTo("ben@example.com");
+        assertThat(l.get(0).get("category").asText()).isEqualTo("mailbox-full");
+    }
+
+    @Test
     void textReportExplainsEachFailedRecipient(@TempDir Path dir) throws Exception {
         Path one = dir.resolve("one.eml");
         Files.writeString(one, dsn("bob@example.com", "5.1.1", "550 5.1.1 <bob@example.com>: User unknown"));
