@@ -649,4 +649,40 @@ class LooseBouncesTest {
         assertThat(r.recipients()).extracting(BounceRecipient::categoryId).map(c -> c.orElse(""))
                 .containsExactly("recipient-unknown", "recipient-unknown", "mailbox-full");
     }
+
+    @Test
+    void aWarningsTimeoutIsANetworkErrorNotAnExpiry() {
+        // the message is still queued: "Connection timed out" says why it waits, not that it expired
+        String warning = """
+                From: MAILER-DAEMON@out.example.net
+                To: alice@example.org
+                Subject: Delayed Mail (still being retried)
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="w"
+
+                --w
+                Content-Type: text/plain
+
+                This is only a warning: the message has not yet been delivered. The mail system will keep trying.
+
+                --w
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; out.example.net
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: delayed
+                Status: 4.4.1
+                Diagnostic-Code: X-Postfix; connect to mx.example.com[192.0.2.7]:25: Connection timed out
+
+                --w--
+                """;
+        BounceReport w = Bounces.explain(bytes(warning), EN);
+        assertThat(w.kind()).isEqualTo(BounceKind.DELAYED);
+        assertThat(only(w).categoryId()).contains("network-error");
+        // the same words in a report that gave up are the expiry they describe
+        BounceReport f = Bounces.explain(bytes(warning.replace("Action: delayed", "Action: failed").replace("Status: 4.4.1", "Status: 4.4.7")), EN);
+        assertThat(f.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(only(f).categoryId()).contains("delivery-expired");
+    }
 }

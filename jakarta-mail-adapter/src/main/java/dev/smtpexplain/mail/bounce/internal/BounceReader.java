@@ -526,6 +526,11 @@ public final class BounceReader {
                 // a notice's own prose without a reply ("the message you've sent cannot be delivered") states no
                 // cause; what its words resemble is not one
                 d = Diagnosis.of(reply, Category.UNKNOWN, NO_CAUSE_CONFIDENCE, NO_CAUSE);
+            } else if (action.equals("delayed") && d.category() == Category.DELIVERY_EXPIRED) {
+                // a warning's "Connection timed out" is why the message is still queued, not an expiry: it has not
+                // expired while the server keeps trying. The temporary counterpart says the receiving server could
+                // not be reached, and that the system retries
+                d = Diagnosis.of(reply, Category.NETWORK_ERROR, d.confidence(), d.evidence());
             }
             diagnosis = Optional.of(d);
             explanation = Optional.of(explainer.explain(d, c.locale()));
