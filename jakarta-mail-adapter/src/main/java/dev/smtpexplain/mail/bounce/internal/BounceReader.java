@@ -410,7 +410,11 @@ public final class BounceReader {
         TextRecipients.Found mention = mention(c, finalRcpt, orig.orElse(""));
         String block = mention == null ? "" : mention.block();
         String comment = DsnFields.comment(f.getOrDefault("status", ""));
-        if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
+        boolean succeeded = action.equals("delivered") || action.equals("relayed") || action.equals("expanded")
+                || action.isEmpty() && status.startsWith("2");
+        if (succeeded) {
+            // a recipient the message reached has no failure to explain: the text's replies are the others'
+        } else if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
             diag = mention.reply();
         } else if (status.endsWith(".0.0") && mention != null && !diag.isBlank() && saysNoReply(diag)
                 && !saysNoReply(mention.reply())) {
