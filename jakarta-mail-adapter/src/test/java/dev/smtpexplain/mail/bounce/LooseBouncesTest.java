@@ -685,4 +685,41 @@ class LooseBouncesTest {
         assertThat(f.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(only(f).categoryId()).contains("delivery-expired");
     }
+
+    @Test
+    void aRecipientTheMessageReachedTakesNoFailureFromTheText() {
+        String bounce = """
+                From: MAILER-DAEMON@out.example.net
+                To: alice@example.org
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="m"
+
+                --m
+                Content-Type: text/plain
+
+                <ben@example.com>: 5.1.1 <ben@example.com>: Recipient address rejected: mailbox does not exist
+                <cleo@example.com>: delivered
+
+                --m
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; out.example.net
+
+                Final-Recipient: rfc822; ben@example.com
+                Action: failed
+                Status: 5.1.1
+
+                Final-Recipient: rfc822; cleo@example.com
+                Action: delivered
+                Status: 2.0.0
+
+                --m--
+                """;
+        BounceReport r = Bounces.explain(bytes(bounce), EN);
+        assertThat(r.recipients()).extracting(BounceRecipient::action).containsExactly("failed", "delivered");
+        assertThat(r.recipients().get(0).replyText()).contains("mailbox does not exist");
+        assertThat(r.recipients().get(1).replyText()).isEmpty();
+        assertThat(r.recipients().get(1).diagnosis()).isEmpty();
+    }
 }
