@@ -722,4 +722,29 @@ class LooseBouncesTest {
         assertThat(r.recipients().get(1).replyText()).isEmpty();
         assertThat(r.recipients().get(1).diagnosis()).isEmpty();
     }
+
+    @Test
+    void aBareCodeAndStatusGiveWayToTheSameReplyWithItsWords() {
+        // Microsoft's notice states the code first on its own ("Status code: 550 5.1.10"), the reply later
+        String notice = """
+                From: postmaster@outlook.example.com
+                To: alice@example.org
+                Subject: Undeliverable: Hello
+                Content-Type: text/plain
+
+                Your message to ben@example.com couldn't be delivered.
+                ben wasn't found at example.com.
+
+                More Info for Email Admins
+                Status code: 550 5.1.10
+
+                Original Message Details
+                Error Details
+                Error:  550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient ben@example.com not found by SMTP address lookup
+                Message rejected by: AM0PR01MB0001.eurprd01.prod.example.com
+                """;
+        BounceRecipient ben = only(Bounces.explain(bytes(notice), EN));
+        assertThat(ben.replyText()).startsWith("550 5.1.10 RESOLVER.ADR.RecipientNotFound");
+        assertThat(ben.categoryId()).contains("recipient-unknown");
+    }
 }

@@ -413,7 +413,10 @@ public final class BounceReader {
         boolean succeeded = action.equals("delivered") || action.equals("relayed") || action.equals("expanded")
                 || action.isEmpty() && status.startsWith("2");
         if (succeeded) {
-            // a recipient the message reached has no failure to explain: the text's replies are the others'
+            // a recipient the message reached has no failure to explain: a failure the text quotes is another's
+            if (diag.isBlank() && mention != null && mention.reply().startsWith("2")) {
+                diag = mention.reply();
+            }
         } else if (diag.isBlank() && mention != null && !mention.reply().isEmpty()) {
             diag = mention.reply();
         } else if (status.endsWith(".0.0") && mention != null && !diag.isBlank() && saysNoReply(diag)

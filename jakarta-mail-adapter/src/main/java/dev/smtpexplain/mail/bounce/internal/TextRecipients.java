@@ -389,6 +389,18 @@ final class TextRecipients {
             }
             if (m.group(1).charAt(0) != '2') {
                 at = m.start();
+                if (isBare(block, at)) {
+                    // a code and status with no words (Microsoft's "Status code: 550 5.1.10" above its "Error: 550
+                    // 5.1.10 RESOLVER.ADR.RecipientNotFound; …"): the same reply with its words, if the block quotes
+                    // it further on, says more
+                    String code = m.group(1);
+                    while (m.find()) {
+                        if (m.group(1).equals(code) && !isBare(block, m.start())) {
+                            at = m.start();
+                            break;
+                        }
+                    }
+                }
                 break;
             }
         }
@@ -409,6 +421,19 @@ final class TextRecipients {
         }
         r = agentLine(block, at) + r;
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
+    }
+
+    // whether the reply at `at` is a code and status without words, its folded lines read together
+    private static boolean isBare(String block, int at) {
+        String r = paragraphFrom(block, at);
+        int line = r.indexOf('\n');
+        String first = line < 0 ? r : r.substring(0, line);
+        int i = 3;
+        while (i < first.length() && (first.charAt(i) == ' ' || first.charAt(i) == '-' || first.charAt(i) == '.'
+                || Character.isDigit(first.charAt(i)))) {
+            i++;
+        }
+        return i >= first.strip().length();
     }
 
     /** Sendmail's "554 <bob@…>... Service unavailable" after its local delivery agent's own complaint. */
