@@ -79,6 +79,10 @@ class HostileBouncesTest {
             ("From: " + "a".repeat(60) + "@example.com\r\n").repeat(10_000),
             " ".repeat(500_000) + "x@example.com: 550 5.1.1 unknown",
             ("&" + "#".repeat(7)).repeat(100_000),
+            // a recipient's block of bare codes, each of which looks further on for the same code with words
+            "bob@example.com: 550 5.1.1\r\n" + "550 5.1.1\r\n".repeat(60_000),
+            // a Postfix paragraph folded over many lines, read as one
+            "<bob@example.com>: host mx.example.com[192.0.2.1] said: 550" + "\r\n    5.1.1 x".repeat(60_000),
         };
         for (String body : bodies) {
             String msg = HEAD + "Content-Type: text/plain\r\n\r\n" + body + "\r\n";
@@ -90,6 +94,11 @@ class HostileBouncesTest {
                 + "Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"
                 + ("Final-Recipient: rfc822; r@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550"
                 + " \r\n folded".repeat(500) + "\r\n\r\n").repeat(200) + "--d--\r\n";
+        // the same texts copied without a header block
+        for (String body : new String[] {"This is the mail system at host x.\r\n\r\n<bob@example.com>: 550" + "\r\n    5.1.1 x".repeat(60_000),
+                "Delivery has failed to these recipients:\r\nbob@example.com: 550 5.1.1\r\n" + "550 5.1.1\r\n".repeat(60_000)}) {
+            timed(Duration.ofSeconds(5), () -> read(body));
+        }
         BounceReport r = timed(Duration.ofSeconds(5), () -> read(dsn));
         assertThat(r.recipients().size()).isBetween(1, 500);
         // a delivery-status part of blank lines: whether it holds any field is asked once, not once per line

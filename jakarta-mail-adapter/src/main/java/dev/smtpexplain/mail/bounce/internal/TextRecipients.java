@@ -423,17 +423,25 @@ final class TextRecipients {
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
     }
 
-    // whether the reply at `at` is a code and status without words, its folded lines read together
+    // whether the reply at `at` is a code and status without words on its line, nor on a folded line after it; reads
+    // that line and the next, so that a block of many bare codes stays linear
     private static boolean isBare(String block, int at) {
-        String r = paragraphFrom(block, at);
-        int line = r.indexOf('\n');
-        String first = line < 0 ? r : r.substring(0, line);
-        int i = 3;
-        while (i < first.length() && (first.charAt(i) == ' ' || first.charAt(i) == '-' || first.charAt(i) == '.'
-                || Character.isDigit(first.charAt(i)))) {
+        int n = block.length();
+        int i = at + 3;
+        while (i < n && block.charAt(i) != '\n' && block.charAt(i) != '\r') {
+            char c = block.charAt(i);
+            if (!(c == ' ' || c == '-' || c == '.' || c == '\t' || Character.isDigit(c))) {
+                return false;
+            }
             i++;
         }
-        return i >= first.strip().length();
+        int next = i < n && block.charAt(i) == '\r' && i + 1 < n && block.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        if (next >= n || !(block.charAt(next) == ' ' || block.charAt(next) == '\t')) {
+            return true;
+        }
+        int end = block.indexOf('\n', next);
+        String folded = block.substring(next, end < 0 ? n : end).strip();
+        return folded.isEmpty() || REPLY_LINE.matcher(folded).lookingAt();
     }
 
     /** Sendmail's "554 <bob@…>... Service unavailable" after its local delivery agent's own complaint. */
