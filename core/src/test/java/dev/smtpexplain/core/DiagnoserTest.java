@@ -285,4 +285,60 @@ class DiagnoserTest {
         Diagnosis d = diagnoser.diagnose("550 5.1.1 {0} ' # | user unknown \"x\" .* (a+)+$");
         assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
     }
+
+    // a bounce as a mail program saves it: its header block (with the receiving side's "dkim=pass", "spf=pass" and a
+    // field name with an underscore), MIME parts, a delivery report and the returned message with folded headers
+    private static final String WHOLE_BOUNCE = """
+
+            X-Authenticated_ID: relay
+            ARC-Authentication-Results: i=1; mx.example.org;
+                   dkim=pass header.i=@example.net; spf=pass (domain of postmaster@example.net designates 192.0.2.9
+                   as permitted sender); dmarc=pass (p=REJECT) header.from=example.net
+            From: Mail Delivery Subsystem <mailer-daemon@example.net>
+            To: alice@example.org
+            Subject: Delivery Status Notification (Failure)
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status;
+            \tboundary="b1"
+
+            --b1
+            Content-Type: text/plain; charset="UTF-8"
+            Content-Transfer-Encoding: quoted-printable
+
+            Your message to bob@example.com couldn't be delivered.
+
+            --b1
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.net
+
+            Final-Recipient: rfc822; bob@example.com
+            Action: failed
+            Status: %s
+            %s
+            --b1
+            Content-Type: message/rfc822
+
+            Received: from sender.example.org (sender.example.org [192.0.2.10])
+            \tby mx.example.net with ESMTPS id abc
+            \tfor <bob@example.com>; Mon, 1 Dec 2026 10:00:00 +0000
+            DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s1; h=from:to:subject
+            Subject: Spam filter settings and the virus scanner
+
+            Please review the spam filter settings.
+            --b1--
+            """;
+
+    @Test
+    void aBouncePastedWholeIsReadByItsReportNotByItsHeaders() {
+        Diagnosis d = diagnoser.diagnose(WHOLE_BOUNCE.formatted("5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\n"));
+        assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(d.evidence().source()).isEqualTo(Evidence.Source.TEXT_RULE);
+        // a report whose Status says no more than its class and that has no Diagnostic-Code: the notice's words decide,
+        // not the report's field names nor the returned message (its "spam filter" and "virus")
+        Diagnosis general = diagnoser.diagnose(WHOLE_BOUNCE.formatted("5.0.0", "").replace("couldn't be delivered.",
+                "couldn't be delivered: the recipient's mailbox is full."));
+        assertThat(general.category()).isEqualTo(Category.MAILBOX_FULL);
+    }
 }

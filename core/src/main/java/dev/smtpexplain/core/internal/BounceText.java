@@ -42,8 +42,17 @@ final class BounceText {
         boolean cut = false;
         boolean dropped = false;
         int headerRun = 0;
-        int lastKept = 0;
+        boolean inStructure = false;
         int n = input.length();
+        // a message pasted whole starts with its own header block, whatever fields it holds (ARC-Seal, X-Received,
+        // Authentication-Results with their "dkim=pass", "spf=pass"): up to the first blank line none of it is the reply
+        int first = 0;
+        while (first < n && Character.isWhitespace(input.charAt(first))) {
+            first++;
+        }
+        // (an mbox file's "From " line before it is the same block's)
+        boolean inOwnBlock = startsWithField(input, first) || input.startsWith("From ", first);
+        int runStart = 0;
         // lines by index (CRLF, CR or LF), each read in place: a long text is not split or lower-cased whole
         for (int from = 0; from <= n; ) {
             int to = from;
@@ -65,6 +74,27 @@ final class BounceText {
                 continue;
             }
             inDiagnostic = false;
+            if (inOwnBlock && to <= first) {
+                from = next; // blank lines before the block
+                continue;
+            }
+            if (inOwnBlock) {
+                if (end == start) {
+                    inOwnBlock = false; // the blank line after it
+                    ownHeaders = false;
+                    from = next;
+                    continue;
+                }
+                boolean continuation = to > from && (input.charAt(from) == ' ' || input.charAt(from) == '\t');
+                if (continuation || start == first && input.startsWith("From ", start)
+                        || startsWithField(input, start) && !startsWith(input, start, end, "status:")
+                        && !startsWith(input, start, end, "diagnostic-code:")) {
+                    dropped = true;
+                    from = next;
+                    continue;
+                }
+                inOwnBlock = false; // a line that is no field ends what was no header block after all
+            }
             if (startsWith(input, start, end, "content-type:")) {
                 String lower = input.substring(start, end).toLowerCase(Locale.ROOT);
                 if (lower.contains("message/rfc822") || lower.contains("rfc822-headers")
@@ -101,21 +131,86 @@ final class BounceText {
             if (end > start) {
                 ownHeaders = false;
             }
-            headerRun = header ? headerRun + 1 : 0;
+            boolean continuation = headerRun > 0 && end > start && Character.isWhitespace(input.charAt(from));
+            if (!continuation) {
+                // a header's folded lines ("Received: from …" / "\tby …") belong to it: they neither end nor extend a run
+                if (header && headerRun == 0) {
+                    runStart = kept.length();
+                }
+                headerRun = header ? headerRun + 1 : 0;
+            }
             if (headerRun == 2) {
-                // the quote started at the previous line: drop it and stop
-                kept.setLength(lastKept);
+                // the quote started with the run's first header: drop it and stop
+                kept.setLength(runStart);
                 cut = true;
                 break;
             }
-            lastKept = kept.length();
+            boolean folded = end > start && Character.isWhitespace(input.charAt(from));
+            if (isMimeStructure(input, start, end) || inStructure && folded) {
+                // a part's own header fields (with their folded lines) and the boundary lines between parts are the
+                // message's structure, not words
+                inStructure = true;
+                dropped = true;
+                from = next;
+                continue;
+            }
+            inStructure = false;
             kept.append(input, from, to).append('\n');
             from = next;
+        }
+        if (diagnostic == null && status != null && (status.detail() == 0 || status.subject() == 4 && status.detail() == 7)) {
+            // a Status without a Diagnostic-Code that says no more than its class ("5.0.0") or that time ran out: the
+            // notice's own words say why, as far as they go
+            return new Focus(kept.toString(), status);
         }
         if (diagnostic != null || status != null) {
             return new Focus(diagnostic == null ? "" : diagnostic.toString(), status);
         }
         return cut || dropped ? new Focus(kept.toString(), null) : null;
+    }
+
+    // a part's header fields, and a delivery report's fields other than Status and Diagnostic-Code (read apart)
+    private static final String[] PART_HEADERS = {"content-type:", "content-transfer-encoding:", "content-description:",
+        "content-disposition:", "content-id:", "mime-version:", "reporting-mta:", "received-from-mta:", "arrival-date:",
+        "final-recipient:", "original-recipient:", "action:", "remote-mta:", "last-attempt-date:", "will-retry-until:",
+        "original-envelope-id:", "x-postfix-queue-id:", "x-postfix-sender:", "x-actual-recipient:", "dsn-gateway:"};
+
+    // a MIME part's header field, or a boundary line ("--" and a token without spaces)
+    private static boolean isMimeStructure(String s, int start, int end) {
+        for (String h : PART_HEADERS) {
+            if (startsWith(s, start, end, h)) {
+                return true;
+            }
+        }
+        if (end - start < 4 || s.charAt(start) != '-' || s.charAt(start + 1) != '-') {
+            return false;
+        }
+        for (int i = start + 2; i < end; i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a header field starts at {@code at}: letters, digits, hyphens and underscores, then a colon (RFC 5322's
+     * field name as mail uses it; "X-Authenticated_ID:").
+     */
+    private static boolean startsWithField(String s, int at) {
+        int i = at;
+        int n = s.length();
+        while (i < n && i - at <= 76) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return i > at;
+            }
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+                return false;
+            }
+            i++;
+        }
+        return false;
     }
 
     /** Whether {@code s[start, end)} starts with {@code prefix} (lower case ASCII), ignoring case. */

@@ -2,8 +2,10 @@ package dev.smtpexplain.mail.bounce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.mail.SmtpStage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +52,40 @@ class BounceCorpusTest {
         assertThat(f.pct(f.category(), f.categoryRows())).as("category").isGreaterThanOrEqualTo(MIN_CATEGORY);
         assertThat(f.pct(f.kind(), f.files())).as("kind").isGreaterThanOrEqualTo(MIN_KIND);
         assertThat(f.pct(f.command(), f.commandRows())).as("command").isGreaterThanOrEqualTo(MIN_COMMAND);
+    }
+
+    /**
+     * A bounce pasted whole into {@code Diagnoser.diagnose(String)} (its header block, MIME parts, delivery report and
+     * the returned message, as {@code smtp-explain explain} gets it) reads as the reader reads its one failed recipient:
+     * the report's fields and the notice's words decide, never the headers' "dkim=pass" or the returned message's.
+     */
+    @Test
+    void aBouncePastedWholeIntoTheDiagnoserReadsAsTheReaderReadsIt() throws IOException {
+        Assumptions.assumeTrue(SharedBounces.present(), "the shared bounce corpus is absent: not measured");
+        Diagnoser diagnoser = Diagnoser.standard();
+        int compared = 0;
+        int same = 0;
+        List<String> differ = new ArrayList<>();
+        try (Stream<Path> s = Files.list(SharedBounces.dir().resolve("emails"))) {
+            for (Path p : s.sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                List<BounceRecipient> failed = Bounces.standard().read(bytes, Locale.ENGLISH).failures();
+                if (failed.size() != 1 || failed.get(0).categoryId().orElse("unknown").equals("unknown")) {
+                    continue;
+                }
+                String reader = failed.get(0).categoryId().orElseThrow();
+                String whole = diagnoser.diagnose(new String(bytes, StandardCharsets.UTF_8)).category().id();
+                compared++;
+                if (whole.equals(reader)) {
+                    same++;
+                } else {
+                    differ.add(p.getFileName() + ": " + reader + " / " + whole);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "a bounce pasted whole into the diagnoser: %d of %d read as the reader reads them%n", same, compared);
+        assertThat(compared).isGreaterThan(300);
+        assertThat((double) same / compared).as(String.join("\n", differ)).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
