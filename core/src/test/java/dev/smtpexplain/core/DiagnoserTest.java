@@ -340,5 +340,20 @@ class DiagnoserTest {
         Diagnosis general = diagnoser.diagnose(WHOLE_BOUNCE.formatted("5.0.0", "").replace("couldn't be delivered.",
                 "couldn't be delivered: the recipient's mailbox is full."));
         assertThat(general.category()).isEqualTo(Category.MAILBOX_FULL);
+        // an mbox file's copy: its "From " line and "Status: RO" header belong to the header block
+        assertThat(diagnoser.diagnose("From MAILER-DAEMON Mon Dec  1 10:00:00 2026\nStatus: RO\n" + WHOLE_BOUNCE.strip().formatted("5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\n")).category())
+                .isEqualTo(Category.RECIPIENT_UNKNOWN);
+    }
+
+    @Test
+    void aLabelledReplyIsNoHeaderBlock() {
+        // text that starts like a header field but labels the reply is the reply, however many lines follow it
+        assertThat(diagnoser.diagnose("Error: 550 5.1.1 User unknown\nPlease check the address and send it again").evidence().ruleId())
+                .isEqualTo("rcpt.unknown");
+        assertThat(diagnoser.diagnose("Reason: mailbox full\nThe message could not be delivered").category()).isEqualTo(Category.MAILBOX_FULL);
+        // a delivery report's fields pasted alone are read as such
+        assertThat(diagnoser.diagnose("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.2.2\n"
+                + "Diagnostic-Code: smtp; 552 5.2.2 Mailbox full").category()).isEqualTo(Category.MAILBOX_FULL);
     }
 }

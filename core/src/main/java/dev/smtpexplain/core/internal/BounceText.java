@@ -46,12 +46,7 @@ final class BounceText {
         int n = input.length();
         // a message pasted whole starts with its own header block, whatever fields it holds (ARC-Seal, X-Received,
         // Authentication-Results with their "dkim=pass", "spf=pass"): up to the first blank line none of it is the reply
-        int first = 0;
-        while (first < n && Character.isWhitespace(input.charAt(first))) {
-            first++;
-        }
-        // (an mbox file's "From " line before it is the same block's)
-        boolean inOwnBlock = startsWithField(input, first) || input.startsWith("From ", first);
+        int blockEnd = ownHeaderBlockEnd(input);
         int runStart = 0;
         // lines by index (CRLF, CR or LF), each read in place: a long text is not split or lower-cased whole
         for (int from = 0; from <= n; ) {
@@ -74,26 +69,11 @@ final class BounceText {
                 continue;
             }
             inDiagnostic = false;
-            if (inOwnBlock && to <= first) {
-                from = next; // blank lines before the block
+            if (from < blockEnd) {
+                dropped = true;
+                ownHeaders = false;
+                from = next;
                 continue;
-            }
-            if (inOwnBlock) {
-                if (end == start) {
-                    inOwnBlock = false; // the blank line after it
-                    ownHeaders = false;
-                    from = next;
-                    continue;
-                }
-                boolean continuation = to > from && (input.charAt(from) == ' ' || input.charAt(from) == '\t');
-                if (continuation || start == first && input.startsWith("From ", start)
-                        || startsWithField(input, start) && !startsWith(input, start, end, "status:")
-                        && !startsWith(input, start, end, "diagnostic-code:")) {
-                    dropped = true;
-                    from = next;
-                    continue;
-                }
-                inOwnBlock = false; // a line that is no field ends what was no header block after all
             }
             if (startsWith(input, start, end, "content-type:")) {
                 String lower = input.substring(start, end).toLowerCase(Locale.ROOT);
@@ -191,6 +171,66 @@ final class BounceText {
             }
         }
         return true;
+    }
+
+    // the fields a message's own header block starts with: one of them first, or two fields, make a header block
+    private static final String[] HEADER_NAMES = {"received:", "return-path:", "delivered-to:", "from:", "to:", "cc:",
+        "subject:", "date:", "message-id:", "mime-version:", "content-type:", "dkim-signature:", "arc-seal:",
+        "arc-message-signature:", "arc-authentication-results:", "authentication-results:", "received-spf:", "reply-to:",
+        "sender:", "auto-submitted:", "x-"};
+
+    /**
+     * Where the input's own header block ends (its blank line), or -1 when it has none: a message pasted whole starts
+     * with one, whatever fields it holds (ARC-Seal, X-Received, Authentication-Results with their "dkim=pass"), and
+     * none of it is the reply; a line there that lost its fold's indentation is still part of it. Text that starts
+     * with a field but is no header block ("Error: 550 5.1.1 User unknown", a delivery report's fields pasted alone)
+     * has none. Reads the block once.
+     */
+    static int ownHeaderBlockEnd(String input) {
+        int n = input.length();
+        int first = 0;
+        while (first < n && Character.isWhitespace(input.charAt(first))) {
+            first++;
+        }
+        boolean mbox = input.startsWith("From ", first);
+        if (!mbox && !startsWithField(input, first)) {
+            return -1;
+        }
+        boolean named = mbox;
+        for (String h : HEADER_NAMES) {
+            named |= input.regionMatches(true, first, h, 0, h.length());
+        }
+        int fields = 0;
+        int from = first;
+        while (from < n) {
+            int to = input.indexOf('\n', from);
+            to = to < 0 ? n : to;
+            int start = from;
+            while (start < to && Character.isWhitespace(input.charAt(start))) {
+                start++;
+            }
+            if (start == to) {
+                break; // the blank line
+            }
+            if (startsWith(input, start, to, "diagnostic-code:") || startsWith(input, start, to, "status:")
+                    && ReplyParser.statusEnd(input.substring(start + 7, to).strip(), 0) > 0) {
+                return -1; // a delivery report's fields, read by the caller (an mbox file's "Status: RO" is a header)
+            }
+            if (start == from && startsWithField(input, start)) {
+                int colon = input.indexOf(':', start);
+                int v = colon + 1;
+                while (v < to && input.charAt(v) == ' ') {
+                    v++;
+                }
+                if (fields == 0 && v + 3 <= to && input.charAt(v) >= '2' && input.charAt(v) <= '5' && Character.isDigit(input.charAt(v + 1))
+                        && Character.isDigit(input.charAt(v + 2)) && (v + 3 == to || input.charAt(v + 3) == ' ' || input.charAt(v + 3) == '-')) {
+                    return -1; // "Error: 550 5.1.1 …": a field that holds a reply is the reply's label, not a header
+                }
+                fields++;
+            }
+            from = to + 1;
+        }
+        return named || fields >= 2 ? Math.min(from, n) : -1;
     }
 
     /**
