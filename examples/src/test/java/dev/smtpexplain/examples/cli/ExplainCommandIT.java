@@ -46,6 +46,37 @@ class ExplainCommandIT {
     }
 
     @Test
+    void explainsABouncePastedWholeByItsReport() throws Exception {
+        // a saved bounce as one argument: its headers' "dkim=pass" and the returned message are not the reply
+        String bounce = String.join("\n",
+                "Received: from mx.example.net by mx.example.org; Mon, 1 Dec 2026 10:00:00 +0000",
+                "Authentication-Results: mx.example.org; dkim=pass header.i=@example.net; spf=pass",
+                "From: Mail Delivery System <mailer-daemon@example.net>",
+                "Subject: Undelivered Mail Returned to Sender",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Final-Recipient: rfc822; bob@example.com",
+                "Action: failed",
+                "Status: 5.2.2",
+                "Diagnostic-Code: smtp; 552 5.2.2 <bob@example.com>: Mailbox full",
+                "",
+                "--b",
+                "Content-Type: message/rfc822",
+                "",
+                "Subject: spam filter settings",
+                "",
+                "--b--");
+        CliProcess.Result r = CliProcess.run("explain", "--lang", "en", "--json", bounce);
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("category").asText()).isEqualTo("mailbox-full");
+        assertThat(j.get("status").asText()).isEqualTo("5.2.2");
+    }
+
+    @Test
     void batchWritesOneObjectPerLineInOrderAndGoesOnAfterABadLine() throws Exception {
         String input = "550\t5.1.1\tUser unknown\n"
                 + "abc\t\tnot a code\n"
