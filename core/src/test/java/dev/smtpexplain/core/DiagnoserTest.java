@@ -347,6 +347,27 @@ class DiagnoserTest {
     }
 
     @Test
+    void aHeadingThatAnnouncesTheReturnedHeadersEndsTheReply() {
+        String ndr = """
+                Your message to bob@example.com couldn't be delivered.
+                bob wasn't found at example.com.
+                Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'
+
+                Original Message Headers
+
+                Authentication-Results: spf=softfail (sender IP is 192.0.2.9)
+                 smtp.mailfrom=example.org; dkim=fail (body hash did not verify)
+                Received: from mail.example.org (192.0.2.9) by mx.example.com
+                """;
+        Diagnosis d = diagnoser.diagnose(ndr);
+        assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        // "The original message was received at …" opens a Sendmail notice; it announces no quote
+        assertThat(diagnoser.diagnose("The original message was received at Mon, 1 Dec 2026 10:00:00 +0000\n"
+                + "----- The following addresses had permanent fatal errors -----\n<bob@example.com>\n    (reason: 550 5.2.2 Mailbox full)")
+                .category()).isEqualTo(Category.MAILBOX_FULL);
+    }
+
+    @Test
     void aLabelledReplyIsNoHeaderBlock() {
         // text that starts like a header field but labels the reply is the reply, however many lines follow it
         assertThat(diagnoser.diagnose("Error: 550 5.1.1 User unknown\nPlease check the address and send it again").evidence().ruleId())

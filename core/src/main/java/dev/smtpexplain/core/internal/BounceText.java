@@ -98,7 +98,8 @@ final class BounceText {
                 from = next;
                 continue;
             }
-            if (isSeparator(input, start, end) && announcesQuote(input.substring(start, end).toLowerCase(Locale.ROOT))) {
+            if (isSeparator(input, start, end) && announcesQuote(input.substring(start, end).toLowerCase(Locale.ROOT))
+                    || isQuoteHeading(input, start, end)) {
                 cut = true;
                 break;
             }
@@ -283,6 +284,27 @@ final class BounceText {
         }
         return !(i + 3 <= end && isDigit(s.charAt(i)) && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))
                 && (i + 3 == end || s.charAt(i + 3) == ' ' || s.charAt(i + 3) == '-'));
+    }
+
+    // a short line that ends with what it announces ("Original Message Headers", "Original message headers:", Exchange's
+    // and Office 365's headings): the quote follows. "The original message was received at …" announces nothing
+    private static final String[] QUOTE_HEADINGS = {"original message headers", "original message follows", "message headers follow",
+        "headers of the original message", "original message", "returned message", "undelivered message"};
+
+    private static boolean isQuoteHeading(String s, int start, int end) {
+        int e = end;
+        while (e > start && (s.charAt(e - 1) == ':' || s.charAt(e - 1) == ' ')) {
+            e--;
+        }
+        if (e - start > 50 || e - start < 10) {
+            return false;
+        }
+        for (String h : QUOTE_HEADINGS) {
+            if (e - start >= h.length() && s.regionMatches(true, e - h.length(), h, 0, h.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {
