@@ -42,7 +42,7 @@ public final class Diagnoser {
     // diagnosis should be right 19 times in 20 on wordings the rules were never tuned on.
     static final double TEXT_RULE_AGREEING = 0.95;
     static final double TEXT_RULE = 0.85;
-    static final double TEXT_RULE_DISAGREEING = 0.75;
+    static final double TEXT_RULE_DISAGREEING = 0.7;
     // a weak rule, or a rule on uncoded text that looks like mail: right about half the time on wordings
     // no rule had seen (docs/confidence.md, both never-seen rounds)
     static final double UNCODED_MAIL_TEXT = 0.5;
