@@ -11,62 +11,56 @@ import java.util.function.Predicate;
  */
 final class TextFormats {
 
-    /** A recognized format: its name, how to know it and how its recipients are read. */
+    /** A recognized format: its name and how its recipients are read. */
     interface Format {
         String name();
-
-        boolean matches(Probe p);
 
         List<TextRecipients.Found> recipients(BounceReader.Context c, Limits limits);
     }
 
-    /** A format read the generic way, known by its markers. */
-    record Marked(String name, Predicate<Probe> test) implements Format {
-        @Override
-        public boolean matches(Probe p) {
-            return test.test(p);
+    /** How a format's recipients are read from its text. */
+    interface RecipientReader {
+        List<TextRecipients.Found> read(BounceReader.Context c, Limits limits);
+    }
+
+    /** A format known by its markers, its recipients read the generic way unless it names its own reader. */
+    record Marked(String name, Predicate<Probe> test, RecipientReader reader) implements Format {
+        Marked(String name, Predicate<Probe> test) {
+            this(name, test, (c, limits) -> c.mentions());
         }
 
         @Override
         public List<TextRecipients.Found> recipients(BounceReader.Context c, Limits limits) {
-            return c.mentions();
+            return reader.read(c, limits);
         }
     }
 
     /**
-     * Postfix's notice, known by its markers: each recipient begins a paragraph of its own ("&lt;bob@example.org&gt;:
-     * host … said: …", "&lt;bob@example.org&gt; (expanded from &lt;team@example.org&gt;): …"). An address quoted
-     * inside a reply, such as the sender's bounce address in "&lt;bounces+x@example.net&gt;: unauthorized sender", is
-     * no recipient, which matters when the notice comes without the header block that names the sender.
+     * Postfix's notice: each recipient begins a paragraph of its own ("&lt;bob@example.org&gt;: host … said: …",
+     * "&lt;bob@example.org&gt; (expanded from &lt;team@example.org&gt;): …"). An address quoted inside a reply, such
+     * as the sender's bounce address in "&lt;bounces+x@example.net&gt;: unauthorized sender", is no recipient, which
+     * matters when the notice comes without the header block that names the sender.
      */
-    record Postfix(String name, Predicate<Probe> test) implements Format {
-        @Override
-        public boolean matches(Probe p) {
-            return test.test(p);
+    static List<TextRecipients.Found> postfixRecipients(BounceReader.Context c, Limits limits) {
+        List<TextRecipients.Found> all = c.mentions();
+        java.util.Set<String> starts = new java.util.HashSet<>();
+        for (String line : c.lines()) {
+            int close = line.startsWith("<") ? line.indexOf('>') : -1;
+            if (close > 1 && close + 1 < line.length() && (line.charAt(close + 1) == ':' || line.startsWith(" (expanded from <", close + 1))) {
+                starts.add(line.substring(1, close).toLowerCase(Locale.ROOT));
+            }
         }
-
-        @Override
-        public List<TextRecipients.Found> recipients(BounceReader.Context c, Limits limits) {
-            List<TextRecipients.Found> all = c.mentions();
-            java.util.Set<String> starts = new java.util.HashSet<>();
-            for (String line : c.lines()) {
-                int close = line.startsWith("<") ? line.indexOf('>') : -1;
-                if (close > 1 && close + 1 < line.length() && (line.charAt(close + 1) == ':' || line.startsWith(" (expanded from <", close + 1))) {
-                    starts.add(line.substring(1, close).toLowerCase(Locale.ROOT));
-                }
+        java.util.Set<String> quoted = new java.util.HashSet<>(c.senders());
+        for (TextRecipients.Found f : all) {
+            if (!starts.contains(f.address().toLowerCase(Locale.ROOT))) {
+                quoted.add(f.address());
             }
-            java.util.Set<String> quoted = new java.util.HashSet<>(c.senders());
-            for (TextRecipients.Found f : all) {
-                if (!starts.contains(f.address().toLowerCase(Locale.ROOT))) {
-                    quoted.add(f.address());
-                }
-            }
-            if (quoted.size() == c.senders().size() || quoted.size() - c.senders().size() == all.size()) {
-                return all; // every address begins a paragraph, or none does (not the layout above)
-            }
-            // read again with the quoted addresses as the sender's: a recipient's text runs on past them
-            return TextRecipients.find(c.lines(), quoted, limits.maxRecipients(), limits.maxFieldChars());
         }
+        if (quoted.size() == c.senders().size() || quoted.size() - c.senders().size() == all.size()) {
+            return all; // every address begins a paragraph, or none does (not the layout above)
+        }
+        // read again with the quoted addresses as the sender's: a recipient's text runs on past them
+        return TextRecipients.find(c.lines(), quoted, limits.maxRecipients(), limits.maxFieldChars());
     }
 
     /** What a recognizer looks at: the sender's address, the subject and the readable text, lower case. */
@@ -78,8 +72,8 @@ final class TextFormats {
 
     static final Format GENERIC = new Marked("generic", p -> true);
 
-    private static final List<Format> TABLE = List.of(
-            new Postfix("postfix", p -> p.says("this is the mail system at host") || p.says("postfix program")),
+    private static final List<Marked> TABLE = List.of(
+            new Marked("postfix", p -> p.says("this is the mail system at host") || p.says("postfix program"), TextFormats::postfixRecipients),
             new Marked("exim", p -> p.says("this message was created automatically by mail delivery software")
                     || p.says("smtp error from remote mail server")),
             new Marked("qmail", p -> p.says("this is the qmail-send program") || p.says("i'm afraid i wasn't able to deliver")
@@ -109,8 +103,8 @@ final class TextFormats {
     static Format recognize(Headers top, String text) {
         String t = text.length() > 65536 ? text.substring(0, 65536) : text;
         Probe p = new Probe(String.join(",", top.addresses("From")), top.get("Subject").toLowerCase(Locale.ROOT), t.toLowerCase(Locale.ROOT));
-        for (Format f : TABLE) {
-            if (f.matches(p)) {
+        for (Marked f : TABLE) {
+            if (f.test().test(p)) {
                 return f;
             }
         }
