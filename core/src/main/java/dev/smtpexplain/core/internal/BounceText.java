@@ -112,8 +112,8 @@ final class BounceText {
             if (end > start) {
                 ownHeaders = false;
             }
-            boolean continuation = headerRun > 0 && end > start && Character.isWhitespace(input.charAt(from));
-            if (!continuation) {
+            boolean folded = end > start && Character.isWhitespace(input.charAt(from));
+            if (!(headerRun > 0 && folded)) {
                 // a header's folded lines ("Received: from …" / "\tby …") belong to it: they neither end nor extend a run
                 if (header && headerRun == 0) {
                     runStart = kept.length();
@@ -126,7 +126,6 @@ final class BounceText {
                 cut = true;
                 break;
             }
-            boolean folded = end > start && Character.isWhitespace(input.charAt(from));
             if (isMimeStructure(input, start, end) || inStructure && folded) {
                 // a part's own header fields (with their folded lines) and the boundary lines between parts are the
                 // message's structure, not words
