@@ -705,8 +705,11 @@ public final class BounceReader {
         for (String p : phrases) {
             for (int at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + 1)) {
                 int sentence = Math.max(Math.max(lower.lastIndexOf('.', at - 1), lower.lastIndexOf('\n', at - 1)), at - 80);
-                int condition = lower.indexOf("if ", Math.max(sentence, 0));
-                if (condition < 0 || condition >= at || condition > 0 && Character.isLetter(lower.charAt(condition - 1))) {
+                boolean conditional = false;
+                for (int c = lower.indexOf("if ", Math.max(sentence, 0)); c >= 0 && c < at && !conditional; c = lower.indexOf("if ", c + 1)) {
+                    conditional = c == 0 || !Character.isLetter(lower.charAt(c - 1));
+                }
+                if (!conditional) {
                     return true;
                 }
             }
@@ -797,14 +800,7 @@ public final class BounceReader {
             }
             i++;
         }
-        if (lineStart == 0 || lineStart >= b.length) {
-            return 0;
-        }
-        int k = lineStart;
-        while (k < b.length && k - lineStart <= 40 && (Character.isLetterOrDigit(b[k]) || b[k] == '-' || b[k] == '_')) {
-            k++;
-        }
-        return k > lineStart + 1 && k < b.length && b[k] == ':' ? lineStart : 0;
+        return lineStart > 0 && lineStart < b.length && startsWithField(b, lineStart) ? lineStart : 0;
     }
 
     /**
