@@ -373,6 +373,7 @@ class DiagnoserTest {
         assertThat(diagnoser.diagnose("Error: 550 5.1.1 User unknown\nPlease check the address and send it again").evidence().ruleId())
                 .isEqualTo("rcpt.unknown");
         assertThat(diagnoser.diagnose("Reason: mailbox full\nThe message could not be delivered").category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(diagnoser.diagnose("Reason: mailbox full\nResponse: 552 Requested action aborted").category()).isEqualTo(Category.MAILBOX_FULL);
         // a delivery report's fields pasted alone are read as such
         assertThat(diagnoser.diagnose("Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.2.2\n"
                 + "Diagnostic-Code: smtp; 552 5.2.2 Mailbox full").category()).isEqualTo(Category.MAILBOX_FULL);

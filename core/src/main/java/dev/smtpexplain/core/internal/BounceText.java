@@ -222,9 +222,12 @@ final class BounceText {
                 while (v < to && input.charAt(v) == ' ') {
                     v++;
                 }
-                if (fields == 0 && v + 3 <= to && input.charAt(v) >= '2' && input.charAt(v) <= '5' && Character.isDigit(input.charAt(v + 1))
-                        && Character.isDigit(input.charAt(v + 2)) && (v + 3 == to || input.charAt(v + 3) == ' ' || input.charAt(v + 3) == '-')) {
-                    return -1; // "Error: 550 5.1.1 …": a field that holds a reply is the reply's label, not a header
+                boolean code = v + 3 <= to && input.charAt(v) >= '2' && input.charAt(v) <= '5' && Character.isDigit(input.charAt(v + 1))
+                        && Character.isDigit(input.charAt(v + 2));
+                // the first field may hold a code alone; later ones a code with words after it ("X-UID: 518" is no reply)
+                if (code && (fields == 0 && (v + 3 == to || input.charAt(v + 3) == ' ' || input.charAt(v + 3) == '-')
+                        || v + 4 < to && (input.charAt(v + 3) == ' ' || input.charAt(v + 3) == '-') && Character.isLetterOrDigit(input.charAt(v + 4)))) {
+                    return -1; // "Error: 550 5.1.1 …", "Code: 552": a field that holds a reply code labels a reply, no header
                 }
                 fields++;
             }
