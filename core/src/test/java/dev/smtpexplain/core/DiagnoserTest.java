@@ -340,6 +340,10 @@ class DiagnoserTest {
         Diagnosis general = diagnoser.diagnose(WHOLE_BOUNCE.formatted("5.0.0", "").replace("couldn't be delivered.",
                 "couldn't be delivered: the recipient's mailbox is full."));
         assertThat(general.category()).isEqualTo(Category.MAILBOX_FULL);
+        // the same message with old Mac line ends (CR alone): its header block ends at its blank line all the same
+        assertThat(diagnoser.diagnose(WHOLE_BOUNCE.formatted("5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\n").replace('\n', '\r'))
+                .category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
         // an mbox file's copy: its "From " line and "Status: RO" header belong to the header block
         assertThat(diagnoser.diagnose("From MAILER-DAEMON Mon Dec  1 10:00:00 2026\nStatus: RO\n" + WHOLE_BOUNCE.strip().formatted("5.1.1",
                 "Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\n")).category())

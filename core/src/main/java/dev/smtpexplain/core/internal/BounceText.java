@@ -50,11 +50,8 @@ final class BounceText {
         int runStart = 0;
         // lines by index (CRLF, CR or LF), each read in place: a long text is not split or lower-cased whole
         for (int from = 0; from <= n; ) {
-            int to = from;
-            while (to < n && input.charAt(to) != '\n' && input.charAt(to) != '\r') {
-                to++;
-            }
-            int next = to < n && input.charAt(to) == '\r' && to + 1 < n && input.charAt(to + 1) == '\n' ? to + 2 : to + 1;
+            int to = lineEnd(input, from);
+            int next = nextLine(input, to);
             int start = from;
             int end = to;
             while (start < end && Character.isWhitespace(input.charAt(start))) {
@@ -203,8 +200,7 @@ final class BounceText {
         int fields = 0;
         int from = first;
         while (from < n) {
-            int to = input.indexOf('\n', from);
-            to = to < 0 ? n : to;
+            int to = lineEnd(input, from);
             int start = from;
             while (start < to && Character.isWhitespace(input.charAt(start))) {
                 start++;
@@ -231,7 +227,7 @@ final class BounceText {
                 }
                 fields++;
             }
-            from = to + 1;
+            from = nextLine(input, to);
         }
         return named || fields >= 2 ? Math.min(from, n) : -1;
     }
@@ -254,6 +250,20 @@ final class BounceText {
             i++;
         }
         return false;
+    }
+
+    // where the line starting at `from` ends: its CR, LF or CRLF, or the text's end
+    private static int lineEnd(String s, int from) {
+        int to = from;
+        while (to < s.length() && s.charAt(to) != '\n' && s.charAt(to) != '\r') {
+            to++;
+        }
+        return to;
+    }
+
+    // where the line after the one ending at `to` starts
+    private static int nextLine(String s, int to) {
+        return to < s.length() && s.charAt(to) == '\r' && to + 1 < s.length() && s.charAt(to + 1) == '\n' ? to + 2 : to + 1;
     }
 
     /** Whether {@code s[start, end)} starts with {@code prefix} (lower case ASCII), ignoring case. */
