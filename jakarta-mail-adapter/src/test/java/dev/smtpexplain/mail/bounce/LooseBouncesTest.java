@@ -192,6 +192,51 @@ class LooseBouncesTest {
     }
 
     @Test
+    void theOriginalAddressUnderARecipientAddressIsTheSameRecipientAndTheReasonAfterItIsTheirs() {
+        // PMDF's and Oracle Messaging Server's layout: the address delivered to, the address the sender wrote, then
+        // the local error lines, with no Diagnostic-Code in the report
+        String bounce = """
+                From: Internet Mail Delivery <postmaster@mail.example.net>
+                To: alice@example.org
+                Subject: Delivery Notification: Delivery has failed
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="p"
+
+                --p
+                Content-Type: text/plain
+
+                This report relates to a message you sent with the following header fields:
+
+                  Message-id: <1234@example.org>
+                  From: Alice <alice@example.org>
+                  To: Ben <ben@example.com>
+                  Subject: Minutes
+
+                Your message cannot be delivered to the following recipients:
+
+                  Recipient address: BEN@store.example.com
+                  Original address: ben@example.com
+                %MAIL-E-OPENOUT, error opening the mail file as output
+                -SYSTEM-F-EXDISKQUOTA, disk quota exceeded
+
+                --p
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;store.example.com
+
+                Action: failed
+                Status: 5.0.0
+                Original-recipient: rfc822;ben@example.com
+                Final-recipient: rfc822;BEN@store.example.com
+
+                --p--
+                """;
+        BounceRecipient ben = only(Bounces.explain(bytes(bounce), EN));
+        assertThat(ben.replyText()).contains("disk quota exceeded").doesNotContain("Minutes");
+        assertThat(ben.categoryId()).contains("mailbox-full");
+    }
+
+    @Test
     void anExpiryStatusLeavesTheWhyToTheText() {
         String bounce = """
                 From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>

@@ -258,11 +258,14 @@ final class TextRecipients {
 
     /**
      * Whether a label introduces the address a failed one was expanded from (sendmail's "(expanded from:
-     * &lt;Alias@…&gt;)" under the failed address): that is the alias the sender wrote, not a second failed recipient.
+     * &lt;Alias@…&gt;)" under the failed address, PMDF's and Oracle Messaging Server's "Original address:" under
+     * "Recipient address:"): that is the address the sender wrote, not a second failed recipient, and the reason
+     * that follows it is the failed one's.
      */
     private static boolean namesAlias(String label) {
         String l = label.startsWith("(") ? label.substring(1).strip() : label;
-        return l.equals("expanded from") || l.equals("ultimately generated from") || l.equals("generated from");
+        return l.equals("expanded from") || l.equals("ultimately generated from") || l.equals("generated from")
+                || l.equals("original address");
     }
 
     /** Whether a label names a message's identifier ("Message-ID:", Postal's "Orginal Message ID:"): what follows is no address. */
