@@ -50,7 +50,8 @@ final class DocumentedCorpus {
             "cjk3.tsv", "nordiceast.tsv", "worldlangs.tsv", "dachcis.tsv", "smtplibs.tsv",
             "srvc.tsv", "srvgo.tsv", "srvgo2.tsv", "srvpython.tsv", "srvjsphpnet.tsv", "srvrustjvm.tsv",
             "srvmisc.tsv", "maptexts.tsv", "srvruby.tsv", "lmtp.tsv",
-            "mtadocs2.tsv", "milters5.tsv");
+            "mtadocs2.tsv", "milters5.tsv",
+            "bouncefixtures.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
