@@ -103,7 +103,8 @@ public final class Diagnosis {
     }
 
     /**
-     * Whether and when sending again helps: the category's advice, made to agree with the permanence.
+     * Whether and when sending again helps: the category's advice, made to agree with the permanence
+     * ({@link RetryAdvice#AUTOMATIC} for a message its sender still retries, see {@link #retriedBySender()}).
      *
      * @return the retry advice
      */
@@ -157,6 +158,21 @@ public final class Diagnosis {
      */
     public Optional<CodeMeaning> statusMeaning() {
         return reply.status().map(CodeTable::meaningOf);
+    }
+
+    /**
+     * This diagnosis for a message that the sending system still holds and retries by itself, as a delivery
+     * report's delayed recipient is: nobody needs to send it again, so the advice is
+     * {@link RetryAdvice#AUTOMATIC}. A permanent failure keeps its advice (it is not retried), and so does a
+     * diagnosis whose permanence is unknown (nothing says a retry will come).
+     *
+     * @return a diagnosis equal to this one but for its retry advice; this one when nothing changes
+     */
+    public Diagnosis retriedBySender() {
+        if (permanence != Permanence.TEMPORARY || retry == RetryAdvice.AUTOMATIC) {
+            return this;
+        }
+        return new Diagnosis(reply, category, permanence, RetryAdvice.AUTOMATIC, actor, confidence, evidence);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.smtpexplain.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,22 @@ class ValueSemanticsTest {
         assertThat(Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.8, RULE)).isNotEqualTo(a);
         assertThat(Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85,
                 new Evidence(Evidence.Source.ENHANCED_STATUS, "status:X.1.1"))).isNotEqualTo(a);
+    }
+
+    @Test
+    void aMessageItsSenderStillRetriesNeedsNoNewSendUnlessTheFailureIsPermanent() {
+        Diagnosis timeout = Diagnosis.of(reply("451 4.4.1 connection timed out"), Category.NETWORK_ERROR, 0.85, RULE);
+        assertThat(timeout.retry()).isEqualTo(RetryAdvice.LATER);
+        Diagnosis waiting = timeout.retriedBySender();
+        assertThat(waiting.retry()).isEqualTo(RetryAdvice.AUTOMATIC);
+        assertThat(waiting).isNotEqualTo(timeout);
+        assertThat(List.of(waiting.category(), waiting.permanence(), waiting.actor(), waiting.confidence(), waiting.evidence()))
+                .isEqualTo(List.of(timeout.category(), timeout.permanence(), timeout.actor(), timeout.confidence(), timeout.evidence()));
+        // a permanent failure is not retried, and an unknown permanence promises no retry either
+        Diagnosis refused = Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85, RULE);
+        assertThat(refused.retriedBySender()).isSameAs(refused);
+        Diagnosis uncoded = Diagnosis.of(reply("something failed"), Category.UNKNOWN, 0.1, RULE);
+        assertThat(uncoded.retriedBySender().retry()).isEqualTo(uncoded.retry());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.smtpexplain.i18n;
 
 import dev.smtpexplain.core.CodeMeaning;
 import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.RetryAdvice;
 import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.internal.Bundles;
@@ -143,11 +144,20 @@ public final class Explainer {
         Objects.requireNonNull(diagnosis, "diagnosis");
         Catalog c = catalog(locale);
         String prefix = "category." + diagnosis.category().id();
+        List<String> advice = c.numbered(prefix + ".advice");
+        if (diagnosis.retry() == RetryAdvice.AUTOMATIC && diagnosis.category().retryAdvice() != RetryAdvice.AUTOMATIC) {
+            // a message its sender still retries (a delivery report's delayed recipient): waiting comes first, and
+            // the category's own steps ("wait, then send again") are for the case where the sender gives up
+            List<String> withWait = new ArrayList<>(advice.size() + 1);
+            withWait.add(c.get("retry.automatic.firstStep"));
+            withWait.addAll(advice);
+            advice = withWait;
+        }
         return Explanation.of(
                 c.locale().toLanguageTag(),
                 c.get(prefix + ".title"),
                 c.get(prefix + ".summary"),
-                c.numbered(prefix + ".advice"),
+                advice,
                 c.get(prefix + ".contact"),
                 c.get("acts." + diagnosis.actor().id()),
                 c.get("retry." + diagnosis.retry().id()),

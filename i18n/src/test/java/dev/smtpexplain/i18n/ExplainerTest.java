@@ -53,6 +53,31 @@ class ExplainerTest {
     }
 
     @Test
+    void aMessageItsSenderStillRetriesIsToldToWaitFirstInEveryLanguage() {
+        String englishStep = explainer.messages(Locale.ENGLISH).get("retry.automatic.firstStep");
+        for (Locale l : Explainer.supportedLocales()) {
+            for (Category c : Category.values()) {
+                Diagnosis d = Diagnosis.of(dev.smtpexplain.core.SmtpReply.parseLenient("451 4.4.1 x"), c, 0.5,
+                        new dev.smtpexplain.core.Evidence(dev.smtpexplain.core.Evidence.Source.NONE, "test"));
+                Explanation plain = explainer.explain(d, l);
+                Explanation waiting = explainer.explain(d.retriedBySender(), l);
+                String step = explainer.messages(l).get("retry.automatic.firstStep");
+                assertThat(waiting.retryText()).as("%s %s", l, c.id()).isEqualTo(explainer.messages(l).get("retry.automatic"));
+                if (c.retryAdvice() == dev.smtpexplain.core.RetryAdvice.AUTOMATIC) {
+                    // greylisting and connection limits already say to wait
+                    assertThat(waiting.advice()).as("%s %s", l, c.id()).isEqualTo(plain.advice());
+                } else {
+                    assertThat(waiting.advice()).as("%s %s", l, c.id()).first().isEqualTo(step);
+                    assertThat(waiting.advice().subList(1, waiting.advice().size())).as("%s %s", l, c.id()).isEqualTo(plain.advice());
+                }
+            }
+            if (!l.getLanguage().equals("en")) {
+                assertThat(explainer.messages(l).get("retry.automatic.firstStep")).as(l.toString()).isNotEqualTo(englishStep);
+            }
+        }
+    }
+
+    @Test
     void unregisteredCodesAreExplainedByTheirDigits() {
         Explanation e = explainer.explain(diagnose("526 4.9.77 odd"), Locale.ENGLISH);
         assertThat(e.codeMeaning()).get().asString()

@@ -84,6 +84,21 @@ class BounceCommandIT {
     }
 
     @Test
+    void aDelayedRecipientIsToldNotToSendAgain(@TempDir Path dir) throws Exception {
+        // a warning: the reporting system still holds the message, so sending it again would only duplicate it
+        Path warning = dir.resolve("warning.eml");
+        Files.writeString(warning, dsn("carol@example.com", "4.4.1", "451 4.4.1 connect to mx.example.com: Connection timed out")
+                .replace("Action: failed", "Action: delayed").replace("Undelivered Mail Returned to Sender", "Delayed Mail (still being retried)"));
+        CliProcess.Result r = CliProcess.run("bounce", "--json", "--lang", "gu", warning.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode b = lines(r.out()).get(0);
+        assertThat(b.get("kind").asText()).isEqualTo("delayed");
+        assertThat(b.get("category").asText()).isEqualTo("network-error");
+        assertThat(b.get("retry").asText()).isEqualTo("automatic");
+        assertThat(b.get("advice").get(0).asText()).startsWith("હમણાં કંઈ કરવાની જરૂર નથી");
+    }
+
+    @Test
     void readsMboxesMaildirsAndStdin(@TempDir Path dir) throws Exception {
         Path mbox = dir.resolve("bounces.mbox");
         Files.writeString(mbox, "From MAILER-DAEMON Tue Dec  1 10:00:00 2026\n" + mboxed(dsn("a@example.com", "5.2.2", "552 5.2.2 Mailbox full"))

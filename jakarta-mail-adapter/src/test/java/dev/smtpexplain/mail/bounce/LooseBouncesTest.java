@@ -4,6 +4,7 @@ import static dev.smtpexplain.mail.bounce.BouncesTest.EN;
 import static dev.smtpexplain.mail.bounce.BouncesTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpexplain.core.RetryAdvice;
 import dev.smtpexplain.mail.SmtpStage;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -725,10 +726,14 @@ class LooseBouncesTest {
         BounceReport w = Bounces.explain(bytes(warning), EN);
         assertThat(w.kind()).isEqualTo(BounceKind.DELAYED);
         assertThat(only(w).categoryId()).contains("network-error");
+        // the system still retries: sending again would duplicate the message, so waiting is the advice and comes first
+        assertThat(only(w).diagnosis().orElseThrow().retry()).isEqualTo(RetryAdvice.AUTOMATIC);
+        assertThat(only(w).explanation().orElseThrow().advice().get(0)).startsWith("For now there is nothing to do");
         // the same words in a report that gave up are the expiry they describe
         BounceReport f = Bounces.explain(bytes(warning.replace("Action: delayed", "Action: failed").replace("Status: 4.4.1", "Status: 4.4.7")), EN);
         assertThat(f.kind()).isEqualTo(BounceKind.FAILED);
         assertThat(only(f).categoryId()).contains("delivery-expired");
+        assertThat(only(f).diagnosis().orElseThrow().retry()).isNotEqualTo(RetryAdvice.AUTOMATIC);
     }
 
     @Test

@@ -539,6 +539,10 @@ public final class BounceReader {
                 // not be reached, and that the system retries
                 d = Diagnosis.of(reply, Category.NETWORK_ERROR, d.confidence(), d.evidence());
             }
+            if (action.equals("delayed")) {
+                // the reporting system still holds the message and retries it: sending it again would only duplicate it
+                d = d.retriedBySender();
+            }
             diagnosis = Optional.of(d);
             explanation = Optional.of(explainer.explain(d, c.locale()));
         }
