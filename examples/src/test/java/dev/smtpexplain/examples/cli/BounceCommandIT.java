@@ -95,7 +95,7 @@ class BounceCommandIT {
         assertThat(b.get("kind").asText()).isEqualTo("delayed");
         assertThat(b.get("category").asText()).isEqualTo("network-error");
         assertThat(b.get("retry").asText()).isEqualTo("automatic");
-        assertThat(b.get("advice").get(0).asText()).startsWith("હમણાં કંઈ કરવાની જરૂર નથી");
+        assertThat(b.get("advice").get(0).asText()).startsWith("અત્યારે કંઈ કરવાની જરૂર નથી");
     }
 
     @Test
