@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code smtp-explain} command-line tool. */
-@Command(name = "smtp-explain", mixinStandardHelpOptions = true, version = "smtp-explain 0.1.0",
+@Command(name = "smtp-explain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explains SMTP send failures in plain words, in your language.",
         subcommands = {DemoCommand.class, ExplainCommand.class, BounceCommand.class, SendCommand.class, CodesCommand.class, DialogDemoCommand.class,
                 CommandLine.HelpCommand.class},
@@ -20,6 +20,15 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The version the build wrote into the jar's manifest (the project's version), so the two never differ. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"smtp-explain " + (v == null ? "(not built as a jar)" : v)};
+        }
+    }
 
     @Override
     public void run() {

@@ -94,6 +94,14 @@ class ExplainCommandIT {
     }
 
     @Test
+    void versionIsTheProjectVersion() throws Exception {
+        CliProcess.Result r = CliProcess.run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).isEqualTo("smtp-explain " + System.getProperty("smtpexplain.version"));
+        assertThat(Files.readString(Path.of("../README.md"))).contains("version `" + System.getProperty("smtpexplain.version") + "`");
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndOneLine() throws Exception {
         CliProcess.Result bad = CliProcess.run("explain", "--code", "abc", "x");
         assertThat(bad.exit()).isEqualTo(2);
