@@ -157,12 +157,16 @@ final class BounceCommand implements Callable<Integer> {
         o.put("format", r.format());
         if (rcpt == null) {
             for (String f : List.of("recipient", "action", "status", "code", "command", "category", "permanent", "retry", "acts",
-                    "confidence", "rule", "lang", "title", "summary", "advice", "serverText", "remoteMta")) {
+                    "confidence", "rule", "matched", "lang", "title", "summary", "advice", "serverText", "remoteMta")) {
                 o.putNull(f);
             }
         } else {
             o.put("recipient", rcpt.finalRecipient());
-            o.put("action", rcpt.action());
+            if (rcpt.action().isEmpty()) {
+                o.putNull("action"); // an automatic reply's or a complaint's address: no delivery action was reported
+            } else {
+                o.put("action", rcpt.action());
+            }
             rcpt.status().ifPresentOrElse(s -> o.put("status", s), () -> o.putNull("status"));
             rcpt.replyCode().ifPresentOrElse(c -> o.put("code", c), () -> o.putNull("code"));
             rcpt.stage().ifPresentOrElse(s -> o.put("command", s.id()), () -> o.putNull("command"));

@@ -20,7 +20,7 @@ final class CodesCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LanguageOption language;
 
-    @Option(names = "--class", paramLabel = "4|5", description = "Only codes of this class (2, 3, 4 or 5).")
+    @Option(names = "--class", paramLabel = "2|3|4|5", description = "Only codes of this class: 2, 3, 4 or 5 (4 and 5 are the failures).")
     Integer cls;
 
     @CommandLine.Spec
@@ -28,8 +28,9 @@ final class CodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (cls != null && (cls < 1 || cls > 5)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--class takes a digit from 1 to 5, got " + cls);
+        if (cls != null && (cls < 2 || cls > 5)) {
+            // no reply code has class 1: RFC 5321 uses 2 to 5
+            throw new CommandLine.ParameterException(spec.commandLine(), "--class takes 2, 3, 4 or 5, got " + cls);
         }
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = language.locale();

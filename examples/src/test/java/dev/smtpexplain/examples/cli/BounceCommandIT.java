@@ -62,7 +62,7 @@ class BounceCommandIT {
         assertThat(l).hasSize(2);
         JsonNode b = l.get(0);
         for (String f : List.of("file", "message", "kind", "recipient", "action", "status", "code", "command", "category", "permanent",
-                "retry", "acts", "confidence", "rule", "lang", "title", "summary", "advice", "serverText", "reportingMta", "remoteMta")) {
+                "retry", "acts", "confidence", "rule", "matched", "lang", "title", "summary", "advice", "serverText", "reportingMta", "remoteMta")) {
             assertThat(b.has(f)).as(f).isTrue();
         }
         assertThat(b.get("file").asText()).isEqualTo(one.toString());
@@ -81,6 +81,12 @@ class BounceCommandIT {
         JsonNode n = l.get(1);
         assertThat(n.get("kind").asText()).isEqualTo("not-bounce");
         assertThat(n.get("recipient").isNull()).isTrue();
+        // one schema: a line without a recipient has every field a recipient's line has, as null
+        List<String> fields = new ArrayList<>();
+        b.fieldNames().forEachRemaining(fields::add);
+        List<String> noRecipientFields = new ArrayList<>();
+        n.fieldNames().forEachRemaining(noRecipientFields::add);
+        assertThat(noRecipientFields).containsExactlyInAnyOrderElementsOf(fields);
     }
 
     @Test

@@ -266,5 +266,10 @@ class ExplainCommandIT {
         assertThat(r.out()).contains("550  ", "X.7.26  ", "X.1.1  ");
         CliProcess.Result four = CliProcess.run("codes", "--lang", "en", "--class", "4");
         assertThat(four.out()).contains("421  ", "4.2.2  ").doesNotContain("550  ");
+        for (String bad : List.of("1", "6")) {
+            CliProcess.Result r2 = CliProcess.run("codes", "--class", bad);
+            assertThat(r2.exit()).as(bad).isEqualTo(2);
+            assertThat(r2.err()).contains("--class takes 2, 3, 4 or 5, got " + bad);
+        }
     }
 }
