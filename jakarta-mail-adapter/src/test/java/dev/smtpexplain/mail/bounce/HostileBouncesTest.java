@@ -142,6 +142,19 @@ class HostileBouncesTest {
         }
         sb.append("--m--\r\n");
         BounceReport r = timed(Duration.ofSeconds(10), () -> read(sb.toString()));
-        assertThat(r.recipients().size()).isLessThanOrEqualTo(500);
+        assertThat(r.recipients()).hasSize(500);
+        // the cap cut the report, and the report says so
+        assertThat(r.problem()).contains("the message names 500 recipients or more; only the first 500 are reported");
+        // the same in a bounce's text, and nothing to say where the message names fewer
+        StringBuilder text = new StringBuilder(HEAD).append("Content-Type: text/plain\r\n\r\nDelivery has failed to these recipients:\r\n\r\n");
+        for (int i = 0; i < 600; i++) {
+            text.append("r").append(i).append("@example.com: 550 5.1.1 user unknown\r\n");
+        }
+        BounceReport t = timed(Duration.ofSeconds(10), () -> read(text.toString()));
+        assertThat(t.recipients()).hasSize(500);
+        assertThat(t.problem()).isPresent();
+        BounceReport few = read(text.toString().replaceAll("r[1-9]\\d*@example\\.com: 550 5\\.1\\.1 user unknown\r\n", ""));
+        assertThat(few.recipients()).hasSize(1);
+        assertThat(few.problem()).isEmpty();
     }
 }

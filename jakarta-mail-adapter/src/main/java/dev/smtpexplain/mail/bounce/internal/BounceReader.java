@@ -623,8 +623,13 @@ public final class BounceReader {
         Optional<String> arrival = Optional.ofNullable(perMessage.get("arrival-date")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
         Optional<String> messageId = Optional.of(c.original().get("Message-ID")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
         Optional<String> subject = Optional.of(c.original().get("Subject")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
-        return new BounceReport(kind, format, reporting, arrival, messageId, subject, rs, c.locale(),
-                Optional.ofNullable(c.sections().problem));
+        String problem = c.sections().problem;
+        if (problem == null && rs.size() >= limits.maxRecipients()) {
+            // every reading stops at the cap, so a report that reaches it may have named more
+            problem = "the message names " + limits.maxRecipients() + " recipients or more; only the first "
+                    + limits.maxRecipients() + " are reported";
+        }
+        return new BounceReport(kind, format, reporting, arrival, messageId, subject, rs, c.locale(), Optional.ofNullable(problem));
     }
 
     private static BounceKind kindOf(List<BounceRecipient> rs) {
