@@ -5,6 +5,7 @@ import dev.smtpexplain.examples.demo.DemoMailServer;
 import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.bounce.BounceReport;
 import java.io.IOException;
@@ -97,8 +98,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printHeading(PrintWriter out, Terminal t, Scenario s, int i, int of, LocalizedMessages messages) {
-        out.println(t.heading("━━ " + i + "/" + of + "  " + s.id()) + t.dim("  (" + label(s, messages) + ")"));
-        out.println(t.dim(s.from() + " → " + String.join(", ", s.to())));
+        // in a right-to-left language these lines read right to left too, with the id and the addresses isolated
+        ReportLayout layout = new ReportLayout(messages);
+        out.println(layout.line(t.heading("━━ " + i + "/" + of + "  " + layout.data(s.id())) + t.dim("  (" + label(s, messages) + ")")));
+        out.println(layout.line(t.dim(layout.data(s.from()) + " → " + String.join(", ", s.to().stream().map(layout::data).toList()))));
         out.println();
     }
 

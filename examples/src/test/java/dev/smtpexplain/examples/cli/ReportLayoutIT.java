@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Bidi;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How reports read in the terminal, run as a real process: headlines and labels from the catalogs,
@@ -99,14 +102,43 @@ class ReportLayoutIT {
         CliProcess.Result r = CliProcess.run("demo", "--lang", "ar", "--only", "partial-delivery");
         assertThat(r.exit()).isZero();
         List<String> lines = Arrays.stream(r.out().split("\n")).filter(l -> !l.isBlank()).toList();
-        // the first line is the tool's own scenario heading (ids); the report starts after the sender → recipients line
-        List<String> report = lines.subList(2, lines.size());
-        assertThat(report).isNotEmpty().allSatisfy(line -> {
+        // every line, the scenario's heading and its sender → recipients line included
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
             Bidi bidi = new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
             assertThat(bidi.baseIsLeftToRight()).as("paragraph direction of «%s»", line).isFalse();
         });
         // addresses are isolated as a whole, so they keep their order inside the Arabic line
         assertThat(r.out()).contains("\u2068bob@example.test\u2069", "\u2068nobody.else@example.test\u2069");
+    }
+
+    /** A bounce report in Arabic reads right to left on every line too, and names the DSN's action in Arabic. */
+    @Test
+    void arabicBounceReportsReadRightToLeft(@TempDir Path dir) throws Exception {
+        Path bounce = dir.resolve("b.eml");
+        Files.writeString(bounce, BounceCommandIT.dsn("bob@example.org", "5.1.1", "550 5.1.1 <bob@example.org>: User unknown"));
+        CliProcess.Result r = CliProcess.run("bounce", "--lang", "ar", bounce.toString());
+        assertThat(r.exit()).isZero();
+        List<String> lines = Arrays.stream(r.out().split("\n")).filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThan(10).allSatisfy(line -> {
+            Bidi bidi = new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+            assertThat(bidi.baseIsLeftToRight()).as("paragraph direction of «%s»", line).isFalse();
+        });
+        assertThat(r.out()).contains("\u2068bob@example.org\u2069", "\u2068mx.example.net\u2069",
+                "(" + messages("ar").get("bounce.action.failed") + ")").doesNotContain("(failed)");
+    }
+
+    /** No language shows the DSN's English action word in its bounce report. */
+    @Test
+    void theRecipientsActionIsInTheReportsLanguage(@TempDir Path dir) throws Exception {
+        Path bounce = dir.resolve("b.eml");
+        Files.writeString(bounce, BounceCommandIT.dsn("bob@example.org", "5.1.1", "550 5.1.1 <bob@example.org>: User unknown"));
+        for (Locale l : Explainer.supportedLocales()) {
+            if (l.getLanguage().equals("en")) {
+                continue;
+            }
+            CliProcess.Result r = CliProcess.run("bounce", "--lang", l.toLanguageTag(), bounce.toString());
+            assertThat(r.out()).as(l.toLanguageTag()).contains(messages(l.toLanguageTag()).get("bounce.action.failed")).doesNotContain("(failed)");
+        }
     }
 
     /** SMTP_EXPLAIN_LANG works where LANG cannot reach the JVM (a container without the gu_IN locale). */
