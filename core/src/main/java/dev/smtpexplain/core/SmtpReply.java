@@ -98,8 +98,9 @@ public final class SmtpReply {
     }
 
     /**
-     * {@return the input this reply was read from; may be empty} Untrusted: sanitize before display
-     * ({@link ServerText}).
+     * {@return the input this reply was read from; may be empty} For a text that holds more than a reply (a
+     * bounce message pasted whole) it is the part that was read: without the message's own header block, its MIME
+     * structure and the returned message. Untrusted: sanitize before display ({@link ServerText}).
      */
     public String raw() {
         return raw;

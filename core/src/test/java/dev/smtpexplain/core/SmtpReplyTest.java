@@ -8,6 +8,20 @@ import org.junit.jupiter.api.Test;
 class SmtpReplyTest {
 
     @Test
+    void aWholeBounceKeepsThePartThatWasReadForDisplay() {
+        String bounce = "Received: from mx.example.net by mx.example.org\n"
+                + "From: Mail Delivery System <mailer-daemon@example.net>\n"
+                + "Subject: Undelivered Mail Returned to Sender\n\n"
+                + "<bob@example.com>: host mx.example.com[192.0.2.7] said: 550 5.1.1 <bob@example.com>: User unknown\n\n"
+                + "--- Below this line is a copy of the message.\n\n"
+                + "Received: from client.example.net\nSubject: quarterly figures\n\nHello\n";
+        SmtpReply r = SmtpReply.parseLenient(bounce);
+        assertThat(r.raw()).contains("550 5.1.1 <bob@example.com>: User unknown").doesNotContain("Received:", "quarterly figures");
+        // a reply as it stands keeps its input whole
+        assertThat(SmtpReply.parseLenient("550-5.1.1 no\n550 5.1.1 such user").raw()).isEqualTo("550-5.1.1 no\n550 5.1.1 such user");
+    }
+
+    @Test
     void parsesASingleLineWithEnhancedStatus() {
         SmtpReply r = SmtpReply.parse("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
         assertThat(r.code()).contains(ReplyCode.of(550));

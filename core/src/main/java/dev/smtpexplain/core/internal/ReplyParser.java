@@ -162,7 +162,8 @@ public final class ReplyParser {
         if (status == null) {
             status = findStatus(text, code);
         }
-        return new SmtpReply(code, status, text, input);
+        // a whole bounce shows the part that was read, not its header block, MIME structure or returned message
+        return new SmtpReply(code, status, text, focus == null ? input : focus.text());
     }
 
     /**

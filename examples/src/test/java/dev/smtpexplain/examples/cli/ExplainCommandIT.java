@@ -74,6 +74,9 @@ class ExplainCommandIT {
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.get("category").asText()).isEqualTo("mailbox-full");
         assertThat(j.get("status").asText()).isEqualTo("5.2.2");
+        // the server's reply shown is the part that was read, not the message's headers or the returned message
+        assertThat(j.get("serverText").asText()).contains("552 5.2.2 <bob@example.com>: Mailbox full")
+                .doesNotContain("Authentication-Results", "Received:", "spam filter settings", "--b");
     }
 
     @Test
