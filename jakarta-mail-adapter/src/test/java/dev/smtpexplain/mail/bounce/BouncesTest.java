@@ -611,6 +611,32 @@ class BouncesTest {
     }
 
     @Test
+    void readsABounceAttachedToAHelpdesksForward() {
+        // a helpdesk forwards the bounce it got as a message/rfc822 part, under words that name its own address
+        String forward = """
+                From: IT Helpdesk <notices@corp.example.org>
+                To: alice@example.org
+                Subject: FW: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="fw"
+
+                --fw
+                Content-Type: text/plain
+
+                The message below could not be delivered. If you need help, please contact <helpdesk@corp.example.org>.
+
+                --fw
+                Content-Type: message/rfc822
+
+                """ + DSN + "\n--fw--\n";
+        BounceReport r = Bounces.explain(bytes(forward), EN);
+        assertThat(r.kind()).isEqualTo(BounceKind.FAILED);
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient)
+                .containsExactly("bob@example.com", "carol@example.com", "dave@example.com");
+        assertThat(r.recipients().get(1).categoryId()).contains("mailbox-full");
+    }
+
+    @Test
     void readsFromAStreamAndNeverThrows() throws Exception {
         assertThat(Bounces.explain(new ByteArrayInputStream(bytes(DSN)), EN).recipients()).hasSize(3);
         BounceReport empty = Bounces.explain(new byte[0], EN);

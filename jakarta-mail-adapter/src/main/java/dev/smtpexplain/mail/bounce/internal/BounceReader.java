@@ -191,10 +191,13 @@ public final class BounceReader {
         String lower = text.toLowerCase(Locale.ROOT);
         // a delivery-status report whose fields name no recipient is still one: its text says who
         boolean bounce = looksLikeBounce(top, lower) || !notSenders.isEmpty() || s.reportType.equals("delivery-status");
-        if (bounce && depth == 0 && s.originalHeaders == null && isBounceHeader(original)) {
-            // a notice that pastes the bounce it got below its own words (an ISP's "please contact <support@…>"
-            // above its MTA's delivery report): the pasted bounce names the recipient, the notice only its helpdesk
-            BounceReport inner = read(String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8), false, locale, 1);
+        // a notice that carries the bounce it got, pasted below its own words (an ISP's "please contact <support@…>"
+        // above its MTA's delivery report) or attached as a message/rfc822 part (a helpdesk forwarding it): the carried
+        // bounce names the recipient, the notice only its helpdesk
+        byte[] carried = s.originalMessage != null ? s.originalMessage
+                : s.originalHeaders == null ? String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8) : null;
+        if (bounce && depth == 0 && carried != null && isBounceHeader(original)) {
+            BounceReport inner = read(carried, false, locale, 1);
             if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                 return inner;
             }
