@@ -326,8 +326,10 @@ public final class SendFailureReport {
      */
     @Override
     public String toString() {
-        return "SendFailureReport[" + outcome + " at " + stage.id() + ", " + category().id() + ", " + recipientFailures.size()
-                + " refused, " + acceptedRecipients.size() + " accepted, " + notAttemptedRecipients.size() + " not attempted, "
+        // refused and deferred apart, as text() and the two lists count them
+        return "SendFailureReport[" + outcome + " at " + stage.id() + ", " + category().id() + ", " + rejectedRecipients().size()
+                + " refused, " + deferredRecipients().size() + " deferred, " + acceptedRecipients.size() + " accepted, "
+                + notAttemptedRecipients.size() + " not attempted, "
                 + locale.toLanguageTag() + ", \"" + ServerText.sanitize(headline(), 200, false) + "\"]";
     }
 }

@@ -72,8 +72,14 @@ class ResultValuesTest {
     @Test
     void reportToStringIsOneShortLineNotTheText() {
         SendFailureReport r = report(Outcome.FAILED, Optional.empty(), List.of(), List.of());
-        assertThat(r.toString()).isEqualTo("SendFailureReport[FAILED at rcpt-to, recipient-unknown, 0 refused, 0 accepted, 0 not attempted, en, "
+        assertThat(r.toString()).isEqualTo("SendFailureReport[FAILED at rcpt-to, recipient-unknown, 0 refused, 0 deferred, 0 accepted, 0 not attempted, en, "
                 + "\"The message was not sent\"]");
+        // a refused and a deferred recipient are counted apart, as text() and the two lists count them
+        SendFailureReport both = report(Outcome.PARTIALLY_DELIVERED, Optional.empty(),
+                List.of(RecipientFailure.of("bob@example.com", Kind.REJECTED, explain("550 5.1.1 user unknown")),
+                        RecipientFailure.of("carol@example.com", Kind.DEFERRED, explain("452 4.2.2 mailbox full"))),
+                List.of("ann@example.com"));
+        assertThat(both.toString()).contains("1 refused, 1 deferred, 1 accepted");
     }
 
     @Test
