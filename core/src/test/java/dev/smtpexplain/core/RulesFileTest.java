@@ -118,6 +118,9 @@ class RulesFileTest {
                 .hasMessageStartingWith("mine line 1 column 11: ");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected  sometimes\n    \"spam\"\n", "mine"))
                 .hasMessage("mine line 1 column 26: unknown condition 'sometimes' (use code=, status=, weak or any-class)");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected  code=5xx, weak\n    \"spam\"\n", "mine"))
+                .hasMessage("mine line 1 column 36: unexpected 'weak': a rule line is rule ID CATEGORY [WHEN], and WHEN is one comma-separated"
+                        + " list without spaces");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    spam\n", "mine"))
                 .hasMessage("mine line 2 column 5: expected a quoted phrase or 'example:' in a rule block");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n# nothing\nrule c.d spam-detected\n    \"x\"", "mine"))

@@ -158,7 +158,14 @@ public final class RulesParser {
 
         static Block open(String line, String source, int lineNo) {
             String[] words = WHITESPACE.split(line);
-            if (words.length < 3 || words.length > 4) {
+            if (words.length > 4) {
+                // most often a WHEN list written with spaces ("code=5xx, weak"): point at the first word too many
+                int at = line.indexOf(words[3]) + words[3].length();
+                int extra = line.indexOf(words[4], at) + 1;
+                throw new RuleSyntaxException("unexpected '" + words[4] + "': a rule line is rule ID CATEGORY [WHEN], and WHEN is one"
+                        + " comma-separated list without spaces", extra);
+            }
+            if (words.length < 3) {
                 throw new RuleSyntaxException("expected: rule ID CATEGORY [WHEN]", 1);
             }
             int idColumn = line.indexOf(words[1], 4) + 1;
