@@ -48,6 +48,35 @@ class RulesFileTest {
     }
 
     @Test
+    void noRuleIsSetAsideByItsOwnClass() throws IOException {
+        assertThat(RuleLint.unreachable(builtIn())).extracting(RuleLint.Unreachable::toString).isEmpty();
+    }
+
+    @Test
+    void theLintFindsRulesTheClassDigitAlwaysSetsAside() {
+        List<RuleSpec> rules = RulesParser.parse("""
+                rule a.grey  greylisted  code=5xx
+                    "quuxgrey"
+                rule a.gone  recipient-unknown  code=450
+                    "quuxperm"
+                rule a.fine  recipient-unknown  code=4xx,any-class
+                    "quuxfine"
+                rule a.none  connection-failed  code=none
+                    "quuxnone"
+                """, "app");
+        assertThat(RuleLint.unreachable(rules)).extracting(RuleLint.Unreachable::toString).containsExactly(
+                "app line 1: rule a.grey never decides: its condition asks for 5xx replies, and a 5xx reply is never given greylisted"
+                        + " unless the rule says any-class",
+                "app line 3: rule a.gone never decides: its condition asks for 4xx replies, and a 4xx reply is never given"
+                        + " recipient-unknown unless the rule says any-class");
+        // what the lint says is what the diagnoser does
+        Diagnoser d = Diagnoser.builder().addRules(String.join("\n", "rule a.grey  greylisted  code=5xx", "    \"quuxgrey\"",
+                "rule a.gone  recipient-unknown  code=450", "    \"quuxperm\""), "app").build();
+        assertThat(d.diagnose("550 quuxgrey").evidence().ruleId()).isNotEqualTo("a.grey");
+        assertThat(d.diagnose("450 quuxperm").evidence().ruleId()).isNotEqualTo("a.gone");
+    }
+
+    @Test
     void theLintFindsShadowedAlternatives() {
         List<RuleSpec> rules = RulesParser.parse("""
                 rule block.any  sender-blocked

@@ -80,6 +80,31 @@ public final class RuleLint {
         return true;
     }
 
+    /** A rule whose condition asks for a reply class that the class digit never lets its category decide. */
+    public record Unreachable(RuleSpec rule, int classDigit) {
+        @Override
+        public String toString() {
+            return rule.origin() + ": rule " + rule.id() + " never decides: its condition asks for " + classDigit + "xx replies, and a "
+                    + classDigit + "xx reply is never given " + rule.category().id() + " unless the rule says any-class";
+        }
+    }
+
+    /**
+     * Finds rules that can never decide because their own condition fixes a class digit their category does not fit
+     * ({@code code=5xx} on a temporary category such as {@code greylisted}, {@code code=4xx} on a permanent one such
+     * as {@code recipient-unknown}, without {@code any-class}).
+     */
+    public static List<Unreachable> unreachable(List<RuleSpec> rules) {
+        List<Unreachable> out = new ArrayList<>();
+        for (RuleSpec r : rules) {
+            int c = r.condition().codeClass();
+            if (c > 0 && !r.fitsClass(c)) {
+                out.add(new Unreachable(r, c));
+            }
+        }
+        return out;
+    }
+
     private static boolean conditionCovers(RuleSpec earlier, RuleSpec later) {
         return earlier.condition().covers(later.condition());
     }

@@ -147,6 +147,11 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
             return true;
         }
 
+        /** {@return the class digit every reply that meets the condition has (5 for {@code 550} or {@code 5xx}), or 0 when not fixed} */
+        public int codeClass() {
+            return codeDigits == null || codeDigits == NO_CODE || codeDigits[0] < 0 ? 0 : codeDigits[0];
+        }
+
         /** Whether every reply that meets {@code narrower} also meets this condition. */
         public boolean covers(Condition narrower) {
             return covers(codeDigits, narrower.codeDigits) && covers(statusParts, narrower.statusParts);
