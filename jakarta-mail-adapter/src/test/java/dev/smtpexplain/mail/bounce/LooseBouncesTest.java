@@ -615,6 +615,30 @@ class LooseBouncesTest {
     }
 
     @Test
+    void gmailsPlainNoticeIsNamedGmail() {
+        // Gmail's notice since 2019, as text with X-Failed-Recipients and no delivery-status part
+        String notice = """
+                Return-Path: <>
+                From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+                To: alice@example.org
+                Subject: Delivery Status Notification (Failure)
+                X-Failed-Recipients: ben@example.com
+                Content-Type: text/plain; charset="UTF-8"
+
+                ** Address not found **
+
+                Your message wasn't delivered to ben@example.com because the address couldn't be found, or is unable to receive mail.
+
+                The response from the remote server was:
+                550 5.1.1 The email account that you tried to reach does not exist.
+                """;
+        BounceReport r = Bounces.explain(bytes(notice), EN);
+        assertThat(r.format()).isEqualTo("gmail");
+        assertThat(only(r).finalRecipient()).isEqualTo("ben@example.com");
+        assertThat(only(r).categoryId()).contains("recipient-unknown");
+    }
+
+    @Test
     void copiedNoticesOfOtherSystemsAreBouncesToo() {
         // Gmail's warning, with its conditional "if the delivery fails permanently", is a delay, not a failure
         String gmail = """

@@ -80,7 +80,9 @@ final class TextFormats {
                     || p.says("below this line is a copy of the message")),
             new Marked("sendmail", p -> p.says("----- transcript of session follows -----")
                     || p.says("the following addresses had permanent fatal errors")),
-            new Marked("gmail", p -> p.says("delivery to the following recipient failed") || p.says("google tried to deliver your message")),
+            // Gmail's notices before 2019, and its "** Address not found **"-style ones since, from its own sender
+            new Marked("gmail", p -> p.says("delivery to the following recipient failed") || p.says("google tried to deliver your message")
+                    || p.from.endsWith("googlemail.com") && p.says("the response from the remote server was")),
             new Marked("google-groups", p -> p.from.endsWith("googlemail.com") && p.says("google groups") || p.says("groups.google.com")),
             new Marked("office365", p -> p.says("diagnostic information for administrators") || p.says("delivery has failed to these recipients")),
             new Marked("exchange", p -> p.says("did not reach the following recipient") || p.says("msexch")),
