@@ -160,10 +160,12 @@ public final class RulesParser {
             String[] words = WHITESPACE.split(line);
             if (words.length > 4) {
                 // most often a WHEN list written with spaces ("code=5xx, weak"): point at the first word too many
-                int at = line.indexOf(words[3]) + words[3].length();
-                int extra = line.indexOf(words[4], at) + 1;
+                int at = 0;
+                for (int w = 0; w < 4; w++) {
+                    at = line.indexOf(words[w], at) + words[w].length();
+                }
                 throw new RuleSyntaxException("unexpected '" + words[4] + "': a rule line is rule ID CATEGORY [WHEN], and WHEN is one"
-                        + " comma-separated list without spaces", extra);
+                        + " comma-separated list without spaces", line.indexOf(words[4], at) + 1);
             }
             if (words.length < 3) {
                 throw new RuleSyntaxException("expected: rule ID CATEGORY [WHEN]", 1);
