@@ -27,7 +27,12 @@ import java.util.TreeMap;
 public class UnseenReliability {
     public static void main(String[] args) throws Exception {
         // -Dwords=off: the same build without its word model, to see what the model adds
-        Diagnoser diagnoser = "off".equals(System.getProperty("words")) ? Diagnoser.builder().withoutWordModel().build() : Diagnoser.standard();
+        // (looked up by name, so that builds from before the word model, which have no such method, compile this tool too)
+        Diagnoser diagnoser = Diagnoser.standard();
+        if ("off".equals(System.getProperty("words"))) {
+            Diagnoser.Builder builder = Diagnoser.builder();
+            diagnoser = ((Diagnoser.Builder) Diagnoser.Builder.class.getMethod("withoutWordModel").invoke(builder)).build();
+        }
         Map<Double, int[]> byConfidence = new TreeMap<>(Comparator.reverseOrder());
         Map<String, int[]> byEvidence = new TreeMap<>();
         Map<Double, int[]> wordsByConfidence = new TreeMap<>(Comparator.reverseOrder());
