@@ -196,10 +196,14 @@ public final class BounceReader {
         // bounce names the recipient, the notice only its helpdesk
         byte[] carried = s.originalMessage != null ? s.originalMessage
                 : s.originalHeaders == null ? String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8) : null;
+        BounceReport attached = null; // the attached message as read here, so the fallback below does not read it again
         if (bounce && depth == 0 && carried != null && isBounceHeader(original)) {
             BounceReport inner = read(carried, false, locale, 1);
             if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                 return inner;
+            }
+            if (carried == s.originalMessage) {
+                attached = inner;
             }
         }
         if (bounce) {
@@ -241,7 +245,7 @@ public final class BounceReader {
             }
             if (rs.isEmpty() && s.originalMessage != null && depth == 0) {
                 // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
-                BounceReport inner = read(s.originalMessage, false, locale, 1);
+                BounceReport inner = attached != null ? attached : read(s.originalMessage, false, locale, 1);
                 if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                     return inner;
                 }
