@@ -19,16 +19,16 @@ final class BounceRenderer {
         ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
         String where = dev.smtpexplain.core.ServerText.sanitize(file, 300, false) + (index > 0 ? " #" + index : "");
-        line(sb, layout, t.bold("━━ " + layout.data(where) + "  " + m.get(r.kind().messageKey())) + t.dim("  (" + layout.data(r.format()) + ")"));
-        r.reportingMta().ifPresent(s -> line(sb, layout, m.get("bounce.label.reportingMta") + ": " + layout.data(s)));
+        ExplanationRenderer.line(sb, layout, t.bold("━━ " + layout.data(where) + "  " + m.get(r.kind().messageKey())) + t.dim("  (" + layout.data(r.format()) + ")"));
+        r.reportingMta().ifPresent(s -> ExplanationRenderer.line(sb, layout, m.get("bounce.label.reportingMta") + ": " + layout.data(s)));
         if (r.originalSubject().isPresent() || r.originalMessageId().isPresent()) {
-            line(sb, layout, m.get("bounce.label.originalMessage") + ": "
+            ExplanationRenderer.line(sb, layout, m.get("bounce.label.originalMessage") + ": "
                     + r.originalSubject().map(s -> layout.data("\"" + s + "\"")).orElse("")
                     + r.originalMessageId().map(s -> " " + layout.data(s)).orElse(""));
         }
-        r.problem().ifPresent(p -> line(sb, layout, t.yellow("! " + layout.data(p))));
+        r.problem().ifPresent(p -> ExplanationRenderer.line(sb, layout, t.yellow("! " + layout.data(p))));
         if (r.recipients().isEmpty()) {
-            line(sb, layout, m.get("bounce.noRecipients"));
+            ExplanationRenderer.line(sb, layout, m.get("bounce.noRecipients"));
         }
         for (BounceRecipient rcpt : r.recipients()) {
             sb.append('\n');
@@ -38,15 +38,11 @@ final class BounceRenderer {
                 String key = "bounce.action." + rcpt.action();
                 heading += t.dim(" (" + (m.has(key) ? m.get(key) : layout.data(rcpt.action())) + ")");
             }
-            line(sb, layout, heading);
-            rcpt.stage().ifPresent(s -> line(sb, layout, m.get("label.stage") + ": " + m.get(s.messageKey())));
+            ExplanationRenderer.line(sb, layout, heading);
+            rcpt.stage().ifPresent(s -> ExplanationRenderer.line(sb, layout, m.get("label.stage") + ": " + m.get(s.messageKey())));
             rcpt.explanation().ifPresent(e -> sb.append('\n').append(ExplanationRenderer.render(e, m, t)));
         }
         sb.append('\n');
         return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, ReportLayout layout, String s) {
-        sb.append(layout.line(s)).append('\n');
     }
 }

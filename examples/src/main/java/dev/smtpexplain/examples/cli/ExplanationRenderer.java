@@ -55,7 +55,8 @@ final class ExplanationRenderer {
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, ReportLayout layout, String s) {
+    /** Appends one line as the layout prepares it (a right-to-left mark first in a right-to-left language). */
+    static void line(StringBuilder sb, ReportLayout layout, String s) {
         sb.append(layout.line(s)).append('\n');
     }
 }
