@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
@@ -161,8 +162,15 @@ class MailFailureExplainerTest {
         assertThat(r.category()).isEqualTo(Category.MESSAGE_NOT_COMPLIANT);
         assertThat(r.stage()).isEqualTo(SmtpStage.UNKNOWN);
         assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("spring:message-parse");
-        assertThat(r.explanation().title()).isEqualTo(Explainer.standard().messages(GU).get("category.message-not-compliant.title"));
-        assertThat(r.text()).startsWith(Explainer.standard().messages(GU).get("report.title.failed"));
+        LocalizedMessages gu = Explainer.standard().messages(GU);
+        // no server saw the message: the adapter's words for a failure found before connecting, not a server's verdict
+        assertThat(r.explanation().title()).isEqualTo(gu.get("report.local.title"));
+        assertThat(r.explanation().summary()).isEqualTo(gu.get("report.local.summary"));
+        assertThat(r.explanation().advice()).first().isEqualTo(gu.get("category.message-not-compliant.advice.1"));
+        assertThat(r.transportDetail()).contains(gu.format("address.invalid", Map.of("address", "not an address@@example")));
+        assertThat(r.text()).startsWith(gu.get("report.title.failed"))
+                .contains(gu.get("report.local.title"), r.transportDetail().orElseThrow())
+                .doesNotContain(gu.get("category.message-not-compliant.title"));
         assertThat(r.technicalDetails()).startsWith("MailParseException: ").contains("AddressException");
         assertThat(r.exception()).isEmpty();
         assertThat(MailProblemDetails.statusOf(r).value()).isEqualTo(500);

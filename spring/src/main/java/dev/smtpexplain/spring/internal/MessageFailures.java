@@ -7,13 +7,17 @@ import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.mail.SendFailureAnalyzer;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.SmtpStage;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -21,8 +25,10 @@ import org.springframework.mail.MailParseException;
 /**
  * Reports for {@code MailPreparationException} and {@code MailParseException}: the application could not
  * build the message (a bad address, a template error), so no server was asked and no reply exists.
- * The category is {@code message-not-compliant} ("The message is not correctly formatted"), the stage
- * {@code unknown}, and the evidence names the Spring exception.
+ * The category is {@code message-not-compliant} with its advice, explained as the adapter explains every failure
+ * found before a server was contacted ("The message was not handed to a mail server"); the stage is
+ * {@code unknown}, the evidence names the Spring exception, and a bad address in the cause chain is named
+ * in the transport detail.
  */
 public final class MessageFailures {
 
@@ -40,16 +46,37 @@ public final class MessageFailures {
         String rule = e instanceof MailParseException ? PARSE : PREPARATION;
         Diagnosis d = Diagnosis.of(SmtpReply.parseLenient(""), Category.MESSAGE_NOT_COMPLIANT, 0.9,
                 new Evidence(Evidence.Source.TRANSPORT, rule));
-        Explanation x = explainer.explain(d, locale);
         LocalizedMessages m = explainer.messages(locale);
-        // the adapter's summary layout: headline, stage, first advice
-        StringBuilder summary = new StringBuilder(m.get("report.title.failed")).append(": ").append(x.title())
-                .append('\n').append(m.get("label.stage")).append(": ").append(m.get(SmtpStage.UNKNOWN.messageKey()));
+        // the category's advice holds, but its summary speaks of a receiving server: none saw this message
+        Explanation x = notSentToAnyServer(explainer.explain(d, locale), m);
+        // a bad address is the usual cause (MimeMessageHelper wraps the AddressException): say which, as the adapter does
+        Optional<String> detail = addressException(e).flatMap(a -> analyzer.analyze(a, locale).transportDetail());
+        ReportLayout layout = new ReportLayout(m);
+        List<String> lines = new ArrayList<>();
+        lines.add(m.format("report.headline", Map.of("outcome", layout.outcome(Outcome.FAILED), "title", x.title())));
+        lines.add(layout.stageSentence(Outcome.FAILED, SmtpStage.UNKNOWN));
+        detail.ifPresent(lines::add);
         if (!x.advice().isEmpty()) {
-            summary.append('\n').append(m.get("label.whatToTry")).append(": ").append(x.advice().get(0));
+            lines.add(layout.labelled("label.whatToTry", x.advice().get(0)));
         }
-        return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, Optional.empty(), List.of(), List.of(), List.of(),
-                m.locale(), summary.toString(), technical(analyzer, e, locale), Optional.<MessagingException>empty());
+        String summary = String.join("\n", lines.stream().map(layout::line).toList());
+        return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, detail, List.of(), List.of(), List.of(),
+                m.locale(), summary, technical(analyzer, e, locale), Optional.<MessagingException>empty());
+    }
+
+    private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
+        return Explanation.of(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
+                e.whoActsText(), e.retryText(), e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(),
+                e.serverText(), e.diagnosis());
+    }
+
+    private static Optional<AddressException> addressException(Throwable t) {
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (t instanceof AddressException a) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code report} is about a message the application could not build. */
