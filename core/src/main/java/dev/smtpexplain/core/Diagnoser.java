@@ -75,12 +75,13 @@ public final class Diagnoser {
     // what the words suggest, by the model's probability, which is calibrated: on wordings no rule had seen
     // (2,860 rows of the never-seen rounds) its answers were right 89 % of the time from 0.7 on, 56 % from 0.4,
     // 33 % from 0.2 and 24 % below (docs/confidence.md, "The word model"); a guess from words stays below
-    // "high". Even below 0.2 the words were right more often than the codes they stand in for, so they decide
-    // whenever they know a word of the reply, and the confidence says how little that may be
+    // "high". Even below 0.2 the words were right about as often as the codes they stand in for, so they decide
+    // whenever they know a word of the reply, and the confidence says how little that may be: held out by source,
+    // the coded replies below 0.2 were right one time in ten
     static final double WORDS_NEAR_CERTAIN = 0.7;
     static final double WORDS_LIKELY = 0.55;
     static final double WORDS_LEANING = 0.35;
-    static final double WORDS_GUESSING = 0.25;
+    static final double WORDS_GUESSING = 0.15;
     // over a weak rule the words decide from 0.7 on (right about 9 times in 10 there on never-seen wordings); past
     // a bare refusal the rest of the reply, without the refusal's words, must still lean the same way from 0.5 on
     static final double WORDS_OVER_A_WEAK_RULE = 0.7;
@@ -327,7 +328,10 @@ public final class Diagnoser {
         }
         Evidence evidence = new Evidence(Evidence.Source.WORDS, WORDS_RULE_IDS[guess.category().ordinal()],
                 quote.isEmpty() ? Optional.empty() : Optional.of(quote));
-        return Diagnosis.of(reply, guess.category(), unexplained(guess.category(), confidence), evidence);
+        // "refused by policy" from the words is capped like the other guesses, not as low as a bare refusal: the
+        // words saw more than "refused" (held out by source, right about three times in ten)
+        double capped = guess.category() == Category.POLICY_VIOLATION ? Math.min(confidence, WORDS_LEANING) : confidence;
+        return Diagnosis.of(reply, guess.category(), capped, evidence);
     }
 
     /** A generic refusal (weak rule, generic status or code) says no more than "refused": a guess. */

@@ -51,7 +51,8 @@ final class DocumentedCorpus {
             "srvc.tsv", "srvgo.tsv", "srvgo2.tsv", "srvpython.tsv", "srvjsphpnet.tsv", "srvrustjvm.tsv",
             "srvmisc.tsv", "maptexts.tsv", "srvruby.tsv", "lmtp.tsv",
             "mtadocs2.tsv", "milters5.tsv",
-            "bouncefixtures.tsv", "langs6.tsv", "mtasource7.tsv", "threads3.tsv", "errortables.tsv");
+            "bouncefixtures.tsv", "langs6.tsv", "mtasource7.tsv", "threads3.tsv", "errortables.tsv",
+            "srvgo3.tsv", "srvmisc2.tsv", "gateways5.tsv", "isps5.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,

@@ -106,6 +106,9 @@ class MailDemoApplicationTest {
         assertThat(r.statusCode()).isEqualTo(500);
         JsonNode p = JSON.readTree(r.body());
         assertThat(p.get("category").asString()).isEqualTo("message-not-compliant");
-        assertThat(p.get("title").asString()).isEqualTo(messages("gu").get("category.message-not-compliant.title"));
+        // no server saw it: the title says so, and the detail names the address that could not be read
+        assertThat(p.get("title").asString()).isEqualTo(messages("gu").get("report.local.title"));
+        assertThat(p.get("detail").asString()).startsWith(
+                messages("gu").format("address.invalid", java.util.Map.of("address", "not an address@@example")));
     }
 }
