@@ -114,7 +114,11 @@ public final class Diagnoser {
     private final boolean builtInWords;
 
     private Diagnoser(List<RuleSpec> rules, @Nullable WordModel words, boolean builtInWords) {
-        this.engine = new RuleEngine(rules);
+        this(new RuleEngine(rules), words, builtInWords);
+    }
+
+    private Diagnoser(RuleEngine engine, @Nullable WordModel words, boolean builtInWords) {
+        this.engine = engine;
         this.words = words;
         this.builtInWords = builtInWords;
     }
@@ -252,6 +256,17 @@ public final class Diagnoser {
             }
         }
         return fromWords(reply, guess, model.quote(text, guess.category(), without));
+    }
+
+    /**
+     * The same rules, tokens and code tables without the word model: every diagnosis names the rule or code
+     * that decided it (see {@link Builder#withoutWordModel()}). Shares this diagnoser's compiled rules, so it
+     * costs no compilation.
+     *
+     * @return a diagnoser that never decides by the words
+     */
+    public Diagnoser withoutWordModel() {
+        return words == null && !builtInWords ? this : new Diagnoser(engine, null, false);
     }
 
     /** {@return the number of text rules, built-in and added} */

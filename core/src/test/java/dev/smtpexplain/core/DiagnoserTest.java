@@ -123,6 +123,22 @@ class DiagnoserTest {
     }
 
     @Test
+    void aDiagnoserWithoutItsWordModelKeepsItsRulesAndAddedRules() {
+        Diagnoser withApp = Diagnoser.builder().addRule("app.naughty", Category.SENDER_BLOCKED, "naughty list").build();
+        Diagnoser rulesOnly = withApp.withoutWordModel();
+        // a weak rule ("unable to connect") that the words outweigh in a notice's prose decides again without them
+        String prose = "Error Type: SMTP Connection to recipients server failed. Error: Unable to connect to 192.0.2.77.";
+        assertThat(withApp.diagnose(prose).evidence().source()).isEqualTo(Evidence.Source.WORDS);
+        assertThat(rulesOnly.diagnose(prose).evidence().ruleId()).isEqualTo("network.connection");
+        // the words never decide, and what the rules decide is the same, added rules included
+        assertThat(rulesOnly.diagnose("550 nobody here answers to that name").evidence().source()).isEqualTo(Evidence.Source.BASIC_CODE);
+        assertThat(rulesOnly.diagnose("550 you are on our naughty list").evidence().ruleId()).isEqualTo("app.naughty");
+        assertThat(rulesOnly.diagnose("550 5.1.1 User unknown")).isEqualTo(withApp.diagnose("550 5.1.1 User unknown"));
+        assertThat(rulesOnly.ruleCount()).isEqualTo(withApp.ruleCount());
+        assertThat(rulesOnly.withoutWordModel()).isSameAs(rulesOnly);
+    }
+
+    @Test
     void aRelaysProseBeforeTheReplyDecidesNothing() {
         String gmail = "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server"
                 + " for the recipient domain example.org by mx.example.org. [192.0.2.10].\n\nThe error that the other server returned was:\n";

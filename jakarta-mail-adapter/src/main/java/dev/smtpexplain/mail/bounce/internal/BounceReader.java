@@ -47,11 +47,14 @@ public final class BounceReader {
     private static final Pattern REPLY_IN_STATUS = Pattern.compile("[245][0-9][0-9][ -]+\\p{Alpha}");
 
     private final Diagnoser diagnoser;
+    // the same rules without the words, for a notice's prose: there a rule's reading counts, the words' does not
+    private final Diagnoser rulesOnly;
     private final Explainer explainer;
     private final Limits limits;
 
     public BounceReader(Diagnoser diagnoser, Explainer explainer, Limits limits) {
         this.diagnoser = Objects.requireNonNull(diagnoser, "diagnoser");
+        this.rulesOnly = diagnoser.withoutWordModel();
         this.explainer = Objects.requireNonNull(explainer, "explainer");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -538,8 +541,11 @@ public final class BounceReader {
             Diagnosis d = diagnoser.diagnose(reply);
             if (d.evidence().source() == Evidence.Source.WORDS && reply.code().isEmpty() && reply.status().isEmpty()) {
                 // a notice's own prose without a reply ("the message you've sent cannot be delivered") states no
-                // cause; what its words resemble is not one
-                d = Diagnosis.of(reply, Category.UNKNOWN, NO_CAUSE_CONFIDENCE, NO_CAUSE);
+                // cause; what its words resemble is not one. A rule that reads the prose ("Unable to connect to …")
+                // still does: the words only outweighed it
+                Diagnosis byRules = rulesOnly.diagnose(reply);
+                d = byRules.evidence().source() == Evidence.Source.TEXT_RULE ? byRules
+                        : Diagnosis.of(reply, Category.UNKNOWN, NO_CAUSE_CONFIDENCE, NO_CAUSE);
             } else if (action.equals("delayed") && d.category() == Category.DELIVERY_EXPIRED) {
                 // a warning's "Connection timed out" is why the message is still queued, not an expiry: it has not
                 // expired while the server keeps trying. The temporary counterpart says the receiving server could
