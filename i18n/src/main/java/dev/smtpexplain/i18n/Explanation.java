@@ -98,6 +98,21 @@ public final class Explanation {
                 permanenceLabel, confidenceLabel, codeMeaning, statusMeaning, serverText, diagnosis);
     }
 
+    /**
+     * A copy that says what happened in other words and keeps the rest: the advice, who acts, the retry
+     * sentence, the labels and the diagnosis. For a failure the category's own words would misstate (one found
+     * before any server was contacted is no receiving server's verdict).
+     *
+     * @param title the short title that replaces this one
+     * @param summary the paragraph that replaces this one
+     * @return the copy
+     * @throws NullPointerException if an argument is null
+     */
+    public Explanation withTitleAndSummary(String title, String summary) {
+        return of(languageTag, title, summary, advice, contact, whoActsText, retryText, permanenceLabel, confidenceLabel,
+                codeMeaning, statusMeaning, serverText, diagnosis);
+    }
+
     private static void requireNotEmpty(Optional<String> text, String name) {
         if (text.map(String::isEmpty).orElse(false)) {
             throw new IllegalArgumentException(name + " is present but empty: absent text is Optional.empty()");

@@ -53,6 +53,19 @@ class ExplanationValueTest {
     }
 
     @Test
+    void withTitleAndSummaryReplacesThoseTwoAndKeepsTheRest() {
+        Explanation e = Explainer.standard().explain(D, Locale.ENGLISH);
+        Explanation other = e.withTitleAndSummary("Not sent", "Found before any server was contacted.");
+        assertThat(other.title()).isEqualTo("Not sent");
+        assertThat(other.summary()).isEqualTo("Found before any server was contacted.");
+        assertThat(other).isNotEqualTo(e);
+        assertThat(other.withTitleAndSummary(e.title(), e.summary())).isEqualTo(e);
+        assertThat(other.advice()).isEqualTo(e.advice());
+        assertThat(other.diagnosis()).isSameAs(e.diagnosis());
+        assertThatThrownBy(() -> e.withTitleAndSummary(null, "s")).isInstanceOf(NullPointerException.class).hasMessage("title");
+    }
+
+    @Test
     void noReplyTextIsAnEmptyServerText() {
         Diagnosis none = Diagnosis.of(SmtpReply.parseLenient(""), Category.NETWORK_ERROR, 0.9, new Evidence(Evidence.Source.TRANSPORT, "transport:refused"));
         assertThat(Explainer.standard().explain(none, Locale.ENGLISH).serverText()).isEmpty();

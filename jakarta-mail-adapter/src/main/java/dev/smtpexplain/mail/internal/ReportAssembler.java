@@ -112,8 +112,7 @@ final class ReportAssembler {
 
     /** The explanation of a failure found before any server was contacted: it must not say a server reported it. */
     private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
-        return Explanation.of(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
-                e.whoActsText(), e.retryText(), e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(), e.diagnosis());
+        return e.withTitleAndSummary(m.get("report.local.title"), m.get("report.local.summary"));
     }
 
     /** The transport sentence (connection refused, TLS failed …) in the reader's language, "" when there is none. */

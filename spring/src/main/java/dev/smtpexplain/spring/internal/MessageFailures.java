@@ -48,7 +48,7 @@ public final class MessageFailures {
                 new Evidence(Evidence.Source.TRANSPORT, rule));
         LocalizedMessages m = explainer.messages(locale);
         // the category's advice holds, but its summary speaks of a receiving server: none saw this message
-        Explanation x = notSentToAnyServer(explainer.explain(d, locale), m);
+        Explanation x = explainer.explain(d, locale).withTitleAndSummary(m.get("report.local.title"), m.get("report.local.summary"));
         // a bad address is the usual cause (MimeMessageHelper wraps the AddressException): say which, as the adapter does
         Optional<String> detail = addressException(e).flatMap(a -> analyzer.analyze(a, locale).transportDetail());
         ReportLayout layout = new ReportLayout(m);
@@ -62,12 +62,6 @@ public final class MessageFailures {
         String summary = String.join("\n", lines.stream().map(layout::line).toList());
         return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, detail, List.of(), List.of(), List.of(),
                 m.locale(), summary, technical(analyzer, e, locale), Optional.<MessagingException>empty());
-    }
-
-    private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
-        return Explanation.of(e.languageTag(), m.get("report.local.title"), m.get("report.local.summary"), e.advice(), e.contact(),
-                e.whoActsText(), e.retryText(), e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(),
-                e.serverText(), e.diagnosis());
     }
 
     private static Optional<AddressException> addressException(Throwable t) {
