@@ -1,5 +1,6 @@
 package dev.smtpexplain.mail;
 
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * How a report's pieces are put together, all from the catalog; the report's own text
- * ({@link SendFailureReport#text()}), the CLI and the Swing dialog use this one layout. It gives the outcome, the
+ * ({@link #reportText}), the CLI, the Swing dialog and the Spring module use this one layout. It gives the outcome, the
  * sentence saying at which step sending failed, labels with their separator (French puts a no-break
  * space before ':', Chinese and Japanese use '：'), and bidi handling for right-to-left languages:
  * only data (addresses, ids) is isolated, and plain-text lines start with a right-to-left mark so a
@@ -24,6 +25,9 @@ public final class ReportLayout {
     private static final char FSI = '\u2068';
     private static final char PDI = '\u2069';
     private static final char RLM = '\u200F';
+
+    // a server's reply quoted in the summary: one line, cut here
+    private static final int SERVER_LINE_MAX = 300;
 
     private final LocalizedMessages m;
 
@@ -105,6 +109,75 @@ public final class ReportLayout {
      */
     public String questionAnswer(String questionKey, String answer) {
         return m.format("layout.questionAnswer", Map.of("question", m.get(questionKey), "answer", answer));
+    }
+
+    /**
+     * A report's whole text ({@link SendFailureReport#text()}): the headline, the step that failed, the
+     * transport's detail, the refused and the deferred recipients with their servers' replies, the recipients that
+     * took the message and those never tried, the server's reply when no recipient has one of its own, and the
+     * first thing to try. Every line prepared with {@link #line(String)}; servers' replies are sanitized here.
+     *
+     * @param outcome what became of the message
+     * @param stage the step of the SMTP conversation that failed
+     * @param overall the explanation of the failure as a whole
+     * @param detail what the transport said beyond the reply (a bad address, a refused connection), or ""
+     * @param failures the refused and deferred recipients
+     * @param accepted the recipients the server took the message for
+     * @param notTried the recipients never tried
+     * @return the text, lines joined by '\n'
+     */
+    public String reportText(Outcome outcome, SmtpStage stage, Explanation overall, String detail, List<RecipientFailure> failures,
+                          List<String> accepted, List<String> notTried) {
+        List<String> lines = new ArrayList<>();
+        String title = outcome(outcome);
+        if (outcome == Outcome.DELIVERED) {
+            lines.add(title);
+        } else {
+            lines.add(m.format("report.headline", Map.of("outcome", title, "title", overall.title())));
+            lines.add(stageSentence(outcome, stage));
+        }
+        if (!detail.isEmpty()) {
+            lines.add(detail);
+        }
+        recipientLines(lines, "report.recipients.rejected", failures.stream().filter(RecipientFailure::isRejected).toList());
+        recipientLines(lines, "report.recipients.deferred", failures.stream().filter(f -> !f.isRejected()).toList());
+        if (!accepted.isEmpty()) {
+            lines.add(labelledText(m.format("report.recipients.accepted", Map.of("count", accepted.size())), addresses(accepted)));
+        }
+        if (!notTried.isEmpty()) {
+            lines.add(labelledText(m.format("report.recipients.notTried", Map.of("count", notTried.size())), addresses(notTried)));
+        }
+        String server = overall.serverText().map(ReportLayout::oneLine).orElse("");
+        if (failures.isEmpty() && !server.isEmpty() && outcome != Outcome.DELIVERED) {
+            lines.add(labelled("label.serverReply", data(server)));
+        }
+        if (outcome != Outcome.DELIVERED && !overall.advice().isEmpty()) {
+            lines.add(labelled("label.whatToTry", overall.advice().get(0)));
+        }
+        return String.join("\n", lines.stream().map(this::line).toList());
+    }
+
+    private void recipientLines(List<String> lines, String headingKey, List<RecipientFailure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        lines.add(m.format(headingKey, Map.of("count", failures.size())));
+        for (RecipientFailure f : failures) {
+            lines.add("  - " + recipientLine(f));
+            String server = f.explanation().serverText().map(ReportLayout::oneLine).orElse("");
+            if (!server.isEmpty()) {
+                lines.add("    " + data(server));
+            }
+        }
+    }
+
+    // addresses joined with ", ", each isolated in a right-to-left language so the list keeps its order
+    private String addresses(List<String> addresses) {
+        return String.join(", ", addresses.stream().map(this::data).toList());
+    }
+
+    private static String oneLine(String s) {
+        return ServerText.sanitize(s, SERVER_LINE_MAX, false);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.SmtpStage;
@@ -48,7 +49,7 @@ final class EventReports {
         notTried.removeAll(orEmpty(event.invalid()));
         Outcome outcome = partiallyDelivered && !sent.isEmpty() ? Outcome.PARTIALLY_DELIVERED : Outcome.FAILED;
         List<String> notTriedList = List.copyOf(notTried);
-        String summary = ReportText.summary(messages, outcome, SmtpStage.UNKNOWN, e, "", failures, sent, notTriedList);
+        String summary = new ReportLayout(messages).reportText(outcome, SmtpStage.UNKNOWN, e, "", failures, sent, notTriedList);
         return SendFailureReport.of(outcome, SmtpStage.UNKNOWN, d, e, Optional.empty(), failures, sent, notTriedList, messages.locale(),
                 summary, "TransportEvent " + (partiallyDelivered ? "PARTIALLY_DELIVERED" : "NOT_DELIVERED")
                 + " without an exception", Optional.empty());

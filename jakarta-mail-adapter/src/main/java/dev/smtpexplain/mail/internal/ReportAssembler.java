@@ -10,6 +10,7 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure;
+import dev.smtpexplain.mail.ReportLayout;
 import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.SmtpStage;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Puts a report together: walks the chain ({@link ExceptionChain}), classifies it ({@link FailureClassifier}),
  * counts the recipients ({@link RecipientLedger}), decides the overall diagnosis, explains it in the
- * reader's language and writes the report's text ({@link ReportText}). Immutable and thread-safe.
+ * reader's language and writes the report's text ({@link ReportLayout#reportText}). Immutable and thread-safe.
  */
 final class ReportAssembler {
 
@@ -93,7 +94,7 @@ final class ReportAssembler {
         List<RecipientFailure> failures = recipients.failures();
         List<String> accepted = recipients.accepted();
         List<String> notTried = recipients.notTried();
-        String summary = ReportText.summary(messages, outcome, stage, explanation, detail, failures, accepted, notTried);
+        String summary = new ReportLayout(messages).reportText(outcome, stage, explanation, detail, failures, accepted, notTried);
         return SendFailureReport.of(outcome, stage, overall, explanation, Optional.of(detail).filter(d -> !d.isEmpty()), failures, accepted, notTried,
                 messages.locale(), summary, links.technicalDetails(suppressed, arrays, r), Optional.ofNullable(top));
     }
@@ -103,7 +104,7 @@ final class ReportAssembler {
         Diagnosis d = nothingKnown();
         Explanation e = explainer.explain(d, locale);
         LocalizedMessages messages = explainer.messages(locale);
-        String summary = ReportText.summary(messages, Outcome.FAILED, SmtpStage.UNKNOWN, e, "", List.of(), List.of(), a.recipients());
+        String summary = new ReportLayout(messages).reportText(Outcome.FAILED, SmtpStage.UNKNOWN, e, "", List.of(), List.of(), a.recipients());
         String details = "analysis failed with " + failure.getClass().getName() + "; exception: "
                 + (top == null ? "none" : top.getClass().getName() + ": " + ServerText.sanitize(a.redactor().redact(top.getMessage()), DETAIL_MAX, false));
         return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, e, Optional.empty(), List.of(), List.of(), a.recipients(),

@@ -14,10 +14,8 @@ import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.SmtpStage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -51,17 +49,10 @@ public final class MessageFailures {
         Explanation x = explainer.explain(d, locale).withTitleAndSummary(m.get("report.local.title"), m.get("report.local.summary"));
         // a bad address is the usual cause (MimeMessageHelper wraps the AddressException): say which, as the adapter does
         Optional<String> detail = addressException(e).flatMap(a -> analyzer.analyze(a, locale).transportDetail());
-        ReportLayout layout = new ReportLayout(m);
-        List<String> lines = new ArrayList<>();
-        lines.add(m.format("report.headline", Map.of("outcome", layout.outcome(Outcome.FAILED), "title", x.title())));
-        lines.add(layout.stageSentence(Outcome.FAILED, SmtpStage.UNKNOWN));
-        detail.ifPresent(lines::add);
-        if (!x.advice().isEmpty()) {
-            lines.add(layout.labelled("label.whatToTry", x.advice().get(0)));
-        }
-        String summary = String.join("\n", lines.stream().map(layout::line).toList());
+        String text = new ReportLayout(m).reportText(Outcome.FAILED, SmtpStage.UNKNOWN, x, detail.orElse(""), List.of(), List.of(),
+                List.of());
         return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, x, detail, List.of(), List.of(), List.of(),
-                m.locale(), summary, technical(analyzer, e, locale), Optional.<MessagingException>empty());
+                m.locale(), text, technical(analyzer, e, locale), Optional.<MessagingException>empty());
     }
 
     private static Optional<AddressException> addressException(Throwable t) {

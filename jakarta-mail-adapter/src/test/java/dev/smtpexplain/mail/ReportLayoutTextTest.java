@@ -1,0 +1,114 @@
+package dev.smtpexplain.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.Explanation;
+import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.RecipientFailure.Kind;
+import dev.smtpexplain.mail.SendFailureReport.Outcome;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link ReportLayout#reportText}, the text every report holds (the adapter's and the Spring module's), built from
+ * real diagnoses and the shipped catalogs: its lines in order, servers' replies made safe, right-to-left marks.
+ */
+class ReportLayoutTextTest {
+
+    private static final Explainer EXPLAINER = Explainer.standard();
+
+    private static Explanation explain(String reply, Locale locale) {
+        return EXPLAINER.explain(Diagnoser.standard().diagnose(reply), locale);
+    }
+
+    private static RecipientFailure failure(String address, Kind kind, String reply, Locale locale) {
+        return RecipientFailure.of(address, kind, explain(reply, locale));
+    }
+
+    @Test
+    void aPartialDeliveryListsRefusedDeferredAcceptedAndUntriedRecipientsInThatOrder() {
+        Locale en = Locale.ENGLISH;
+        LocalizedMessages m = EXPLAINER.messages(en);
+        Explanation overall = explain("550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown", en);
+        List<RecipientFailure> failures = List.of(
+                failure("grey@example.test", Kind.DEFERRED, "450 4.2.0 <grey@example.test>: Recipient address rejected: Greylisted", en),
+                failure("nobody@example.test", Kind.REJECTED, "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown", en));
+
+        String text = new ReportLayout(m).reportText(Outcome.PARTIALLY_DELIVERED, SmtpStage.RCPT_TO, overall, "",
+                failures, List.of("bob@example.test"), List.of("late@example.test"));
+
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).isEqualTo(m.get("report.title.partial") + ": " + overall.title());
+        assertThat(lines.get(1)).startsWith("The other recipients were refused ");
+        // refused before deferred, each with its server's reply on the line below
+        assertThat(lines.subList(2, 8)).containsExactly(
+                "1 recipient was refused",
+                "  - nobody@example.test: " + failures.get(1).explanation().title(),
+                "    550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown",
+                "1 recipient was deferred: the server asked to try again later",
+                "  - grey@example.test: " + failures.get(0).explanation().title(),
+                "    450 4.2.0 <grey@example.test>: Recipient address rejected: Greylisted");
+        assertThat(lines.get(8)).isEqualTo("1 recipient accepted the message: bob@example.test");
+        assertThat(lines.get(9)).isEqualTo("1 recipient was not tried: late@example.test");
+        // recipients carry their own replies: the overall one is not repeated
+        assertThat(lines.get(10)).isEqualTo("What you can try: " + overall.advice().get(0));
+        assertThat(lines).hasSize(11);
+    }
+
+    @Test
+    void aFailureWithoutRecipientsQuotesTheServerOnOneSanitizedLine() {
+        Locale en = Locale.ENGLISH;
+        Explanation overall = explain("554 5.7.1 Service unavailable;\r\n\u001b[31mClient host blocked\u0007 using zen.spamhaus.org", en);
+
+        String text = new ReportLayout(EXPLAINER.messages(en)).reportText(Outcome.FAILED, SmtpStage.MAIL_FROM, overall,
+                "The connection was closed.", List.of(), List.of(), List.of("a@example.test"));
+
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(2)).isEqualTo("The connection was closed.");
+        String server = lines.stream().filter(l -> l.startsWith("The server’s reply: ")).findFirst().orElseThrow();
+        assertThat(server).contains("Client host blocked").doesNotContain("\u001b", "\u0007", "\r");
+        assertThat(text).doesNotContainPattern("[\\p{Cc}&&[^\\n]]");
+    }
+
+    @Test
+    void aDeliveredMessageHasOnlyItsOutcome() {
+        Locale en = Locale.ENGLISH;
+        LocalizedMessages m = EXPLAINER.messages(en);
+        String text = new ReportLayout(m).reportText(Outcome.DELIVERED, SmtpStage.UNKNOWN, explain("250 2.0.0 Ok", en), "",
+                List.of(), List.of("bob@example.test"), List.of());
+
+        assertThat(text.lines().toList()).containsExactly(m.get("report.title.delivered"), "1 recipient accepted the message: bob@example.test");
+    }
+
+    @Test
+    void inArabicEveryLineStartsRightToLeftAndAddressesAreIsolated() {
+        Locale ar = Locale.forLanguageTag("ar");
+        LocalizedMessages m = EXPLAINER.messages(ar);
+        String reply = "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown";
+        String text = new ReportLayout(m).reportText(Outcome.FAILED, SmtpStage.RCPT_TO, explain(reply, ar), "",
+                List.of(failure("nobody@example.test", Kind.REJECTED, reply, ar)), List.of(), List.of());
+
+        assertThat(text.lines()).allSatisfy(line -> assertThat(line).startsWith("\u200F"));
+        assertThat(text).contains("\u2068nobody@example.test\u2069");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu", "hi", "mr", "bn", "ta", "es", "fr", "de", "pt-BR", "zh-CN", "ja", "ar"})
+    void everyShippedLanguageWritesTheHeadlineAndCountsFromItsOwnCatalog(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        LocalizedMessages m = EXPLAINER.messages(locale);
+        String reply = "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown";
+        Explanation overall = explain(reply, locale);
+        String text = new ReportLayout(m).reportText(Outcome.FAILED, SmtpStage.RCPT_TO, overall, "",
+                List.of(failure("nobody@example.test", Kind.REJECTED, reply, locale)), List.of(), List.of());
+
+        assertThat(text).contains(overall.title(), m.get("report.title.failed"),
+                m.format("report.recipients.rejected", Map.of("count", 1)), overall.advice().get(0));
+    }
+}
