@@ -40,8 +40,21 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "REPLY", description = "The server's reply (or any text holding it). Several words are joined with spaces.")
     List<String> reply;
 
-    @Option(names = "--code", paramLabel = "NNN", description = "The basic reply code, when it is known separately (e.g. 550).")
+    @Option(names = "--code", paramLabel = "NNN", converter = CodeConverter.class,
+            description = "The basic reply code, when it is known separately (e.g. 550).")
     Integer code;
+
+    /** Reads --code as the core reads a code, so a bad one is quoted as the core quotes it: sanitized and capped. */
+    static final class CodeConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return ReplyCode.parse(value).value();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--status", paramLabel = "X.Y.Z", description = "The enhanced status code, when it is known separately (e.g. 5.1.1).")
     String status;

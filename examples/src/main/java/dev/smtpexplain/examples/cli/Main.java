@@ -51,6 +51,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // picocli's own message for a bad number quotes the whole argument: quote an excerpt, as for every bad input
+        cl.registerConverter(Integer.class, WHOLE_NUMBER);
+        cl.registerConverter(Integer.TYPE, WHOLE_NUMBER);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             // the message may quote arguments: untrusted text for the terminal
@@ -59,5 +62,20 @@ public final class Main implements Runnable {
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl;
+    }
+
+    // a class, not a lambda: JDK 17's dynamic class-data archive (the launcher's) crashes on a lambda proxy for an
+    // interface of picocli's (its class files are of Java 5's format)
+    private static final CommandLine.ITypeConverter<Integer> WHOLE_NUMBER = new WholeNumber();
+
+    private static final class WholeNumber implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return Integer.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + ServerText.excerpt(value) + "' is not a whole number");
+            }
+        }
     }
 }

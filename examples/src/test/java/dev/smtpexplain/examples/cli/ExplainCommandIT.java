@@ -145,7 +145,20 @@ class ExplainCommandIT {
         assertThat(status.err()).contains("class.subject.detail").doesNotContain("\u001B", "\u0007");
         CliProcess.Result code = CliProcess.run("explain", "--code", "\u001B[2J" + "9".repeat(5000), "x");
         assertThat(code.exit()).isEqualTo(2);
-        assertThat(code.err()).doesNotContain("\u001B").hasSizeLessThan(ExplainCommand.ERROR_MAX + 100);
+        assertThat(code.err()).doesNotContain("\u001B").contains("three digits").hasSizeLessThan(ExplainCommand.ERROR_MAX + 100);
+        // the bad value itself is quoted as an excerpt, as the core quotes it (docs/security.md, "Sanitized display")
+        assertThat(quoted(code.err())).hasSizeLessThanOrEqualTo(41);
+        CliProcess.Result cls = CliProcess.run("codes", "--class", "\u001B[2J" + "4".repeat(5000));
+        assertThat(cls.exit()).isEqualTo(2);
+        assertThat(cls.err()).doesNotContain("\u001B").contains("not a whole number");
+        assertThat(quoted(cls.err())).hasSizeLessThanOrEqualTo(41);
+    }
+
+    // the value an error message quotes cut short: between the quote before the "…" and the one after it
+    private static String quoted(String err) {
+        int end = err.indexOf("…'");
+        assertThat(end).as("a value quoted cut short in: " + err).isPositive();
+        return err.substring(err.lastIndexOf('\'', end) + 1, end + 1);
     }
 
     /** Issue 15, finding 2: a bare CR split a line, so later answers were attributed to the wrong line. */
