@@ -117,6 +117,19 @@ class SmtpReplyTest {
     }
 
     @Test
+    void midLineANumberWhoseSecondDigitNoReplyHasIsNotACode() {
+        // RFC 5321's second digit is 0-5: ports 465 and 587 in any language are not codes
+        assertThat(SmtpReply.parseLenient("Порт 587 открыт, но не для smtp.example.com.").code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("本站与 Internet 在端口 587 之间没有路由。").code()).isEmpty();
+        assertThat(SmtpReply.parseLenient("Η θύρα 465 είναι κλειστή").code()).isEmpty();
+        // one a colon introduces is a quoted reply, whatever servers made of its digits
+        assertThat(SmtpReply.parseLenient("host mx.example.org said: 571 Delivery not authorized").code()).contains(ReplyCode.of(571));
+        assertThat(SmtpReply.parseLenient("572 5.7.2 User has discontinued his subscription").code()).contains(ReplyCode.of(572));
+        // and a real code mid-line still counts
+        assertThat(SmtpReply.parseLenient("Ошибка 550 почтовый ящик недоступен").code()).contains(ReplyCode.of(550));
+    }
+
+    @Test
     void aCodeGivenApartIsFoundWhereARelayQuotesItOnOneLine() {
         // a bounce flattened to one line: the relay's prose, then the reply with the code given in its own field
         SmtpReply r = SmtpReply.of(550, "5.7.1", "Google tried to deliver your message, but it was rejected by the recipient domain."

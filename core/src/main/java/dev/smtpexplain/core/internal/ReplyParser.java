@@ -199,6 +199,12 @@ public final class ReplyParser {
             if (before == ':' && isPortOfHost(s, i - 1)) {
                 return false;
             }
+            // RFC 5321's second digit is 0-5: mid-line, a number like 465 or 587 is a port ("Порт 587 открыт",
+            // "端口 587"), a count or a size, unless a colon introduces it as a quoted reply (servers that answer
+            // 571 or 572 are quoted so: "host mx.example.org said: 571 Delivery not authorized")
+            if (s.charAt(i + 1) > '5' && !afterColon(s, i)) {
+                return false;
+            }
         }
         if (i + 3 == s.length()) {
             return i == 0;
