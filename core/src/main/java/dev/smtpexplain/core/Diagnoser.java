@@ -164,6 +164,11 @@ public final class Diagnoser {
         EnhancedStatus replyStatus = reply.status().orElse(null);
         CodeTable.Entry status = replyStatus == null ? null : statusEntry(replyStatus);
         if (m[0] != null) {
+            // "no such domain", "does not exist" say an address is unknown; a status about the sender's address (X.1.7,
+            // X.1.8) says whose: the sender's, not a recipient's
+            if (status != null && status.category() == Category.SENDER_REJECTED && readsARecipientAddress(m[0].rule().category())) {
+                return fromStatus(reply, status, SPECIFIC_STATUS);
+            }
             return fromRule(reply, m[0], textConfidence(reply, m[0], status, TEXT_RULE));
         }
         // the basic code's class bounds what a status means: "450 4.2.1" is not a disabled mailbox, it is
@@ -272,6 +277,10 @@ public final class Diagnoser {
     /** {@return the number of text rules, built-in and added} */
     public int ruleCount() {
         return engine.rules().size();
+    }
+
+    private static boolean readsARecipientAddress(Category c) {
+        return c == Category.RECIPIENT_UNKNOWN || c == Category.RECIPIENT_DOMAIN_UNKNOWN;
     }
 
     /**

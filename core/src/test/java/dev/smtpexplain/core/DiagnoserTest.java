@@ -87,6 +87,17 @@ class DiagnoserTest {
         assertThat(registry.evidence().source()).isEqualTo(Evidence.Source.ENHANCED_STATUS);
     }
 
+
+    @Test
+    void aStatusAboutTheSendersAddressSaysWhoseAddressIsUnknown() {
+        // "no such domain" reads as an unknown recipient domain; X.1.7 says the address is the sender's
+        Diagnosis sender = diagnoser.diagnose("550 5.1.7 No such domain example.invalid.");
+        assertThat(sender.category()).isEqualTo(Category.SENDER_REJECTED);
+        assertThat(sender.evidence().ruleId()).isEqualTo("status:X.1.7");
+        // with a recipient's status, or none, the same words keep their reading
+        assertThat(diagnoser.diagnose("550 5.1.2 No such domain example.invalid.").category()).isEqualTo(Category.RECIPIENT_DOMAIN_UNKNOWN);
+        assertThat(diagnoser.diagnose("550 No such domain example.invalid.").category()).isEqualTo(Category.RECIPIENT_DOMAIN_UNKNOWN);
+    }
     @Test
     void fallsBackFromStatusToCodeToDigits() {
         assertThat(diagnoser.diagnose("550 5.1.1 ").evidence().ruleId()).isEqualTo("status:X.1.1");
