@@ -125,6 +125,8 @@ class SmtpReplyTest {
         // one a colon introduces is a quoted reply, whatever servers made of its digits
         assertThat(SmtpReply.parseLenient("host mx.example.org said: 571 Delivery not authorized").code()).contains(ReplyCode.of(571));
         assertThat(SmtpReply.parseLenient("572 5.7.2 User has discontinued his subscription").code()).contains(ReplyCode.of(572));
+        // nor is a system error's number: no server replies 1xx
+        assertThat(SmtpReply.parseLenient("Verbindung zum SMTP-Server kann nicht hergestellt werden: 111 : Connection refused.").code()).isEmpty();
         // and a real code mid-line still counts
         assertThat(SmtpReply.parseLenient("Ошибка 550 почтовый ящик недоступен").code()).contains(ReplyCode.of(550));
     }

@@ -205,6 +205,10 @@ public final class ReplyParser {
             if (s.charAt(i + 1) > '5' && !afterColon(s, i)) {
                 return false;
             }
+            // and no server replies 1xx: mid-line such a number is a system error's ("…: 111 : Connection refused")
+            if (c0 == '1') {
+                return false;
+            }
         }
         if (i + 3 == s.length()) {
             return i == 0;
