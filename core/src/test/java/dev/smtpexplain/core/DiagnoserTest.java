@@ -138,7 +138,8 @@ class DiagnoserTest {
         Diagnoser withApp = Diagnoser.builder().addRule("app.naughty", Category.SENDER_BLOCKED, "naughty list").build();
         Diagnoser rulesOnly = withApp.withoutWordModel();
         // a weak rule ("unable to connect") that the words outweigh in a notice's prose decides again without them
-        String prose = "Error Type: SMTP Connection to recipients server failed. Error: Unable to connect to 192.0.2.77.";
+        // (hMailServer's notice prose: with today's model the words read it as a client's failed connection)
+        String prose = "Error Type: SMTP Connection to recipients server failed. Error: Unable to connect.";
         assertThat(withApp.diagnose(prose).evidence().source()).isEqualTo(Evidence.Source.WORDS);
         assertThat(rulesOnly.diagnose(prose).evidence().ruleId()).isEqualTo("network.connection");
         // the words never decide, and what the rules decide is the same, added rules included
