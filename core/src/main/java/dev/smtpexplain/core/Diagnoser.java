@@ -163,6 +163,9 @@ public final class Diagnoser {
         ReplyCode replyCode = reply.code().orElse(null);
         EnhancedStatus replyStatus = reply.status().orElse(null);
         CodeTable.Entry status = replyStatus == null ? null : statusEntry(replyStatus);
+        if (status != null && status.authOnly() && replyCode != null && !CodeTable.answersAuth(replyCode.value())) {
+            status = null; // "554 5.7.9 Header error": a status of AUTH replies, borrowed
+        }
         if (m[0] != null) {
             // "no such domain", "does not exist" say an address is unknown; a status about the sender's address (X.1.7,
             // X.1.8) says whose: the sender's, not a recipient's

@@ -98,6 +98,23 @@ class DiagnoserTest {
         assertThat(diagnoser.diagnose("550 5.1.2 No such domain example.invalid.").category()).isEqualTo(Category.RECIPIENT_DOMAIN_UNKNOWN);
         assertThat(diagnoser.diagnose("550 No such domain example.invalid.").category()).isEqualTo(Category.RECIPIENT_DOMAIN_UNKNOWN);
     }
+
+    @Test
+    void aStatusOfAuthRepliesBesideAnotherCodeSaysNothing() {
+        // RFC 4954 registers 5.7.8 and 5.7.9 for replies to AUTH (535, 534); beside 554 a server borrowed it
+        Diagnosis borrowed = diagnoser.diagnose("554 5.7.9 Header error");
+        assertThat(borrowed.category()).isNotEqualTo(Category.AUTHENTICATION_FAILED);
+        assertThat(borrowed.evidence().ruleId()).doesNotStartWith("status:");
+        assertThat(diagnoser.diagnose("550 5.7.8 zzz").evidence().ruleId()).isEqualTo("code:550");
+        // beside an AUTH reply's code, or with no code at all, it keeps its meaning
+        for (String reply : List.of("535 5.7.8 zzz", "534 5.7.9 zzz", "5.7.8 zzz")) {
+            Diagnosis d = diagnoser.diagnose(reply);
+            assertThat(d.category()).as(reply).isEqualTo(Category.AUTHENTICATION_FAILED);
+            assertThat(d.evidence().source()).as(reply).isEqualTo(Evidence.Source.ENHANCED_STATUS);
+        }
+        assertThat(diagnoser.diagnose("538 5.7.11 zzz").category()).isEqualTo(Category.REQUIRES_TLS);
+    }
+
     @Test
     void fallsBackFromStatusToCodeToDigits() {
         assertThat(diagnoser.diagnose("550 5.1.1 ").evidence().ruleId()).isEqualTo("status:X.1.1");

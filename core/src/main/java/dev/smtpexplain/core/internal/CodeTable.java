@@ -29,8 +29,14 @@ public final class CodeTable {
      * A code's fallback category, whether the code alone is a reliable sign of it, whether it keeps that
      * meaning whatever the reply's class digit, and the evidence a diagnosis by this code carries
      * ({@code code:550}, {@code status:X.1.1}), built once; null for a fallback entry that stands for many codes.
+     * A status registered for replies to AUTH ({@code authOnly}) means what it says only beside a code such a
+     * reply has.
      */
-    public record Entry(Category category, boolean specific, boolean anyClass, @Nullable Evidence evidence) {
+    public record Entry(Category category, boolean specific, boolean anyClass, boolean authOnly, @Nullable Evidence evidence) {
+
+        public Entry(Category category, boolean specific, boolean anyClass, @Nullable Evidence evidence) {
+            this(category, specific, anyClass, false, evidence);
+        }
 
         /**
          * Whether this meaning fits a reply of the given class: a category permanent by nature does not
@@ -51,6 +57,17 @@ public final class CodeTable {
         }
         Permanence nature = category.defaultPermanence();
         return classDigit == 4 ? nature != Permanence.PERMANENT : nature != Permanence.TEMPORARY;
+    }
+
+    /**
+     * Whether a basic code is one a reply to AUTH has (RFC 4954: 432, 454, 530, 534, 535, 538), the codes beside
+     * which a status registered for such replies ("5.7.8 credentials invalid", "5.7.9 mechanism too weak") means
+     * what it says. Beside 550 or 554 a server has borrowed it for something else: on the documented replies,
+     * "550 5.7.9" and "554 5.7.9" were a policy refusal, a quarantined mailbox or a failed DMARC check, never
+     * a failed login.
+     */
+    public static boolean answersAuth(int code) {
+        return code == 432 || code == 454 || code == 530 || code == 534 || code == 535 || code == 538;
     }
 
     private static final int FIRST_CODE = 100;
@@ -124,12 +141,16 @@ public final class CodeTable {
                 Category category = Category.fromId(f[2]);
                 List<String> flags = f.length > 3 ? Arrays.asList(f[3].split(",")) : List.of();
                 for (String flag : flags) {
-                    if (!flag.equals("specific") && !flag.equals("any-class")) {
+                    if (!flag.equals("specific") && !flag.equals("any-class") && !flag.equals("auth")) {
                         throw new IllegalStateException("codes.tsv line " + n + ": unknown flag " + flag);
                     }
                 }
                 boolean specific = flags.contains("specific");
                 boolean anyClass = flags.contains("any-class");
+                boolean authOnly = flags.contains("auth");
+                if (authOnly && !f[0].equals("status")) {
+                    throw new IllegalStateException("codes.tsv line " + n + ": only a status can be auth");
+                }
                 if (f[0].equals("code")) {
                     ReplyCode c = ReplyCode.parse(f[1]);
                     codeList.add(c);
@@ -139,7 +160,7 @@ public final class CodeTable {
                         throw new IllegalStateException("codes.tsv line " + n + ": a status is written X.subject.detail");
                     }
                     statusCodes.add(EnhancedStatus.parse("5" + f[1].substring(1)));
-                    statusEntries.add(new Entry(category, specific, anyClass, new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + f[1])));
+                    statusEntries.add(new Entry(category, specific, anyClass, authOnly, new Evidence(Evidence.Source.ENHANCED_STATUS, "status:" + f[1])));
                 } else {
                     throw new IllegalStateException("codes.tsv line " + n + ": unknown kind " + f[0]);
                 }
