@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -21,13 +19,14 @@ import org.springframework.mail.MailSendException;
 
 /**
  * Explains Spring's {@link MailException}s: one {@link SendFailureReport} per failed message, in the
- * reader's language, and a {@link ProblemDetail} for a web response. Immutable and thread-safe; Spring
- * Boot makes one bean of it.
+ * reader's language. Immutable and thread-safe; Spring Boot makes one bean of it. It needs no web
+ * layer; for a web response, {@link MailProblemDetails} (with spring-web) turns a report into a
+ * {@code ProblemDetail}:
  *
  * <pre>{@code
  * @ExceptionHandler(MailException.class)
  * ProblemDetail mailFailed(MailException e) {
- *     return explainer.problemDetail(e);      // in the request's Accept-Language
+ *     return problems.from(explainer.report(e));      // in the request's Accept-Language
  * }
  * }</pre>
  */
@@ -35,22 +34,18 @@ public final class MailFailureExplainer {
 
     private final SendFailureAnalyzer analyzer;
     private final LocaleSource locales;
-    private final MailProblemDetails problems;
 
     /**
      * @param analyzer writes the reports (its diagnoser's rules and its explainer's catalogs)
      * @param locales the reader's language for each explanation, e.g. {@link SpringLocaleSource}
-     * @param problems turns a report into a {@link ProblemDetail}
      */
-    public MailFailureExplainer(SendFailureAnalyzer analyzer, LocaleSource locales, MailProblemDetails problems) {
+    public MailFailureExplainer(SendFailureAnalyzer analyzer, LocaleSource locales) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.locales = Objects.requireNonNull(locales, "locales");
-        this.problems = Objects.requireNonNull(problems, "problems");
     }
 
     /**
-     * The built-in rules and shipped catalogs, the locale from Spring's {@code LocaleContextHolder}
-     * and problem types under {@link MailProblemDetails#DEFAULT_TYPE_PREFIX}.
+     * The built-in rules and shipped catalogs and the locale from Spring's {@code LocaleContextHolder}.
      *
      * @return the shared explainer with these defaults, for code outside a Spring context; Spring Boot's
      *     bean may be configured differently
@@ -61,7 +56,7 @@ public final class MailFailureExplainer {
 
     private static final class Standard {
         static final MailFailureExplainer INSTANCE = new MailFailureExplainer(SendFailureAnalyzer.standard(),
-                SpringLocaleSource.fromLocaleContext(), MailProblemDetails.standard());
+                SpringLocaleSource.fromLocaleContext());
     }
 
     /** {@return the analyzer that writes the reports} */
@@ -165,37 +160,16 @@ public final class MailFailureExplainer {
     }
 
     /**
-     * A {@link ProblemDetail} for the first failed message of {@code exception}: its reports when it
-     * carries them, else explained now in the reader's current language.
+     * The report of the first failed message of {@code exception}: the one it carries when it was explained
+     * already, else explained now in the reader's current language. What a web response or a log line about
+     * the whole call shows.
      *
      * @param exception what Spring's mail sender threw, explained or not
-     * @return the problem, with the status {@link MailProblemDetails#statusOf(SendFailureReport)} gives
+     * @return the report
      */
-    public ProblemDetail problemDetail(MailException exception) {
-        SendFailureReport report = exception instanceof ExplainedMailException x && x.report() != null ? x.report()
+    public SendFailureReport report(MailException exception) {
+        return exception instanceof ExplainedMailException x && x.report() != null ? x.report()
                 : explain(exception, currentLocale()).get(0);
-        return problems.from(report);
-    }
-
-    /**
-     * Builds a {@link ProblemDetail} for {@code report}; see {@link MailProblemDetails#from(SendFailureReport)}.
-     *
-     * @param report the report
-     * @return the problem, with the status {@link MailProblemDetails#statusOf(SendFailureReport)} gives
-     */
-    public ProblemDetail problemDetail(SendFailureReport report) {
-        return problems.from(report);
-    }
-
-    /**
-     * Builds a {@link ProblemDetail} for {@code report} with the given HTTP status.
-     *
-     * @param report the report
-     * @param status the response's status
-     * @return the problem
-     */
-    public ProblemDetail problemDetail(SendFailureReport report, HttpStatusCode status) {
-        return problems.from(report, status);
     }
 
     private Locale currentLocale() {

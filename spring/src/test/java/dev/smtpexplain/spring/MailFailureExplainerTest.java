@@ -195,7 +195,7 @@ class MailFailureExplainerTest {
     void anExplainedExceptionIsExplainedAgainInAnotherLanguage() {
         try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
             MailFailureExplainer explainer = new MailFailureExplainer(dev.smtpexplain.mail.SendFailureAnalyzer.standard(),
-                    () -> Locale.ENGLISH, MailProblemDetails.standard());
+                    () -> Locale.ENGLISH);
             ExplainingJavaMailSender s = new ExplainingJavaMailSender(sender(server.port()), explainer);
             ExplainedMailSendException e = catchThrowableOfType(ExplainedMailSendException.class, () -> s.send(message("x", NOUSER)));
 

@@ -1,6 +1,7 @@
 package dev.smtpexplain.examples.spring;
 
 import dev.smtpexplain.spring.MailFailureExplainer;
+import dev.smtpexplain.spring.MailProblemDetails;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,10 +31,12 @@ class MessageController {
 
     private final JavaMailSender mailSender;
     private final MailFailureExplainer explainer;
+    private final MailProblemDetails problems;
 
-    MessageController(JavaMailSender mailSender, MailFailureExplainer explainer) {
+    MessageController(JavaMailSender mailSender, MailFailureExplainer explainer, MailProblemDetails problems) {
         this.mailSender = mailSender;
         this.explainer = explainer;
+        this.problems = problems;
     }
 
     @PostMapping("/messages")
@@ -52,6 +55,6 @@ class MessageController {
 
     @ExceptionHandler(MailException.class)
     ProblemDetail mailFailed(MailException e) {
-        return explainer.problemDetail(e);
+        return problems.from(explainer.report(e));
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -79,15 +80,20 @@ public class SmtpExplainAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MailProblemDetails smtpExplainProblemDetails(SmtpExplainProperties properties) {
-        return new MailProblemDetails(properties.getProblemTypePrefix());
+    MailFailureExplainer smtpExplainMailFailureExplainer(SendFailureAnalyzer analyzer, LocaleSource locales) {
+        return new MailFailureExplainer(analyzer, locales);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    MailFailureExplainer smtpExplainMailFailureExplainer(SendFailureAnalyzer analyzer, LocaleSource locales,
-                                                         MailProblemDetails problems) {
-        return new MailFailureExplainer(analyzer, locales, problems);
+    /** Problem details for web responses: only with spring-web, which an application without a web layer lacks. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.http.ProblemDetail")
+    static class ProblemDetailsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MailProblemDetails smtpExplainProblemDetails(SmtpExplainProperties properties) {
+            return new MailProblemDetails(properties.getProblemTypePrefix());
+        }
     }
 
     // static: a post-processor is created before other beans, and must not pull this configuration in early

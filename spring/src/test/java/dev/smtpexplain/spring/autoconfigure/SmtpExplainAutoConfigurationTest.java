@@ -10,6 +10,7 @@ import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.LocaleSource;
 import dev.smtpexplain.mail.SendFailureAnalyzer;
+import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.spring.ExplainedMailException;
 import dev.smtpexplain.spring.ExplainedMailSendException;
 import dev.smtpexplain.spring.ExplainingJavaMailSender;
@@ -254,12 +255,14 @@ class SmtpExplainAutoConfigurationTest {
             ApplicationContextRunner boot = withMail.withPropertyValues("spring.mail.port=" + server.port());
             boot.withPropertyValues("smtp-explain.problem-type-prefix=https://example.com/problems/").run(context -> {
                 Throwable e = catchThrowable(() -> context.getBean(JavaMailSender.class).send(message(NOUSER)));
-                assertThat(context.getBean(MailFailureExplainer.class).problemDetail((MailSendException) e).getType())
+                SendFailureReport report = context.getBean(MailFailureExplainer.class).report((MailSendException) e);
+                assertThat(context.getBean(MailProblemDetails.class).from(report).getType())
                         .isEqualTo(URI.create("https://example.com/problems/recipient-unknown"));
             });
             boot.run(context -> {
                 Throwable e = catchThrowable(() -> context.getBean(JavaMailSender.class).send(message(NOUSER)));
-                assertThat(context.getBean(MailFailureExplainer.class).problemDetail((MailSendException) e).getType())
+                SendFailureReport report = context.getBean(MailFailureExplainer.class).report((MailSendException) e);
+                assertThat(context.getBean(MailProblemDetails.class).from(report).getType())
                         .isEqualTo(URI.create(MailProblemDetails.DEFAULT_TYPE_PREFIX + "recipient-unknown"));
             });
         }
@@ -329,7 +332,7 @@ class SmtpExplainAutoConfigurationTest {
         static final SendFailureAnalyzer ANALYZER = new SendFailureAnalyzer(DIAGNOSER, EXPLAINER);
         static final LocaleSource LOCALES = LocaleSource.fixed(Locale.GERMAN);
         static final MailProblemDetails PROBLEMS = new MailProblemDetails("https://example.com/p/");
-        static final MailFailureExplainer MAIL_EXPLAINER = new MailFailureExplainer(ANALYZER, LOCALES, PROBLEMS);
+        static final MailFailureExplainer MAIL_EXPLAINER = new MailFailureExplainer(ANALYZER, LOCALES);
 
         @Bean
         Diagnoser ownDiagnoser() {

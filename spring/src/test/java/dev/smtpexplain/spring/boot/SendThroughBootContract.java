@@ -13,6 +13,7 @@ import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.SmtpStage;
 import dev.smtpexplain.spring.ExplainedMailSendException;
 import dev.smtpexplain.spring.MailFailureExplainer;
+import dev.smtpexplain.spring.MailProblemDetails;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,9 @@ abstract class SendThroughBootContract {
     @Autowired
     MailFailureExplainer explainer;
 
+    @Autowired
+    MailProblemDetails problems;
+
     @AfterEach
     void resetLocale() {
         LocaleContextHolder.resetLocaleContext();
@@ -80,7 +84,7 @@ abstract class SendThroughBootContract {
         ExplainedMailSendException e = sendFailing(GOOD, FULL, NOUSER);
 
         assertRefusals(e.report(), Locale.ENGLISH);
-        assertProblem(explainer.problemDetail(e), e.report(), Locale.ENGLISH);
+        assertProblem(problems.from(explainer.report(e)), e.report(), Locale.ENGLISH);
     }
 
     @Test
@@ -91,7 +95,7 @@ abstract class SendThroughBootContract {
 
         assertRefusals(e.report(), GU);
         assertThat(e.report().text()).startsWith(messages(GU).get("report.title.failed"));
-        assertProblem(explainer.problemDetail(e), e.report(), GU);
+        assertProblem(problems.from(explainer.report(e)), e.report(), GU);
     }
 
     @Test
