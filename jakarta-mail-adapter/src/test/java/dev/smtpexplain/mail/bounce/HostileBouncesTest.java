@@ -83,6 +83,11 @@ class HostileBouncesTest {
             "bob@example.com: 550 5.1.1\r\n" + "550 5.1.1\r\n".repeat(60_000),
             // a Postfix paragraph folded over many lines, read as one
             "<bob@example.com>: host mx.example.com[192.0.2.1] said: 550" + "\r\n    5.1.1 x".repeat(60_000),
+            // one address named again and again, on one line or one a line: each mention's text was read anew (seconds
+            // for 256 KiB, found by an outside tester)
+            "<a@b.c> ".repeat(130_000),
+            "<a@b.c>: 550 ".repeat(80_000),
+            "<a@b.c>\r\n".repeat(100_000),
         };
         for (String body : bodies) {
             String msg = HEAD + "Content-Type: text/plain\r\n\r\n" + body + "\r\n";

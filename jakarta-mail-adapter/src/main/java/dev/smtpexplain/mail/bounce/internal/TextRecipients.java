@@ -43,6 +43,8 @@ final class TextRecipients {
 
     // mentions looked at: bounds the work on a text made of nothing but addresses
     private static final int MAX_MENTIONS = 1000;
+    // later mentions of a recipient whose reply is still unknown read for it (a session transcript, a second language)
+    private static final int MAX_READS = 8;
 
     private TextRecipients() {
     }
@@ -103,9 +105,19 @@ final class TextRecipients {
         }
         // blocks: from an address to the next line that names a different recipient
         Map<String, Found> out = new LinkedHashMap<>();
+        Map<String, Integer> mentionsRead = new java.util.HashMap<>();
         for (int k = 0; k < pos.size(); k++) {
             String a = addr.get(k);
             int line = pos.get(k)[0];
+            Found known = out.get(a);
+            int reads = known == null ? 0 : mentionsRead.merge(a, 1, Integer::sum);
+            if (known != null && (!known.reply().isEmpty() || reads > MAX_READS || k > 0 && addr.get(k - 1).equals(a)
+                    && pos.get(k - 1)[0] == line)) {
+                // a recipient whose reply is known, or named again on the same line, whose text the first mention's
+                // block holds already, or read often enough: reading it again would only cost time (a text of one
+                // address repeated)
+                continue;
+            }
             int endLine = lines.size();
             for (int j = k + 1; j < pos.size(); j++) {
                 if (!addr.get(j).equals(a) && pos.get(j)[0] > line) {
@@ -330,7 +342,7 @@ final class TextRecipients {
         while (rest < first.length() && " \t>:\"')]".indexOf(first.charAt(rest)) >= 0) {
             rest++; // the rest of "<bob@example.com>: " before the words
         }
-        sb.append(before, 0, keep).append(' ').append(first, rest, first.length());
+        sb.append(before, 0, keep).append(' ').append(first, rest, Math.min(first.length(), rest + maxChars));
         for (int i = line + 1; i < endLine && sb.length() < maxChars; i++) {
             sb.append('\n').append(lines.get(i));
         }
