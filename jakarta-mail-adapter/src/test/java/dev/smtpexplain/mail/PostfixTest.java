@@ -78,7 +78,8 @@ class PostfixTest {
         assertThat(r.recipientFailures()).extracting(RecipientFailure::address).containsExactly(FULL, NOUSER);
         assertThat(r.notAttemptedRecipients()).containsExactly(GOOD);
         assertThat(r.acceptedRecipients()).isEmpty();
-        assertThat(r.category()).isEqualTo(Category.MAILBOX_FULL);
+        // the permanent refusal speaks for the report, though the temporary one came first
+        assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
         Reports.assertExplained(e);
     }
 

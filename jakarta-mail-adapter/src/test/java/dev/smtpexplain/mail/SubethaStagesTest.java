@@ -10,6 +10,7 @@ import static dev.smtpexplain.mail.support.TestMail.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.mail.RecipientFailure.Kind;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.support.NoThreadLeaks;
@@ -175,8 +176,10 @@ class SubethaStagesTest {
             // accepted at RCPT, but the message was not sent to it
             assertThat(r.notAttemptedRecipients()).containsExactly(GOOD);
             assertThat(r.acceptedRecipients()).isEmpty();
-            // the overall diagnosis is the first refusal in RCPT order
-            assertThat(r.category()).isEqualTo(Category.MAILBOX_FULL);
+            // the overall diagnosis is the permanent refusal, though the temporary one came first in RCPT order: sending
+            // again unchanged fails for gone@
+            assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+            assertThat(r.diagnosis().permanence()).isEqualTo(Permanence.PERMANENT);
             assertThat(server.delivered()).isEmpty();
             Reports.assertExplained(e);
             assertSameWithoutHints(e);

@@ -117,6 +117,9 @@ final class SendCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
+        if (port != null && (port < 1 || port > 65_535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 1 to 65535, got " + port);
+        }
         String text = bodyText();
         ExplainingSender.Builder b = ExplainingSender.builder()
                 .host(host)

@@ -74,12 +74,27 @@ class SendCommandIT {
         CliProcess.Result temporary = send(servers.mainPort(), "--to", "full@example.test", "--json");
         assertThat(temporary.exit()).isEqualTo(SendCommand.TEMPORARY);
         assertThat(JSON.readTree(temporary.out()).get("explanation").get("category").asText()).isEqualTo("mailbox-full");
+        // one recipient refused for good and one for now, in either order: sending again unchanged fails, so permanent
+        for (String[] order : new String[][] {{"full@example.test", "nobody@example.test"}, {"nobody@example.test", "full@example.test"}}) {
+            CliProcess.Result mixed = send(servers.mainPort(), "--to", order[0], "--to", order[1]);
+            assertThat(mixed.exit()).as(String.join(", ", order)).isEqualTo(SendCommand.PERMANENT);
+        }
         CliProcess.Result partial = send(servers.mainPort(), "--to", "bob@example.test", "--to", "nobody@example.test", "--partial");
         assertThat(partial.exit()).isEqualTo(SendCommand.PARTIAL);
         assertThat(partial.out()).contains("✓ bob@example.test", "✗ nobody@example.test");
         CliProcess.Result refused = send(servers.refusedPort(), "--to", "bob@example.test");
         assertThat(refused.exit()).isEqualTo(SendCommand.TEMPORARY);
         assertThat(refused.out()).contains("refused the connection");
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() throws Exception {
+        for (String port : new String[] {"0", "-1", "70000"}) {
+            CliProcess.Result r = CliProcess.run("send", "--host", "127.0.0.1", "--port", port, "--tls", "none", "--from",
+                    "alice@example.test", "--to", "bob@example.test", "--body", "Hi");
+            assertThat(r.exit()).as(port).isEqualTo(2);
+            assertThat(r.err()).as(port).contains("--port must be 1 to 65535").doesNotContain("Exception", "\tat ");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.smtpexplain.mail.internal.ExceptionChain.orEmpty;
 
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
@@ -87,11 +88,20 @@ final class RecipientLedger {
         return !failures.isEmpty();
     }
 
-    /** The failure that speaks for all: a 421 ended the session, else the first in RCPT order. */
+    /**
+     * The failure that speaks for all: a 421 ended the session; else the first permanent refusal in RCPT order, as
+     * sending again unchanged fails for that recipient whatever the others' temporary refusals say (and whether the
+     * report reads "temporary" must not depend on the order of the recipients); else the first in RCPT order.
+     */
     RecipientFailure representative() {
         Collection<RecipientFailure> values = failures.values();
         for (RecipientFailure f : values) {
             if (f.reply().code().map(c -> c.value() == 421).orElse(false)) {
+                return f;
+            }
+        }
+        for (RecipientFailure f : values) {
+            if (f.diagnosis().permanence() == Permanence.PERMANENT) {
                 return f;
             }
         }
