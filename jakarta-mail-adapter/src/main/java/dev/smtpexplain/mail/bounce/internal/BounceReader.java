@@ -638,9 +638,8 @@ public final class BounceReader {
         Optional<String> subject = Optional.of(c.original().get("Subject")).filter(x -> !x.isEmpty()).map(BounceReader::clean);
         String problem = c.sections().problem;
         if (problem == null && rs.size() >= limits.maxRecipients()) {
-            // every reading stops at the cap, so a report that reaches it may have named more
-            problem = "the message names " + limits.maxRecipients() + " recipients or more; only the first "
-                    + limits.maxRecipients() + " are reported";
+            // every reading stops at the cap, so a report that reaches it may have named more (or exactly as many)
+            problem = "the report stops at " + limits.maxRecipients() + " recipients; the message may name more";
         }
         return new BounceReport(kind, format, reporting, arrival, messageId, subject, rs, c.locale(), Optional.ofNullable(problem));
     }
