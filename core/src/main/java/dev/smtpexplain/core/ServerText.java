@@ -42,6 +42,12 @@ public final class ServerText {
      * @throws IllegalArgumentException if {@code maxChars} is less than 1 and the text is not empty
      */
     public static String sanitize(@Nullable String text, int maxChars, boolean keepLineBreaks) {
+        return sanitize(text, maxChars, keepLineBreaks, false);
+    }
+
+    // markRemoved: each run of removed characters (controls, escape sequences, invisible and bidirectional marks)
+    // leaves one U+FFFD, so that a message quoting the input shows that something was there
+    private static String sanitize(@Nullable String text, int maxChars, boolean keepLineBreaks, boolean markRemoved) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -59,6 +65,7 @@ public final class ServerText {
             char c = text.charAt(i);
             if (c == ESC) {
                 i = skipEscapeSequence(text, i);
+                markRemoved(sb, markRemoved);
                 continue;
             }
             if (c == '\r' || c == '\n') {
@@ -81,6 +88,8 @@ public final class ServerText {
                             break;
                         }
                         sb.append(c).append(text.charAt(i + 1));
+                    } else {
+                        markRemoved(sb, markRemoved);
                     }
                     i++;
                 } else {
@@ -93,6 +102,7 @@ public final class ServerText {
                 continue;
             }
             if (Character.isISOControl(c) || isInvisible(c)) {
+                markRemoved(sb, markRemoved);
                 continue;
             }
             sb.append(c);
@@ -111,13 +121,21 @@ public final class ServerText {
 
     /**
      * Sanitizes untrusted input for quoting in an error message ("got '…'"): line breaks become
-     * spaces and the length is capped at {@value #EXCERPT_MAX_CHARS} characters plus "…".
+     * spaces, each run of removed characters (controls, escape sequences, invisible and bidirectional
+     * marks) shows as one U+FFFD (so "got '550'" never stands for input that was not "550"), and the
+     * length is capped at {@value #EXCERPT_MAX_CHARS} characters plus "…".
      *
      * @param text untrusted input
      * @return the safe excerpt
      */
     public static String excerpt(String text) {
-        return sanitize(text, EXCERPT_MAX_CHARS, false);
+        return sanitize(text, EXCERPT_MAX_CHARS, false, true);
+    }
+
+    private static void markRemoved(StringBuilder sb, boolean mark) {
+        if (mark && (sb.isEmpty() || sb.charAt(sb.length() - 1) != REPLACEMENT)) {
+            sb.append(REPLACEMENT);
+        }
     }
 
     /**

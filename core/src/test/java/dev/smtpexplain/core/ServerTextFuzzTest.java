@@ -30,8 +30,11 @@ class ServerTextFuzzTest {
 
     @Test
     void excerptsAreSanitizedAndCapped() {
-        assertThat(ServerText.excerpt("\u001B]0;pwned\u0007\u001B[2J")).isEmpty();
-        assertThat(ServerText.excerpt("a\u202Eb\u200Bc\uFEFF\r\nd")).isEqualTo("abc d");
+        // what was removed shows as one U+FFFD a run, so that an error message never quotes "550" for input that was not
+        assertThat(ServerText.excerpt("\u001B]0;pwned\u0007\u001B[2J")).isEqualTo("\uFFFD");
+        assertThat(ServerText.excerpt("a\u202Eb\u200Bc\uFEFF\r\nd")).isEqualTo("a\uFFFDb\uFFFDc\uFFFD d");
+        assertThat(ServerText.excerpt("\u001B[31m5\u202E50")).isEqualTo("\uFFFD5\uFFFD50");
+        assertThat(ServerText.excerpt("plain 550")).isEqualTo("plain 550");
         assertThat(ServerText.excerpt("x".repeat(283_379))).hasSize(ServerText.EXCERPT_MAX_CHARS + 1).endsWith("…");
     }
 

@@ -14,13 +14,16 @@ import picocli.CommandLine.Option;
 
 /** {@code smtp-explain codes}: a localized reference table of every basic and enhanced code. */
 @Command(name = "codes", mixinStandardHelpOptions = true,
-        description = "Lists every basic reply code and every registered enhanced status code with its meaning.")
+        description = "Lists every basic reply code and every registered enhanced status code with its meaning.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:listed", "2:usage error (bad option)"})
 final class CodesCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     LanguageOption language;
 
-    @Option(names = "--class", paramLabel = "2|3|4|5", description = "Only codes of this class: 2, 3, 4 or 5 (4 and 5 are the failures).")
+    @Option(names = "--class", paramLabel = "1-5", description = "Only codes of this class, 1 to 5 (4 and 5 are the failures, and the "
+            + "enhanced status codes are listed with them; 101 and 111 are mail programs' connection errors, not server replies).")
     Integer cls;
 
     @CommandLine.Spec
@@ -28,9 +31,9 @@ final class CodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (cls != null && (cls < 2 || cls > 5)) {
-            // no reply code has class 1: RFC 5321 uses 2 to 5
-            throw new CommandLine.ParameterException(spec.commandLine(), "--class takes 2, 3, 4 or 5, got " + cls);
+        if (cls != null && (cls < 1 || cls > 5)) {
+            // RFC 5321 uses 2 to 5; the table also lists 101 and 111, which mail programs report for a failed connection
+            throw new CommandLine.ParameterException(spec.commandLine(), "--class takes 1, 2, 3, 4 or 5, got " + cls);
         }
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = language.locale();
@@ -41,8 +44,9 @@ final class CodesCommand implements Callable<Integer> {
                 out.println(t.bold(c.toString()) + "  " + m.get("code." + c.value()));
             }
         }
-        if (cls == null || cls == 2 || cls >= 4) {
-            // enhanced codes are registered without their class: X.s.d
+        if (cls == null || cls >= 4) {
+            // enhanced codes are registered without their class: X.s.d; their meanings say what failed, so they are listed
+            // with the failure classes (a 2.1.1 "mailbox does not exist" would read wrong)
             String prefix = cls == null ? "X" : cls.toString();
             for (EnhancedStatus s : CodeRegistry.enhancedStatuses()) {
                 out.println(t.bold(prefix + "." + s.subject() + "." + s.detail()) + "  " + m.get("status." + s.subject() + "." + s.detail()));

@@ -1,6 +1,7 @@
 package dev.smtpexplain.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.examples.demo.DemoMailServer;
 import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
@@ -10,8 +11,12 @@ import dev.smtpexplain.mail.SendFailureReport;
 import dev.smtpexplain.mail.bounce.BounceReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these scenarios (ids as in the list; comma-separated).")
-    java.util.List<String> only;
+    List<String> only;
 
     @Option(names = "--native-digits", description = "Write counts with the language's own digits.")
     boolean nativeDigits;
@@ -49,11 +54,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = language.locale();
-        java.util.List<Scenario> scenarios = Scenario.all().stream().filter(s -> only == null || only.contains(s.id())).toList();
-        if (only != null && scenarios.size() != only.size()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown scenario in --only " + only + "; known: "
-                    + Scenario.all().stream().map(Scenario::id).toList());
+        // "a, b" and "a,a" name known scenarios: ids are trimmed and each runs once
+        Set<String> wanted = only == null ? null
+                : only.stream().map(String::strip).filter(id -> !id.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> known = Scenario.all().stream().map(Scenario::id).toList();
+        if (wanted != null) {
+            List<String> unknown = wanted.stream().filter(id -> !known.contains(id)).map(ServerText::excerpt).toList();
+            if (!unknown.isEmpty() || wanted.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (unknown.isEmpty() ? "--only names no scenario"
+                        : "unknown scenario in --only: " + String.join(", ", unknown)) + "; known: " + String.join(", ", known));
+            }
         }
+        List<Scenario> scenarios = Scenario.all().stream().filter(s -> wanted == null || wanted.contains(s.id())).toList();
         Explainer explainer = nativeDigits ? Explainer.builder().nativeDigits(true).build() : Explainer.standard();
         LocalizedMessages messages = explainer.messages(locale);
         Terminal t = Terminal.detect();

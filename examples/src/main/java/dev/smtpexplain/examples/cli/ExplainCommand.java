@@ -134,6 +134,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     static String batchLine(int n, String line, Diagnoser diagnoser, Explainer explainer, Locale locale) {
+        if (line.replace('\t', ' ').isBlank()) {
+            // as an empty REPLY is a usage error: a blank line is no reply, and its number says where it is
+            return JsonReport.error(n, "the line is empty").toString();
+        }
         String[] f = line.split("\t", 3);
         try {
             Integer c = null;

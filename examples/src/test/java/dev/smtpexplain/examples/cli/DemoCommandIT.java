@@ -72,9 +72,21 @@ class DemoCommandIT {
 
     @Test
     void rejectsAnUnknownScenario() throws Exception {
-        CliProcess.Result r = CliProcess.run("demo", "--only", "no-such-thing");
+        CliProcess.Result r = CliProcess.run("demo", "--only", "unknown-recipient,no-such-thing");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown scenario");
+        // the one wrong id is named, not the whole list
+        assertThat(r.err()).contains("unknown scenario in --only: no-such-thing;").doesNotContain("--only: unknown-recipient");
+    }
+
+    @Test
+    void aRepeatedIdOrASpaceAfterTheCommaStillNamesAScenario() throws Exception {
+        CliProcess.Result r = CliProcess.run("demo", "--json", "--only", "greylisting, greylisting,unknown-recipient");
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> ran = new java.util.ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            ran.add(JSON.readTree(line).get("scenario").asText());
+        }
+        assertThat(ran).containsExactly("unknown-recipient", "greylisting");
     }
 
     /**

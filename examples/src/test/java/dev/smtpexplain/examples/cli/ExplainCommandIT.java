@@ -97,6 +97,19 @@ class ExplainCommandIT {
     }
 
     @Test
+    void aBlankBatchLineIsAnErrorWithItsNumberAsAnEmptyReplyIs() throws Exception {
+        CliProcess.Result r = CliProcess.run("550\t5.1.1\tx\n\n   \n\t\t\n", Map.of(), "explain", "--lang", "en", "--batch", "-");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(JSON.readTree(lines[0]).get("category").asText()).isEqualTo("recipient-unknown");
+        for (int i = 1; i < 4; i++) {
+            assertThat(JSON.readTree(lines[i]).get("line").asInt()).isEqualTo(i + 1);
+            assertThat(JSON.readTree(lines[i]).get("error").asText()).isEqualTo("the line is empty");
+        }
+    }
+
+    @Test
     void versionIsTheProjectVersion() throws Exception {
         CliProcess.Result r = CliProcess.run("--version");
         assertThat(r.exit()).isZero();
@@ -282,10 +295,18 @@ class ExplainCommandIT {
         assertThat(r.out()).contains("550  ", "X.7.26  ", "X.1.1  ");
         CliProcess.Result four = CliProcess.run("codes", "--lang", "en", "--class", "4");
         assertThat(four.out()).contains("421  ", "4.2.2  ").doesNotContain("550  ");
-        for (String bad : List.of("1", "6")) {
+        // the success class lists its reply codes only: the enhanced codes' meanings say what failed
+        CliProcess.Result two = CliProcess.run("codes", "--lang", "en", "--class", "2");
+        assertThat(two.out()).contains("250  ").doesNotContain("2.1.1  ", "421  ");
+        // every class the whole table lists is one --class takes: 101 and 111 are class 1
+        CliProcess.Result one = CliProcess.run("codes", "--lang", "en", "--class", "1");
+        assertThat(one.exit()).isZero();
+        assertThat(one.out()).contains("101  ", "111  ").doesNotContain("250  ");
+        for (String bad : List.of("0", "6")) {
             CliProcess.Result r2 = CliProcess.run("codes", "--class", bad);
             assertThat(r2.exit()).as(bad).isEqualTo(2);
-            assertThat(r2.err()).contains("--class takes 2, 3, 4 or 5, got " + bad);
+            assertThat(r2.err()).contains("--class takes 1, 2, 3, 4 or 5, got " + bad);
         }
+        assertThat(CliProcess.run("codes", "--help").out()).contains("Exit status:");
     }
 }
