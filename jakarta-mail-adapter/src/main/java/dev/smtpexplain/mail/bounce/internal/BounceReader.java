@@ -63,17 +63,42 @@ public final class BounceReader {
         return limits;
     }
 
+    /**
+     * A message whose lines end with CR alone (the old Mac convention, which a mail program may still write to a file)
+     * as one whose lines end with LF, as Jakarta Mail's own parser reads it; any other message as it is.
+     */
+    static byte[] withLineFeeds(byte[] bytes) {
+        boolean cr = false;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                return bytes;
+            }
+            cr |= b == '\r';
+        }
+        if (!cr) {
+            return bytes;
+        }
+        byte[] lf = bytes.clone();
+        for (int i = 0; i < lf.length; i++) {
+            if (lf[i] == '\r') {
+                lf[i] = '\n';
+            }
+        }
+        return lf;
+    }
+
     /** Reads a message from its bytes; {@code truncated} says the bytes stop at the size cap. */
     public BounceReport read(byte[] bytes, boolean truncated, Locale locale) {
         return read(bytes, truncated, locale, 0);
     }
 
-    /** {@code depth} 1 reads a forwarded bounce, which is not followed further. */
-    private BounceReport read(byte[] bytes, boolean truncated, Locale locale, int depth) {
+    /** {@code depth} 1 and 2 read bounces carried in bounces, which are not followed further. */
+    private BounceReport read(byte[] raw, boolean truncated, Locale locale, int depth) {
         Objects.requireNonNull(locale, "locale");
-        if (bytes.length == 0 || isBlank(bytes)) {
+        if (raw.length == 0 || isBlank(raw)) {
             return unreadable("the message is empty", locale);
         }
+        byte[] bytes = withLineFeeds(raw);
         try {
             InternetHeaders top = new InternetHeaders();
             int start = headerStart(bytes);
@@ -200,7 +225,7 @@ public final class BounceReader {
         byte[] carried = s.originalMessage != null ? s.originalMessage
                 : s.originalHeaders == null ? String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8) : null;
         BounceReport attached = null; // the attached message as read here, so the fallback below does not read it again
-        if (bounce && depth == 0 && carried != null && isBounceHeader(original)) {
+        if (bounce && depth < MAX_CARRIED && carried != null && isBounceHeader(original)) {
             BounceReport inner = read(carried, false, locale, 1);
             if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                 return inner;
@@ -246,7 +271,7 @@ public final class BounceReader {
                 }
                 rs.add(recipient(f.address(), Optional.empty(), action, "", why, Optional.empty(), f.block(), c));
             }
-            if (rs.isEmpty() && s.originalMessage != null && depth == 0) {
+            if (rs.isEmpty() && s.originalMessage != null && depth < MAX_CARRIED) {
                 // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
                 BounceReport inner = attached != null ? attached : read(s.originalMessage, false, locale, 1);
                 if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
@@ -256,8 +281,13 @@ public final class BounceReader {
             if (rs.isEmpty()) {
                 Set<String> fallback = new LinkedHashSet<>(notSenders);
                 if (fallback.isEmpty()) {
-                    fallback.addAll(original.addresses("To"));
-                    fallback.addAll(original.addresses("Cc"));
+                    // the returned original's one addressee is the one it failed for; of several, nothing says which
+                    Set<String> addressees = new LinkedHashSet<>(original.addresses("To"));
+                    addressees.addAll(original.addresses("Cc"));
+                    // (a returned bounce's addressee is the sender of the message it is about)
+                    if (addressees.size() == 1 && !isBounceHeader(original)) {
+                        fallback.addAll(addressees);
+                    }
                 }
                 String reply = TextRecipients.reply(text, limits.maxFieldChars());
                 for (String a : fallback) {
@@ -378,9 +408,31 @@ public final class BounceReader {
         }
     }
 
+    // where a DSN's group names its recipient, in the order they are trusted; an empty one gives way to the next
+    private static final List<String> RECIPIENT_FIELDS = List.of("final-recipient", "x-actual-recipient", "original-recipient");
+
+    // bounces carried inside bounces read: a notice attached to a notice that attaches the report
+    private static final int MAX_CARRIED = 2;
+
+    /** The one address the text names as a recipient, else the returned original's one addressee; "" for none or several. */
+    private static String onlyRecipient(Context c) {
+        if (c.mentions().size() == 1 && Addresses.isInternetAddress(c.mentions().get(0).address())
+                && !c.senders().contains(c.mentions().get(0).address())) {
+            return c.mentions().get(0).address();
+        }
+        Set<String> addressees = new LinkedHashSet<>(c.original().addresses("To"));
+        addressees.addAll(c.original().addresses("Cc"));
+        return addressees.size() == 1 && !isBounceHeader(c.original()) ? addressees.iterator().next() : "";
+    }
+
     private BounceRecipient fromDsn(Map<String, String> f, Context c) {
-        String finalRcpt = Addresses.fromField(f.getOrDefault("final-recipient", f.getOrDefault("x-actual-recipient",
-                f.getOrDefault("original-recipient", ""))));
+        String finalRcpt = "";
+        for (String field : RECIPIENT_FIELDS) {
+            finalRcpt = Addresses.fromField(f.getOrDefault(field, ""));
+            if (!finalRcpt.isEmpty()) {
+                break;
+            }
+        }
         Optional<String> orig = Optional.ofNullable(f.get("original-recipient")).map(Addresses::fromField).filter(s -> !s.isEmpty());
         if (orig.isPresent() && !Addresses.isInternetAddress(finalRcpt) && Addresses.isInternetAddress(orig.get())) {
             // an X.400 gateway's "/S=bob/O=…/", a store's "bob@ims-daemon": the address the sender wrote says who it is
@@ -389,6 +441,10 @@ public final class BounceReader {
                 && Addresses.isInternetAddress(c.mentions().get(0).address())) {
             // what is left of a source route ("@mx.example.org", its mailbox cut off): the one address the text names
             finalRcpt = c.mentions().get(0).address();
+        } else if (finalRcpt.isEmpty()) {
+            // "Final-Recipient: rfc822;" with nothing after it, its Status and Diagnostic-Code given: the one recipient the
+            // text or the returned original names is the one they are about (else the group names no one, and is dropped)
+            finalRcpt = onlyRecipient(c);
         }
         String action = f.getOrDefault("action", "").toLowerCase(Locale.ROOT).strip();
         int sp = action.indexOf(' ');
