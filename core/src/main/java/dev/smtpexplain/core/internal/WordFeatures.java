@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The features the {@link WordModel} weighs: the words of a text and each pair of neighbouring words.
  * A word is a run of letters (and of the vowel signs Devanagari and its kin write within a word), lower-cased,
  * apostrophes dropped ("Can't" is {@code cant}), of two letters
- * or more, counted by its first {@value #STEM} letters (and a longer one by its first {@value #PREFIX} as well); digits, punctuation and symbols only separate
+ * or more, counted by its first {@value #STEM} letters; an ASCII capital after a small letter starts a new word, so
+ * that the identifiers servers and APIs write ("QuotaExceededException", "RecipNotFound") read as their words (and a longer one by its first {@value #PREFIX} as well); digits, punctuation and symbols only separate
  * words, so codes and numbers never count, and e-mail addresses are skipped whole. Scripts written without spaces (Chinese, Japanese, Korean, Thai)
  * have no words to split, so each pair of neighbouring characters counts as a word. Only the first
  * {@value #MAX_CHARS} characters are read: a reply states its reason early, and the cost stays bounded
@@ -319,6 +320,9 @@ public final class WordFeatures {
                 char ch = text.charAt(i);
                 if (ch < 0x80) {
                     // ASCII, most of what servers write: no script lookup, no surrogates
+                    if (ch >= 'A' && ch <= 'Z' && letters > 0 && text.charAt(i - 1) >= 'a' && text.charAt(i - 1) <= 'z') {
+                        break; // "QuotaExceeded", "RecipNotFound": a capital after a small letter starts a word
+                    }
                     if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') {
                         if (letters < STEM) {
                             h = mix(h, ch | 0x20);

@@ -33,6 +33,16 @@ class WordModelTest {
     }
 
     @Test
+    void anIdentifierReadsAsItsWords() {
+        // held out by source, 6 more of 11,105 replies right than with such identifiers read as one word
+        assertThat(WordFeatures.features("MailboxFull")).isEqualTo(WordFeatures.features("mailbox full"));
+        assertThat(WordFeatures.quoted("QuotaExceededException")).isEqualTo("quota exceeded exception");
+        // capitals in a row, or a capital after one, stay one word
+        assertThat(WordFeatures.features("RESOLVER")).containsExactly("resol", "^reso");
+        assertThat(WordFeatures.quoted("Mailbox iCloud SMTP")).isEqualTo("mailbox cloud smtp");
+    }
+
+    @Test
     void aWordCountsByItsFirstFiveLetters() {
         assertThat(WordFeatures.features("rejected")).isEqualTo(WordFeatures.features("Rejection"));
         assertThat(WordFeatures.features("Empfänger")).isEqualTo(WordFeatures.features("Empfängers")).containsExactly("empfa", "recip", "^empf");
