@@ -152,8 +152,17 @@ class RulesFileTest {
                         + " list without spaces");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    spam\n", "mine"))
                 .hasMessage("mine line 2 column 5: expected a quoted phrase or 'example:' in a rule block");
+        // an empty block is named at its own line, not at the line that ended it, and with a column at the file's end too
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n# nothing\nrule c.d spam-detected\n    \"x\"", "mine"))
-                .hasMessageContaining("rule a.b has no phrases");
+                .hasMessage("mine line 1 column 1: rule a.b has no phrases");
+        assertThatThrownBy(() -> RulesParser.parse("\n\nrule a.b  spam-detected\n", "mine"))
+                .hasMessage("mine line 3 column 1: rule a.b has no phrases");
+        // a trailing comma in WHEN is an empty condition, as a leading one is
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected  code=5xx,\n    \"spam\"\n", "mine"))
+                .hasMessageStartingWith("mine line 1 column 26: unknown condition ''");
+        // a phrase no server writes: its length is capped (a self-repeating one would make the automaton's build quadratic)
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"" + "abc ".repeat(101) + "\"\n", "mine"))
+                .hasMessage("mine line 2 column 5: a phrase is at most 400 characters; this one has 404");
         assertThatThrownBy(() -> RulesParser.parse("a.b spam-detected - \"spam\" + \"", "mine"))
                 .hasMessage("mine line 1 column 30: unterminated phrase");
         // a word in the middle of a phrase is matched whole: a star there would never match what it seems to
@@ -162,6 +171,25 @@ class RulesFileTest {
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \" a*b\"\n", "mine"))
                 .hasMessageStartingWith("mine line 2 column 8: '*' only ends a phrase");
         assertThat(RulesParser.parse("rule a.b  spam-detected\n    \"refuse*\" + \"to receive\"\n    \"greylist*\"\n", "mine")).hasSize(1);
+    }
+
+    @Test
+    void aFileAsEditorsSaveItParses() {
+        // a UTF-8 byte-order mark, and lines ended by CR alone (old Mac) or CRLF
+        String rules = "rule a.b  spam-detected\n    \"spam here\"\nrule c.d  mailbox-full\n    \"box full\"\n";
+        for (String file : new String[] {"\uFEFF" + rules, rules.replace("\n", "\r"), rules.replace("\n", "\r\n")}) {
+            assertThat(RulesParser.parse(file, "mine")).extracting(RuleSpec::id).containsExactly("a.b", "c.d");
+        }
+    }
+
+    @Test
+    void greekFinalSigmaReadsAsTheCapital() {
+        // "πλήρες" ends in ς, the lower case of Σ at a word's end: the same word in capitals matches, and the other way round
+        Diagnoser lower = Diagnoser.builder().addRules("rule zz.gr mailbox-full any-class\n    \"πλήρες\"\n", "app").build();
+        assertThat(lower.diagnose("552 ΠΛΗΡΕΣ").evidence().ruleId()).isEqualTo("zz.gr");
+        assertThat(lower.diagnose("552 πλήρες").evidence().ruleId()).isEqualTo("zz.gr");
+        Diagnoser upper = Diagnoser.builder().addRules("rule zz.gr mailbox-full any-class\n    \"ΠΛΗΡΕΣ\"\n", "app").build();
+        assertThat(upper.diagnose("552 πλήρες").evidence().ruleId()).isEqualTo("zz.gr");
     }
 
     @Test

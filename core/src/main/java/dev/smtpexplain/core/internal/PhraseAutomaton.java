@@ -115,8 +115,8 @@ public final class PhraseAutomaton {
     }
 
     /**
-     * A Latin or Greek letter without its accents ("é" is "e", "ά" is "α", "ł" is "l"), and Russian "ё" as
-     * "е": servers often write "Mail rejete", "Echec", "Blad", "ΑΠΟΤΥΧΙΑ" without them, and a rule written
+     * A Latin or Greek letter without its accents ("é" is "e", "ά" is "α", "ł" is "l"), Greek final "ς" as "σ" (so
+     * that "πλήρες" reads "ΠΛΗΡΕΣ"), and Russian "ё" as "е": servers often write "Mail rejete", "Echec", "Blad", "ΑΠΟΤΥΧΙΑ" without them, and a rule written
      * with them must still read such a text. Other scripts keep their marks (in Japanese "が" is not "か").
      */
     static char withoutMarks(char c) {
@@ -126,6 +126,7 @@ public final class PhraseAutomaton {
             case '\u00f8': return 'o'; // ø
             case '\u0131': return 'i'; // dotless ı
             case '\u0451': return '\u0435'; // ё
+            case '\u03c2': return '\u03c3'; // final ς as σ, the lower case of Σ
             default: break;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);

@@ -29,7 +29,14 @@ import java.util.regex.Pattern;
 public final class RulesParser {
 
     // compiled once: parsing runs when a diagnoser is built, often at an application's start
-    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+    // CRLF, LF, and CR alone (a file saved with old Mac line ends)
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+
+    /**
+     * The longest phrase a rule may have, in characters: servers' wordings are far shorter (the built-in rules' longest
+     * is under 150), and the automaton's build time grows with the square of a phrase that repeats itself.
+     */
+    static final int MAX_PHRASE_CHARS = 400;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final String EXAMPLE = "example:";
@@ -45,7 +52,8 @@ public final class RulesParser {
      */
     public static List<RuleSpec> parse(String text, String source) {
         List<RuleSpec> rules = new ArrayList<>();
-        String[] lines = LINE_BREAK.split(text, -1);
+        // a byte-order mark some editors write at the start of a UTF-8 file is not part of the first rule
+        String[] lines = LINE_BREAK.split(text.startsWith("\uFEFF") ? text.substring(1) : text, -1);
         Block block = null;
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
@@ -64,7 +72,7 @@ public final class RulesParser {
                     throw new RuleSyntaxException("an indented line belongs to a 'rule' block, but no block is open", 1);
                 }
                 if (block != null) {
-                    rules.add(block.finish(source));
+                    rules.add(finish(block, source));
                     block = null;
                 }
                 if (line.startsWith("rule ") || line.equals("rule")) {
@@ -77,13 +85,18 @@ public final class RulesParser {
             }
         }
         if (block != null) {
-            try {
-                rules.add(block.finish(source));
-            } catch (RuleSyntaxException e) {
-                throw new IllegalArgumentException(source + " line " + block.line + ": " + e.getMessage(), e);
-            }
+            rules.add(finish(block, source));
         }
         return rules;
+    }
+
+    // a block's own errors (no phrases) are at its 'rule' line, not at the line that ended it
+    private static RuleSpec finish(Block block, String source) {
+        try {
+            return block.finish(source);
+        } catch (RuleSyntaxException e) {
+            throw new IllegalArgumentException(source + " line " + block.line + " column " + e.column + ": " + e.getMessage(), e);
+        }
     }
 
     /** A syntax error at a column of the current line. */
@@ -115,7 +128,7 @@ public final class RulesParser {
             boolean weak = false;
             boolean anyClass = false;
             if (!when.equals("-")) {
-                for (String cond : when.split(",")) {
+                for (String cond : when.split(",", -1)) {
                     if (cond.equals("weak")) {
                         weak = true;
                     } else if (cond.equals("any-class")) {
@@ -298,6 +311,10 @@ public final class RulesParser {
                     throw new RuleSyntaxException("unterminated phrase", offset + i + 1);
                 }
                 String phrase = s.substring(i + 1, end);
+                if (phrase.length() > MAX_PHRASE_CHARS) {
+                    throw new RuleSyntaxException("a phrase is at most " + MAX_PHRASE_CHARS + " characters; this one has " + phrase.length(),
+                            offset + i + 1);
+                }
                 int star = phrase.indexOf('*');
                 if (star >= 0 && star < phrase.stripTrailing().length() - 1) {
                     // a word inside a phrase is matched whole: "recipient* mail server" would silently never match
