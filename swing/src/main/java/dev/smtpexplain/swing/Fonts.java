@@ -52,11 +52,20 @@ final class Fonts {
     /** A font derived from {@code base} that can display {@code sample} in {@code locale}, or {@code base} itself. */
     static Font forText(Font base, String sample, Locale locale) {
         String visible = visible(sample);
-        if (visible.isEmpty() || base.canDisplayUpTo(visible) == -1 && !hasHan(visible)) {
+        if (visible.isEmpty() || !needsOwnFont(base, visible)) {
             return base;
         }
         String key = locale.getLanguage() + ":" + scriptKey(visible);
-        String family = FAMILY_BY_SCRIPT.computeIfAbsent(key, k -> findFamily(visible, locale));
+        Font font = derived(FAMILY_BY_SCRIPT.computeIfAbsent(key, k -> findFamily(visible, locale)), base);
+        if (font.canDisplayUpTo(visible) != -1) {
+            // the family found for another text of the same scripts lacks a sign of this one ("@"): look for this text
+            font = derived(findFamily(visible, locale), base);
+        }
+        // a logical font that has every glyph beats a family that lacks one
+        return font.canDisplayUpTo(visible) != -1 && base.canDisplayUpTo(visible) == -1 ? base : font;
+    }
+
+    private static Font derived(String family, Font base) {
         return family.isEmpty() ? base : new Font(family, base.getStyle(), base.getSize()).deriveFont(base.getSize2D());
     }
 
@@ -94,9 +103,37 @@ final class Fonts {
             return false;
         }
         String visible = visible(text.substring(start, end));
-        Font f = primary.canDisplayUpTo(visible) == -1 ? primary : forText(primary, visible, locale);
+        Font f = needsOwnFont(primary, visible) ? forText(primary, visible, locale) : primary;
+        if (f == primary && isLogical(primary) && hasIndic(visible)) {
+            // no family has all of the run: a Tamil font lacks "@" and the digits of "1." that stay with the letters.
+            // The letters get their script's family, the signs it lacks the primary font
+            Font script = forText(primary, indicLetters(visible), locale);
+            if (script != primary) {
+                int pieceStart = start;
+                boolean inScript = script.canDisplay(text.codePointAt(start)) || !primary.canDisplay(text.codePointAt(start));
+                for (int i = start; i < end; ) {
+                    int cp = text.codePointAt(i);
+                    boolean here = script.canDisplay(cp) || !primary.canDisplay(cp) || Character.getType(cp) == Character.FORMAT;
+                    if (here != inScript) {
+                        runs.add(new Run(pieceStart, i, inScript ? script : primary));
+                        pieceStart = i;
+                        inScript = here;
+                    }
+                    i += Character.charCount(cp);
+                }
+                runs.add(new Run(pieceStart, end, inScript ? script : primary));
+                return false;
+            }
+        }
         runs.add(new Run(start, end, f));
         return f.canDisplayUpTo(visible) != -1;
+    }
+
+    // the letters and marks of an Indic script in the text, for finding that script's family
+    private static String indicLetters(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().filter(cp -> INDIC.contains(Character.UnicodeScript.of(cp))).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 
     /** Whether any installed font can display every visible character of {@code text}. */
@@ -111,6 +148,32 @@ final class Fonts {
         s.codePoints().filter(cp -> Character.getType(cp) != Character.FORMAT && !Character.isISOControl(cp))
                 .forEach(sb::appendCodePoint);
         return sb.toString();
+    }
+
+    /**
+     * Whether {@code font} should give way to a font of the text's own script: it lacks some of the glyphs, the text
+     * has Han characters (whose forms differ by language), or the font is a logical one (Dialog, SansSerif …) and
+     * the text is in an Indic script. A logical font claims the Indic letters its fallback fonts have, but draws
+     * some scripts unshaped: Tamil's vowel signs came apart, with dotted circles, in Dialog's plain style under
+     * Xvfb while "Noto Sans Tamil" drew the same text right.
+     */
+    private static boolean needsOwnFont(Font font, String visible) {
+        return font.canDisplayUpTo(visible) != -1 || hasHan(visible) || isLogical(font) && hasIndic(visible);
+    }
+
+    private static final Set<String> LOGICAL = Set.of(Font.DIALOG, Font.DIALOG_INPUT, Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED);
+
+    private static boolean isLogical(Font font) {
+        return LOGICAL.contains(font.getFamily(Locale.ROOT)) || LOGICAL.contains(font.getName());
+    }
+
+    private static final Set<Character.UnicodeScript> INDIC = Set.of(Character.UnicodeScript.DEVANAGARI,
+            Character.UnicodeScript.BENGALI, Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.GUJARATI,
+            Character.UnicodeScript.ORIYA, Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU,
+            Character.UnicodeScript.KANNADA, Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.SINHALA);
+
+    private static boolean hasIndic(String s) {
+        return s.codePoints().anyMatch(cp -> INDIC.contains(Character.UnicodeScript.of(cp)));
     }
 
     private static boolean hasHan(String s) {
@@ -129,6 +192,9 @@ final class Fonts {
             default -> "";
         };
         for (String f : families) {
+            if (LOGICAL.contains(f)) {
+                continue; // the logical families are the base this looks past, not a script's own
+            }
             if (f.equals(cjk)) {
                 preferred.add(f);
             } else {
@@ -145,10 +211,13 @@ final class Fonts {
         return "";
     }
 
-    /** The scripts of the sample's letters, as a cache key. */
+    /**
+     * The scripts of the sample's characters, as a cache key: its letters' and, apart, whether signs of no script
+     * ("@", digits) come with them, which a script's own family may lack.
+     */
     private static String scriptKey(String sample) {
         StringBuilder sb = new StringBuilder();
-        sample.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of).distinct().sorted()
+        sample.codePoints().filter(cp -> !Character.isWhitespace(cp)).mapToObj(Character.UnicodeScript::of).distinct().sorted()
                 .forEach(s -> sb.append(s.name()).append(','));
         return sb.toString();
     }

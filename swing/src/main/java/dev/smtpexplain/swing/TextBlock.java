@@ -42,7 +42,10 @@ final class TextBlock extends JComponent {
     private final String text;
     private final Locale locale;
     private final boolean rightToLeft;
+    // the widest the lines are wrapped to, and the width they are wrapped to now: narrower when the block is given
+    // less room (a dialog on a small screen), so that no line runs past its right edge
     private final int wrapWidth;
+    private int wrappedTo;
     private final transient Fonts.Styled styled;
     private transient List<Line> lines;
     private int height;
@@ -52,6 +55,7 @@ final class TextBlock extends JComponent {
         this.locale = locale;
         this.rightToLeft = rightToLeft;
         this.wrapWidth = wrapWidth;
+        this.wrappedTo = wrapWidth;
         this.styled = Fonts.styled(text, font, locale);
         setFont(styled.primary());
         setOpaque(false);
@@ -59,9 +63,25 @@ final class TextBlock extends JComponent {
         setBorder(BorderFactory.createEmptyBorder(1, 0, 1, 0));
         setAlignmentX(LEFT_ALIGNMENT);
         layoutLines();
-        Dimension d = getPreferredSize();
-        setMaximumSize(new Dimension(Short.MAX_VALUE, d.height));
+        setMaximumSize(new Dimension(Short.MAX_VALUE, getPreferredSize().height));
     }
+
+    /** Wraps the lines again when the block gets less room than its widest wrap, or its room back. */
+    @Override
+    public void setBounds(int x, int y, int width, int h) {
+        super.setBounds(x, y, width, h);
+        Insets in = getInsets();
+        int room = Math.max(MIN_WRAP, Math.min(wrapWidth, width - in.left - in.right));
+        if (width > 0 && room != wrappedTo) {
+            wrappedTo = room;
+            layoutLines();
+            setMaximumSize(new Dimension(Short.MAX_VALUE, getPreferredSize().height));
+            revalidate(); // the new height: the container lays out again, with the same width
+        }
+    }
+
+    // narrower than this, lines are not wrapped again: a word or two a line says nothing more
+    private static final int MIN_WRAP = 120;
 
     /** The text shown, unchanged. */
     String text() {
@@ -78,9 +98,9 @@ final class TextBlock extends JComponent {
         return locale;
     }
 
-    /** The width lines are wrapped to. */
+    /** The width lines are wrapped to now: the block's widest wrap, or less when it has less room. */
     int wrapWidth() {
-        return wrapWidth;
+        return wrappedTo;
     }
 
     /** Whether some letters have no glyph in any installed font (they show as boxes). */
@@ -121,7 +141,7 @@ final class TextBlock extends JComponent {
         int lastFit = -1;
         for (int b = breaks.following(0); b != BreakIterator.DONE; ) {
             int end = from + b;
-            if (visibleWidth(lineStart, end) <= wrapWidth) {
+            if (visibleWidth(lineStart, end) <= wrappedTo) {
                 lastFit = end;
                 b = breaks.next();
                 continue;
@@ -152,12 +172,12 @@ final class TextBlock extends JComponent {
         int lastFit = -1;
         for (int c = clusters.following(0); c != BreakIterator.DONE; c = clusters.next()) {
             int at = start + c;
-            if (visibleWidth(lineStart, at) <= wrapWidth) {
+            if (visibleWidth(lineStart, at) <= wrappedTo) {
                 lastFit = at;
             } else if (lastFit > lineStart) {
                 emit(lineStart, lastFit, out);
                 lineStart = lastFit;
-                lastFit = visibleWidth(lineStart, at) <= wrapWidth ? at : -1;
+                lastFit = visibleWidth(lineStart, at) <= wrappedTo ? at : -1;
             } else {
                 // a single cluster wider than the block: it gets its own line
                 emit(lineStart, at, out);

@@ -157,6 +157,80 @@ class SendFailurePanelTest {
         assertThat(fine.shownTexts()).doesNotContain(messages.get("layout.missingFont"));
     }
 
+    /**
+     * In less room than its text was wrapped for (a dialog on a 640-pixel screen), every line is wrapped again to fit:
+     * none runs past the right edge, where no horizontal scroll bar would reach it. Given the room back, the lines are
+     * as long as before.
+     */
+    @Test
+    void inLessRoomTheLinesAreWrappedAgainToFit() throws Exception {
+        for (String tag : java.util.List.of("en", "ta", "ar")) {
+            SendFailurePanel panel = panel(tag);
+            int[] wide = new int[1];
+            SwingUtilities.invokeAndWait(() -> {
+                panel.setDetailsVisible(true);
+                javax.swing.JScrollPane scroll = new javax.swing.JScrollPane(panel, javax.swing.ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                        javax.swing.ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+                scroll.setSize(420, 600);
+                layOut(scroll);
+                wide[0] = panel.textBlocks().stream().mapToInt(t -> t.lines().size()).sum();
+                for (TextBlock t : panel.textBlocks()) {
+                    java.awt.Insets in = t.getInsets();
+                    assertThat(t.getWidth()).as("%s: %s", tag, t.text()).isLessThanOrEqualTo(420);
+                    for (TextBlock.Line l : t.lines()) {
+                        if (l.layout() != null) {
+                            assertThat(l.layout().getVisibleAdvance()).as("%s: a line of %s", tag, t.text())
+                                    .isLessThanOrEqualTo(t.getWidth() - in.left - in.right + 0.5f);
+                        }
+                    }
+                }
+                scroll.setSize(SendFailurePanel.WIDTH + 400, 600);
+                layOut(scroll);
+            });
+            int narrowLines = wide[0];
+            int wideLines = panel.textBlocks().stream().mapToInt(t -> t.lines().size()).sum();
+            assertThat(wideLines).as(tag).isLessThan(narrowLines);
+            assertThat(panel.textBlocks()).allSatisfy(t -> assertThat(t.wrapWidth()).isEqualTo(SendFailurePanel.WIDTH));
+        }
+    }
+
+    // lays the tree out as a shown window would (validate() skips a tree no window holds), until nothing changes: a
+    // block wrapped again asks for a new height
+    private static void layOut(java.awt.Container c) {
+        for (int i = 0; i < 4; i++) {
+            layOutTree(c);
+        }
+    }
+
+    private static void layOutTree(java.awt.Container c) {
+        c.doLayout();
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof java.awt.Container k) {
+                layOutTree(k);
+            }
+        }
+    }
+
+    /**
+     * Tamil is drawn with a font of its own, not Java's logical Dialog font, which claims its letters but drew them
+     * unshaped (vowel signs apart, dotted circles) in an outside tester's window.
+     */
+    @Test
+    void indicTextGetsAFontOfItsScript() throws Exception {
+        boolean tamilFont = java.util.Arrays.stream(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+                .anyMatch(f -> f.startsWith("Noto Sans Tamil"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(tamilFont, "Noto Sans Tamil is not installed (fonts-noto-core, as .ci/run installs)");
+        SendFailurePanel ta = panel("ta");
+        for (TextBlock t : ta.textBlocks()) {
+            for (Fonts.Run r : Fonts.styled(t.text(), t.getFont(), Locale.forLanguageTag("ta")).runs()) {
+                String run = t.text().substring(r.start(), r.end());
+                if (run.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.TAMIL)) {
+                    assertThat(r.font().getFamily()).as(run).isNotIn(java.awt.Font.DIALOG, java.awt.Font.SANS_SERIF, java.awt.Font.SERIF);
+                }
+            }
+        }
+    }
+
     private static SendFailurePanel panel(String tag) throws Exception {
         Locale locale = Locale.forLanguageTag(tag);
         SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, locale);
