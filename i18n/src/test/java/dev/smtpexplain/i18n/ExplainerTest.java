@@ -135,6 +135,21 @@ class ExplainerTest {
     }
 
     @Test
+    void nativeDigitsAreTheOnesALanguageWritesCountsIn() {
+        Explainer nativeDigits = Explainer.builder().nativeDigits(true).build();
+        // Chinese's native digits are Han numerals used positionally ("一一" for 11): its counts stay in ASCII digits
+        Locale zh = Locale.forLanguageTag("zh-CN");
+        assumeTrue(Explainer.supportedLocales().contains(zh), "Chinese catalog not shipped");
+        assertThat(nativeDigits.messages(zh).format("report.recipients.rejected", Map.of("count", 11))).contains("11")
+                .doesNotContain("一");
+        // Hindi's and Arabic's are the Devanagari and Arabic-Indic digits
+        assertThat(nativeDigits.messages(Locale.forLanguageTag("hi")).format("report.recipients.rejected", Map.of("count", 11)))
+                .contains("११");
+        assertThat(nativeDigits.messages(Locale.forLanguageTag("ar")).format("report.recipients.rejected", Map.of("count", 11)))
+                .contains("١١");
+    }
+
+    @Test
     void countsUseAsciiDigitsByDefaultInEveryLocale() {
         for (Locale l : Explainer.supportedLocales()) {
             String s = explainer.messages(l).format("report.recipients.rejected", Map.of("count", 7));

@@ -1,6 +1,7 @@
 package dev.smtpexplain.i18n.internal;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.NumberingSystem;
 import com.ibm.icu.util.ULocale;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import java.util.HashMap;
@@ -38,7 +39,13 @@ public final class Catalog implements LocalizedMessages {
         this.rightToLeft = u.isRightToLeft();
         // ASCII digits unless asked: some locales (Marathi) default to native digits, which would clash
         // with the ASCII codes and port numbers in the same text
-        this.formatLocale = u.setKeywordValue("numbers", nativeDigits ? "native" : "latn");
+        this.formatLocale = u.setKeywordValue("numbers", nativeDigits && writesCountsInNativeDigits(u) ? "native" : "latn");
+    }
+
+    // Chinese's native digits are Han numerals used positionally (11 as 一一, a million as 一,〇〇〇,〇〇〇): not how anyone
+    // writes a count, so its counts stay in the digits its readers use
+    private static boolean writesCountsInNativeDigits(ULocale locale) {
+        return !NumberingSystem.getInstance(locale.setKeywordValue("numbers", "native")).getName().equals("hanidec");
     }
 
     @Override
