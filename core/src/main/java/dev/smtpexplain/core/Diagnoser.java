@@ -174,6 +174,12 @@ public final class Diagnoser {
             }
             return fromRule(reply, m[0], textConfidence(reply, m[0], status, TEXT_RULE));
         }
+        int cls = reply.classDigit();
+        if (cls == 2 || cls == 3) {
+            // a success or an intermediate reply ("250 2.1.5 Ok", "354 Start mail input"): no failure for a status, a
+            // weak rule or the words to name, only what a rule reads outright (a 250 that says the message was discarded)
+            return Diagnosis.of(reply, Category.UNKNOWN, CLASS_ONLY, CLASS_EVIDENCE[cls]);
+        }
         // the basic code's class bounds what a status means: "450 4.2.1" is not a disabled mailbox, it is
         // a mailbox that takes no mail for now; such a status leaves the decision to the code
         if (status != null && !status.fitsClass(replyCode == null ? 0 : replyCode.classDigit())) {
@@ -203,7 +209,6 @@ public final class Diagnoser {
         if (code != null && code.category() != Category.UNKNOWN) {
             return fromCode(reply, code, unexplained(code.category(), GENERIC_CODE));
         }
-        int cls = reply.classDigit();
         if (cls > 0) {
             return Diagnosis.of(reply, Category.UNKNOWN, CLASS_ONLY, CLASS_EVIDENCE[cls]);
         }

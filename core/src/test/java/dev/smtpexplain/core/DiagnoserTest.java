@@ -116,6 +116,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void aSuccessOrAnIntermediateReplyIsNoFailure() {
+        // the words of "Ok", "Authentication successful", "Start mail input" once read as failures (an outside tester)
+        for (String reply : List.of("250 2.1.5 Ok", "235 2.7.0 Authentication successful", "354 Start mail input; end with <CRLF>.<CRLF>",
+                "220 mx.example.com ESMTP Postfix", "250 2.0.0 Ok queued as ABC123", "221 2.0.0 Bye")) {
+            Diagnosis d = diagnoser.diagnose(reply);
+            assertThat(d.category()).as(reply).isEqualTo(Category.UNKNOWN);
+            assertThat(d.permanence()).as(reply).isNotEqualTo(Permanence.PERMANENT);
+            assertThat(d.evidence().source()).as(reply).isEqualTo(Evidence.Source.DIGITS);
+        }
+        // what a rule reads outright stands: a 250 that says the message was thrown away as spam
+        assertThat(diagnoser.diagnose("250 Spam detected; message discarded").category()).isEqualTo(Category.SPAM_DETECTED);
+    }
+
+    @Test
     void fallsBackFromStatusToCodeToDigits() {
         assertThat(diagnoser.diagnose("550 5.1.1 ").evidence().ruleId()).isEqualTo("status:X.1.1");
         assertThat(diagnoser.diagnose("535 nope").evidence().ruleId()).isEqualTo("code:535");
