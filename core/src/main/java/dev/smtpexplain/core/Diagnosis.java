@@ -176,6 +176,20 @@ public final class Diagnosis {
     }
 
     /**
+     * This diagnosis for a message that nothing retries: an application's own send that failed (greylisting, too
+     * many connections) is not queued anywhere, so "the mail system tries again by itself" would be wrong; the
+     * advice becomes {@link RetryAdvice#LATER}. Any other advice is kept.
+     *
+     * @return a diagnosis equal to this one but for its retry advice; this one when nothing changes
+     */
+    public Diagnosis notRetriedBySender() {
+        if (retry != RetryAdvice.AUTOMATIC || permanence != Permanence.TEMPORARY) {
+            return this;
+        }
+        return new Diagnosis(reply, category, permanence, RetryAdvice.LATER, actor, confidence, evidence);
+    }
+
+    /**
      * Whether the failure is permanent: sending the same message again will fail again.
      *
      * @return whether {@link #permanence()} is {@link Permanence#PERMANENT}

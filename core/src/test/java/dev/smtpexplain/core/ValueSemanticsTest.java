@@ -54,6 +54,22 @@ class ValueSemanticsTest {
     }
 
     @Test
+    void aMessageNothingRetriesIsToBeSentAgainLater() {
+        // greylisting's advice is that the sending mail system retries by itself; an application's own send is queued nowhere
+        Diagnosis grey = Diagnosis.of(reply("450 4.7.1 greylisted, try again later"), Category.GREYLISTED, 0.85, RULE);
+        assertThat(grey.retry()).isEqualTo(RetryAdvice.AUTOMATIC);
+        Diagnosis direct = grey.notRetriedBySender();
+        assertThat(direct.retry()).isEqualTo(RetryAdvice.LATER);
+        assertThat(List.of(direct.category(), direct.permanence(), direct.actor(), direct.confidence(), direct.evidence()))
+                .isEqualTo(List.of(grey.category(), grey.permanence(), grey.actor(), grey.confidence(), grey.evidence()));
+        // any other advice stays
+        Diagnosis refused = Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85, RULE);
+        assertThat(refused.notRetriedBySender()).isSameAs(refused);
+        Diagnosis timeout = Diagnosis.of(reply("451 4.4.1 connection timed out"), Category.NETWORK_ERROR, 0.85, RULE);
+        assertThat(timeout.notRetriedBySender()).isSameAs(timeout);
+    }
+
+    @Test
     void diagnosisRejectsNullByNameAndImpossibleConfidence() {
         SmtpReply r = reply("550 x");
         assertThatThrownBy(() -> Diagnosis.of(null, Category.UNKNOWN, 0.1, RULE)).isInstanceOf(NullPointerException.class).hasMessage("reply");

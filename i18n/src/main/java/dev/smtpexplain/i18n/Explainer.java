@@ -152,6 +152,11 @@ public final class Explainer {
             withWait.add(c.get("retry.automatic.firstStep"));
             withWait.addAll(advice);
             advice = withWait;
+        } else if (diagnosis.retry() == RetryAdvice.LATER && diagnosis.category().retryAdvice() == RetryAdvice.AUTOMATIC
+                && advice.size() > 1) {
+            // a message nothing retries (an application's own send, greylisted): the category's first step, waiting for
+            // the mail system's own retry, is left out; its other steps say when to send again
+            advice = advice.subList(1, advice.size());
         }
         return Explanation.of(
                 c.locale().toLanguageTag(),

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Permanence;
+import dev.smtpexplain.core.RetryAdvice;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure.Kind;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.support.NoThreadLeaks;
@@ -107,6 +110,23 @@ class SubethaStagesTest {
             assertThat(r.notAttemptedRecipients()).containsExactly(GOOD);
             Reports.assertExplained(e);
             assertSameWithoutHints(e);
+        }
+    }
+
+    @Test
+    void aGreylistedSendIsToBeSentAgainLaterNotWaitedFor() {
+        try (Subetha server = Subetha.start(accept(), r -> {
+            throw new RejectException(450, "4.7.1 <" + r + ">: Recipient address rejected: Greylisted, please try again later");
+        }, acceptContent())) {
+            Session s = session(server.port());
+            SendFailureReport r = failing(sender(s).build(), message(s, "hello", "grey@example.test")).report();
+            assertThat(r.category()).isEqualTo(Category.GREYLISTED);
+            // nothing queued the message: the application sends it again, the mail system does not
+            assertThat(r.diagnosis().retry()).isEqualTo(RetryAdvice.LATER);
+            LocalizedMessages en = Explainer.standard().messages(Locale.ENGLISH);
+            assertThat(r.explanation().retryText()).isEqualTo(en.get("retry.later"));
+            assertThat(r.explanation().advice()).doesNotContain(en.get("category.greylisted.advice.1"))
+                    .contains(en.get("category.greylisted.advice.2"));
         }
     }
 

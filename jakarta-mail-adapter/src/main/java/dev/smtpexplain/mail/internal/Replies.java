@@ -73,10 +73,12 @@ public final class Replies {
      * this stage (a "recipient" problem at EHLO) yields to the codes, then to the stage's usual meaning.
      * (Words inside addresses never decide: the diagnoser's scanner skips addresses.) The diagnosis keeps
      * the reply as received. A 5xx greeting never gets a category that means "wait", nor one read from
-     * its codes alone: it becomes {@code sender-blocked}, permanent.
+     * its codes alone: it becomes {@code sender-blocked}, permanent. A failure the category would have the sender's
+     * mail system retry (greylisting) is to be sent again later: a direct send is queued nowhere.
      */
     public static Diagnosis diagnose(Diagnoser diagnoser, SmtpReply reply, SmtpStage stage) {
-        Diagnosis d = plausibleDiagnosis(diagnoser, reply, stage);
+        // the application's own send failed: nothing holds the message to try again by itself
+        Diagnosis d = plausibleDiagnosis(diagnoser, reply, stage).notRetriedBySender();
         if (stage == SmtpStage.GREETING && reply.classDigit() == 5
                 && (d.category().defaultPermanence() == Permanence.TEMPORARY || d.evidence().source() != Evidence.Source.TEXT_RULE)) {
             // a 5xx greeting refuses this client for good (RFC 5321 §3.1: "No SMTP service here"); a
