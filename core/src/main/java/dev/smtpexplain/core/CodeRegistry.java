@@ -2,6 +2,7 @@ package dev.smtpexplain.core;
 
 import dev.smtpexplain.core.internal.CodeTable;
 import java.util.List;
+import java.util.Objects;
 
 /** The codes smtp-explain knows by name, with their meanings. The lists are immutable; every method is thread-safe. */
 public final class CodeRegistry {
@@ -34,7 +35,7 @@ public final class CodeRegistry {
      * @return the code's own meaning if it is listed, else one with only the keys of its class and area digits
      */
     public static CodeMeaning meaningOf(ReplyCode code) {
-        return CodeTable.meaningOf(code);
+        return CodeTable.meaningOf(Objects.requireNonNull(code, "code"));
     }
 
     /**
@@ -45,6 +46,6 @@ public final class CodeRegistry {
      *     subject
      */
     public static CodeMeaning meaningOf(EnhancedStatus status) {
-        return CodeTable.meaningOf(status);
+        return CodeTable.meaningOf(Objects.requireNonNull(status, "status"));
     }
 }

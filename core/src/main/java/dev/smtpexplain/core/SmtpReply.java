@@ -33,7 +33,7 @@ public final class SmtpReply {
     public SmtpReply(@Nullable ReplyCode code, @Nullable EnhancedStatus status, List<String> lines, String raw) {
         this.code = code;
         this.status = status;
-        this.lines = List.copyOf(lines);
+        this.lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         this.raw = Objects.requireNonNull(raw, "raw");
     }
 
@@ -42,11 +42,11 @@ public final class SmtpReply {
      * code, an optional enhanced status after each code, optionally behind a DSN
      * {@code Diagnostic-Code: smtp;} prefix.
      *
-     * @param reply the reply's lines, separated by CRLF, LF or CR
+     * @param reply the reply's lines, separated by CRLF, LF or CR; null reads as empty
      * @return the reply, with {@link #raw()} holding the input
      * @throws ReplyParseException naming the line and what is wrong, for an empty or malformed reply
      */
-    public static SmtpReply parse(String reply) {
+    public static SmtpReply parse(@Nullable String reply) {
         return ReplyParser.strict(reply);
     }
 
@@ -57,7 +57,7 @@ public final class SmtpReply {
      * @param text any text; null reads as empty
      * @return the reply; without code, status or lines when the text holds none
      */
-    public static SmtpReply parseLenient(String text) {
+    public static SmtpReply parseLenient(@Nullable String text) {
         return ReplyParser.lenient(text);
     }
 

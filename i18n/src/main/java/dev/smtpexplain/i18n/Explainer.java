@@ -191,15 +191,29 @@ public final class Explainer {
         return c.format(unregisteredKey, Map.of(argName, m.code())) + " " + digits;
     }
 
-    /** The reply as the server sent it, sanitized and capped, with line breaks kept. */
+    /**
+     * The reply as the server sent it, sanitized and capped, with line breaks kept: its code (and status) in front when
+     * they were given apart from the text, never in front of a text that quotes them itself (a log line's "… said: 550 …").
+     */
     static String displayText(SmtpReply reply, int limit) {
         String raw = reply.raw().strip();
         Optional<String> code = reply.code().map(Object::toString);
-        if (code.isPresent() && !raw.startsWith(code.get())) {
+        if (code.isPresent() && !raw.startsWith(code.get()) && !quotes(raw, code.get())) {
             String status = reply.status().map(s -> s + " ").orElse("");
             raw = code.get() + " " + (raw.contains(status.strip()) && !status.isEmpty() ? "" : status) + raw;
         }
         return ServerText.sanitize(raw, limit, true);
+    }
+
+    // whether the text holds the code as a number of its own ("said: 550 5.1.1"), not inside a longer one
+    private static boolean quotes(String text, String code) {
+        for (int at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + 1)) {
+            int end = at + code.length();
+            if ((at == 0 || !Character.isDigit(text.charAt(at - 1))) && (end == text.length() || !Character.isDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

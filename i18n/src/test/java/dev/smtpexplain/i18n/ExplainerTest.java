@@ -27,6 +27,17 @@ class ExplainerTest {
     }
 
     @Test
+    void theServerTextIsWhatTheServerSent() {
+        // a log line that quotes the reply further on: nothing is put in front of it
+        String log = "Dec  4 10:00:00 mx postfix/smtp[123]: ABC: to=<bob@example.com>, status=bounced (host mx.example.com[192.0.2.1]"
+                + " said: 550 5.1.1 User unknown (in reply to RCPT TO command))";
+        assertThat(explainer.explain(diagnose(log), Locale.ENGLISH).serverText().orElseThrow()).startsWith("Dec 4 10:00:00 mx postfix");
+        // a code and status given apart from their text come first, as a server writes them
+        Diagnosis parts = Diagnoser.standard().diagnose(dev.smtpexplain.core.SmtpReply.of(550, "5.1.1", "User unknown"));
+        assertThat(explainer.explain(parts, Locale.ENGLISH).serverText()).contains("550 5.1.1 User unknown");
+    }
+
+    @Test
     void explainsInEnglish() {
         Explanation e = explainer.explain(diagnose("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown"), Locale.ENGLISH);
         assertThat(e.languageTag()).isEqualTo("en");

@@ -22,8 +22,9 @@ import org.springframework.http.ProblemDetail;
  *   <li>{@code type}: the prefix followed by the category id, e.g. {@code urn:smtp-explain:category:recipient-unknown}</li>
  *   <li>{@code title}, {@code detail}: the report's localized title and what happened</li>
  *   <li>{@code status}: see {@link #statusOf(SendFailureReport)}</li>
- *   <li>properties: {@code category}, {@code stage}, {@code outcome}, {@code permanent}, {@code retry},
- *       {@code whoActs}, {@code advice} (a list), {@code lang}, {@code recipients} (one object per refused,
+ *   <li>properties: {@code category}, {@code stage}, {@code outcome}, {@code permanent}, {@code retry} and
+ *       {@code acts} (ids, as the CLI's JSON gives them: {@code later}, {@code sender}), {@code retryText} and
+ *       {@code whoActs} (the same in the reader's language), {@code advice} (a list), {@code lang}, {@code recipients} (one object per refused,
  *       accepted or untried recipient: {@code address}, {@code result} {@code rejected|deferred|accepted|not-attempted},
  *       and for refusals {@code category}, {@code title}, {@code code}, {@code status}), and
  *       {@code serverReply} (sanitized) when no recipient was refused individually</li>
@@ -85,7 +86,10 @@ public final class MailProblemDetails {
         p.setProperty("stage", report.stage().id());
         p.setProperty("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         p.setProperty("permanent", report.diagnosis().permanence() == Permanence.PERMANENT);
-        p.setProperty("retry", explanation.retryText());
+        // ids a client can branch on, beside the same in the reader's language
+        p.setProperty("retry", report.diagnosis().retry().id());
+        p.setProperty("acts", report.diagnosis().actor().id());
+        p.setProperty("retryText", explanation.retryText());
         p.setProperty("whoActs", explanation.whoActsText());
         p.setProperty("advice", explanation.advice());
         p.setProperty("lang", explanation.languageTag());

@@ -45,6 +45,7 @@ public final class Mbox {
      * @return whether they begin with {@code "From "}
      */
     public static boolean looksLikeMbox(byte[] start) {
+        Objects.requireNonNull(start, "start");
         return start.length >= 5 && start[0] == 'F' && start[1] == 'r' && start[2] == 'o' && start[3] == 'm' && start[4] == ' ';
     }
 

@@ -3,6 +3,7 @@ package dev.smtpexplain.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
@@ -15,14 +16,15 @@ public class SmtpExplainProperties {
      * sends). In a web request the request's LocaleResolver decides; set spring.web.locale for requests
      * without an Accept-Language header. Unset: LocaleContextHolder's default, then the JVM's.
      */
-    private Locale defaultLocale;
+    private @Nullable Locale defaultLocale;
 
     /** Whether counts are written with the language's own digits (e.g. Gujarati ૩); SMTP codes stay ASCII. */
     private boolean nativeDigits = false;
 
     /**
-     * Extra rule files (Spring resource locations such as classpath:mail-rules.txt), one rule per line in
-     * the format of the built-in rules.txt. They are checked before the built-in rules.
+     * Extra rule files (Spring resource locations such as classpath:mail-rules.txt), in the rule language of
+     * docs/rules.md: rule blocks as in the built-in rules.txt, or one-line rules. They are checked before the
+     * built-in rules.
      */
     private List<Resource> rules = new ArrayList<>();
 
@@ -32,7 +34,7 @@ public class SmtpExplainProperties {
      * smtp-explain.category.authentication-failed.contact. Unset: those of spring.messages.basename (Boot's
      * default "messages"); empty: none.
      */
-    private List<String> messagesBasename;
+    private @Nullable List<String> messagesBasename;
 
     /**
      * Whether the application's JavaMailSender beans are made to throw explained exceptions
@@ -44,7 +46,7 @@ public class SmtpExplainProperties {
     private String problemTypePrefix = "urn:smtp-explain:category:";
 
     /** {@return {@code smtp-explain.default-locale}; null when unset} */
-    public Locale getDefaultLocale() {
+    public @Nullable Locale getDefaultLocale() {
         return defaultLocale;
     }
 
@@ -54,7 +56,7 @@ public class SmtpExplainProperties {
      * @param defaultLocale the reports' language outside a Spring locale context; null for
      *     LocaleContextHolder's default, then the JVM's
      */
-    public void setDefaultLocale(Locale defaultLocale) {
+    public void setDefaultLocale(@Nullable Locale defaultLocale) {
         this.defaultLocale = defaultLocale;
     }
 
@@ -90,7 +92,7 @@ public class SmtpExplainProperties {
      * {@return {@code smtp-explain.messages-basename}; null when unset (then those of
      * {@code spring.messages.basename} apply), empty for no overrides}
      */
-    public List<String> getMessagesBasename() {
+    public @Nullable List<String> getMessagesBasename() {
         return messagesBasename;
     }
 
@@ -100,7 +102,7 @@ public class SmtpExplainProperties {
      * @param messagesBasename the bundles to read text overrides from; null for those of
      *     {@code spring.messages.basename}, empty for none
      */
-    public void setMessagesBasename(List<String> messagesBasename) {
+    public void setMessagesBasename(@Nullable List<String> messagesBasename) {
         this.messagesBasename = messagesBasename;
     }
 
