@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What happened to one send, in the reader's language: the overall diagnosis and explanation, the
- * SMTP stage, one entry per refused recipient, who got the message and who was not tried.
+ * SMTP stage, one entry per refused recipient, who got the message and to whom it was not sent (never reached, or
+ * accepted at RCPT while another recipient's refusal stopped the message).
  * Immutable, with value semantics.
  *
  * <p>Every string in the report (replies, text, details) has credentials redacted: AUTH command

@@ -55,7 +55,7 @@ class ReportLayoutTextTest {
                 "  - grey@example.test: " + failures.get(0).explanation().title(),
                 "    450 4.2.0 <grey@example.test>: Recipient address rejected: Greylisted");
         assertThat(lines.get(8)).isEqualTo("1 recipient accepted the message: bob@example.test");
-        assertThat(lines.get(9)).isEqualTo("1 recipient was not tried: late@example.test");
+        assertThat(lines.get(9)).isEqualTo("The message was not sent to 1 recipient: late@example.test");
         // recipients carry their own replies: the overall one is not repeated
         assertThat(lines.get(10)).isEqualTo("What you can try: " + overall.advice().get(0));
         assertThat(lines).hasSize(11);
