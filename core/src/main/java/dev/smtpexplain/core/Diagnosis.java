@@ -178,7 +178,8 @@ public final class Diagnosis {
     /**
      * This diagnosis for a message that nothing retries: an application's own send that failed (greylisting, too
      * many connections) is not queued anywhere, so "the mail system tries again by itself" would be wrong; the
-     * advice becomes {@link RetryAdvice#LATER}. Any other advice is kept.
+     * advice becomes {@link RetryAdvice#LATER}, and the one to act the sender where it was nobody. Any other advice
+     * is kept.
      *
      * @return a diagnosis equal to this one but for its retry advice; this one when nothing changes
      */
@@ -186,7 +187,8 @@ public final class Diagnosis {
         if (retry != RetryAdvice.AUTOMATIC || permanence != Permanence.TEMPORARY) {
             return this;
         }
-        return new Diagnosis(reply, category, permanence, RetryAdvice.LATER, actor, confidence, evidence);
+        return new Diagnosis(reply, category, permanence, RetryAdvice.LATER, actor == Actor.NOBODY ? Actor.SENDER : actor, confidence,
+                evidence);
     }
 
     /**

@@ -60,8 +60,11 @@ class ValueSemanticsTest {
         assertThat(grey.retry()).isEqualTo(RetryAdvice.AUTOMATIC);
         Diagnosis direct = grey.notRetriedBySender();
         assertThat(direct.retry()).isEqualTo(RetryAdvice.LATER);
-        assertThat(List.of(direct.category(), direct.permanence(), direct.actor(), direct.confidence(), direct.evidence()))
-                .isEqualTo(List.of(grey.category(), grey.permanence(), grey.actor(), grey.confidence(), grey.evidence()));
+        // nobody retries it: the sender sends it again
+        assertThat(grey.actor()).isEqualTo(Actor.NOBODY);
+        assertThat(direct.actor()).isEqualTo(Actor.SENDER);
+        assertThat(List.of(direct.category(), direct.permanence(), direct.confidence(), direct.evidence()))
+                .isEqualTo(List.of(grey.category(), grey.permanence(), grey.confidence(), grey.evidence()));
         // any other advice stays
         Diagnosis refused = Diagnosis.of(reply("550 5.1.1 user unknown"), Category.RECIPIENT_UNKNOWN, 0.85, RULE);
         assertThat(refused.notRetriedBySender()).isSameAs(refused);

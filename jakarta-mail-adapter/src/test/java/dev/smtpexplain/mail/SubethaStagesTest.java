@@ -9,6 +9,7 @@ import static dev.smtpexplain.mail.support.TestMail.sender;
 import static dev.smtpexplain.mail.support.TestMail.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Permanence;
 import dev.smtpexplain.core.RetryAdvice;
@@ -123,6 +124,7 @@ class SubethaStagesTest {
             assertThat(r.category()).isEqualTo(Category.GREYLISTED);
             // nothing queued the message: the application sends it again, the mail system does not
             assertThat(r.diagnosis().retry()).isEqualTo(RetryAdvice.LATER);
+            assertThat(r.diagnosis().actor()).isEqualTo(Actor.SENDER);
             LocalizedMessages en = Explainer.standard().messages(Locale.ENGLISH);
             assertThat(r.explanation().retryText()).isEqualTo(en.get("retry.later"));
             assertThat(r.explanation().advice()).doesNotContain(en.get("category.greylisted.advice.1"))
