@@ -83,20 +83,20 @@ class ReportsNamingNoRecipientTest {
         }
     }
 
-    // a mail system's notice that returns a bounce it could not deliver either, the returned bounce attached whole
+    // a mail system's notice that passes on the notice it got, attached whole, and names its helpdesk; an attached
+    // notice was never delivered, so it has no Return-Path
     private static String wrap(String bounce) {
         return """
-                Return-Path: <>
-                From: Mail Delivery System <MAILER-DAEMON@gw.example.org>
+                From: Mail Delivery Subsystem <MAILER-DAEMON@gw.example.org>
                 To: alice@example.org
-                Subject: Undelivered Mail Returned to Sender
+                Subject: Delivery Status Notification (Failure)
                 MIME-Version: 1.0
                 Content-Type: multipart/mixed; boundary="W%d"
 
                 --W%d
                 Content-Type: text/plain
 
-                The attached message could not be delivered.
+                The attached notice says why. Please contact <helpdesk@example.net>.
 
                 --W%d
                 Content-Type: message/rfc822

@@ -226,7 +226,7 @@ public final class BounceReader {
                 : s.originalHeaders == null ? String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8) : null;
         BounceReport attached = null; // the attached message as read here, so the fallback below does not read it again
         if (bounce && depth < MAX_CARRIED && carried != null && isBounceHeader(original)) {
-            BounceReport inner = read(carried, false, locale, 1);
+            BounceReport inner = read(carried, false, locale, depth + 1);
             if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                 return inner;
             }
@@ -273,7 +273,7 @@ public final class BounceReader {
             }
             if (rs.isEmpty() && s.originalMessage != null && depth < MAX_CARRIED) {
                 // a bounce forwarded as an attachment (a gateway passing on the DSN it got): read the attached one
-                BounceReport inner = attached != null ? attached : read(s.originalMessage, false, locale, 1);
+                BounceReport inner = attached != null ? attached : read(s.originalMessage, false, locale, depth + 1);
                 if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                     return inner;
                 }
@@ -814,8 +814,11 @@ public final class BounceReader {
 
     /** Whether a header block is a bounce's own: a delivery report, or a mail system's message with an empty Return-Path. */
     private static boolean isBounceHeader(Headers h) {
+        // a mail system's notice, with the empty Return-Path of a bounce or none at all (a notice attached to another
+        // has not been delivered, so nothing wrote one)
+        String returnPath = h.get("Return-Path");
         return h.get("Content-Type").toLowerCase(Locale.ROOT).contains("delivery-status")
-                || fromMailSystem(h) && h.get("Return-Path").equals("<>");
+                || fromMailSystem(h) && (returnPath.equals("<>") || returnPath.isEmpty());
     }
 
     private static boolean fromMailSystem(Headers top) {
