@@ -405,9 +405,9 @@ public final class ExplainingSender {
         /**
          * Sets the connect timeout, used when the Session has none (default 10 s).
          *
-         * @param timeout positive, below 24 days; applied in whole milliseconds
+         * @param timeout at least 1 ms and at most 2,147,483,647 ms (about 24.8 days); applied in whole milliseconds
          * @return this builder
-         * @throws IllegalArgumentException if the timeout is zero, negative or 24 days or more
+         * @throws IllegalArgumentException if the timeout is under a millisecond (zero and negative too) or longer
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout);
@@ -418,9 +418,9 @@ public final class ExplainingSender {
          * Sets the read timeout, used when the Session has none (default 30 s). It bounds each read, not a
          * whole reply: see {@link #stageDeadline}.
          *
-         * @param timeout positive, below 24 days; applied in whole milliseconds
+         * @param timeout at least 1 ms and at most 2,147,483,647 ms (about 24.8 days); applied in whole milliseconds
          * @return this builder
-         * @throws IllegalArgumentException if the timeout is zero, negative or 24 days or more
+         * @throws IllegalArgumentException if the timeout is under a millisecond (zero and negative too) or longer
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout);
@@ -430,9 +430,9 @@ public final class ExplainingSender {
         /**
          * Sets the write timeout, used when the Session has none (default 30 s).
          *
-         * @param timeout positive, below 24 days; applied in whole milliseconds
+         * @param timeout at least 1 ms and at most 2,147,483,647 ms (about 24.8 days); applied in whole milliseconds
          * @return this builder
-         * @throws IllegalArgumentException if the timeout is zero, negative or 24 days or more
+         * @throws IllegalArgumentException if the timeout is under a millisecond (zero and negative too) or longer
          */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = positive(timeout);
@@ -445,9 +445,9 @@ public final class ExplainingSender {
          * put on the Session as {@code mail.smtp.socketFactory} when the Session has no socket factory of
          * its own.
          *
-         * @param deadline positive, below 24 days
+         * @param deadline at least 1 ms and at most 2,147,483,647 ms (about 24.8 days)
          * @return this builder
-         * @throws IllegalArgumentException if the deadline is zero, negative or 24 days or more
+         * @throws IllegalArgumentException if the deadline is under a millisecond (zero and negative too) or longer
          */
         public Builder stageDeadline(Duration deadline) {
             this.stageDeadline = positive(deadline);
@@ -458,9 +458,9 @@ public final class ExplainingSender {
          * Sets the overall deadline for the reply to the message content (default 10 minutes); see
          * {@link #stageDeadline}.
          *
-         * @param deadline positive, below 24 days
+         * @param deadline at least 1 ms and at most 2,147,483,647 ms (about 24.8 days)
          * @return this builder
-         * @throws IllegalArgumentException if the deadline is zero, negative or 24 days or more
+         * @throws IllegalArgumentException if the deadline is under a millisecond (zero and negative too) or longer
          */
         public Builder dataDeadline(Duration deadline) {
             this.dataDeadline = positive(deadline);
@@ -583,8 +583,10 @@ public final class ExplainingSender {
 
         private static Duration positive(Duration d) {
             Objects.requireNonNull(d, "duration");
-            if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("a timeout or deadline must be positive and below 24 days: " + d);
+            // whole milliseconds, as Jakarta Mail takes them: under one would be 0, which it reads as no timeout at all
+            if (d.isNegative() || d.toMillis() < 1 || d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a timeout or deadline must be at least 1 ms and at most " + Integer.MAX_VALUE
+                        + " ms (about 24.8 days): " + d);
             }
             return d;
         }

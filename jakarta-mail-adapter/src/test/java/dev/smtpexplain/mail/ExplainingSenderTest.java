@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.smtpexplain.core.Category;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
 import dev.smtpexplain.mail.support.NoThreadLeaks;
@@ -149,6 +151,10 @@ class ExplainingSenderTest {
             assertThat(e.getNextException()).hasMessage("No recipient addresses");
             assertThat(e.report().outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
             assertThat(server.commands()).isEmpty();
+            // no server saw it: the report must not say that one reported a problem
+            LocalizedMessages en = Explainer.standard().messages(Locale.ENGLISH);
+            assertThat(e.report().explanation().title()).isEqualTo(en.get("report.local.title"));
+            assertThat(e.report().diagnosis().evidence().ruleId()).isEqualTo("local:no-recipients");
         }
     }
 
@@ -228,6 +234,13 @@ class ExplainingSenderTest {
 
         assertThatThrownBy(() -> ExplainingSender.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ExplainingSender.builder().readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        // under a millisecond would be 0 in Jakarta Mail's whole milliseconds, which it reads as no timeout at all
+        assertThatThrownBy(() -> ExplainingSender.builder().connectTimeout(Duration.ofNanos(500))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1 ms");
+        assertThatThrownBy(() -> ExplainingSender.builder().readTimeout(Duration.ofMillis(Integer.MAX_VALUE + 1L)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ExplainingSender.builder().host("mx.example.test").readTimeout(Duration.ofMillis(1)).build().session()
+                .getProperty("mail.smtp.timeout")).isEqualTo("1");
     }
 
     @Test

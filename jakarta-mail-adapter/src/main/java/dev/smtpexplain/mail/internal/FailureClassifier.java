@@ -180,7 +180,7 @@ final class FailureClassifier {
                     ref.isBlank() ? null : "address.invalid", ref.isBlank() ? Map.of() : Map.of("address", ref));
         }
         if (links.has(SendFailedException.class) && ExceptionChain.message(links.top()).contains(NO_RECIPIENTS.text())) {
-            return Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.WEAK, "transport:no-recipients", null, Map.of());
+            return Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.WEAK, Finding.LOCAL + "no-recipients", null, Map.of());
         }
         return null;
     }
