@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * <pre>
  * git worktree add --detach /tmp/old COMMIT &amp;&amp; (cd /tmp/old &amp;&amp; mvn -q -pl core package -DskipTests)
  * java -cp /tmp/old/core/target/classes core/src/test/tools/UnseenReliability.java \
- *     core/src/test/resources/dev/smtpexplain/core/documented/providers.tsv 739 ...
+ *     core/src/test/resources/dev/smtpexplain/core/documented/providers.tsv 740 ...
  * </pre>
  *
  * Arguments come in pairs: a TSV file and the first line (1-based, after the header) to score. A second

@@ -114,7 +114,7 @@ public final class ReportLayout {
     /**
      * A report's whole text ({@link SendFailureReport#text()}): the headline, the step that failed, the
      * transport's detail, the refused and the deferred recipients with their servers' replies, the recipients that
-     * took the message and those never tried, the server's reply when no recipient has one of its own, and the
+     * took the message and those it was not sent to, the server's reply when no recipient has one of its own, and the
      * first thing to try. Every line prepared with {@link #line(String)}; servers' replies are sanitized here.
      *
      * @param outcome what became of the message
@@ -123,7 +123,8 @@ public final class ReportLayout {
      * @param detail what the transport said beyond the reply (a bad address, a refused connection), or ""
      * @param failures the refused and deferred recipients
      * @param accepted the recipients the server took the message for
-     * @param notTried the recipients never tried
+     * @param notTried the recipients the message was not sent to: never reached, or accepted at RCPT while another
+     *     recipient's refusal stopped the message
      * @return the text, lines joined by '\n'
      */
     public String reportText(Outcome outcome, SmtpStage stage, Explanation overall, String detail, List<RecipientFailure> failures,
