@@ -109,24 +109,29 @@ final class Fonts {
             // The letters get their script's family, the signs it lacks the primary font
             Font script = forText(primary, indicLetters(visible), locale);
             if (script != primary) {
-                int pieceStart = start;
-                boolean inScript = script.canDisplay(text.codePointAt(start)) || !primary.canDisplay(text.codePointAt(start));
-                for (int i = start; i < end; ) {
-                    int cp = text.codePointAt(i);
-                    boolean here = script.canDisplay(cp) || !primary.canDisplay(cp) || Character.getType(cp) == Character.FORMAT;
-                    if (here != inScript) {
-                        runs.add(new Run(pieceStart, i, inScript ? script : primary));
-                        pieceStart = i;
-                        inScript = here;
-                    }
-                    i += Character.charCount(cp);
-                }
-                runs.add(new Run(pieceStart, end, inScript ? script : primary));
+                addPieces(runs, text, start, end, script, primary);
                 return false;
             }
         }
         runs.add(new Run(start, end, f));
         return f.canDisplayUpTo(visible) != -1;
+    }
+
+    // [start, end) in pieces: what `script` draws (and what neither font has) in it, the rest in `primary`
+    private static void addPieces(List<Run> runs, String text, int start, int end, Font script, Font primary) {
+        int pieceStart = start;
+        boolean inScript = true;
+        for (int i = start; i < end; ) {
+            int cp = text.codePointAt(i);
+            boolean here = script.canDisplay(cp) || !primary.canDisplay(cp) || Character.getType(cp) == Character.FORMAT;
+            if (here != inScript && i > pieceStart) {
+                runs.add(new Run(pieceStart, i, inScript ? script : primary));
+                pieceStart = i;
+            }
+            inScript = here;
+            i += Character.charCount(cp);
+        }
+        runs.add(new Run(pieceStart, end, inScript ? script : primary));
     }
 
     // the letters and marks of an Indic script in the text, for finding that script's family
