@@ -281,12 +281,9 @@ public final class BounceReader {
             if (rs.isEmpty()) {
                 Set<String> fallback = new LinkedHashSet<>(notSenders);
                 if (fallback.isEmpty()) {
-                    // the returned original's one addressee is the one it failed for; of several, nothing says which
-                    Set<String> addressees = new LinkedHashSet<>(original.addresses("To"));
-                    addressees.addAll(original.addresses("Cc"));
-                    // (a returned bounce's addressee is the sender of the message it is about)
-                    if (addressees.size() == 1 && !isBounceHeader(original)) {
-                        fallback.addAll(addressees);
+                    String addressee = onlyAddressee(original);
+                    if (!addressee.isEmpty()) {
+                        fallback.add(addressee);
                     }
                 }
                 String reply = TextRecipients.reply(text, limits.maxFieldChars());
@@ -420,9 +417,17 @@ public final class BounceReader {
                 && !c.senders().contains(c.mentions().get(0).address())) {
             return c.mentions().get(0).address();
         }
-        Set<String> addressees = new LinkedHashSet<>(c.original().addresses("To"));
-        addressees.addAll(c.original().addresses("Cc"));
-        return addressees.size() == 1 && !isBounceHeader(c.original()) ? addressees.iterator().next() : "";
+        return onlyAddressee(c.original());
+    }
+
+    /**
+     * The returned original's one addressee (To and Cc), the one it failed for; "" when it had several (nothing says
+     * which) or none, and for a returned bounce, whose addressee is the sender of the message it is about.
+     */
+    private static String onlyAddressee(Headers original) {
+        Set<String> addressees = new LinkedHashSet<>(original.addresses("To"));
+        addressees.addAll(original.addresses("Cc"));
+        return addressees.size() == 1 && !isBounceHeader(original) ? addressees.iterator().next() : "";
     }
 
     private BounceRecipient fromDsn(Map<String, String> f, Context c) {

@@ -1,6 +1,7 @@
 package dev.smtpexplain.mail.bounce.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ final class TextRecipients {
         }
         // blocks: from an address to the next line that names a different recipient
         Map<String, Found> out = new LinkedHashMap<>();
-        Map<String, Integer> mentionsRead = new java.util.HashMap<>();
+        Map<String, Integer> mentionsRead = new HashMap<>();
         for (int k = 0; k < pos.size(); k++) {
             String a = addr.get(k);
             int line = pos.get(k)[0];
@@ -127,16 +128,15 @@ final class TextRecipients {
             }
             String block = block(lines, line, pos.get(k)[1], pos.get(k)[2], endLine, maxChars);
             String reply = reply(block, maxChars);
-            Found prev = out.get(a);
-            if (prev == null) {
+            if (known == null) {
                 if (out.size() >= maxRecipients) {
                     break;
                 }
                 out.put(a, new Found(a, block, reply));
-            } else if (prev.reply().isEmpty() && !reply.isEmpty()) {
-                // a later mention (a session transcript, a second language) has the reply; the text between
-                // them (">>> RCPT To:<bob@…>") still says which command failed
-                String joined = prev.block() + "\n" + block;
+            } else if (!reply.isEmpty()) {
+                // a later mention (a session transcript, a second language) has the reply the first lacked; the text
+                // between them (">>> RCPT To:<bob@…>") still says which command failed
+                String joined = known.block() + "\n" + block;
                 out.put(a, new Found(a, joined.length() > maxChars ? joined.substring(0, maxChars) : joined, reply));
             }
         }
