@@ -52,7 +52,9 @@ public final class SmtpReply {
 
     /**
      * Parses anything that may hold a reply: finds the code and enhanced status in surrounding junk,
-     * accepts DSN values and bare text. Never throws; missing parts are simply absent.
+     * accepts DSN values and bare text. Never throws; missing parts are simply absent. Text taken from a
+     * log, a report or a web page reads as the server's reply does: its lines keep their words, with each
+     * run of spaces and tabs inside a line as one space and no-break spaces as plain ones.
      *
      * @param text any text; null reads as empty
      * @return the reply; without code, status or lines when the text holds none
@@ -67,7 +69,8 @@ public final class SmtpReply {
      *
      * @param code the basic code, 100–599, or null when unknown
      * @param status the enhanced status code as written ({@code 5.7.26}), or null or blank when there is none
-     * @param text the server's text, possibly still starting with the code and status; null reads as empty
+     * @param text the server's text, possibly still starting with the code and status, read as
+     *     {@link #parseLenient} reads it; null reads as empty
      * @return the reply
      * @throws IllegalArgumentException if a given code or status is malformed
      */

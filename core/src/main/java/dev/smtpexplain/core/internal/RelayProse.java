@@ -72,13 +72,38 @@ public final class RelayProse {
         return quotes % 2 == 1;
     }
 
-    private static final String STAGE = "(in reply to ";
+    private static final String[] STAGE = {"in", "reply", "to"};
 
+    // Postfix's "(in reply to RCPT TO command)" at the line's end, also as a report, a log or a copy writes it: with
+    // a full stop or a closing quotation mark after it, in capitals, with more than one space between its words
     private static String withoutStage(String line) {
-        if (!line.endsWith(")")) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '.' || line.charAt(end - 1) == '"' || line.charAt(end - 1) == '\''
+                || Character.isWhitespace(line.charAt(end - 1)))) {
+            end--;
+        }
+        if (end == 0 || line.charAt(end - 1) != ')') {
             return line;
         }
-        int at = line.lastIndexOf(STAGE);
-        return at < 0 ? line : line.substring(0, at).stripTrailing();
+        int open = line.lastIndexOf('(', end - 1);
+        return open >= 0 && startsStage(line, open + 1, end - 1) ? line.substring(0, open).stripTrailing() : line;
+    }
+
+    // whether "in reply to" and a space start line[from, to), any case, any run of white space between the words
+    private static boolean startsStage(String line, int from, int to) {
+        int i = from;
+        for (String word : STAGE) {
+            if (!line.regionMatches(true, i, word, 0, word.length())) {
+                return false;
+            }
+            i += word.length();
+            if (i >= to || !Character.isWhitespace(line.charAt(i))) {
+                return false;
+            }
+            while (i < to && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+        }
+        return true;
     }
 }

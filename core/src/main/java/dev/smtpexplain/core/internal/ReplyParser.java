@@ -104,7 +104,7 @@ public final class ReplyParser {
         for (int l = 0; l < rawLines.size(); l++) {
             String line = rawLines.get(l);
             // indexes into the stripped line rather than substrings: one copy per line of text kept
-            String rest = line.strip();
+            String rest = singleSpaced(line);
             int from = 0;
             int at = codeStart(rest, !codeFromText && code == null);
             if (at >= 0) {
@@ -372,6 +372,33 @@ public final class ReplyParser {
     }
 
     /** {@code s.substring(from).strip()}, copying at most once. */
+    /**
+     * {@code line} stripped, each run of spaces and tabs inside it one space: a reply padded, aligned or joined
+     * from wrapped lines ("said:  554  mx.example.net") reads as the one written with single spaces, as the
+     * rules and the words read it. A line with no such run comes back as it is.
+     */
+    static String singleSpaced(String line) {
+        String s = line.strip();
+        // two searches the JDK runs as vector loops: most lines have neither, and come back as they are
+        if (s.indexOf('\t') < 0 && s.indexOf("  ") < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isBlank(c)) {
+                sb.append(c);
+            } else if (sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     private static String stripped(String s, int from) {
         int to = s.length();
         while (from < to && Character.isWhitespace(s.charAt(from))) {
@@ -442,18 +469,36 @@ public final class ReplyParser {
     }
 
     /**
-     * The text in Unicode's composed form (NFC), without zero-width spaces: a server, a translation or a copy
-     * may write "য়" as one character or as "য" and a combining nukta, "が" as one or as "か" and a combining
-     * sound mark, and Khmer or Thai words with or without an invisible space between them; the rules, written
-     * one way, must read every way. Text with nothing from U+0300 on has neither and comes back as it is.
+     * The text in Unicode's composed form (NFC), without zero-width spaces and with no-break spaces as plain
+     * ones: a server, a translation or a copy may write "য়" as one character or as "য" and a combining nukta,
+     * "が" as one or as "か" and a combining sound mark, Khmer or Thai words with or without an invisible space
+     * between them, and a text taken from a web page or an HTML report with no-break spaces (U+00A0, U+2007,
+     * U+202F, which Java does not count as white space); the rules, written one way, must read every way. Text
+     * with none of these comes back as it is.
      */
     public static String composed(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) >= '\u0300') {
-                return withoutZeroWidthSpaces(composedHead(s), i);
+            if (s.charAt(i) >= '\u00a0') {
+                return composedFrom(s, i);
             }
         }
         return s;
+    }
+
+    // the text from the first character beyond ASCII and Latin-1's controls on: composed if it has one from
+    // U+0300 on, its zero-width spaces left out and its no-break spaces plain
+    private static String composedFrom(String s, int from) {
+        int first = -1;
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '\u0300') {
+                return plainSpaces(composedHead(s), first < 0 ? i : first);
+            }
+            if (c == '\u00a0' && first < 0) {
+                first = i;
+            }
+        }
+        return first < 0 ? s : plainSpaces(s, first);
     }
 
     // the JDK's normalizer takes some 50 ns a character even to find text composed already: the first
@@ -484,17 +529,19 @@ public final class ReplyParser {
     }
 
     // U+200B zero width space, U+2060 word joiner, U+FEFF zero width no-break space: a hint where a line may
-    // break, never a letter or a space a reader sees (joiners that shape letters, U+200C and U+200D, stay)
-    private static String withoutZeroWidthSpaces(String s, int from) {
+    // break, never a letter or a space a reader sees (joiners that shape letters, U+200C and U+200D, stay); and
+    // the no-break spaces, which a reader sees as spaces
+    private static String plainSpaces(String s, int from) {
         StringBuilder kept = null;
         for (int i = from, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\u200B' || c == '\u2060' || c == '\uFEFF') {
-                if (kept == null) {
-                    kept = new StringBuilder(s.length()).append(s, 0, i);
-                }
-            } else if (kept != null) {
-                kept.append(c);
+            boolean zeroWidth = c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+            boolean noBreak = c == '\u00a0' || c == '\u2007' || c == '\u202f';
+            if ((zeroWidth || noBreak) && kept == null) {
+                kept = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (kept != null && !zeroWidth) {
+                kept.append(noBreak ? ' ' : c);
             }
         }
         return kept == null ? s : kept.toString();
