@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds e-mail addresses (ASCII ones: in running text a non-ASCII neighbour is a word, not part of
- * the address; internationalized addresses come from DSN fields) in text, from each {@code @} outwards (so the work is linear in the text,
- * however the text is built), and normalizes the address forms DSNs use.
+ * Finds e-mail addresses in text, from each {@code @} outwards (so the work is linear in the text, however
+ * the text is built), and normalizes the address forms DSNs use. Internationalized addresses
+ * ({@code françois@example.fr}, {@code ivan@пример.рф}) are read whole: letters of scripts written with
+ * spaces between words belong to the address. Letters of scripts written without them (Chinese, Japanese,
+ * Thai …, and Korean, whose particles join the word before) are a neighbouring word where they touch an ASCII
+ * part ("收件人bob@example.com不存在"), and a local part of their own only between a delimiter and the
+ * {@code @} ("<用户@example.cn>").
  */
 final class Addresses {
 
@@ -31,6 +35,9 @@ final class Addresses {
                 s = at;
                 while (s > floor && at - s < MAX_LOCAL && isLocal(text.charAt(s - 1))) {
                     s--;
+                }
+                if (s == at) {
+                    s = unspacedLocalStart(text, at, floor);
                 }
             }
             while (s < at && text.charAt(s) == '.') {
@@ -89,11 +96,43 @@ final class Addresses {
     }
 
     private static boolean isLocal(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0);
+        return c < 128 ? Character.isLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0 : isSpacedLetter(c);
     }
 
     private static boolean isDomain(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
+        return c < 128 ? Character.isLetterOrDigit(c) || c == '.' || c == '-' : isSpacedLetter(c);
+    }
+
+    // a letter, digit or mark beyond ASCII of a script that separates words with spaces (a surrogate never is: the
+    // scripts beyond the first plane that addresses use are few, and their neighbours are not worth the risk)
+    private static boolean isSpacedLetter(char c) {
+        int type = Character.getType(c);
+        boolean letter = Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return letter && !Character.isSurrogate(c) && !isUnspaced(c);
+    }
+
+    private static boolean isUnspaced(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                || script == Character.UnicodeScript.THAI || script == Character.UnicodeScript.LAO
+                || script == Character.UnicodeScript.KHMER || script == Character.UnicodeScript.MYANMAR;
+    }
+
+    /**
+     * Where a local part in a script written without spaces ("用户") that ends at {@code at} starts, when a
+     * delimiter (white space, a bracket, a quote, a colon or a comma, of either width) or the text's start stands
+     * before it; else {@code at}: glued to the words before it, such a run has no visible start.
+     */
+    private static int unspacedLocalStart(String text, int at, int floor) {
+        int s = at;
+        while (s > floor && at - s < MAX_LOCAL && isUnspaced(text.charAt(s - 1)) && Character.isLetterOrDigit(text.charAt(s - 1))) {
+            s--;
+        }
+        if (s == at) {
+            return at;
+        }
+        return s == 0 || "<(['\":,：，（「『 \t\r\n".indexOf(text.charAt(s - 1)) >= 0 || Character.isWhitespace(text.charAt(s - 1)) ? s : at;
     }
 
     /**
