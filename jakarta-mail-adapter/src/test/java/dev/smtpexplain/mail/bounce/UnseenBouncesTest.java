@@ -45,7 +45,10 @@ class UnseenBouncesTest {
     private static final List<String> COLUMNS = List.of("file", "kind", "recipient", "reply_code", "status", "category", "stage", "source");
 
     /** Messages whose tests say nothing of their recipients, so they have no rows: their own methods below read them. */
-    private static final Set<String> WITHOUT_ROWS = Set.of("a-read-receipt-is-no-refusal.eml", "gromox-store-auto-response-in-a-failure-report.eml");
+    private static final Set<String> WITHOUT_ROWS = Set.of("a-read-receipt-is-no-refusal.eml", "gromox-store-auto-response-in-a-failure-report.eml",
+            "a-persons-reply-quoting-a-bounce-is-no-bounce.eml", "a-person-asking-about-an-undeliverable-message-is-no-bounce.eml",
+            "a-courier-notice-of-a-failed-parcel-delivery-is-no-bounce.eml", "tmda-challenge-sent-auto-replied-is-an-auto-reply.eml",
+            "mailman-moderator-rejection-names-its-owner-only-as-contact.eml", "french-automatic-reply-without-rfc3834-headers.eml");
 
     /** One expected recipient: a cell that is empty is not checked, one that is "-" is checked to be absent. */
     record Row(int line, String file, BounceKind kind, String recipient, String replyCode, String status, String category, String stage) {}
@@ -129,6 +132,36 @@ class UnseenBouncesTest {
         assertThat(named(stalwart, "kay@example.net").action()).isEqualTo("delayed");
         assertThat(named(stalwart, "lee@nowhere.example").action()).isEqualTo("failed");
         assertThat(only(read("nullmailer-delay-notice-under-a-returned-mail-subject-is-a-delay.eml")).action()).isEqualTo("delayed");
+    }
+
+    // messages a person or a shop wrote, delivered with their own return path: a reply quoting a bounce with "> ", a
+    // question naming an address beside "undeliverable" and "user unknown", a courier's "Delivery failed" with its
+    // support address. None names a failed recipient; before, each blamed the address in its sentences
+    @Test
+    void aMessageSomeoneWroteAboutABounceIsNone() {
+        for (String file : List.of("a-persons-reply-quoting-a-bounce-is-no-bounce.eml",
+                "a-person-asking-about-an-undeliverable-message-is-no-bounce.eml", "a-courier-notice-of-a-failed-parcel-delivery-is-no-bounce.eml")) {
+            BounceReport r = read(file);
+            assertThat(r.kind()).as(file).isEqualTo(BounceKind.NOT_BOUNCE);
+            assertThat(r.recipients()).as(file).isEmpty();
+        }
+    }
+
+    // TMDA's challenge ("your message has been held and will not be delivered until you confirm it", Auto-Submitted:
+    // auto-replied) and a French mail program's "Réponse automatique :" without RFC 3834 headers answer the message;
+    // neither reports a failed delivery
+    @Test
+    void automaticRepliesThatSoundLikeFailuresAreAutoReplies() {
+        assertThat(read("tmda-challenge-sent-auto-replied-is-an-auto-reply.eml").kind()).isEqualTo(BounceKind.AUTO_REPLY);
+        assertThat(read("french-automatic-reply-without-rfc3834-headers.eml").kind()).isEqualTo(BounceKind.AUTO_REPLY);
+    }
+
+    // Mailman's rejection comes from the list's "-owner" address and names it as the contact for questions: the notice's
+    // own sender is never a failed recipient
+    @Test
+    void aNoticesOwnSenderIsNoRecipient() {
+        BounceReport r = read("mailman-moderator-rejection-names-its-owner-only-as-contact.eml");
+        assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).doesNotContain("sales-list-owner@lists.example.org");
     }
 
     @Test

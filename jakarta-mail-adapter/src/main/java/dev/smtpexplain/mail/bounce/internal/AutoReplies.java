@@ -8,7 +8,10 @@ final class AutoReplies {
 
     private static final Pattern SUBJECT = Pattern.compile(
             "^(auto(matic)?[ -]?(reply|response|antwort|respuesta|réponse)|auto:|out of (the )?office|away|vacation|abwesen"
-            + "|absence|ausente|abwesenheitsnotiz|自動応答|自動返信|不在|自动回复)", Pattern.CASE_INSENSITIVE);
+            + "|absence|ausente|abwesenheitsnotiz|自動応答|自動返信|不在|自动回复"
+            // the same as French, Spanish, Italian, Portuguese and Dutch mail programs write it: the noun first
+            + "|réponse automatique|respuesta automática|risposta automatica|resposta automática|automatisch antwoord"
+            + "|fuera de la oficina|fuori sede|absent du bureau)", Pattern.CASE_INSENSITIVE);
 
     private AutoReplies() {
     }

@@ -133,6 +133,8 @@ public final class BounceReader {
                 : split.originalHeaderLines().isEmpty() ? Headers.empty() : Headers.parse(split.originalHeaderLines());
 
         Set<String> senders = new HashSet<>();
+        // the notice's own sender is the system that reports (a list's "-owner" address its contact), never a recipient
+        senders.addAll(top.addresses("From"));
         senders.addAll(top.addresses("To"));
         senders.addAll(top.addresses("Return-Path"));
         senders.addAll(original.addresses("From"));
@@ -225,7 +227,10 @@ public final class BounceReader {
         byte[] carried = s.originalMessage != null ? s.originalMessage
                 : s.originalHeaders == null ? String.join("\n", split.original()).getBytes(StandardCharsets.UTF_8) : null;
         BounceReport attached = null; // the attached message as read here, so the fallback below does not read it again
-        if (bounce && depth < MAX_CARRIED && carried != null && isBounceHeader(original)) {
+        // a person who forwards a bounce ("FW: Undelivered Mail…", a note to the helpdesk), attached or below an
+        // "-----Original Message-----" line, writes no bounce's words of their own: the carried header block says what it is
+        boolean forwardedBounce = (s.originalMessage != null || isForward(top)) && !sentAutomatically(top);
+        if ((bounce || forwardedBounce) && depth < MAX_CARRIED && carried != null && isBounceHeader(original)) {
             BounceReport inner = read(carried, false, locale, depth + 1);
             if (!inner.recipients().isEmpty() && inner.kind().isDeliveryProblem()) {
                 return inner;
@@ -241,8 +246,19 @@ public final class BounceReader {
             c = textContext;
             List<TextRecipients.Found> found = format.recipients(c, limits);
             if (found.isEmpty()) {
-                // someone's bounce of a message to themselves: their own address is the recipient
-                found = TextRecipients.find(c.lines(), Set.of(), limits.maxRecipients(), limits.maxFieldChars());
+                // someone's bounce of a message to themselves: their own address is the recipient (the notice's sender
+                // still is not)
+                found = TextRecipients.find(c.lines(), Set.copyOf(top.addresses("From")), limits.maxRecipients(), limits.maxFieldChars());
+            }
+            // a message a person or a service wrote, delivered with their own address as its return path (a reply
+            // that quotes a bounce, a question about one, a courier's "delivery failed"): only an address with a server's
+            // reply in its own lines is a failed recipient, never any address in its sentences; and the lines it quotes
+            // with "> " are another's message, unless it forwards that message
+            boolean written = isWritten(top) && notSenders.isEmpty();
+            if (written) {
+                List<String> own = isForward(top) ? c.lines() : c.lines().stream().filter(l -> !l.startsWith(">")).toList();
+                found = TextRecipients.find(own, c.senders(), limits.maxRecipients(), limits.maxFieldChars()).stream()
+                        .filter(f -> !f.reply().isEmpty()).toList();
             }
             if (!notSenders.isEmpty()) {
                 // X-Failed-Recipients names them exactly (Exim, Gmail): keep the text's words about each
@@ -278,7 +294,7 @@ public final class BounceReader {
                     return inner;
                 }
             }
-            if (rs.isEmpty()) {
+            if (rs.isEmpty() && !written) {
                 Set<String> fallback = new LinkedHashSet<>(notSenders);
                 if (fallback.isEmpty()) {
                     String addressee = onlyAddressee(original);
@@ -294,8 +310,11 @@ public final class BounceReader {
                 }
             }
             // words alone (a subject and a body that say "unknown user") make a bounce only when it names a recipient;
-            // a mail system's sender, an empty Return-Path or an automatic submission make one anyway
-            if (!rs.isEmpty() || looksLikeBounce(top, lower) && sentAutomatically(top) || s.reportType.equals("delivery-status")) {
+            // a mail system's sender, an empty Return-Path or an automatic submission make one anyway, unless the message
+            // says it is an automatic reply (a challenge-response system's "your message … will not be delivered until you
+            // confirm it", sent Auto-Submitted: auto-replied)
+            if (!rs.isEmpty() || looksLikeBounce(top, lower) && sentAutomatically(top) && !AutoReplies.is(top)
+                    || s.reportType.equals("delivery-status")) {
                 return report(action.equals("delayed") ? BounceKind.DELAYED : BounceKind.FAILED, format.name(), Map.of(), c, rs);
             }
         }
@@ -753,16 +772,19 @@ public final class BounceReader {
         "konnte nicht zugestellt", "non è stato possibile recapitare", "non ha potuto essere recapitato",
         // and in Dutch, as Exchange words it ("Uw bericht kan niet worden bezorgd bij de volgende geadresseerden")
         "kan niet worden bezorgd", "kon niet worden bezorgd", "kon niet worden afgeleverd"};
-    // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning
+    // "could not yet be delivered", "will be tried again" and "defered" (sic): masqmail's warning; "remain in the retry
+    // queue and delivery will be attempted again", "YOU DO NOT NEED TO RESEND THE MESSAGE": MDaemon's
     private static final String[] DELAYED = {
         "delayed", "will retry", "will be retried", "will keep trying", "still trying", "not yet been delivered", "retrying",
         "deferred", "delivery attempts will continue", "postponed", "could not yet", "will be tried again", "defered",
-        "will continue attempting", "will continue to attempt"};
+        "will continue attempting", "will continue to attempt", "will be attempted again", "retry queue",
+        "do not need to resend", "do not need to re-send", "temporary delivery failure", "temporary delivery problem"};
     // an explicit promise to try again: it outweighs a warning's "undeliverable" (Citadel's "will continue attempting
     // delivery for five days. The following addresses were undeliverable:"), not a statement that it gave up
     private static final String[] WILL_RETRY = {
         "will retry", "will be retried", "will keep trying", "will be tried again", "will continue attempting",
-        "will continue to attempt", "delivery attempts will continue"};
+        "will continue to attempt", "delivery attempts will continue", "will be attempted again", "do not need to resend",
+        "do not need to re-send"};
     // a subject that says the message came back: Sendmail's "Returned mail: Deferred: Connection timed out …"
     // is a message returned after its deferrals, not a warning (Sendmail warns "Warning: could not send …")
     private static final String[] RETURNED = {"returned mail", "returned to sender"};
@@ -804,12 +826,12 @@ public final class BounceReader {
             return true;
         }
         boolean subject = any(top.get("Subject").toLowerCase(Locale.ROOT), BOUNCE_SUBJECT);
-        boolean words = any(lowerText, BOUNCE_TEXT);
+        // the words also across the notice's wrapped lines ("your message could not\nbe delivered")
+        boolean words = any(lowerText, BOUNCE_TEXT) || any(SPACES.matcher(lowerText).replaceAll(" "), BOUNCE_TEXT);
         if (top.isEmpty()) {
             // a bounce's text without its header block, as a person copies it from the notice their mail program
-            // shows: the words are all there is to go by (a recipient must still be found, as for any words-only bounce),
-            // read across the notice's wrapped lines ("your message could not\nbe delivered")
-            return words || any(SPACES.matcher(lowerText).replaceAll(" "), BOUNCE_TEXT);
+            // shows: the words are all there is to go by (a recipient must still be found, as for any words-only bounce)
+            return words;
         }
         if (subject && (words || top.get("Return-Path").equals("<>"))) {
             return true;
@@ -830,6 +852,26 @@ public final class BounceReader {
         String from = top.localPart("From");
         return from.equals("mailer-daemon") || from.equals("postmaster") || from.equals("mail-daemon") || from.equals("mailer_daemon")
                 || from.equals("post_master") || top.get("From").toLowerCase(Locale.ROOT).contains("mail delivery");
+    }
+
+    /**
+     * Whether a person or a service wrote the message: it was delivered with a return path of its own (a bounce's is
+     * empty) and says nothing of a program having sent it. A notice saved without its envelope has no return path,
+     * and is not taken for one.
+     */
+    private static boolean isWritten(Headers top) {
+        String returnPath = top.get("Return-Path").strip();
+        return !returnPath.isEmpty() && !returnPath.equals("<>") && top.localPart("Return-Path").indexOf("mailer-daemon") < 0
+                && !sentAutomatically(top);
+    }
+
+    // "Fwd:", "FW:" and the forward prefixes of mail programs in other languages (French TR, German WG, Spanish RV,
+    // Portuguese ENC, Dutch Doorst, Scandinavian VS and VB)
+    private static final Pattern FORWARD = Pattern.compile("(?i)^\\s*(fwd?|tr|wg|rv|enc|doorst|vs|vb)\\s*:");
+
+    /** Whether the message forwards another: its subject says so. */
+    private static boolean isForward(Headers top) {
+        return FORWARD.matcher(top.get("Subject")).find();
     }
 
     /** Whether the message says a program sent it: a mail system's sender, an empty Return-Path or Auto-Submitted. */
