@@ -67,6 +67,7 @@ public final class SendFailureDialog extends JDialog {
         getContentPane().add(south, BorderLayout.PAGE_END);
         getRootPane().setDefaultButton(close);
         applyComponentOrientation(panel.getComponentOrientation());
+        SendFailurePanel.applyLocale(this, messages.locale()); // the window and Close speak the reader's language too
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override

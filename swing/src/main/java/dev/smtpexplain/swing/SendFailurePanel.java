@@ -161,6 +161,20 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
 
         applyComponentOrientation(rightToLeft ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
         replyBlock.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
+        applyLocale(this, locale);
+    }
+
+    /**
+     * Gives a component and everything in it the locale: a {@code JComponent} takes the JVM's default when created
+     * rather than its parent's, and assistive technology picks its voice by the accessible locale.
+     */
+    static void applyLocale(java.awt.Component c, Locale locale) {
+        c.setLocale(locale);
+        if (c instanceof java.awt.Container k) {
+            for (java.awt.Component child : k.getComponents()) {
+                applyLocale(child, locale);
+            }
+        }
     }
 
     /** {@return the report shown} */

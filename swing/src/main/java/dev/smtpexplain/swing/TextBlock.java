@@ -15,6 +15,7 @@ import java.text.AttributedString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.accessibility.Accessible;
 import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.BorderFactory;
@@ -28,8 +29,11 @@ import javax.swing.JComponent;
  *
  * <p>{@code JTextArea}'s word wrap breaks inside Gujarati and Devanagari clusters and drops the rest of
  * the line; this component is what the dialog uses instead. Nothing is interpreted as markup.
+ *
+ * <p>It is {@link Accessible}, a label named by its text: a container's accessibility tree holds only the children
+ * that implement the interface, and a screen reader would otherwise hear none of the dialog's text.
  */
-final class TextBlock extends JComponent {
+final class TextBlock extends JComponent implements Accessible {
 
     private static final long serialVersionUID = 1L;
     /** Fractional metrics and anti-aliasing: measured widths match painted widths on every display. */

@@ -109,6 +109,40 @@ class SendFailurePanelTest {
         assertThat(panel.warnsAboutMissingGlyphs()).isFalse();
     }
 
+    /**
+     * A screen reader reaches every text the panel shows, the collapsed details too: each is a label in the
+     * accessibility tree named by its text (an outside tester found only the buttons there), and every node speaks the
+     * reader's language, not the JVM's default.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu", "ar"})
+    void aScreenReaderReachesEveryTextInTheReadersLanguage(String tag) throws Exception {
+        Locale locale = Locale.forLanguageTag(tag);
+        SendFailurePanel panel = panel(tag);
+        java.util.List<javax.accessibility.AccessibleContext> nodes = ComponentImages.onEventThread(
+                () -> accessibleTree(panel.getAccessibleContext(), new java.util.ArrayList<>()));
+        java.util.List<String> labels = nodes.stream()
+                .filter(n -> n.getAccessibleRole() == javax.accessibility.AccessibleRole.LABEL)
+                .map(javax.accessibility.AccessibleContext::getAccessibleName).toList();
+        assertThat(panel.shownTexts()).isNotEmpty();
+        assertThat(labels).containsAll(panel.shownTexts());
+        assertThat(nodes).allSatisfy(n -> assertThat(n.getLocale()).as("%s %s", n.getAccessibleRole(), n.getAccessibleName())
+                .isEqualTo(locale));
+    }
+
+    /** The accessibility tree as an assistive technology walks it: only through the accessible children. */
+    static java.util.List<javax.accessibility.AccessibleContext> accessibleTree(javax.accessibility.AccessibleContext c,
+            java.util.List<javax.accessibility.AccessibleContext> out) {
+        out.add(c);
+        for (int i = 0; i < c.getAccessibleChildrenCount(); i++) {
+            javax.accessibility.Accessible child = c.getAccessibleChild(i);
+            if (child != null && child.getAccessibleContext() != null) {
+                accessibleTree(child.getAccessibleContext(), out);
+            }
+        }
+        return out;
+    }
+
     static boolean anyFontCanDisplay(String text) {
         return Fonts.anyFontCanDisplay(text);
     }
