@@ -20,6 +20,7 @@ import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
 
 /**
  * A read-only block of plain text that wraps only where the language allows a line break (ICU's line
@@ -80,7 +81,9 @@ final class TextBlock extends JComponent implements Accessible {
             wrappedTo = room;
             layoutLines();
             setMaximumSize(new Dimension(Short.MAX_VALUE, getPreferredSize().height));
-            revalidate(); // the new height: the container lays out again, with the same width
+            // the new height: the container lays out again, with the same width. Not now: this runs inside the
+            // container's layout, which marks the tree valid when it ends, so an invalidation now would be lost
+            SwingUtilities.invokeLater(this::revalidate);
         }
     }
 
