@@ -10,20 +10,26 @@ import java.awt.Insets;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
 import javax.swing.ScrollPaneConstants;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A modal dialog around {@link SendFailurePanel}, titled and laid out in the reader's language. The
  * window never gets taller than the screen's usable area (nor than {@value #MAX_HEIGHT} px): longer
- * content scrolls. Focus starts on Close, the default button.
+ * content scrolls. Focus starts on Close, the default button; Escape closes the dialog, and Enter presses the focused
+ * button (Space too), not Close.
  *
  * <p>Create and show it on the event dispatch thread:
  * <pre>{@code
@@ -66,6 +72,20 @@ public final class SendFailureDialog extends JDialog {
         getContentPane().add(scroll, BorderLayout.CENTER);
         getContentPane().add(south, BorderLayout.PAGE_END);
         getRootPane().setDefaultButton(close);
+        Keys.enterPresses(close);
+        Keys.mnemonic(close, panel.detailsToggle(), panel.copyButton());
+        // Escape closes, wherever the focus is: the keyboard user's usual way out of a modal dialog
+        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close");
+        getRootPane().getActionMap().put("close", new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                dispose();
+            }
+        });
+        // the title says the outcome; the description what went wrong
+        getAccessibleContext().setAccessibleDescription(report.explanation().title());
         applyComponentOrientation(panel.getComponentOrientation());
         SendFailurePanel.applyLocale(this, messages.locale()); // the window and Close speak the reader's language too
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);

@@ -33,7 +33,9 @@ import javax.swing.JToggleButton;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import javax.swing.UIManager;
+import javax.accessibility.AccessibleContext;
 
 /**
  * Shows a {@link SendFailureReport} the way a mail client does: an icon by severity, the title and
@@ -53,6 +55,8 @@ import javax.swing.UIManager;
 public final class SendFailurePanel extends JPanel implements Scrollable {
 
     private static final long serialVersionUID = 1L;
+    /** How long the Copy button says that the details were copied. */
+    static final int COPY_CONFIRMATION_MS = 3000;
     /** The width body text is wrapped to. */
     static final int WIDTH = 640;
     /** Indic scripts need a larger size than Latin for their matras and conjuncts to be legible. */
@@ -66,6 +70,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     private final JPanel details;
     private final JToggleButton detailsToggle;
     private final JButton copyButton;
+    private final Timer copyConfirmation;
     private final List<TextBlock> blocks = new ArrayList<>();
     private final TextBlock glyphWarning;
 
@@ -89,6 +94,9 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
 
         JLabel icon = new JLabel(severityIcon(e.diagnosis().permanence(), report.outcome()));
         icon.setVerticalAlignment(SwingConstants.TOP);
+        // what the icon tells a sighted reader: some recipients only, or how lasting the failure is
+        icon.getAccessibleContext().setAccessibleName(report.outcome() == SendFailureReport.Outcome.PARTIALLY_DELIVERED
+                ? layout.outcome(report.outcome()) : e.permanenceLabel());
         add(icon, BorderLayout.LINE_START);
 
         JPanel body = new JPanel();
@@ -125,14 +133,32 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         blocks.add(replyBlock);
         details.add(replyBlock, BorderLayout.CENTER);
         details.setVisible(false);
-        String copied = technical + "\n" + replies;
+        // pasted elsewhere, the details say at which stage it failed: shown, the body above says so already
+        String copied = layout.stageSentence(report.outcome(), report.stage()) + "\n" + technical + "\n" + replies;
 
-        detailsToggle = new JToggleButton(messages.get("label.technicalDetails"), disclosureIcon(false));
+        detailsToggle = new DisclosureButton(messages.get("label.technicalDetails"), details);
+        detailsToggle.setIcon(disclosureIcon(false));
         detailsToggle.setFont(Fonts.forText(detailsToggle.getFont().deriveFont(bodySize * 0.9f), detailsToggle.getText(), locale));
         detailsToggle.addActionListener(ev -> setDetailsVisible(detailsToggle.isSelected()));
         copyButton = new JButton(messages.get("label.copy"));
-        copyButton.setFont(Fonts.forText(copyButton.getFont().deriveFont(bodySize * 0.9f), copyButton.getText(), locale));
-        copyButton.addActionListener(ev -> copyToClipboard(copied));
+        copyButton.setFont(Fonts.forText(copyButton.getFont().deriveFont(bodySize * 0.9f),
+                copyButton.getText() + messages.get("label.copied"), locale));
+        copyButton.addActionListener(ev -> {
+            copyToClipboard(copied);
+            confirmCopy();
+        });
+        Keys.mnemonic(detailsToggle);
+        Keys.mnemonic(copyButton, detailsToggle);
+        int copyMnemonicIndex = copyButton.getDisplayedMnemonicIndex();
+        copyConfirmation = new Timer(COPY_CONFIRMATION_MS, ev -> {
+            copyButton.setText(messages.get("label.copy"));
+            copyButton.setDisplayedMnemonicIndex(copyMnemonicIndex);
+        });
+        copyConfirmation.setRepeats(false);
+        for (javax.swing.AbstractButton b : List.of(detailsToggle, copyButton)) {
+            Keys.enterPresses(b);
+            Keys.scrollsIntoViewOnFocus(b);
+        }
         JPanel buttons = new JPanel();
         buttons.setLayout(new BoxLayout(buttons, BoxLayout.LINE_AXIS));
         buttons.add(detailsToggle);
@@ -216,6 +242,22 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         return detailsToggle;
     }
 
+    /** The button that copies the details. */
+    JButton copyButton() {
+        return copyButton;
+    }
+
+    /**
+     * Says on the Copy button, for a few seconds, that the details were copied: nothing else shows it. The name
+     * change is announced, so a screen reader on the button says so too.
+     */
+    private void confirmCopy() {
+        String before = copyButton.getText();
+        copyButton.setText(messages.get("label.copied"));
+        copyButton.getAccessibleContext().firePropertyChange(AccessibleContext.ACCESSIBLE_NAME_PROPERTY, before, copyButton.getText());
+        copyConfirmation.restart();
+    }
+
     /**
      * Expands or collapses the technical details; a dialog around the panel is resized to fit the screen,
      * and another window around it is packed. Call on the event dispatch thread.
@@ -231,7 +273,12 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         if (window instanceof SendFailureDialog d) {
             d.fitToScreen();
             if (visible) {
-                SwingUtilities.invokeLater(() -> scrollRectToVisible(new Rectangle(0, getHeight() - 1, 1, 1)));
+                // the details into view, but not the toggle out of it (where the focus is): from the toggle down, its top
+                // first when that is taller than the view
+                SwingUtilities.invokeLater(() -> {
+                    int top = SwingUtilities.convertPoint(detailsToggle, 0, 0, this).y;
+                    scrollRectToVisible(new Rectangle(0, top, 1, getHeight() - top));
+                });
             }
         } else if (window != null) {
             window.pack();
@@ -274,13 +321,25 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         ReportLayout layout = new ReportLayout(m);
         Explanation e = r.explanation();
         List<String> lines = new ArrayList<>();
-        lines.add(layout.stageSentence(r.outcome(), r.stage()));
         lines.addAll(layout.codeLines(e));
-        lines.add(layout.categoryLine(e, ""));
+        lines.add(categoryLine(e, m, layout));
         if (e.serverText().isPresent()) {
             lines.add(layout.heading("label.serverReply"));
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * "Category: The recipient's address does not exist (recipient-unknown) · Confidence: Confident": the category's
+     * title in the reader's language, its id beside it for looking it up and for support; the id alone where the
+     * catalog has no title.
+     */
+    static String categoryLine(Explanation e, LocalizedMessages m, ReportLayout layout) {
+        String titleKey = "category." + e.categoryId() + ".title";
+        String category = m.has(titleKey)
+                ? m.format("layout.aside", Map.of("text", m.get(titleKey), "aside", layout.data(e.categoryId())))
+                : layout.data(e.categoryId());
+        return layout.labelled("label.category", category) + " · " + layout.labelled("label.confidence", e.confidenceLabel());
     }
 
     /** The server's replies, sanitized: the overall one, then each recipient's own. */

@@ -10,7 +10,12 @@ import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.awt.Dialog;
 import java.awt.GraphicsEnvironment;
+import java.awt.KeyboardFocusManager;
 import java.awt.Robot;
+import java.awt.Toolkit;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +92,148 @@ class DialogUseIT {
         } finally {
             SwingUtilities.invokeAndWait(dialog::dispose);
         }
+    }
+
+    /** Escape closes the dialog, wherever the focus is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu"})
+    void escapeCloses(String tag) throws Exception {
+        SendFailureDialog dialog = open(tag, "unknown-recipient");
+        try {
+            Robot robot = new Robot();
+            focus(dialog.panel().detailsToggle(), robot);
+            press(robot, KeyEvent.VK_ESCAPE);
+            assertThat(ComponentImages.onEventThread(dialog::isShowing)).isFalse();
+        } finally {
+            SwingUtilities.invokeAndWait(dialog::dispose);
+        }
+    }
+
+    /**
+     * Enter presses the focused button, not the default Close: on the toggle it opens and closes the details, on Copy
+     * it copies them and the button says so; the dialog stays open. Enter on Close closes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu"})
+    void enterPressesTheFocusedButton(String tag) throws Exception {
+        SendFailureDialog dialog = open(tag, "unknown-recipient");
+        LocalizedMessages messages = Explainer.standard().messages(Locale.forLanguageTag(tag));
+        try {
+            Robot robot = new Robot();
+            focus(dialog.panel().detailsToggle(), robot);
+            press(robot, KeyEvent.VK_ENTER);
+            assertThat(ComponentImages.onEventThread(dialog::isShowing)).isTrue();
+            assertThat(dialog.panel().isDetailsVisible()).isTrue();
+            press(robot, KeyEvent.VK_ENTER);
+            assertThat(dialog.panel().isDetailsVisible()).isFalse();
+
+            Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection("before"), null);
+            focus(dialog.panel().copyButton(), robot);
+            press(robot, KeyEvent.VK_ENTER);
+            assertThat(ComponentImages.onEventThread(dialog::isShowing)).isTrue();
+            assertThat(ComponentImages.onEventThread(dialog.panel().copyButton()::getText)).isEqualTo(messages.get("label.copied"));
+            assertThat((String) Toolkit.getDefaultToolkit().getSystemClipboard().getData(DataFlavor.stringFlavor))
+                    .contains("nobody@example.test", messages.get("label.category"));
+
+            focus(dialog.closeButton(), robot);
+            press(robot, KeyEvent.VK_ENTER);
+            assertThat(ComponentImages.onEventThread(dialog::isShowing)).isFalse();
+        } finally {
+            SwingUtilities.invokeAndWait(dialog::dispose);
+        }
+    }
+
+    /** Alt and the letter the label shows underlined presses the button: here it opens the details. */
+    @org.junit.jupiter.api.Test
+    void altAndTheMnemonicPressTheButton() throws Exception {
+        SendFailureDialog dialog = open("en", "unknown-recipient");
+        try {
+            Robot robot = new Robot();
+            int key = dialog.panel().detailsToggle().getMnemonic();
+            assertThat(key).isEqualTo(KeyEvent.VK_T);
+            press(robot, KeyEvent.VK_ALT, key);
+            assertThat(dialog.panel().isDetailsVisible()).isTrue();
+            assertThat(ComponentImages.onEventThread(dialog::isShowing)).isTrue();
+        } finally {
+            SwingUtilities.invokeAndWait(dialog::dispose);
+        }
+    }
+
+    /**
+     * In a window too short for the whole report, Tab scrolls the control it reaches into view, and opening the
+     * details keeps the toggle in view.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void tabScrollsTheFocusedControlIntoView(String tag) throws Exception {
+        SendFailureDialog dialog = open(tag, "unknown-recipient");
+        try {
+            Robot robot = new Robot();
+            SwingUtilities.invokeAndWait(() -> dialog.setSize(560, 320));
+            settle(robot);
+            assertThat(inView(dialog, dialog.panel().detailsToggle())).as("the toggle starts below the view").isFalse();
+            for (int i = 0; i < 4 && ComponentImages.onEventThread(
+                    () -> KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner()) != dialog.panel().detailsToggle(); i++) {
+                press(robot, KeyEvent.VK_TAB);
+            }
+            assertThat(ComponentImages.onEventThread(() -> KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner()))
+                    .isSameAs(dialog.panel().detailsToggle());
+            assertThat(inView(dialog, dialog.panel().detailsToggle())).isTrue();
+            shoot(dialog, robot, "focus-in-view-" + tag);
+            press(robot, KeyEvent.VK_SPACE);
+            assertThat(dialog.panel().isDetailsVisible()).isTrue();
+            assertThat(inView(dialog, dialog.panel().detailsToggle())).as("the toggle after opening the details").isTrue();
+            press(robot, KeyEvent.VK_TAB);
+            assertThat(inView(dialog, dialog.panel().copyButton())).isTrue();
+        } finally {
+            SwingUtilities.invokeAndWait(dialog::dispose);
+        }
+    }
+
+    /**
+     * The whole window's accessibility tree, as a screen reader reads it: every text of the panel, Close, the dialog's
+     * description, each node in the reader's language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gu", "ar"})
+    void theWindowsAccessibilityTreeSpeaksTheReadersLanguage(String tag) throws Exception {
+        SendFailureDialog dialog = open(tag, "unknown-recipient");
+        Locale locale = Locale.forLanguageTag(tag);
+        try {
+            List<javax.accessibility.AccessibleContext> nodes = ComponentImages.onEventThread(
+                    () -> SendFailurePanelTest.accessibleTree(dialog.getAccessibleContext(), new ArrayList<>()));
+            assertThat(nodes).extracting(javax.accessibility.AccessibleContext::getAccessibleName)
+                    .containsAll(dialog.panel().shownTexts()).contains(dialog.closeButton().getText());
+            assertThat(nodes).allSatisfy(n -> assertThat(n.getLocale()).as("%s %s", n.getAccessibleRole(), n.getAccessibleName())
+                    .isEqualTo(locale));
+            assertThat(dialog.getAccessibleContext().getAccessibleDescription()).isEqualTo(dialog.panel().report().explanation().title());
+        } finally {
+            SwingUtilities.invokeAndWait(dialog::dispose);
+        }
+    }
+
+    private static boolean inView(SendFailureDialog dialog, java.awt.Component c) {
+        return ComponentImages.onEventThread(() -> {
+            java.awt.Rectangle view = dialog.scrollPane().getViewport().getViewRect();
+            java.awt.Rectangle at = SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), dialog.panel());
+            return view.contains(at);
+        });
+    }
+
+    private static void focus(java.awt.Component c, Robot robot) throws Exception {
+        SwingUtilities.invokeAndWait(c::requestFocusInWindow);
+        settle(robot);
+        assertThat(ComponentImages.onEventThread(() -> KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner())).isSameAs(c);
+    }
+
+    private static void press(Robot robot, int... keys) throws Exception {
+        for (int k : keys) {
+            robot.keyPress(k);
+        }
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.keyRelease(keys[i]);
+        }
+        settle(robot);
     }
 
     static SendFailureDialog open(String tag, String scenarioId) throws Exception {

@@ -130,6 +130,105 @@ class SendFailurePanelTest {
                 .isEqualTo(locale));
     }
 
+    /**
+     * The disclosure says that it expands, whether it is expanded and which section it opens (a plain toggle said only
+     * "pressed"); the severity icon has a name in the reader's language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu"})
+    void theDisclosureSaysWhetherItIsExpandedAndTheIconHasAName(String tag) throws Exception {
+        SendFailurePanel panel = panel(tag);
+        LocalizedMessages messages = Explainer.standard().messages(Locale.forLanguageTag(tag));
+        javax.accessibility.AccessibleContext toggle = panel.detailsToggle().getAccessibleContext();
+        assertThat(ComponentImages.onEventThread(toggle::getAccessibleStateSet).toArray())
+                .contains(javax.accessibility.AccessibleState.EXPANDABLE, javax.accessibility.AccessibleState.COLLAPSED)
+                .doesNotContain(javax.accessibility.AccessibleState.EXPANDED);
+        java.util.List<Object> changes = new java.util.ArrayList<>();
+        toggle.addPropertyChangeListener(ev -> {
+            if (ev.getPropertyName().equals(javax.accessibility.AccessibleContext.ACCESSIBLE_STATE_PROPERTY)) {
+                changes.add(ev.getNewValue());
+            }
+        });
+        SwingUtilities.invokeAndWait(() -> panel.setDetailsVisible(true));
+        assertThat(ComponentImages.onEventThread(toggle::getAccessibleStateSet).toArray())
+                .contains(javax.accessibility.AccessibleState.EXPANDED).doesNotContain(javax.accessibility.AccessibleState.COLLAPSED);
+        assertThat(changes).contains(javax.accessibility.AccessibleState.EXPANDED);
+        javax.accessibility.AccessibleRelation controls = toggle.getAccessibleRelationSet().get(javax.accessibility.AccessibleRelation.CONTROLLER_FOR);
+        assertThat(controls).isNotNull();
+        assertThat(controls.getTarget()).containsExactly(panel.detailsSection());
+
+        java.util.List<javax.accessibility.AccessibleContext> icons = accessibleTree(panel.getAccessibleContext(), new java.util.ArrayList<>())
+                
+                .stream().filter(n -> n.getAccessibleRole() == javax.accessibility.AccessibleRole.LABEL && n.getAccessibleIcon() != null
+                        && n.getAccessibleIcon().length > 0).toList();
+        assertThat(icons).singleElement().satisfies(icon -> assertThat(icon.getAccessibleName())
+                .isEqualTo(messages.get("report.title.partial")));
+    }
+
+    /**
+     * Alt and a letter reach the buttons where their labels have Latin letters, each its own; a Gujarati or Japanese
+     * label gets none rather than an English letter the reader cannot see.
+     */
+    @Test
+    void mnemonicsComeFromTheLocalizedLabels() throws Exception {
+        for (String tag : java.util.List.of("en", "de", "fr", "es")) {
+            SendFailurePanel panel = panel(tag);
+            javax.swing.AbstractButton toggle = panel.detailsToggle();
+            javax.swing.AbstractButton copy = panel.copyButton();
+            for (javax.swing.AbstractButton b : java.util.List.of(toggle, copy)) {
+                assertThat(b.getMnemonic()).as("%s %s", tag, b.getText()).isBetween((int) 'A', (int) 'Z');
+                assertThat(Character.toUpperCase(b.getText().charAt(b.getDisplayedMnemonicIndex()))).isEqualTo((char) b.getMnemonic());
+            }
+            assertThat(toggle.getMnemonic()).as(tag).isNotEqualTo(copy.getMnemonic());
+        }
+        assertThat(panel("en").detailsToggle().getMnemonic()).isEqualTo('T');
+        for (String tag : java.util.List.of("gu", "ja", "ar")) {
+            SendFailurePanel panel = panel(tag);
+            assertThat(panel.detailsToggle().getMnemonic()).as(tag).isZero();
+            assertThat(panel.copyButton().getMnemonic()).as(tag).isZero();
+        }
+    }
+
+    /** Copy says on its button that the details were copied, in the reader's language, and then offers to copy again. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu"})
+    void copyConfirmsOnItsButton(String tag) throws Exception {
+        SendFailurePanel panel = panel(tag);
+        LocalizedMessages messages = Explainer.standard().messages(Locale.forLanguageTag(tag));
+        java.util.List<Object> names = new java.util.ArrayList<>();
+        panel.copyButton().getAccessibleContext().addPropertyChangeListener(ev -> {
+            if (ev.getPropertyName().equals(javax.accessibility.AccessibleContext.ACCESSIBLE_NAME_PROPERTY)) {
+                names.add(ev.getNewValue());
+            }
+        });
+        SwingUtilities.invokeAndWait(() -> panel.copyButton().doClick());
+        assertThat(panel.copyButton().getText()).isEqualTo(messages.get("label.copied"));
+        assertThat(names).containsExactly(messages.get("label.copied"));
+        Thread.sleep(SendFailurePanel.COPY_CONFIRMATION_MS + 500);
+        SwingUtilities.invokeAndWait(() -> { });
+        assertThat(panel.copyButton().getText()).isEqualTo(messages.get("label.copy"));
+    }
+
+    /**
+     * The technical details do not repeat the stage sentence the body shows, and name the category in the reader's
+     * language with its id beside it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu", "ja"})
+    void theDetailsNameTheCategoryInTheReadersLanguageAndDoNotRepeatTheStage(String tag) throws Exception {
+        Locale locale = Locale.forLanguageTag(tag);
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(partialFailure, locale);
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        SendFailurePanel panel = panel(tag);
+        String stage = new dev.smtpexplain.mail.ReportLayout(messages).stageSentence(report.outcome(), report.stage());
+        assertThat(stage).isNotEmpty();
+        assertThat(panel.shownTexts()).filteredOn(t -> t.contains(stage)).hasSize(1);
+        String technical = SendFailurePanel.technicalText(report, messages);
+        String id = report.explanation().categoryId();
+        assertThat(technical).contains(messages.get("category." + id + ".title")).contains(id);
+        assertThat(panel.shownTexts()).contains(technical);
+    }
+
     /** The accessibility tree as an assistive technology walks it: only through the accessible children. */
     static java.util.List<javax.accessibility.AccessibleContext> accessibleTree(javax.accessibility.AccessibleContext c,
             java.util.List<javax.accessibility.AccessibleContext> out) {
