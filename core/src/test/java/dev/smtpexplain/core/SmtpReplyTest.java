@@ -214,6 +214,25 @@ class SmtpReplyTest {
     }
 
     @Test
+    void aServersReplyThatWritesAFieldsNameIsStillItsReply() {
+        // a server may end a multi-line reply with any text (Angus takes a last line without a code): "Status: 4.2.2" or
+        // "Diagnostic-Code: smtp; 250 …" there are its words, not a bounce's fields that would make a refusal a deferral
+        SmtpReply status = SmtpReply.parseLenient("550-5.1.1 user unknown\nStatus: 4.2.2");
+        assertThat(status.code()).contains(ReplyCode.of(550));
+        assertThat(status.status()).map(Object::toString).contains("5.1.1");
+        assertThat(status.lines()).containsExactly("user unknown", "Status: 4.2.2");
+        assertThat(Diagnoser.standard().diagnose(status).permanence()).isEqualTo(Permanence.PERMANENT);
+        SmtpReply diagnostic = SmtpReply.of(550, null, "550-5.1.1 user unknown\nDiagnostic-Code: smtp; 250 2.0.0 Ok queued");
+        assertThat(diagnostic.code()).contains(ReplyCode.of(550));
+        assertThat(diagnostic.text()).contains("user unknown");
+        // a bounce's text pasted whole still has its fields read
+        SmtpReply bounce = SmtpReply.parseLenient("Your message could not be delivered.\n\nAction: failed\nStatus: 5.2.2\n"
+                + "Diagnostic-Code: smtp; 552 5.2.2 Mailbox full\n");
+        assertThat(bounce.code()).contains(ReplyCode.of(552));
+        assertThat(bounce.status()).map(Object::toString).contains("5.2.2");
+    }
+
+    @Test
     void leniencyFindsACodeThatAColonIntroduces() {
         SmtpReply r = SmtpReply.parseLenient("host mx.example.org[192.0.2.10] said: 550 [SUSPEND] Mailbox currently suspended");
         assertThat(r.code()).contains(ReplyCode.of(550));

@@ -29,8 +29,11 @@ final class BounceText {
     /**
      * Where the reply is in {@code input}, or null when the input is a reply as it stands (one line, or
      * lines with neither DSN fields nor a quoted message).
+     *
+     * @param fields whether {@code Status:} and {@code Diagnostic-Code:} lines are a report's fields; not in a text
+     *     that starts as a server's reply does ("550-5.1.1 …"), where such a line is the server's own words
      */
-    static Focus focus(String input) {
+    static Focus focus(String input, boolean fields) {
         if (input.indexOf('\n') < 0 && input.indexOf('\r') < 0) {
             return null; // one line, the usual case: a bounce or a DSN has lines
         }
@@ -80,7 +83,7 @@ final class BounceText {
                     break;
                 }
             }
-            if (status == null && startsWith(input, start, end, "status:")) {
+            if (fields && status == null && startsWith(input, start, end, "status:")) {
                 String value = input.substring(start + 7, end).strip();
                 int statusEnd = ReplyParser.statusEnd(value, 0);
                 if (statusEnd > 0) {
@@ -89,7 +92,7 @@ final class BounceText {
                 from = next;
                 continue;
             }
-            if (diagnostic == null && startsWith(input, start, end, "diagnostic-code:")) {
+            if (fields && diagnostic == null && startsWith(input, start, end, "diagnostic-code:")) {
                 diagnostic = new StringBuilder(end - start).append(input, start, end);
                 inDiagnostic = true;
                 from = next;

@@ -90,7 +90,9 @@ public final class ReplyParser {
         EnhancedStatus fieldStatus = null;
         // one line, the usual case: neither a bounce to focus on nor lines to split (looked for once)
         boolean oneLine = isOneLine(text0);
-        BounceText.Focus focus = oneLine ? null : BounceText.focus(text0);
+        // a reply as a server sends it ("550-5.1.1 …" on its first line) is the server's words throughout: a line of it
+        // that reads "Status: 4.2.2" or "Diagnostic-Code: smtp; 250 …" is its text, not a bounce's field
+        BounceText.Focus focus = oneLine ? null : BounceText.focus(text0, !startsWithReplyCode(text0));
         if (focus != null) {
             text0 = focus.text();
             fieldStatus = focus.status();
@@ -164,6 +166,19 @@ public final class ReplyParser {
         }
         // a whole bounce shows the part that was read, not its header block, MIME structure or returned message
         return new SmtpReply(code, status, text, focus == null ? input : focus.text());
+    }
+
+    // a reply code from 2 to 5 at the text's start, past white space, followed by a space, a '-' or the line's end
+    private static boolean startsWithReplyCode(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i + 3 > s.length() || s.charAt(i) < '2' || s.charAt(i) > '5' || !isDigit(s.charAt(i + 1)) || !isDigit(s.charAt(i + 2))) {
+            return false;
+        }
+        char after = i + 3 < s.length() ? s.charAt(i + 3) : '\n';
+        return after == ' ' || after == '-' || after == '\r' || after == '\n';
     }
 
     /**
