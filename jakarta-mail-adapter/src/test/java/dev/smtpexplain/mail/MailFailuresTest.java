@@ -12,10 +12,12 @@ import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.support.NoThreadLeaks;
 import dev.smtpexplain.mail.support.Reports;
 import dev.smtpexplain.mail.support.Subetha;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,6 +95,104 @@ class MailFailuresTest {
         // a reply with control characters and escape sequences is shown sanitized
         SendFailureReport r = MailFailures.explain(new MessagingException("550 5.1.1 evil\u001b[2J\u202e text"), Locale.ENGLISH);
         assertThat(r.explanation().serverText().orElseThrow()).doesNotContain("\u001b").doesNotContain("\u202e");
+    }
+
+    /** An application's exception whose every overridable method fails: with a runtime exception, sneakily with a checked one, by recursing. */
+    private static MessagingException everyMethodThrows(Runnable failure) {
+        return new SendFailedException("never read") {
+            @Override
+            public Address[] getValidSentAddresses() {
+                failure.run();
+                return null;
+            }
+
+            @Override
+            public Address[] getValidUnsentAddresses() {
+                failure.run();
+                return null;
+            }
+
+            @Override
+            public Address[] getInvalidAddresses() {
+                failure.run();
+                return null;
+            }
+
+            @Override
+            public String getMessage() {
+                failure.run();
+                return "unreachable";
+            }
+
+            @Override
+            public String getLocalizedMessage() {
+                failure.run();
+                return "unreachable";
+            }
+
+            @Override
+            public synchronized Exception getNextException() {
+                failure.run();
+                return null;
+            }
+
+            @Override
+            public synchronized Throwable getCause() {
+                failure.run();
+                return null;
+            }
+
+            @Override
+            public String toString() {
+                failure.run();
+                return "unreachable";
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    /** Outside tester, F4: the fallback for what the analysis did not foresee called getMessage() itself, and threw. */
+    @Test
+    void anExceptionWhoseMethodsThrowIsStillReported() {
+        List<Runnable> failures = List.of(
+                () -> {
+                    throw new IllegalStateException("getMessage failed");
+                },
+                () -> sneakyThrow(new java.io.IOException("checked, undeclared")),
+                () -> recurse(0));
+        for (Runnable failure : failures) {
+            MessagingException odd = everyMethodThrows(failure);
+            SendFailureReport r = MailFailures.explain(odd, Locale.ENGLISH);
+            assertThat(r.category()).isEqualTo(Category.UNKNOWN);
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.exception()).containsSame(odd);
+            assertThat(r.text()).startsWith("The message was not sent");
+            assertThat(r.technicalDetails()).contains("MailFailuresTest$").doesNotContain("unreachable");
+            assertThat(SendFailureAnalyzer.standard().analyze(odd, Reports.GU).locale().getLanguage()).isEqualTo("gu");
+        }
+    }
+
+    /** A wrapper whose getMessage() throws does not hide the refusal it wraps. */
+    @Test
+    void aWrapperWhoseMessageThrowsDoesNotHideTheRefusal() throws Exception {
+        MessagingException wrapper = new MessagingException("could not send", realRcptFailure()) {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("getMessage failed");
+            }
+        };
+        SendFailureReport r = MailFailures.explain(wrapper, Locale.ENGLISH);
+        assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(r.rejectedRecipients()).containsExactly("nouser@example.test");
+        assertThat(r.technicalDetails()).contains("550 5.1.1");
     }
 
     @Test

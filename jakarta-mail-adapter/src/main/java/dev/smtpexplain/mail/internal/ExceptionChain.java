@@ -42,15 +42,10 @@ final class ExceptionChain {
     static ExceptionChain of(@Nullable Throwable top) {
         List<Throwable> out = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = top; t != null && out.size() < MAX_LINKS && seen.add(t); t = next(t)) {
+        for (Throwable t = top; t != null && out.size() < MAX_LINKS && seen.add(t); t = Untrusted.next(t)) {
             out.add(t);
         }
         return new ExceptionChain(out);
-    }
-
-    private static @Nullable Throwable next(Throwable t) {
-        // MessagingException.getCause() is its next exception; initCause is blocked there
-        return t instanceof MessagingException me ? me.getNextException() : t.getCause();
     }
 
     /** Suppressed exceptions of this chain (close failures), each with its own chain, none twice. */
@@ -79,10 +74,9 @@ final class ExceptionChain {
         return links.get(0);
     }
 
-    /** An exception's message, "" for none. */
+    /** An exception's message, "" for none and when reading it fails. */
     static String message(@Nullable Throwable t) {
-        String m = t == null ? null : t.getMessage();
-        return m == null ? "" : m;
+        return Untrusted.message(t);
     }
 
     /** Every link's message, joined with " | ". */
@@ -199,7 +193,7 @@ final class ExceptionChain {
             sb.append('\n');
         }
         sb.append(prefix).append(t.getClass().getSimpleName()).append(": ")
-                .append(ServerText.sanitize(Replies.recoverUtf8(r.redact(t.getMessage())), DETAIL_MAX, false));
+                .append(ServerText.sanitize(Replies.recoverUtf8(r.redact(message(t))), DETAIL_MAX, false));
         String command = null;
         int rc = Integer.MIN_VALUE;
         if (t instanceof SMTPSendFailedException e) {

@@ -53,7 +53,9 @@ public final class FailureAnalysis {
         Attempt a = attempt == null ? Attempt.unknown() : attempt;
         try {
             return assembler.assemble(top, l, a);
-        } catch (RuntimeException e) {
+        } catch (Exception | StackOverflowError e) {
+            // what the analysis did not foresee, also from an application's exception overriding a method to throw
+            // a checked exception undeclared or to call itself without end
             return assembler.fallback(top, l, a, e);
         }
     }

@@ -61,13 +61,13 @@ final class FailureClassifier {
             int rc = send.getReturnCode();
             if (rc >= 200 && rc < 300) {
                 // sendpartial / reportsuccess: the message went to the accepted recipients
-                return Finding.delivered(Replies.read(r.redact(send.getMessage())));
+                return Finding.delivered(Replies.read(r.redact(ExceptionChain.message(send))));
             }
             if (rc < 200 || rc > 599) {
                 // -1: EOF instead of a reply, or a line without a code; 999, 099, 6xx: not SMTP
-                return unexpectedReply(stage, send.getMessage(), r);
+                return unexpectedReply(stage, ExceptionChain.message(send), r);
             }
-            return Finding.reply(stage, Replies.read(r.redact(send.getMessage())));
+            return Finding.reply(stage, Replies.read(r.redact(ExceptionChain.message(send))));
         }
         List<SMTPAddressFailedException> refused = links.all(SMTPAddressFailedException.class);
         if (!refused.isEmpty()) {
@@ -76,7 +76,7 @@ final class FailureClassifier {
             }
             // a bare SMTPAddressFailedException: -1 when the server hung up during RCPT or answered
             // without a code, else a code outside 2xx-5xx (Angus gives up on the whole transaction)
-            return unexpectedReply(SmtpStage.RCPT_TO, refused.get(0).getMessage(), r);
+            return unexpectedReply(SmtpStage.RCPT_TO, ExceptionChain.message(refused.get(0)), r);
         }
         Finding tls = tls(links, a);
         if (tls != null) {
@@ -84,7 +84,7 @@ final class FailureClassifier {
         }
         AuthenticationFailedException auth = links.first(AuthenticationFailedException.class);
         if (auth != null) {
-            String m = r.redact(auth.getMessage());
+            String m = r.redact(ExceptionChain.message(auth));
             if (Replies.looksLikeReply(m)) {
                 return Finding.reply(SmtpStage.AUTH, Replies.read(m));
             }
@@ -113,7 +113,7 @@ final class FailureClassifier {
         }
         MessagingException greeting = links.with(BAD_GREETING);
         if (greeting != null) {
-            String m = r.redact(greeting.getMessage());
+            String m = r.redact(ExceptionChain.message(greeting));
             int at = m.indexOf("response: ");
             String response = at < 0 ? "" : m.substring(at + "response: ".length());
             if (Replies.looksLikeReply(response)) {
@@ -138,8 +138,7 @@ final class FailureClassifier {
         MessagingException io = links.with(SENDING_MESSAGE);
         if (io != null) {
             // BDAT puts the server's reply into the IOException's message
-            Throwable cause = io.getNextException();
-            String m = cause == null ? "" : r.redact(cause.getMessage());
+            String m = r.redact(ExceptionChain.message(Untrusted.next(io)));
             return Replies.looksLikeReply(m) ? Finding.reply(SmtpStage.DATA, Replies.read(m)) : lost(SmtpStage.DATA);
         }
         if (links.with(CONNECT_FAILED) != null || links.with(PROTOCOL_NOT_STARTED) != null) {
@@ -156,7 +155,7 @@ final class FailureClassifier {
         Throwable replying = links.firstMatching(t -> t instanceof MessagingException && Replies.looksLikeReply(ExceptionChain.message(t)));
         if (replying != null) {
             // issueCommand: HELO or STARTTLS refused; nothing in the exception says which
-            SmtpReply reply = Replies.read(r.redact(replying.getMessage()));
+            SmtpReply reply = Replies.read(r.redact(ExceptionChain.message(replying)));
             if (a.phase() == Attempt.Phase.SEND) {
                 return Finding.reply(SmtpStage.UNKNOWN, reply);
             }

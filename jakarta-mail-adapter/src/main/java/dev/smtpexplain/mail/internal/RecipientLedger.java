@@ -63,7 +63,7 @@ final class RecipientLedger {
             }
             String address = Attempt.address(e.getAddress());
             ledger.all.add(address);
-            SmtpReply reply = Replies.read(r.redact(e.getMessage()));
+            SmtpReply reply = Replies.read(r.redact(ExceptionChain.message(e)));
             Diagnosis d = Replies.diagnose(diagnoser, reply, SmtpStage.RCPT_TO);
             RecipientFailure.Kind kind = switch (reply.classDigit()) {
                 case 5 -> RecipientFailure.Kind.REJECTED;

@@ -106,9 +106,14 @@ final class ReportAssembler {
         LocalizedMessages messages = explainer.messages(locale);
         String summary = new ReportLayout(messages).reportText(Outcome.FAILED, SmtpStage.UNKNOWN, e, "", List.of(), List.of(), a.recipients());
         String details = "analysis failed with " + failure.getClass().getName() + "; exception: "
-                + (top == null ? "none" : top.getClass().getName() + ": " + ServerText.sanitize(a.redactor().redact(top.getMessage()), DETAIL_MAX, false));
+                + (top == null ? "none" : top.getClass().getName() + ": " + ServerText.sanitize(a.redactor().redact(messageOf(top)), DETAIL_MAX, false));
         return SendFailureReport.of(Outcome.FAILED, SmtpStage.UNKNOWN, d, e, Optional.empty(), List.of(), List.of(), a.recipients(),
                 messages.locale(), summary, details, Optional.ofNullable(top));
+    }
+
+    /** The exception's message for the details; the analysis may have failed because reading it throws. */
+    private static String messageOf(MessagingException top) {
+        return Untrusted.call(top::getMessage, "(no message: getMessage() returned null or failed)");
     }
 
     /** The explanation of a failure found before any server was contacted: it must not say a server reported it. */
