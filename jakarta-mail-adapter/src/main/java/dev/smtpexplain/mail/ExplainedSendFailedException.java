@@ -14,8 +14,10 @@ import jakarta.mail.SendFailedException;
  * it had them, else every recipient is "valid unsent".
  *
  * <p>The message is for logs: the report's headline in English (whatever the report's locale) plus the
- * category and stage ids, with credentials redacted. The {@link #report() report} carries the text in
- * the reader's language.
+ * category and stage ids, with credentials redacted and sanitized; {@link #toString()} and so the first line
+ * of a stack trace print only that. The cause (Angus's exception) is kept as it was thrown, the server's
+ * reply unredacted and unsanitized in its message: a stack trace prints it after "Caused by:". The
+ * {@link #report() report} carries the text in the reader's language.
  * The report is not serialized with the exception.
  */
 public final class ExplainedSendFailedException extends SendFailedException {
@@ -39,6 +41,16 @@ public final class ExplainedSendFailedException extends SendFailedException {
      */
     public @Nullable SendFailureReport report() {
         return report;
+    }
+
+    /**
+     * {@return the class name and the message} Not {@code MessagingException}'s, which appends each nested
+     * exception's message as it is, the server's escape sequences and all, so that {@code log.warn("…", e)}
+     * printed them.
+     */
+    @Override
+    public String toString() {
+        return getClass().getName() + ": " + getLocalizedMessage();
     }
 
     /** What the sender knew about the attempt, so the analyzer can redo the report in another locale. */

@@ -17,6 +17,7 @@ import dev.smtpexplain.mail.support.ReportStrings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.ByteArrayOutputStream;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,9 @@ class HostileServerTest {
         assertThat(r.exception()).containsSame((MessagingException) e.getNextException());
         ReportStrings.assertSanitized(r);
         ReportStrings.assertSafe("exception message", e.getMessage(), false, false);
+        // what a log line prints of the exception itself: its message, not the server's raw reply
+        assertThat(e.getLocalizedMessage()).isEqualTo(e.getMessage());
+        assertThat(e.toString()).isEqualTo(ExplainedSendFailedException.class.getName() + ": " + e.getMessage());
         // nobody got the message, and nobody is lost
         assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
         List<String> seen = new ArrayList<>(r.notAttemptedRecipients());
@@ -336,6 +340,24 @@ class HostileServerTest {
             assertThat(r.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
             assertNoJunk(r.text());
         }
+    }
+
+    /**
+     * Outside tester, F7: {@code log.warn("…", e)} printed the raw reply (escapes, a title-setting OSC, a
+     * bidi override) through MessagingException's "nested exception is:". The explained exception's own
+     * line is its sanitized message; the cause below it is Angus's exception, kept raw on purpose.
+     */
+    @Test
+    void theExplainedExceptionsOwnLogLineIsSanitized() throws Exception {
+        byte[] reply = bytes("550-5.1.1 \u001B[31mred\u001B[0m \u001B]0;owned\u0007\r\n550 5.1.1 ", JUNK, " \u202Egnp.exe user unknown\r\n");
+        ExplainedSendFailedException e = send(rcpt(reply), List.of(A)).exception();
+        assertThat(e.toString()).doesNotContain("nested exception", "owned");
+        assertNoJunk(e.toString());
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        String first = trace.toString().lines().findFirst().orElseThrow();
+        assertThat(first).isEqualTo(e.toString());
+        assertThat(trace.toString()).contains("Caused by: ", SMTPAddressFailedException.class.getName(), "\u001B[31m");
     }
 
     /** A 100 KB line: shown capped with a visible ellipsis, and read in linear time (a quadratic address scan took 18 s). */
