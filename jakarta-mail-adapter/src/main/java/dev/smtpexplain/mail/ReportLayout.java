@@ -28,6 +28,8 @@ public final class ReportLayout {
 
     // a server's reply quoted in the summary: one line, cut here
     private static final int SERVER_LINE_MAX = 300;
+    // a list of addresses goes on to the next line past this, so that hundreds of recipients make no huge line
+    private static final int ADDRESS_LINE_MAX = 300;
 
     private final LocalizedMessages m;
 
@@ -115,7 +117,9 @@ public final class ReportLayout {
      * A report's whole text ({@link SendFailureReport#text()}): the headline, the step that failed, the
      * transport's detail, the refused and the deferred recipients with their servers' replies, the recipients that
      * took the message and those it was not sent to, the server's reply when no recipient has one of its own, and the
-     * first thing to try. Every line prepared with {@link #line(String)}; servers' replies are sanitized here.
+     * first thing to try. Every line prepared with {@link #line(String)}; servers' replies are sanitized here. A list
+     * of addresses longer than 300 characters goes on over lines indented by four spaces, each but the last
+     * ending with a comma.
      *
      * @param outcome what became of the message
      * @param stage the step of the SMTP conversation that failed
@@ -143,10 +147,10 @@ public final class ReportLayout {
         recipientLines(lines, "report.recipients.rejected", failures.stream().filter(RecipientFailure::isRejected).toList());
         recipientLines(lines, "report.recipients.deferred", failures.stream().filter(f -> !f.isRejected()).toList());
         if (!accepted.isEmpty()) {
-            lines.add(labelledText(m.format("report.recipients.accepted", Map.of("count", accepted.size())), addresses(accepted)));
+            addressLines(lines, m.format("report.recipients.accepted", Map.of("count", accepted.size())), accepted);
         }
         if (!notTried.isEmpty()) {
-            lines.add(labelledText(m.format("report.recipients.notTried", Map.of("count", notTried.size())), addresses(notTried)));
+            addressLines(lines, m.format("report.recipients.notTried", Map.of("count", notTried.size())), notTried);
         }
         String server = overall.serverText().map(ReportLayout::oneLine).orElse("");
         if (failures.isEmpty() && !server.isEmpty() && outcome != Outcome.DELIVERED) {
@@ -172,9 +176,30 @@ public final class ReportLayout {
         }
     }
 
-    // addresses joined with ", ", each isolated in a right-to-left language so the list keeps its order
-    private String addresses(List<String> addresses) {
-        return String.join(", ", addresses.stream().map(this::data).toList());
+    // the label and the addresses after it; a long list goes on over indented lines
+    private void addressLines(List<String> lines, String label, List<String> addresses) {
+        List<String> pieces = addressPieces(addresses);
+        lines.add(labelledText(label, pieces.get(0)));
+        pieces.subList(1, pieces.size()).forEach(piece -> lines.add("    " + piece));
+    }
+
+    // addresses joined with ", ", each isolated in a right-to-left language so the list keeps its order; a piece
+    // ends with a comma where the list goes on, before it would pass ADDRESS_LINE_MAX
+    private List<String> addressPieces(List<String> addresses) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (String address : addresses) {
+            String a = data(address);
+            if (!piece.isEmpty() && piece.length() + 2 + a.length() > ADDRESS_LINE_MAX) {
+                pieces.add(piece.append(',').toString());
+                piece.setLength(0);
+            } else if (!piece.isEmpty()) {
+                piece.append(", ");
+            }
+            piece.append(a);
+        }
+        pieces.add(piece.toString());
+        return pieces;
     }
 
     private static String oneLine(String s) {

@@ -76,6 +76,37 @@ class ReportLayoutTextTest {
         assertThat(text).doesNotContainPattern("[\\p{Cc}&&[^\\n]]");
     }
 
+    /** Hundreds of recipients make no line of thousands of characters: the list goes on over indented lines. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void aLongListOfAddressesGoesOnOverIndentedLines(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        ReportLayout layout = new ReportLayout(EXPLAINER.messages(locale));
+        List<String> notTried = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "someone" + i + "@example.test").toList();
+
+        String text = layout.reportText(Outcome.FAILED, SmtpStage.DATA, explain("554 5.7.1 rejected", locale), "",
+                List.of(), List.of(), notTried);
+
+        List<String> lines = text.lines().toList();
+        String label = EXPLAINER.messages(locale).format("report.recipients.notTried", Map.of("count", 200));
+        int first = lines.indexOf(lines.stream().filter(l -> l.contains(label)).findFirst().orElseThrow());
+        List<String> list = lines.subList(first, first + (int) lines.stream().skip(first + 1).takeWhile(l -> l.startsWith(layout.line("    "))).count() + 1);
+        assertThat(list).hasSizeGreaterThan(10).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(400));
+        assertThat(list.subList(0, list.size() - 1)).allSatisfy(l -> assertThat(l).endsWith(","));
+        // every address once, in order
+        String joined = String.join(" ", list).replace("\u2068", "").replace("\u2069", "");
+        int at = 0;
+        for (String a : notTried) {
+            int next = joined.indexOf(a + (a.equals(notTried.get(199)) ? "" : ","), at);
+            assertThat(next).as(a).isGreaterThanOrEqualTo(at);
+            at = next + a.length();
+        }
+        // a short list stays on the label's line
+        String shortList = layout.reportText(Outcome.FAILED, SmtpStage.DATA, explain("554 5.7.1 rejected", locale), "",
+                List.of(), List.of(), notTried.subList(0, 3));
+        assertThat(shortList.lines().filter(l -> l.contains("someone")).count()).isEqualTo(1);
+    }
+
     @Test
     void aDeliveredMessageHasOnlyItsOutcome() {
         Locale en = Locale.ENGLISH;

@@ -1,6 +1,7 @@
 package dev.smtpexplain.mail.internal;
 
 import dev.smtpexplain.core.ServerText;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import java.net.UnknownHostException;
@@ -21,13 +22,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The exceptions of one send failure in order: a {@code MessagingException}'s next exceptions (Angus links
- * them as a list), the causes of anything else. At most {@value #MAX_LINKS} links, and a cycle ends the
- * walk. Also answers the questions the classifier asks of the chain (the first of a type, the first with a
- * message, the host and port it names) and writes the technical details.
+ * them as a list, one {@code SMTPAddressFailedException} per refused recipient), the causes of anything else.
+ * Every recipient of a send must be counted, so the next exceptions are followed as far as the send can
+ * reach: one link per recipient it names (the sender's list or an exception's address arrays, whichever is
+ * longer) plus {@value #MAX_OTHER_LINKS}. Causes are followed {@value #MAX_OTHER_LINKS} deep, a cycle ends
+ * the walk, and the suppressed exceptions count {@value #MAX_OTHER_LINKS} in all; so the walk is linear in
+ * what the exception holds and a hostile chain cannot stretch it. Also answers the questions the classifier
+ * asks of the chain (the first of a type, the first with a message, the host and port it names) and writes
+ * the technical details.
  */
 final class ExceptionChain {
 
-    static final int MAX_LINKS = 64;
+    /** Links that are not a recipient's: wrappers, the send's summary, a cause's causes, suppressed ones. */
+    static final int MAX_OTHER_LINKS = 64;
+    /** Links the technical details describe one per line; they count the rest. */
+    private static final int MAX_DESCRIBED = 64;
     private static final int DETAIL_MAX = 300;
     private static final Pattern HOST_PORT = Pattern.compile("host: ([^,\\s]+), port: (-?\\d+)");
     private static final Pattern UNKNOWN_HOST = Pattern.compile("Unknown SMTP host: (\\S+)");
@@ -38,25 +47,59 @@ final class ExceptionChain {
         this.links = List.copyOf(links);
     }
 
-    /** The primary chain from {@code top}; empty for null. */
+    /** The primary chain from {@code top}, knowing no recipients; empty for null. */
     static ExceptionChain of(@Nullable Throwable top) {
+        return of(top, 0);
+    }
+
+    /** The primary chain from {@code top} of a send to {@code recipients} recipients; empty for null. */
+    static ExceptionChain of(@Nullable Throwable top, int recipients) {
         List<Throwable> out = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = top; t != null && out.size() < MAX_LINKS && seen.add(t); t = Untrusted.next(t)) {
+        int nextLinks = 0;
+        int nextBound = MAX_OTHER_LINKS + recipients;
+        int causeLinks = 0;
+        for (Throwable t = top; t != null && seen.add(t); t = Untrusted.next(t)) {
+            if (t instanceof MessagingException me) {
+                // Angus's address arrays name every recipient of the send, refused or not
+                nextBound = Math.max(nextBound, MAX_OTHER_LINKS + addressesNamed(me));
+                if (nextLinks++ == nextBound) {
+                    break;
+                }
+            } else if (causeLinks++ == MAX_OTHER_LINKS) {
+                break;
+            }
             out.add(t);
         }
         return new ExceptionChain(out);
     }
 
-    /** Suppressed exceptions of this chain (close failures), each with its own chain, none twice. */
+    /** How many addresses a {@code SendFailedException}'s arrays hold, 0 for any other exception. */
+    private static int addressesNamed(MessagingException e) {
+        if (!(e instanceof SendFailedException s)) {
+            return 0;
+        }
+        Address[] none = new Address[0];
+        return Untrusted.call(s::getValidSentAddresses, none).length + Untrusted.call(s::getValidUnsentAddresses, none).length
+                + Untrusted.call(s::getInvalidAddresses, none).length;
+    }
+
+    /**
+     * Suppressed exceptions of this chain (close failures), each with its own chain, none twice, at most
+     * {@value #MAX_OTHER_LINKS} suppressed exceptions looked at and {@value #MAX_OTHER_LINKS} links kept.
+     */
     ExceptionChain suppressed() {
         List<Throwable> out = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(links);
+        int lookedAt = 0;
         for (Throwable t : links) {
             for (Throwable s : t.getSuppressed()) {
+                if (lookedAt++ == MAX_OTHER_LINKS) {
+                    return new ExceptionChain(out);
+                }
                 for (Throwable x : of(s).links) {
-                    if (out.size() < MAX_LINKS && seen.add(x)) {
+                    if (out.size() < MAX_OTHER_LINKS && seen.add(x)) {
                         out.add(x);
                     }
                 }
@@ -171,21 +214,45 @@ final class ExceptionChain {
         return a.host() == null ? "" : a.host();
     }
 
-    /** One line per link (class, sanitized message, command and code), then the suppressed ones and the address arrays. */
+    /**
+     * One line per link (class, sanitized message, command and code), the first {@value #MAX_DESCRIBED} of a longer
+     * chain and then how many more there are (each refused recipient's reply is in its own explanation), then the
+     * suppressed ones and the address arrays.
+     */
     String technicalDetails(ExceptionChain suppressed, @Nullable SendFailedException arrays, Redactor r) {
         StringBuilder sb = new StringBuilder();
-        for (Throwable t : links) {
+        for (Throwable t : links.subList(0, Math.min(links.size(), MAX_DESCRIBED))) {
             describe(sb, t, r, sb.isEmpty() ? "" : "  caused by ");
+        }
+        if (links.size() > MAX_DESCRIBED) {
+            sb.append("\n  … and ").append(links.size() - MAX_DESCRIBED).append(" more linked exceptions");
         }
         for (Throwable t : suppressed.links) {
             describe(sb, t, r, "  suppressed: ");
         }
         if (arrays != null) {
-            sb.append("\n  addresses: validSent=").append(orEmpty(Attempt.addresses(arrays.getValidSentAddresses())))
-                    .append(" validUnsent=").append(orEmpty(Attempt.addresses(arrays.getValidUnsentAddresses())))
-                    .append(" invalid=").append(orEmpty(Attempt.addresses(arrays.getInvalidAddresses())));
+            addressLine(sb, "validSent", arrays.getValidSentAddresses());
+            addressLine(sb, "validUnsent", arrays.getValidUnsentAddresses());
+            addressLine(sb, "invalid", arrays.getInvalidAddresses());
         }
         return sb.toString();
+    }
+
+    /** One address array on a line of its own: how many, then as many addresses as fit in {@value #DETAIL_MAX} characters. */
+    private static void addressLine(StringBuilder sb, String name, Address @Nullable [] array) {
+        List<String> addresses = orEmpty(Attempt.addresses(array));
+        sb.append("\n  addresses ").append(name).append(" (").append(addresses.size()).append("):");
+        int shown = 0;
+        int length = 0;
+        for (String a : addresses) {
+            if (shown > 0 && length + a.length() > DETAIL_MAX) {
+                sb.append(" … and ").append(addresses.size() - shown).append(" more");
+                break;
+            }
+            sb.append(shown == 0 ? " " : ", ").append(a);
+            length += a.length() + 2;
+            shown++;
+        }
     }
 
     private static void describe(StringBuilder sb, Throwable t, Redactor r, String prefix) {

@@ -47,8 +47,9 @@ final class RecipientLedger {
         // address lists: the exception's arrays, else the event's
         List<String> sent = arrays != null ? orEmpty(Attempt.addresses(arrays.getValidSentAddresses()))
                 : a.event() != null ? orEmpty(a.event().sent()) : List.of();
-        List<String> invalid = arrays != null ? orEmpty(Attempt.addresses(arrays.getInvalidAddresses()))
-                : a.event() != null ? orEmpty(a.event().invalid()) : List.of();
+        // a set: looked up once per refusal, and a send may have thousands
+        Set<String> invalid = new LinkedHashSet<>(arrays != null ? orEmpty(Attempt.addresses(arrays.getInvalidAddresses()))
+                : a.event() != null ? orEmpty(a.event().invalid()) : List.of());
         List<String> unsent = arrays != null ? orEmpty(Attempt.addresses(arrays.getValidUnsentAddresses()))
                 : a.event() != null ? orEmpty(a.event().unsent()) : List.of();
         ledger.all.addAll(a.recipients());

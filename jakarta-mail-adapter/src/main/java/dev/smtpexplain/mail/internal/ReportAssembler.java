@@ -48,7 +48,7 @@ final class ReportAssembler {
     }
 
     SendFailureReport assemble(@Nullable MessagingException top, Locale locale, Attempt a) {
-        ExceptionChain links = ExceptionChain.of(top);
+        ExceptionChain links = ExceptionChain.of(top, a.recipients().size());
         ExceptionChain suppressed = links.suppressed();
         Finding f = top == null
                 ? Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.NOTHING, Finding.LOCAL + "no-exception", null, Map.of())

@@ -41,8 +41,13 @@ public final class ReportStrings {
             out.put("failure" + i + ".toString", f.toString());
             explanation(out, "failure" + i + ".explanation", f.explanation());
         }
-        out.put("accepted", String.join(",", r.acceptedRecipients()));
-        out.put("notAttempted", String.join(",", r.notAttemptedRecipients()));
+        // one entry per address: a list of hundreds is no line of any output
+        for (int i = 0; i < r.acceptedRecipients().size(); i++) {
+            out.put("accepted" + i + ".address", r.acceptedRecipients().get(i));
+        }
+        for (int i = 0; i < r.notAttemptedRecipients().size(); i++) {
+            out.put("notAttempted" + i + ".address", r.notAttemptedRecipients().get(i));
+        }
         return out;
     }
 
