@@ -69,6 +69,29 @@ class HostileBouncesTest {
     }
 
     @Test
+    void aReportWhoseTextOutgrowsTheTextCapSaysThatItWasCut() {
+        // 400 recipients with long reasons: 640 KB, far under the message cap and the recipient cap, yet over the 256 K
+        // characters of text read; the report named 163 of them and no problem
+        String reason = "550 5.1.1 The email account that you tried to reach does not exist " + "x".repeat(1_400);
+        StringBuilder dsn = new StringBuilder("Reporting-MTA: dns; mx.example.net\r\n\r\n");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            dsn.append("Final-Recipient: rfc822; user").append(i).append("@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n")
+                    .append("Diagnostic-Code: smtp; ").append(reason).append("\r\n\r\n");
+            text.append("<user").append(i).append("@example.com>: host mx.example.com said: ").append(reason).append("\r\n\r\n");
+        }
+        String asDsn = HEAD + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
+                + "--r\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
+                + "--r\r\nContent-Type: message/delivery-status\r\n\r\n" + dsn + "--r--\r\n";
+        String asText = HEAD + "Content-Type: text/plain\r\n\r\n" + text;
+        for (String message : new String[] {asDsn, asText}) {
+            BounceReport r = timed(Duration.ofSeconds(10), () -> read(message));
+            assertThat(r.recipients()).hasSizeLessThan(400);
+            assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("was read only that far"));
+        }
+    }
+
+    @Test
     void pathologicalTextTakesLinearTime() {
         // inputs that make naive address or reply patterns backtrack: long runs of address and code characters
         String[] bodies = {

@@ -116,7 +116,8 @@ public final class BounceReader {
             if (headerProblem != null) {
                 return withProblem(r, headerProblem);
             }
-            if (truncated && r.problem().isEmpty()) {
+            if (truncated && (r.problem().isEmpty() || r.problem().get().contains("was read only that far"))) {
+                // the message cut at the size cap says more than its text cut at the text cap, which follows from it
                 return withProblem(r, "only the first " + limits.maxMessageBytes() + " bytes were read");
             }
             return r;
@@ -128,7 +129,11 @@ public final class BounceReader {
     private BounceReport read(InternetHeaders topHeaders, byte[] bytes, int bodyStart, Locale locale, int depth) {
         Headers top = Headers.of(topHeaders);
         Sections s = new MimeWalk(limits).walk(topHeaders, bytes, bodyStart, bytes.length);
-        ReadableText.Split split = ReadableText.split(String.join("\n", s.texts), limits.maxTextChars());
+        String texts = String.join("\n", s.texts);
+        if (texts.length() > limits.maxTextChars()) {
+            s.problem("the text is longer than " + limits.maxTextChars() + " characters and was read only that far; what came after it, recipients too, was not read");
+        }
+        ReadableText.Split split = ReadableText.split(texts, limits.maxTextChars());
         Headers original = s.originalHeaders != null ? Headers.parse(s.originalHeaders)
                 : split.originalHeaderLines().isEmpty() ? Headers.empty() : Headers.parse(split.originalHeaderLines());
 

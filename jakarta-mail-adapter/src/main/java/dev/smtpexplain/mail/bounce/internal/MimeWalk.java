@@ -57,7 +57,7 @@ final class MimeWalk {
                 multipart(ct, type, b, start, end, depth, s);
             } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")
                     || type.equals("text/delivery-status") || type.equals("message/x-delivery-status")) {
-                byte[] body = RawMime.decode(b, start, end, encoding, limits.maxTextChars());
+                byte[] body = decoded(b, start, end, encoding, s);
                 String fields = new String(body, StandardCharsets.ISO_8859_1);
                 if (DSN_FIELD.matcher(fields).find()) {
                     s.deliveryStatus.add(body);
@@ -67,9 +67,9 @@ final class MimeWalk {
                     s.texts.add(Charsets.decode(body, ct.getParameter("charset")));
                 }
             } else if (type.equals("message/feedback-report")) {
-                s.feedbackReports.add(Charsets.decode(RawMime.decode(b, start, end, encoding, limits.maxTextChars()), "UTF-8"));
+                s.feedbackReports.add(Charsets.decode(decoded(b, start, end, encoding, s), "UTF-8"));
             } else if (type.equals("message/disposition-notification") || type.equals("message/global-disposition-notification")) {
-                s.dispositions.add(Charsets.decode(RawMime.decode(b, start, end, encoding, limits.maxTextChars()), "UTF-8"));
+                s.dispositions.add(Charsets.decode(decoded(b, start, end, encoding, s), "UTF-8"));
             } else if (type.equals("message/rfc822") || type.equals("message/global") || type.equals("text/rfc822-headers")
                     || type.equals("message/rfc822-headers") || type.equals("message/global-headers")) {
                 if (s.originalHeaders == null) {
@@ -88,13 +88,21 @@ final class MimeWalk {
                     }
                     return;
                 }
-                String text = Charsets.decode(RawMime.decode(b, start, end, encoding, limits.maxTextChars()), ct.getParameter("charset"));
+                String text = Charsets.decode(decoded(b, start, end, encoding, s), ct.getParameter("charset"));
                 s.texts.add(type.equals("text/html") ? Html.toText(text) : text);
             }
             // images, applications and the like say nothing about delivery
         } catch (RuntimeException e) {
             s.problem("a MIME part could not be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    // a part's body decoded up to the text cap; a longer one is read only in part, and the report says so
+    private byte[] decoded(byte[] b, int start, int end, String encoding, Sections s) {
+        if ((long) end - start > limits.maxTextChars()) {
+            s.problem("a part longer than " + limits.maxTextChars() + " characters was read only that far; what came after it, recipients too, was not read");
+        }
+        return RawMime.decode(b, start, end, encoding, limits.maxTextChars());
     }
 
     private void multipart(ContentType ct, String type, byte[] b, int start, int end, int depth, Sections s) {
