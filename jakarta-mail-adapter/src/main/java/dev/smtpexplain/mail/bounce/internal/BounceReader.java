@@ -634,8 +634,12 @@ public final class BounceReader {
             } else if (action.equals("delayed") && d.category() == Category.DELIVERY_EXPIRED) {
                 // a warning's "Connection timed out" is why the message is still queued, not an expiry: it has not
                 // expired while the server keeps trying. The temporary counterpart says the receiving server could
-                // not be reached, and that the system retries
-                d = Diagnosis.of(reply, Category.NETWORK_ERROR, d.confidence(), d.evidence());
+                // not be reached, and that the system retries. A warning that only says it is late ("Delivery to the
+                // following recipients has been delayed.", no reply, no status) states no cause at all
+                boolean onlyLate = reply.code().isEmpty() && reply.status().isEmpty()
+                        && d.evidence().matchedPhrase().map(p -> any(p, DELAYED)).orElse(true);
+                d = onlyLate ? Diagnosis.of(reply, Category.UNKNOWN, NO_CAUSE_CONFIDENCE, NO_CAUSE)
+                        : Diagnosis.of(reply, Category.NETWORK_ERROR, d.confidence(), d.evidence());
             }
             if (action.equals("delayed")) {
                 // the reporting system still holds the message and retries it: sending it again would only duplicate it
