@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +60,9 @@ final class BounceCommand implements Callable<Integer> {
         for (String p : paths) {
             if (p.equals("-")) {
                 try {
-                    emit(out, "-", 0, bounces.read(System.in, locale), locale);
+                    emit(out, "-", 0, bounces.read(StandardInput.open(), locale), locale);
                 } catch (IOException e) {
-                    error("-", "cannot read standard input: " + e.getMessage());
+                    error("-", e);
                 }
                 continue;
             }
@@ -89,7 +88,7 @@ final class BounceCommand implements Callable<Integer> {
                     }
                 }
             } catch (IOException e) {
-                error(d.toString(), "cannot list the directory: " + e.getMessage());
+                error(d.toString(), e);
             }
         }
         files.sort(null);
@@ -109,17 +108,15 @@ final class BounceCommand implements Callable<Integer> {
             } else {
                 emit(out, name, 0, bounces.read(in, locale), locale);
             }
-        } catch (NoSuchFileException e) {
-            error(name, "no such file");
         } catch (IOException e) {
-            error(name, "cannot read: " + e.getMessage());
+            error(name, e);
         }
     }
 
-    private void error(String file, String message) {
+    private void error(String file, IOException e) {
         failures++;
         PrintWriter err = spec.commandLine().getErr();
-        err.println("smtp-explain: " + ServerTextLine.of(file) + ": " + message);
+        err.println("smtp-explain: " + ReadError.message(file, e));
         err.flush();
     }
 

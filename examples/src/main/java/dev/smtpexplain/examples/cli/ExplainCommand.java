@@ -2,7 +2,6 @@ package dev.smtpexplain.examples.cli;
 
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.ReplyCode;
-import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -121,11 +119,8 @@ final class ExplainCommand implements Callable<Integer> {
                     buffered.flush();
                 }
             }
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("smtp-explain: no such file: " + ServerText.sanitize(batch, ERROR_MAX, false));
-            return 1;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("smtp-explain: cannot read " + ServerText.sanitize(batch + ": " + e.getMessage(), ERROR_MAX, false));
+            spec.commandLine().getErr().println("smtp-explain: " + ReadError.message(batch, e));
             return 1;
         } finally {
             buffered.flush();
@@ -159,6 +154,6 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static InputStream open(String file) throws IOException {
-        return new BufferedInputStream(file.equals("-") ? System.in : Files.newInputStream(Path.of(file)));
+        return new BufferedInputStream(file.equals("-") ? StandardInput.open() : Files.newInputStream(Path.of(file)));
     }
 }

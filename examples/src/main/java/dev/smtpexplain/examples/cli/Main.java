@@ -57,11 +57,24 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             // the message may quote arguments: untrusted text for the terminal
-            c.getErr().println("smtp-explain: " + ServerText.sanitize(ex.getMessage(), ExplainCommand.ERROR_MAX, false) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().println("smtp-explain: " + ServerText.sanitize(ex.getMessage(), ExplainCommand.ERROR_MAX, false) + suggestions(ex)
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             c.getErr().flush();
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl;
+    }
+
+    /** picocli's "Did you mean" for a mistyped command or option, on the error's one line; empty without one. */
+    static String suggestions(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getSuggestions().isEmpty()) {
+            return "";
+        }
+        if (u.isUnknownOption()) {
+            return "; possible solutions: " + String.join(", ", u.getSuggestions());
+        }
+        String command = u.getCommandLine().getCommandSpec().qualifiedName();
+        return "; did you mean: " + String.join(" or ", u.getSuggestions().stream().map(s -> command + " " + s).toList()) + "?";
     }
 
     // a class, not a lambda: JDK 17's dynamic class-data archive (the launcher's) crashes on a lambda proxy for an

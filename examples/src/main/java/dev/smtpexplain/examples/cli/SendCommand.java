@@ -191,7 +191,7 @@ final class SendCommand implements Callable<Integer> {
             try {
                 return Files.readString(body.file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --file " + body.file + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), ReadError.message(body.file.toString(), e));
             }
         }
         return body.text;

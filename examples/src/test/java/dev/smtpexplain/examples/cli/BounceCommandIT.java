@@ -174,7 +174,7 @@ class BounceCommandIT {
         CliProcess.Result r = CliProcess.run("bounce", "--json", dir.resolve("missing.eml").toString(), empty.toString(), good.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip().lines()).hasSize(2);
-        assertThat(r.err()).contains("missing.eml: no such file", "empty.eml");
+        assertThat(r.err()).contains("missing.eml: cannot read: no such file", "empty.eml");
         assertThat(lines(r.out())).anySatisfy(j -> assertThat(j.get("recipient").asText()).isEqualTo("bob@example.com"));
 
         CliProcess.Result usage = CliProcess.run("bounce");

@@ -43,8 +43,24 @@ final class CliProcess {
         return run(null, Map.of(), jvmOptions, args);
     }
 
+    /** Runs with standard input closed, as {@code <&-} in a shell closes it (some cron and daemon setups do). */
+    static Result runWithStdinClosed(String... args) throws IOException, InterruptedException {
+        return runWrappedBy(List.of("bash", "-c", "exec \"$@\" <&-", "bash"), args);
+    }
+
+    /** Runs the java command line through {@code wrapper} (setpriv, a shell), which runs the line it is given. */
+    static Result runWrappedBy(List<String> wrapper, String... args) throws IOException, InterruptedException {
+        return runWrapped(null, Map.of(), wrapper, List.of(), args);
+    }
+
     private static Result run(byte[] stdin, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
+        return runWrapped(stdin, env, List.of(), jvmOptions, args);
+    }
+
+    // wrapper: a command that runs the java command line it is given (a shell that first closes standard input)
+    private static Result runWrapped(byte[] stdin, Map<String, String> env, List<String> wrapper, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-Dfile.encoding=ISO-8859-1"); // output must be UTF-8 whatever the platform default

@@ -78,6 +78,23 @@ class LauncherIT {
         }
     }
 
+    /**
+     * Outside tester, F7: with standard input closed ({@code <&-}), '-' read the JDK's lib/modules, which the JVM
+     * opened on descriptor 0. The launcher gives the JVM /dev/null there and says so: '-' is refused, not read.
+     */
+    @Test
+    void aClosedStandardInputIsRefusedAndAnythingElseStillRuns() throws Exception {
+        Result batch = run(List.of("bash", "-c", "exec bash \"$@\" <&-", "bash"), "explain", "--batch", "-");
+        assertThat(batch.exit()).as(batch.err()).isEqualTo(1);
+        assertThat(batch.out()).isEmpty();
+        assertThat(batch.err()).isEqualTo("smtp-explain: -: cannot read: standard input is closed\n");
+        Result bounce = run(List.of("bash", "-c", "exec bash \"$@\" <&-", "bash"), "bounce", "-");
+        assertThat(bounce.exit()).isEqualTo(1);
+        assertThat(bounce.err()).isEqualTo("smtp-explain: -: cannot read: standard input is closed\n");
+        // a command that does not read standard input does not mind
+        assertPureJson(run(List.of("bash", "-c", "exec bash \"$@\" <&-", "bash"), "explain", "--json", "550 5.1.1 User unknown"));
+    }
+
     private static void assertPureJson(Result r) throws IOException {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -89,7 +106,13 @@ class LauncherIT {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        return run(List.of("bash"), args);
+    }
+
+    // shell: the command that runs the launcher script (bash, or a bash that first closes standard input)
+    private static Result run(List<String> shell, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(shell);
+        cmd.add(LAUNCHER.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Path out = Files.createTempFile("launcher", ".out");
