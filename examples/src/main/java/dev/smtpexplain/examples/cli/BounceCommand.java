@@ -1,6 +1,7 @@
 package dev.smtpexplain.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.bounce.BounceRecipient;
@@ -124,7 +125,7 @@ final class BounceCommand implements Callable<Integer> {
     private void emit(PrintWriter out, String file, int index, BounceReport r, Locale locale) {
         if (r.kind() == dev.smtpexplain.mail.bounce.BounceKind.UNREADABLE) {
             failures++;
-            spec.commandLine().getErr().println("smtp-explain: " + ServerTextLine.of(file) + (index > 0 ? " #" + index : "")
+            spec.commandLine().getErr().println("smtp-explain: " + shownName(file) + (index > 0 ? " #" + index : "")
                     + ": " + r.problem().orElse("unreadable"));
             spec.commandLine().getErr().flush();
         }
@@ -144,7 +145,7 @@ final class BounceCommand implements Callable<Integer> {
 
     static ObjectNode jsonLine(String file, int index, BounceReport r, BounceRecipient rcpt) {
         ObjectNode o = JsonReport.MAPPER.createObjectNode();
-        o.put("file", file);
+        o.put("file", shownName(file)); // as the text shows it: a name may hold escapes, line breaks or bidi controls
         if (index > 0) {
             o.put("message", index);
         } else {
@@ -182,10 +183,11 @@ final class BounceCommand implements Callable<Integer> {
         return o;
     }
 
-    /** A file name for an error line: sanitized, since names come from the file system. */
-    private static final class ServerTextLine {
-        static String of(String s) {
-            return dev.smtpexplain.core.ServerText.sanitize(s, 300, false);
-        }
+    /**
+     * A file name as the text, the JSON and error lines show it: sanitized, since names come from the file system
+     * (controls, escapes, bidi and invisible characters removed, a line break read as a space, at most 300 characters).
+     */
+    static String shownName(String file) {
+        return ServerText.sanitize(file, 300, false);
     }
 }

@@ -18,7 +18,7 @@ final class BounceRenderer {
     static String render(String file, int index, BounceReport r, LocalizedMessages m, Terminal t) {
         ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
-        String where = dev.smtpexplain.core.ServerText.sanitize(file, 300, false) + (index > 0 ? " #" + index : "");
+        String where = BounceCommand.shownName(file) + (index > 0 ? " #" + index : "");
         ExplanationRenderer.line(sb, layout, t.bold("━━ " + layout.data(where) + "  " + m.get(r.kind().messageKey())) + t.dim("  (" + layout.data(r.format()) + ")"));
         r.reportingMta().ifPresent(s -> ExplanationRenderer.line(sb, layout, m.get("bounce.label.reportingMta") + ": " + layout.data(s)));
         if (r.originalSubject().isPresent() || r.originalMessageId().isPresent()) {

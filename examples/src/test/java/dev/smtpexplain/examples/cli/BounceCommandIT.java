@@ -184,6 +184,29 @@ class BounceCommandIT {
         assertThat(badOption.exit()).isEqualTo(2);
     }
 
+    /**
+     * Outside tester 56, F6: --json wrote a file name with its escapes, line break and RLO as they are on disk, and
+     * {@code jq -r .file} put them on the terminal. JSON names a file as the text does: sanitized.
+     */
+    @Test
+    void jsonNamesAFileAsTheTextDoesSanitized(@TempDir Path dir) throws Exception {
+        String name = "evil\u001B[31mRED\u001B]0;title\u0007\nStatus: ok";
+        if (java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding")).newEncoder().canEncode('\u202E')) {
+            name += "\u202E"; // file names in UTF-8: a right-to-left override too
+        }
+        Path evil = dir.resolve(name + ".eml");
+        Files.writeString(evil, dsn("bob@example.com", "5.1.1", "550 5.1.1 <bob@example.com>: User unknown"));
+        CliProcess.Result json = CliProcess.run("bounce", "--json", "--lang", "en", dir.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        List<JsonNode> l = lines(json.out());
+        assertThat(l).hasSize(1);
+        String file = l.get(0).get("file").asText();
+        assertThat(file).isEqualTo(dir + "/evilRED Status: ok.eml");
+        assertThat(json.out()).doesNotContain("\u001B", "\u0007", "\u202E", "\\u001B", "\\u0007");
+        CliProcess.Result text = CliProcess.run("bounce", "--lang", "en", dir.toString());
+        assertThat(text.out()).contains("━━ " + file + "  ");
+    }
+
     @Test
     void aLargeMboxStreamsInConstantMemory(@TempDir Path dir) throws Exception {
         // 200 MB: many ordinary-size bounces and a few with a huge returned original (one past the 10 MiB cap)
