@@ -27,16 +27,17 @@ import picocli.CommandLine.Parameters;
 /** {@code smtp-explain bounce}: reads bounce messages and explains every failed recipient. */
 @Command(name = "bounce", mixinStandardHelpOptions = true,
         description = {"Reads bounce messages (delivery status notifications and MTAs' own formats) and explains every failed recipient.",
-                "A PATH is a message file, an mbox file (it starts with a 'From ' line), a directory (every file in it, and cur/ and new/ of a maildir),",
-                "or '-' for one message on standard input.",
-                "",
-                "Examples:",
-                "  smtp-explain bounce ~/Maildir/.Bounces",
-                "  smtp-explain bounce --lang gu failure.eml",
-                "  smtp-explain bounce --json bounces.mbox | jq -r 'select(.category != null) | [.recipient, .category] | @tsv'"},
+                "A PATH is a message file, an mbox file (it starts with a 'From ' line), a directory (every file in it, and cur/ "
+                        + "and new/ of a maildir), or '-' for one message on standard input.",
+                "File names are shown sanitized, in the text and in --json: control, escape, bidi and invisible characters "
+                        + "removed, a line break read as a space."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every input was read", "1:some input could not be read (one error line each; the rest was still read)",
                 "2:usage error (bad option or argument)"})
+@Examples({"smtp-explain bounce ~/Maildir/.Bounces",
+        "smtp-explain bounce --lang gu failure.eml",
+        "smtp-explain bounce --json bounces.mbox \\",
+        "    | jq -r 'select(.category != null) | [.recipient, .category] | @tsv'"})
 final class BounceCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Message files, mbox files, directories or maildirs; '-' reads one message from standard input.")

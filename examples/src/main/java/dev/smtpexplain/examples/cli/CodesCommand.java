@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
         description = "Lists every basic reply code and every registered enhanced status code with its meaning.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:listed", "2:usage error (bad option)"})
+@Examples({"smtp-explain codes",
+        "smtp-explain codes --class 5 --lang gu"})
 final class CodesCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

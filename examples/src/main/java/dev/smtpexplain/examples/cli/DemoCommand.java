@@ -23,16 +23,16 @@ import picocli.CommandLine.Option;
 
 /** {@code smtp-explain demo}: provokes a dozen real send failures on embedded servers and explains each. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts embedded SMTP servers on 127.0.0.1 that fail the way real servers do, sends real messages",
-                "through Jakarta Mail with the smtp-explain adapter, and prints each localized report. Needs nothing but Java;",
-                "finishes in seconds and leaves nothing running.",
-                "",
-                "Examples:",
-                "  smtp-explain demo",
-                "  smtp-explain demo --lang gu",
-                "  smtp-explain demo --json --only unknown-recipient"},
+        // one paragraph a line: picocli wraps each at spaces, and the first is the command's summary in the top-level help
+        description = {"Provokes a dozen real send failures on embedded servers and explains each.",
+                "Starts embedded SMTP servers on 127.0.0.1 that fail the way real servers do, sends real messages through "
+                        + "Jakarta Mail with the smtp-explain adapter, and prints each localized report. Needs nothing but Java; "
+                        + "finishes in seconds and leaves nothing running."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every scenario produced a report", "1:a scenario did not fail as expected", "2:usage error"})
+@Examples({"smtp-explain demo",
+        "smtp-explain demo --lang gu",
+        "smtp-explain demo --json --only unknown-recipient"})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -41,8 +41,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per scenario (JSON lines).")
     boolean json;
 
-    @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these scenarios (ids as in the list; comma-separated).")
+    @Option(names = "--only", paramLabel = "ID", split = ",", completionCandidates = ScenarioIds.class,
+            description = "Run only these scenarios (comma-separated): ${COMPLETION-CANDIDATES}.")
     List<String> only;
+
+    /** Every scenario's id, for the help. */
+    static final class ScenarioIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Scenario.all().stream().map(Scenario::id).iterator();
+        }
+    }
 
     @Option(names = "--native-digits", description = "Write counts with the language's own digits.")
     boolean nativeDigits;

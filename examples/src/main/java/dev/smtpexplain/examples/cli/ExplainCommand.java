@@ -21,15 +21,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code smtp-explain explain}: diagnoses a reply and explains it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explains an SMTP failure reply: what happened, why, what to try and who must act.",
-                "",
-                "Examples:",
-                "  smtp-explain explain \"550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\"",
-                "  smtp-explain explain --code 550 --status 5.7.26 \"Unauthenticated email is not accepted\"",
-                "  smtp-explain explain --lang gu --json \"452 4.2.2 Mailbox full\"",
-                "  smtp-explain explain --batch replies.tsv     (lines: code<TAB>status<TAB>text)"},
+        description = "Explains an SMTP failure reply: what happened, why, what to try and who must act.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:explained", "1:the batch file could not be read", "2:usage error (bad option or argument)"})
+        exitCodeList = {"0:explained", "1:the batch file could not be read (missing, unreadable, standard input closed)",
+                "2:usage error (bad option or argument)"})
+@Examples({"smtp-explain explain \\",
+        "    \"550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\"",
+        "smtp-explain explain --code 550 --status 5.7.26 \\",
+        "    \"Unauthenticated email is not accepted\"",
+        "smtp-explain explain --lang gu --json \"452 4.2.2 Mailbox full\"",
+        "smtp-explain explain --batch replies.tsv    # lines: code<TAB>status<TAB>text"})
 final class ExplainCommand implements Callable<Integer> {
 
     /** The cap for an error message on stderr or in a batch line's JSON: it may quote untrusted input. */

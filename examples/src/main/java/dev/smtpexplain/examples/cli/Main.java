@@ -62,6 +62,7 @@ public final class Main implements Runnable {
             c.getErr().flush();
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
+        Help.configure(cl);
         return cl;
     }
 

@@ -30,18 +30,17 @@ import picocli.CommandLine.Option;
 /** {@code smtp-explain send}: sends a real message and explains a failure. */
 @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sends a message through an SMTP server. On failure, prints the localized report.",
-                "The password is read from an environment variable, never from the command line.",
-                "",
-                "Example:",
-                "  SMTP_PASSWORD=… smtp-explain send --host smtp.example.com --port 587 --tls starttls \\",
-                "      --user alice --password-env SMTP_PASSWORD --from alice@example.com --to bob@example.org \\",
-                "      --subject Hello --body 'See you tomorrow.'"},
+                "The password is read from an environment variable, never from the command line."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:delivered to every recipient",
                 "2:usage error (bad option, missing password variable, unreadable --file)",
                 "3:delivered to some recipients only; the report lists the others",
                 "4:not delivered, temporary failure: trying again later may work",
                 "5:not delivered, permanent failure: sending again unchanged will fail again"})
+@Examples({"SMTP_PASSWORD=… smtp-explain send --host smtp.example.com --port 587 \\",
+        "    --tls starttls --user alice --password-env SMTP_PASSWORD \\",
+        "    --from alice@example.com --to bob@example.org \\",
+        "    --subject Hello --body 'See you tomorrow.'"})
 final class SendCommand implements Callable<Integer> {
 
     static final int PARTIAL = 3;

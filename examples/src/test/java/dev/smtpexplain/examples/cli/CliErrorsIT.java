@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How the tool, run as a real process, reports what went wrong: a closed standard input, a mistyped command or
- * option, a file it cannot read.
+ * How the tool, run as a real process, reports what went wrong: a closed standard input, an unreachable display,
+ * a mistyped command or option, a file it cannot read; and every subcommand's {@code --version}.
  */
 class CliErrorsIT {
 
@@ -51,6 +53,49 @@ class CliErrorsIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEmpty();
+    }
+
+    /** Outside tester, F8: a DISPLAY that cannot be reached (ssh without X forwarding) gave a stack trace and exit 1. */
+    @Test
+    void anUnreachableDisplayIsOneUsageLine(@TempDir Path dir) throws Exception {
+        Assumptions.assumeFalse(Files.exists(Path.of("/tmp/.X11-unix/X987")), "display :987 exists here");
+        CliProcess.Result r = CliProcess.run(null, Map.of("DISPLAY", ":987"), "dialog-demo");
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("smtp-explain: no display (cannot connect to DISPLAY ':987'): give --png FILE")
+                .doesNotContain("Exception", "AWTError", "\tat ");
+
+        // an image needs no display, whatever DISPLAY says
+        Path png = dir.resolve("dialog.png");
+        CliProcess.Result image = CliProcess.run(null, Map.of("DISPLAY", ":987"), "dialog-demo", "--lang", "en",
+                "--scenario", "unknown-recipient", "--png", png.toString());
+        assertThat(image.exit()).as(image.err()).isZero();
+        assertThat(image.out().strip()).isEqualTo(png.toAbsolutePath().toString());
+        assertThat(Arrays.copyOf(Files.readAllBytes(png), 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    }
+
+    @Test
+    void anImageThatCannotBeWrittenIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        CliProcess.Result r = CliProcess.run("dialog-demo", "--lang", "en", "--scenario", "unknown-recipient",
+                "--png", file.resolve("dialog.png").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("smtp-explain: " + file.resolve("dialog.png") + ": cannot write: ").doesNotContain("\tat ");
+    }
+
+    /** Outside tester, F9: every subcommand's help offers -V, --version, which printed nothing. */
+    @Test
+    void everySubcommandPrintsTheVersion() throws Exception {
+        String version = "smtp-explain " + System.getProperty("smtpexplain.version");
+        for (String command : List.of("demo", "explain", "bounce", "send", "codes", "dialog-demo")) {
+            for (String option : List.of("-V", "--version")) {
+                CliProcess.Result r = CliProcess.run(command, option);
+                assertThat(r.exit()).as(command + " " + option).isZero();
+                assertThat(r.out().strip()).as(command + " " + option).isEqualTo(version);
+            }
+        }
     }
 
     /** Outside tester, F11: picocli's suggestions were dropped from usage errors. */
