@@ -164,6 +164,16 @@ class UnseenBouncesTest {
         assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).doesNotContain("sales-list-owner@lists.example.org");
     }
 
+    // the reply as the server gave it, without the wrapping and the lines the reporting MTA adds around it
+    @Test
+    void theReplyLeavesOutTheNoticesOwnWords() {
+        assertThat(only(read("exchange2007-plain-notice-hashes-around-the-reply.eml")).replyText()).isEqualTo("552 5.2.2 mailbox over quota");
+        assertThat(named(read("exchange2003-plain-notice-angle-brackets-around-the-reply.eml"), "bob@example.org").replyText())
+                .endsWith("User unknown");
+        assertThat(only(read("qmail-remote-reply-before-giving-up-on.eml")).replyText()).doesNotContain("Giving up");
+        assertThat(only(read("mdaemon-transcript-reply-before-quit.eml")).replyText()).endsWith("User unknown");
+    }
+
     @Test
     void aCommandTheNoticeDoesNotNameIsNotMailFrom() {
         // "MAIL+RCPT" names both commands: the bounce does not say which one the reply answered

@@ -396,6 +396,12 @@ final class TextRecipients {
      * enhanced status; empty when there is none.
      */
     static String reply(String block, int maxChars) {
+        Matcher hashed = HASHED_REPLY.matcher(block);
+        if (hashed.find()) {
+            // Exchange 2007's "mx1.example.org #552 5.2.2 mailbox over quota ##": the reply between the marks
+            String r = hashed.group(1).strip();
+            return r.length() > maxChars ? r.substring(0, maxChars) : r;
+        }
         Matcher m = REPLY.matcher(block);
         int at = -1;
         while (m.find()) {
@@ -430,9 +436,13 @@ final class TextRecipients {
             }
             at = m.start();
         }
-        String r = paragraphFrom(block, at);
+        String r = withoutNoticeLines(paragraphFrom(block, at));
         if (inReasonParenthesis(block, at)) {
             r = toClosingParenthesis(r);
+        }
+        if (r.endsWith(">") && count(r, '>') > count(r, '<')) {
+            // Exchange 2003's "<mx.example.org #5.1.1 smtp;550 5.1.1 <bob@…>... User unknown>": the wrapper's '>'
+            r = r.substring(0, r.length() - 1).stripTrailing();
         }
         r = agentLine(block, at) + r;
         return r.length() > maxChars ? r.substring(0, maxChars) : r;
@@ -520,6 +530,47 @@ final class TextRecipients {
     }
 
     /** From a reply's code at {@code start} to the end of its paragraph, a fold right after the code joined. */
+    // the reply with its code and status between a space and '#' and the "##" that ends it (Exchange 2007's plain notice)
+    private static final Pattern HASHED_REPLY = Pattern.compile("(?m)(?<=[ \\t])#([45][0-9][0-9] [45]\\.[0-9]{1,3}\\.[0-9]{1,3}[^\\n#]*)##");
+
+    // the reporting MTA's own words on the lines after the reply it quotes: qmail's "Giving up on 192.0.2.10.", an
+    // MDaemon transcript's "--> QUIT" and "--- End Transcript ---"
+    private static final String[] NOTICE_LINES = {"giving up on ", "--> quit", "--- end transcript", "--- end of transcript"};
+
+    // an MDaemon transcript's next line, joined to the reply where the transcript is indented: its time stamp and arrow
+    private static final Pattern TRANSCRIPT_STAMP = Pattern.compile(
+            " (?:[A-Z][a-z]{2} )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?: (?:-->|<--|\\*) | --- End (?:of )?Transcript");
+
+    /** The reply without the notice's own lines that follow it. */
+    private static String withoutNoticeLines(String r) {
+        Matcher transcript = TRANSCRIPT_STAMP.matcher(r);
+        if (transcript.find(3)) {
+            r = r.substring(0, transcript.start()).stripTrailing();
+        }
+        for (int nl = r.indexOf('\n'); nl >= 0; nl = r.indexOf('\n', nl + 1)) {
+            // the next line's first 80 characters: enough for a time stamp and the words, and linear in the reply
+            int end = r.indexOf('\n', nl + 1);
+            String next = r.substring(nl + 1, Math.min(end < 0 ? r.length() : end, nl + 81)).stripLeading().toLowerCase(java.util.Locale.ROOT);
+            // past an MDaemon transcript line's time stamp ("Tue 2025-03-04 09:58:13.391: --> QUIT")
+            int stamp = next.indexOf(": --> ");
+            String line = stamp > 0 && stamp < 40 ? next.substring(stamp + 2) : next;
+            for (String p : NOTICE_LINES) {
+                if (line.startsWith(p)) {
+                    return r.substring(0, nl).stripTrailing();
+                }
+            }
+        }
+        return r;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) == c ? 1 : 0;
+        }
+        return n;
+    }
+
     private static String paragraphFrom(String text, int start) {
         int end = text.indexOf("\n\n", start);
         String r = text.substring(start, end < 0 ? text.length() : end);
