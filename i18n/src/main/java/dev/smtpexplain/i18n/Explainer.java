@@ -1,5 +1,6 @@
 package dev.smtpexplain.i18n;
 
+import com.ibm.icu.util.ULocale;
 import dev.smtpexplain.core.CodeMeaning;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.RetryAdvice;
@@ -22,8 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns a {@link Diagnosis} into an {@link Explanation} in the reader's language. Immutable and
  * thread-safe: build one and share it.
  *
- * <p>Locales follow {@link ResourceBundle} fallback ({@code gu-IN} → {@code gu} → English). The
- * server's text is shown as sanitized evidence and never becomes part of a pattern.
+ * <p>A reader's locale is answered by the shipped catalog of its language written in the same script
+ * ({@link #resolve}): {@code gu-IN} → {@code gu}; any Portuguese ({@code pt}, {@code pt-PT}) → {@code pt-BR}; Chinese
+ * in Simplified characters ({@code zh}, {@code zh-Hans}, {@code zh-SG}) → {@code zh-CN}, while Traditional
+ * ({@code zh-TW}, {@code zh-Hant}, {@code zh-Hant-CN}) and any other language get English. The server's text is shown
+ * as sanitized evidence and never becomes part of a pattern.
  *
  * <pre>{@code
  * Explainer explainer = Explainer.standard();
@@ -45,8 +49,8 @@ public final class Explainer {
     private final boolean nativeDigits;
     private final int serverTextLimit;
     private final Map<Locale, Map<String, String>> overrides;
+    // keyed by the resolved catalog locale only: at most one entry per shipped catalog, however many tags readers send
     private final Map<Locale, Catalog> catalogs = new ConcurrentHashMap<>();
-    private final Map<Locale, Locale> resolved = new ConcurrentHashMap<>();
 
     private Explainer(Builder b) {
         this.nativeDigits = b.nativeDigits;
@@ -77,6 +81,13 @@ public final class Explainer {
 
     private static final class SupportedHolder {
         static final List<Locale> LOCALES = find();
+        static final Map<Locale, String> SCRIPTS = scripts(LOCALES);
+
+        private static Map<Locale, String> scripts(List<Locale> locales) {
+            Map<Locale, String> out = new HashMap<>();
+            locales.forEach(l -> out.put(l, likelyScript(l)));
+            return Map.copyOf(out);
+        }
 
         private static List<Locale> find() {
             List<Locale> out = new ArrayList<>();
@@ -92,17 +103,53 @@ public final class Explainer {
     }
 
     /**
-     * Finds the locale whose catalog answers for {@code requested}.
+     * Finds the locale whose catalog answers for {@code requested}: the shipped catalog of the same language whose
+     * script is the one the request names or implies (CLDR likely subtags). Regions, variants and extensions
+     * otherwise do not matter. Nothing is cached per requested locale, so any number of distinct tags costs no memory.
      *
      * @param requested the reader's locale
-     * @return {@code gu} for {@code gu-IN}, {@link Locale#ENGLISH} for a language without a catalog; never
-     *     {@link Locale#ROOT}
+     * @return {@code gu} for {@code gu-IN}, {@code pt-BR} for {@code pt} or {@code pt-PT}, {@code zh-CN} for {@code zh},
+     *     {@code zh-Hans} or {@code zh-SG}; {@link Locale#ENGLISH} for Traditional Chinese ({@code zh-TW},
+     *     {@code zh-Hant-CN}), another script ({@code hi-Latn}) or a language without a catalog; never {@link Locale#ROOT}
      */
     public Locale resolve(Locale requested) {
-        return resolved.computeIfAbsent(Objects.requireNonNull(requested, "locale"), r -> {
-            Locale l = SHIPPED.resolve(r);
-            return l.equals(Locale.ROOT) ? Locale.ENGLISH : l;
-        });
+        Objects.requireNonNull(requested, "locale");
+        String language = requested.getLanguage();
+        if (language.isEmpty() || language.equals("en")) {
+            return Locale.ENGLISH;
+        }
+        String script = null;
+        for (Locale shipped : supportedLocales()) {
+            if (shipped.getLanguage().equals(language)) {
+                if (script == null) {
+                    script = likelyScript(requested);
+                }
+                if (script.equals(SupportedHolder.SCRIPTS.get(shipped))) {
+                    return shipped;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    // the script a locale is written in: the one it names, else CLDR's likely one (zh-TW → Hant, zh → Hans, pt-PT → Latn)
+    private static String likelyScript(Locale l) {
+        if (!l.getScript().isEmpty()) {
+            return l.getScript();
+        }
+        ULocale u;
+        try {
+            u = new ULocale.Builder().setLanguage(l.getLanguage()).setRegion(l.getCountry()).build();
+        } catch (com.ibm.icu.util.IllformedLocaleException e) {
+            // new Locale("gu", "??") takes any region; such a region says nothing about the script
+            u = new ULocale(l.getLanguage());
+        }
+        return ULocale.addLikelySubtags(u).getScript();
+    }
+
+    /** {@return how many catalogs this explainer holds: at most one per supported locale} For tests. */
+    int cachedCatalogs() {
+        return catalogs.size();
     }
 
     /**
@@ -262,7 +309,10 @@ public final class Explainer {
          *
          * @param locale {@link Locale#ROOT} for every locale, a language ({@code pt}) or a
          *     {@linkplain #supportedLocales() supported locale} ({@code pt-BR}); the more specific override
-         *     wins
+         *     wins. An override reaches every reader whose locale {@linkplain Explainer#resolve resolves} to that
+         *     catalog: one for {@code pt} or {@code pt-BR} reaches readers of {@code pt}, {@code pt-BR} and {@code pt-PT};
+         *     one for {@code zh} or {@code zh-CN} readers of Simplified Chinese ({@code zh}, {@code zh-Hans},
+         *     {@code zh-SG}), not of Traditional
          * @param key a key of the shipped English catalog
          * @param pattern an ICU {@code MessageFormat} pattern with the same placeholders as the English
          *     message; a later override of the same locale and key replaces an earlier one
@@ -332,7 +382,9 @@ public final class Explainer {
          * {@link ResourceBundle}. Every key it has replaces the shipped message.
          *
          * @param baseName the bundle's base name, dot-separated ({@code com.example.MailTexts}); only the
-         *     files of {@linkplain #supportedLocales() supported locales} are read, and missing files are skipped
+         *     files of {@linkplain #supportedLocales() supported locales} and of their languages are read
+         *     ({@code _pt} and {@code _pt_BR}, {@code _zh} and {@code _zh_CN}, each as {@link #override} reads that
+         *     locale: the regional file wins), and missing files are skipped
          * @param loader the class loader that finds the files
          * @return this builder
          * @throws IllegalArgumentException if a file cannot be read or holds an invalid override
@@ -340,23 +392,32 @@ public final class Explainer {
         public Builder overrideBundle(String baseName, ClassLoader loader) {
             String path = baseName.replace('.', '/');
             for (Locale l : supportedLocales()) {
-                boolean english = l.equals(Locale.ENGLISH);
-                String resource = path + (english ? "" : "_" + l.toLanguageTag().replace('-', '_')) + ".properties";
-                try (var in = loader.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        continue;
-                    }
-                    java.util.Properties props = new java.util.Properties();
-                    props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-                    Locale target = english ? Locale.ROOT : l;
-                    for (String key : props.stringPropertyNames()) {
-                        override(target, key, props.getProperty(key));
-                    }
-                } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException("cannot read override bundle " + resource + ": " + e.getMessage(), e);
+                if (l.equals(Locale.ENGLISH)) {
+                    readOverrideFile(path + ".properties", Locale.ROOT, loader);
+                    continue;
                 }
+                if (!l.getCountry().isEmpty()) {
+                    // the language's file (MailTexts_pt) as override(pt, …) takes it
+                    readOverrideFile(path + "_" + l.getLanguage() + ".properties", Locale.forLanguageTag(l.getLanguage()), loader);
+                }
+                readOverrideFile(path + "_" + l.toLanguageTag().replace('-', '_') + ".properties", l, loader);
             }
             return this;
+        }
+
+        private void readOverrideFile(String resource, Locale target, ClassLoader loader) {
+            try (var in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return;
+                }
+                java.util.Properties props = new java.util.Properties();
+                props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                for (String key : props.stringPropertyNames()) {
+                    override(target, key, props.getProperty(key));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read override bundle " + resource + ": " + e.getMessage(), e);
+            }
         }
 
         /**

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads the shipped catalogs itself, as {@code .properties} resources of this module read as UTF-8, and
- * chains them {@code gu-IN} → {@code gu} → English. {@code ResourceBundle.getBundle(…, Control)} would do
+ * chains each to its parents ({@code pt-BR} → {@code pt} → English root). Which catalog answers a reader is
+ * {@code Explainer.resolve}'s choice. {@code ResourceBundle.getBundle(…, Control)} would do
  * the same on the class path but throws {@code UnsupportedOperationException} in a named module; reading
  * the module's own resources through {@link Class#getResourceAsStream} works in both.
  */
@@ -39,25 +40,9 @@ public final class Bundles {
     }
 
     /**
-     * The locale of the most specific catalog for {@code requested}; {@link Locale#ROOT} (English) when
-     * no catalog is nearer.
-     *
-     * @param requested the reader's locale
-     * @return the locale of the catalog that answers, never null
-     */
-    public Locale resolve(Locale requested) {
-        for (Locale candidate : candidates(requested)) {
-            if (exists(candidate)) {
-                return candidate;
-            }
-        }
-        return Locale.ROOT;
-    }
-
-    /**
      * The catalog of exactly this locale with its more general catalogs as parents.
      *
-     * @param locale a locale {@link #resolve} returned
+     * @param locale the locale of a shipped catalog (as {@code Explainer.resolve} returns), {@link Locale#ROOT} for English
      * @return the bundle, or empty when this locale has no catalog of its own
      */
     public Optional<ResourceBundle> bundle(Locale locale) {
