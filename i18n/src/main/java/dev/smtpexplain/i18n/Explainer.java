@@ -235,7 +235,8 @@ public final class Explainer {
         String digits = m.areaKey()
                 .map(area -> c.format("meaning.structural", Map.of("classMeaning", c.get(m.classKey()), "areaMeaning", c.get(area))))
                 .orElseGet(() -> c.get(m.classKey()));
-        return c.format(unregisteredKey, Map.of(argName, m.code())) + " " + digits;
+        // the catalog joins the sentence and the digits' meaning: "…: {digits}", "…：{digits}" with no space in Chinese
+        return c.format(unregisteredKey, Map.of(argName, m.code(), "digits", digits));
     }
 
     /**

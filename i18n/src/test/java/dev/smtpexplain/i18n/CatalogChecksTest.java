@@ -224,6 +224,28 @@ class CatalogChecksTest {
     }
 
     /**
+     * Chinese and Japanese write full-width punctuation (glossaries): no catalog message, a label's separator, a quoted
+     * subject or a parenthesis in the bounce view included, uses an ASCII colon, parenthesis, quote, semicolon or
+     * question mark, nor a space after a full-width colon.
+     */
+    @ParameterizedTest
+    @MethodSource("translations")
+    void chineseAndJapaneseUseFullWidthPunctuation(Locale l) {
+        if (!Set.of("zh", "ja").contains(l.getLanguage())) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        load(l).forEach((k, v) -> {
+            String text = v.replaceAll("\\{\\s*\\w+\\s*,\\s*(plural|select|selectordinal)\\s*,", " ")
+                    .replaceAll("(?<![\\p{L}])(zero|one|two|few|many|other|=\\d+)\\s*\\{", " ");
+            if (Pattern.compile(":(\\s|\\{|$)|[()\";?]").matcher(text).find() || text.contains("：\u0020")) {
+                problems.add(k + " = " + v);
+            }
+        });
+        assertThat(problems).as(l.toString()).isEmpty();
+    }
+
+    /**
      * The words a reader sees: placeholders and plural syntax removed, and tokens that are examples of
      * addresses, domains or file names (they contain '.', '@' or '/') left out.
      */

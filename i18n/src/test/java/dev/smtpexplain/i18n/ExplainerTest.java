@@ -100,6 +100,20 @@ class ExplainerTest {
                 .contains(explainer.messages(Locale.ENGLISH).get("status.subject.7"));
     }
 
+    /** The catalog joins an unregistered code's sentence to its digits' meaning: Chinese and Japanese put no space after '：'. */
+    @Test
+    void anUnregisteredCodeIsJoinedToItsDigitsAsTheLanguageWritesIt() {
+        Diagnosis d = diagnose("599 weird");
+        for (String tag : List.of("zh-CN", "ja")) {
+            String meaning = explainer.explain(d, Locale.forLanguageTag(tag)).codeMeaning().orElseThrow();
+            String digits = explainer.messages(Locale.forLanguageTag(tag)).get("code.class.5");
+            assertThat(meaning).as(tag).endsWith("：" + digits).doesNotContain("： ");
+        }
+        assertThat(explainer.explain(d, Locale.ENGLISH).codeMeaning().orElseThrow())
+                .isEqualTo("Code 599 is not a registered reply code; its digits say: " + explainer.messages(Locale.ENGLISH).get("code.class.5"));
+        assertThat(explainer.explain(d, Locale.forLanguageTag("fr")).codeMeaning().orElseThrow()).contains("indiquent\u00a0: ");
+    }
+
     @Test
     void serverTextRendersVerbatimAndSanitized() {
         Explanation e = explainer.explain(diagnose("550 5.1.1 {0} it's #1 | {count, plural, other {x}}\u202E\u001B[31mred\u0007"), Locale.ENGLISH);

@@ -183,23 +183,65 @@ public final class ReportLayout {
         pieces.subList(1, pieces.size()).forEach(piece -> lines.add("    " + piece));
     }
 
-    // addresses joined with ", ", each isolated in a right-to-left language so the list keeps its order; a piece
-    // ends with a comma where the list goes on, before it would pass ADDRESS_LINE_MAX
+    // addresses joined with the language's list separator, each isolated in a right-to-left language so the list keeps
+    // its order; a piece ends with the separator where the list goes on, before it would pass ADDRESS_LINE_MAX
     private List<String> addressPieces(List<String> addresses) {
+        String separator = list(List.of("", ""));
         List<String> pieces = new ArrayList<>();
-        StringBuilder piece = new StringBuilder();
+        List<String> piece = new ArrayList<>();
+        int length = 0;
         for (String address : addresses) {
             String a = data(address);
-            if (!piece.isEmpty() && piece.length() + 2 + a.length() > ADDRESS_LINE_MAX) {
-                pieces.add(piece.append(',').toString());
-                piece.setLength(0);
-            } else if (!piece.isEmpty()) {
-                piece.append(", ");
+            if (!piece.isEmpty() && length + separator.length() + a.length() > ADDRESS_LINE_MAX) {
+                pieces.add(list(piece) + separator.stripTrailing());
+                piece.clear();
+                length = 0;
             }
-            piece.append(a);
+            length += (piece.isEmpty() ? 0 : separator.length()) + a.length();
+            piece.add(a);
         }
-        pieces.add(piece.toString());
+        pieces.add(list(piece));
         return pieces;
+    }
+
+    /**
+     * Joins items with the language's list separator: ", " in English, "، " in Arabic, "、" in Chinese and Japanese.
+     *
+     * @param items the items, as they are (isolate data with {@link #data} first)
+     * @return the list; "" for no items
+     */
+    public String list(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        String out = items.get(0);
+        for (int i = 1; i < items.size(); i++) {
+            out = m.format("layout.list", Map.of("list", out, "item", items.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * Quotes a text, such as a message's subject, with the language's quotation marks: “…” in English, «&nbsp;…&nbsp;»
+     * in French, „…“ in German, 「…」 in Japanese.
+     *
+     * @param text the text, as it is
+     * @return the quoted text
+     */
+    public String quoted(String text) {
+        return m.format("layout.quoted", Map.of("text", text));
+    }
+
+    /**
+     * Sets a note in parentheses after a text: "kim@example.test (failed)" in English, full-width "（失败）" with no space
+     * in Chinese and Japanese.
+     *
+     * @param text the text, as it is
+     * @param note the note, as it is
+     * @return the text and its note
+     */
+    public String parenthetical(String text, String note) {
+        return m.format("layout.parenthetical", Map.of("text", text, "note", note));
     }
 
     private static String oneLine(String s) {

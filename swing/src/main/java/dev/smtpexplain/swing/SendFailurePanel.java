@@ -337,7 +337,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     static String categoryLine(Explanation e, LocalizedMessages m, ReportLayout layout) {
         String titleKey = "category." + e.categoryId() + ".title";
         String category = m.has(titleKey)
-                ? m.format("layout.aside", Map.of("text", m.get(titleKey), "aside", layout.data(e.categoryId())))
+                ? layout.parenthetical(m.get(titleKey), layout.data(e.categoryId()))
                 : layout.data(e.categoryId());
         return layout.labelled("label.category", category) + " · " + layout.labelled("label.confidence", e.confidenceLabel());
     }

@@ -5,6 +5,7 @@ import dev.smtpexplain.core.EnhancedStatus;
 import dev.smtpexplain.core.ReplyCode;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
+import dev.smtpexplain.mail.ReportLayout;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,9 +42,12 @@ final class CodesCommand implements Callable<Integer> {
         Locale locale = language.locale();
         LocalizedMessages m = Explainer.standard().messages(locale);
         Terminal t = Terminal.detect();
+        // as explain and demo print them: in a right-to-left language each line starts with a right-to-left mark and the
+        // code is isolated, so every row of the table reads right to left, whether it starts with 101 or with X.1.6
+        ReportLayout layout = new ReportLayout(m);
         for (ReplyCode c : CodeRegistry.replyCodes()) {
             if (cls == null || c.classDigit() == cls) {
-                out.println(t.bold(c.toString()) + "  " + m.get("code." + c.value()));
+                out.println(layout.line(t.bold(layout.data(c.toString())) + "  " + m.get("code." + c.value())));
             }
         }
         if (cls == null || cls >= 4) {
@@ -51,7 +55,8 @@ final class CodesCommand implements Callable<Integer> {
             // with the failure classes (a 2.1.1 "mailbox does not exist" would read wrong)
             String prefix = cls == null ? "X" : cls.toString();
             for (EnhancedStatus s : CodeRegistry.enhancedStatuses()) {
-                out.println(t.bold(prefix + "." + s.subject() + "." + s.detail()) + "  " + m.get("status." + s.subject() + "." + s.detail()));
+                out.println(layout.line(t.bold(layout.data(prefix + "." + s.subject() + "." + s.detail())) + "  "
+                        + m.get("status." + s.subject() + "." + s.detail())));
             }
         }
         out.flush();

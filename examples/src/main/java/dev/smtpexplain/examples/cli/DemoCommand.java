@@ -121,8 +121,9 @@ final class DemoCommand implements Callable<Integer> {
     private static void printHeading(PrintWriter out, Terminal t, Scenario s, int i, int of, LocalizedMessages messages) {
         // in a right-to-left language these lines read right to left too, with the id and the addresses isolated
         ReportLayout layout = new ReportLayout(messages);
-        out.println(layout.line(t.heading("━━ " + i + "/" + of + "  " + layout.data(s.id())) + t.dim("  (" + label(s, messages) + ")")));
-        out.println(layout.line(t.dim(layout.data(s.from()) + " → " + String.join(", ", s.to().stream().map(layout::data).toList()))));
+        out.println(layout.line(BounceRenderer.withNote(layout, "━━ " + i + "/" + of + "  " + layout.data(s.id()), label(s, messages),
+                t::heading, t::dim)));
+        out.println(layout.line(t.dim(layout.data(s.from()) + " → " + layout.list(s.to().stream().map(layout::data).toList()))));
         out.println();
     }
 

@@ -141,6 +141,68 @@ class ReportLayoutIT {
         }
     }
 
+    /**
+     * The bounce view's labels, quotes and parentheses come from the catalog: full-width in Chinese and Japanese, a no-break
+     * space before the colon and inside the guillemets in French; no ASCII ": ", "(" or '"' in the CJK lines.
+     */
+    @Test
+    void theBounceViewPunctuatesAsEachLanguageDoes(@TempDir Path dir) throws Exception {
+        Path bounce = dir.resolve("b.eml");
+        Files.writeString(bounce, BounceCommandIT.dsn("bob@example.org", "5.1.1", "550 5.1.1 <bob@example.org>: User unknown"));
+        for (String tag : List.of("zh-CN", "ja")) {
+            LocalizedMessages m = messages(tag);
+            CliProcess.Result r = CliProcess.run("bounce", "--lang", tag, bounce.toString());
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).as(tag).contains(
+                    m.get("bounce.label.reportingMta") + "：mx.example.net",
+                    m.get("label.recipient") + "：bob@example.org（" + m.get("bounce.action.failed") + "）");
+            String quotedSubject = tag.equals("ja") ? "：「Hello」" : "：“Hello”";
+            assertThat(r.out()).as(tag).contains(m.get("bounce.label.originalMessage") + quotedSubject);
+            List<String> viewLines = Arrays.stream(r.out().split("\n"))
+                    .filter(l -> l.startsWith(m.get("bounce.label.reportingMta")) || l.startsWith(m.get("bounce.label.originalMessage"))
+                            || l.startsWith(m.get("label.recipient")) || l.startsWith(m.get("label.stage")) || l.startsWith("━━"))
+                    .toList();
+            assertThat(viewLines).as(tag).hasSizeGreaterThanOrEqualTo(4).noneMatch(l -> l.contains(": ") || l.contains("(") || l.contains("\""));
+            // the demo's bounce names the stage, and its heading sets the scenario's label in parentheses too
+            String demo = CliProcess.run("demo", "--lang", tag, "--only", "bounce-later").out();
+            assertThat(demo).as(tag).contains(m.get("label.stage") + "：" + m.get("stage.rcpt-to"), "bounce-later（")
+                    .doesNotContain(m.get("label.stage") + ": ");
+        }
+        LocalizedMessages fr = messages("fr");
+        CliProcess.Result r = CliProcess.run("bounce", "--lang", "fr", bounce.toString());
+        assertThat(r.out()).contains(fr.get("bounce.label.reportingMta") + "\u00a0: mx.example.net",
+                fr.get("bounce.label.originalMessage") + "\u00a0: «\u00a0Hello\u00a0»",
+                fr.get("label.recipient") + "\u00a0: bob@example.org (" + fr.get("bounce.action.failed") + ")");
+        assertThat(CliProcess.run("bounce", "--lang", "en", bounce.toString()).out())
+                .contains("Reported by: mx.example.net", "Your message: “Hello”", "Recipient: bob@example.org (failed)");
+    }
+
+    /** The code table reads right to left in Arabic on every row, as explain and demo do: a mark first, the code isolated. */
+    @Test
+    void theArabicCodeTableReadsRightToLeftOnEveryRow() throws Exception {
+        CliProcess.Result r = CliProcess.run("codes", "--lang", "ar");
+        assertThat(r.exit()).isZero();
+        List<String> lines = Arrays.stream(r.out().split("\n")).filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThan(80).allSatisfy(line -> {
+            assertThat(line).startsWith("\u200F\u2068");
+            assertThat(new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight()).as(line).isFalse();
+        });
+        assertThat(r.out()).contains("\u2068X.1.6\u2069", "\u2068101\u2069");
+        assertThat(CliProcess.run("codes", "--lang", "en").out()).doesNotContain("\u200F", "\u2068");
+    }
+
+    /** A list of addresses is joined with the language's comma: Arabic "، ", Chinese and Japanese "、". */
+    @Test
+    void recipientListsUseTheLanguagesComma() throws Exception {
+        assertThat(CliProcess.run("demo", "--lang", "ar", "--only", "partial-delivery").out())
+                .contains("\u2068bob@example.test\u2069، \u2068nobody.else@example.test\u2069")
+                .doesNotContain("\u2069, \u2068");
+        assertThat(CliProcess.run("demo", "--lang", "zh-CN", "--only", "partial-delivery").out())
+                .contains("bob@example.test、nobody.else@example.test");
+        assertThat(CliProcess.run("demo", "--lang", "en", "--only", "partial-delivery").out())
+                .contains("bob@example.test, nobody.else@example.test");
+    }
+
     /** SMTP_EXPLAIN_LANG works where LANG cannot reach the JVM (a container without the gu_IN locale). */
     @Test
     void theLanguageCanComeFromSmtpExplainLang() throws Exception {
