@@ -58,19 +58,25 @@ public final class Diagnosis {
             case 4 -> Permanence.TEMPORARY;
             default -> category.defaultPermanence();
         };
-        RetryAdvice retry = retryAdvice(category.retryAdvice(), permanence);
+        RetryAdvice retry = retryAdvice(category, permanence);
         return new Diagnosis(reply, category, permanence, retry, category.actor(), confidence, evidence);
     }
 
     /**
      * The category's advice, made to agree with the permanence: a temporary failure is worth a later
      * try; a permanent one is not, until something changes; and where nobody knows, the advice
-     * promises nothing.
+     * promises nothing. A category temporary by nature (a sending quota, a rate limit, an outage) is the exception: a
+     * server that refuses it with a 5xx code refuses this attempt, and what passes is time, not a fix, so the advice
+     * stays "later" (never "automatic": nothing retries a 5xx).
      */
-    static RetryAdvice retryAdvice(RetryAdvice advice, Permanence permanence) {
+    static RetryAdvice retryAdvice(Category category, Permanence permanence) {
+        RetryAdvice advice = category.retryAdvice();
+        boolean passesWithTime = category.defaultPermanence() == Permanence.TEMPORARY
+                && (advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC);
         return switch (permanence) {
             case TEMPORARY -> advice == RetryAdvice.NEVER ? RetryAdvice.LATER : advice;
-            case PERMANENT -> advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.AFTER_FIX : advice;
+            case PERMANENT -> passesWithTime ? RetryAdvice.LATER
+                    : advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.AFTER_FIX : advice;
             case UNDETERMINED -> advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.UNCERTAIN : advice;
         };
     }

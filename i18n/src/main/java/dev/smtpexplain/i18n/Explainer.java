@@ -211,7 +211,7 @@ public final class Explainer {
                 c.get(prefix + ".summary"),
                 advice,
                 c.get(prefix + ".contact"),
-                c.get("acts." + diagnosis.actor().id()),
+                whoActs(c, diagnosis, prefix),
                 c.get("retry." + diagnosis.retry().id()),
                 c.get("permanence." + diagnosis.permanence().id()),
                 c.get(confidenceKey(diagnosis.confidence())),
@@ -219,6 +219,13 @@ public final class Explainer {
                 diagnosis.statusMeaning().map(m -> meaning(c, m, "meaning.unregistered.status", "status")),
                 Optional.of(displayText(diagnosis.reply(), serverTextLimit)).filter(t -> !t.isEmpty()),
                 diagnosis);
+    }
+
+    // who acts, in the category's own words where its catalog has them for the category's actor ("nobody" for an expired
+    // delivery is not "the problem clears up by itself": the mail system gave up), else the actor's general phrase
+    private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix) {
+        String own = prefix + ".acts";
+        return diagnosis.actor() == diagnosis.category().actor() && c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
     }
 
     private static String confidenceKey(double confidence) {

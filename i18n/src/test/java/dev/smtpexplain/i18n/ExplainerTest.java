@@ -100,6 +100,36 @@ class ExplainerTest {
                 .contains(explainer.messages(Locale.ENGLISH).get("status.subject.7"));
     }
 
+    /**
+     * An expired delivery is permanent, and nobody acts first (the taxonomy): its who-acts text says the mail system gave
+     * up, never that the problem clears up by itself, in every language.
+     */
+    @Test
+    void anExpiredDeliveryDoesNotSayTheProblemClearsUpByItself() {
+        Diagnosis d = diagnose("554 5.4.7 Delivery time expired: message could not be delivered for 5 days");
+        assertThat(d.category()).isEqualTo(Category.DELIVERY_EXPIRED);
+        assertThat(d.isPermanent()).isTrue();
+        for (Locale l : Explainer.supportedLocales()) {
+            Explanation e = explainer.explain(d, l);
+            assertThat(e.whoActsText()).as(l.toLanguageTag())
+                    .isEqualTo(explainer.messages(l).get("category.delivery-expired.acts"))
+                    .isNotEqualTo(explainer.messages(l).get("acts.nobody"));
+        }
+        assertThat(explainer.explain(d, Locale.ENGLISH).whoActsText()).doesNotContain("by itself").contains("given up");
+        // a temporary category whose actor is nobody keeps the general phrase
+        assertThat(explainer.explain(diagnose("421 4.7.0 Too many connections, slow down"), Locale.ENGLISH).whoActsText())
+                .isIn(explainer.messages(Locale.ENGLISH).get("acts.nobody"), explainer.messages(Locale.ENGLISH).get("acts.sender"));
+    }
+
+    /** A 5xx sending quota says "later", as its own steps do ("Wait a few hours … then send the message again"). */
+    @Test
+    void aSendingQuotaRefusedWithA5xxSaysSendAgainLater() {
+        Explanation e = explainer.explain(diagnose("550 5.4.5 Daily user sending quota exceeded"), Locale.ENGLISH);
+        assertThat(e.categoryId()).isEqualTo("sending-quota-exceeded");
+        assertThat(e.retryText()).isEqualTo("Sending again later will probably work.");
+        assertThat(e.advice().get(0)).startsWith("Wait a few hours");
+    }
+
     /** The catalog joins an unregistered code's sentence to its digits' meaning: Chinese and Japanese put no space after '：'. */
     @Test
     void anUnregisteredCodeIsJoinedToItsDigitsAsTheLanguageWritesIt() {
