@@ -28,7 +28,8 @@ public interface LocalizedMessages {
     boolean has(String key);
 
     /**
-     * Returns the message for {@code key}, formatted without arguments.
+     * Returns the message for {@code key}, formatted without arguments. A message with placeholders keeps them as
+     * they are written ({@code "{count}"} for a plural message): use {@link #format} for those.
      *
      * @param key a catalog key, e.g. {@code category.mailbox-full.title}
      * @return the message
@@ -40,10 +41,16 @@ public interface LocalizedMessages {
      * The message for {@code key} formatted with named arguments. String arguments are inserted as they
      * are, never interpreted as pattern syntax; numbers follow the locale's plural rules.
      *
+     * <p>Arguments are not checked against the pattern: an argument the pattern does not use is ignored, and a
+     * placeholder with no argument stays in the text as it is written ({@code "… on port {port}."}). A plural
+     * placeholder ({@code {count, plural, …}}) needs a {@link Number}: any other value, a numeric string such as
+     * {@code "3"} included, throws {@link IllegalArgumentException}.
+     *
      * @param key a catalog key
-     * @param arguments the values by placeholder name; an argument the pattern does not use is ignored
+     * @param arguments the values by placeholder name
      * @return the formatted message
      * @throws java.util.MissingResourceException if no catalog has the key
+     * @throws IllegalArgumentException if a plural placeholder's argument is not a {@link Number}
      */
     String format(String key, Map<String, ?> arguments);
 }

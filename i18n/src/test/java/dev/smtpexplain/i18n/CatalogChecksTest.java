@@ -223,6 +223,24 @@ class CatalogChecksTest {
         assertThat(problems).as(l.toString()).isEmpty();
     }
 
+    /** The transport's sentences (a refused connection, a failed TLS set-up) end as the language ends a sentence. */
+    @ParameterizedTest
+    @MethodSource("allLocales")
+    void transportSentencesEndWithTheLanguagesFullStop(Locale l) {
+        String end = switch (l.getLanguage()) {
+            case "hi", "bn" -> "।";
+            case "zh", "ja" -> "。";
+            default -> ".";
+        };
+        List<String> problems = new ArrayList<>();
+        load(l).forEach((k, v) -> {
+            if ((k.equals("tls.failed") || k.startsWith("connection.")) && !v.endsWith(end)) {
+                problems.add(k + " = " + v);
+            }
+        });
+        assertThat(problems).as(l.toString()).isEmpty();
+    }
+
     /**
      * Chinese and Japanese write full-width punctuation (glossaries): no catalog message, a label's separator, a quoted
      * subject or a parenthesis in the bounce view included, uses an ASCII colon, parenthesis, quote, semicolon or

@@ -157,6 +157,17 @@ class ExplainerTest {
         assertThat(m.format("report.recipients.rejected", Map.of("count", 3))).isEqualTo("3 recipients were refused");
     }
 
+    /** What LocalizedMessages.format documents for arguments that do not fit the pattern. */
+    @Test
+    void formatKeepsAMissingPlaceholderAndRefusesANonNumericCount() {
+        LocalizedMessages m = explainer.messages(Locale.ENGLISH);
+        assertThat(m.format("connection.refused", Map.of("host", "h"))).contains("h").contains("{port}");
+        assertThat(m.format("connection.refused", Map.of("host", "h", "port", "25", "unused", "x"))).doesNotContain("{").doesNotContain("x.");
+        assertThat(m.get("report.recipients.rejected")).isEqualTo("{count}");
+        assertThatThrownBy(() -> m.format("report.recipients.rejected", Map.of("count", "3"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(m.format("report.recipients.rejected", Map.of("count", 3L))).isEqualTo("3 recipients were refused");
+    }
+
     @Test
     void unknownLanguagesFallBackToEnglish() {
         assertThat(explainer.resolve(Locale.forLanguageTag("sw-KE"))).isEqualTo(Locale.ENGLISH);

@@ -188,7 +188,7 @@ class FakeServerStagesTest {
             SendFailureReport r = e.report();
             assertThat(r.stage()).isEqualTo(SmtpStage.STARTTLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
-            assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server does not offer STARTTLS");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server does not offer STARTTLS.");
             Reports.assertExplained(e);
         }
     }

@@ -413,7 +413,7 @@ class SubethaStagesTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
             assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:tls-certificate");
-            assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted");
+            assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted.");
             Reports.assertExplained(e);
             assertSameWithoutHints(e);
         }
