@@ -31,6 +31,9 @@ public final class ReportLayout {
     // a list of addresses goes on to the next line past this, so that hundreds of recipients make no huge line
     private static final int ADDRESS_LINE_MAX = 300;
 
+    // languages that go on in lower case after a colon
+    private static final java.util.Set<String> LOWER_CASE_AFTER_COLON = java.util.Set.of("fr", "es", "pt");
+
     private final LocalizedMessages m;
 
     /**
@@ -50,6 +53,36 @@ public final class ReportLayout {
      */
     public String outcome(Outcome o) {
         return m.get(o.messageKey());
+    }
+
+    /**
+     * The first line of a failed or partial report: the outcome and the explanation's title ({@code report.headline}).
+     * French, Spanish and Portuguese go on in lower case after a colon, so there the title, written to stand alone,
+     * starts in lower case ("Le message n’a pas été envoyé : la boîte aux lettres …"); a title that opens with a
+     * word in capitals (SPF, DMARC) keeps it.
+     *
+     * @param o the outcome
+     * @param overall the explanation of the failure as a whole
+     * @return the headline
+     */
+    public String headline(Outcome o, Explanation overall) {
+        String title = overall.title();
+        if (LOWER_CASE_AFTER_COLON.contains(m.locale().getLanguage())) {
+            title = lowerFirst(title, m.locale());
+        }
+        return m.format("report.headline", Map.of("outcome", outcome(o), "title", title));
+    }
+
+    private static String lowerFirst(String s, java.util.Locale locale) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        int first = s.codePointAt(0);
+        int after = Character.charCount(first);
+        if (!Character.isUpperCase(first) || after < s.length() && Character.isUpperCase(s.codePointAt(after))) {
+            return s;
+        }
+        return s.substring(0, after).toLowerCase(locale) + s.substring(after);
     }
 
     /**
@@ -138,7 +171,7 @@ public final class ReportLayout {
         if (outcome == Outcome.DELIVERED) {
             lines.add(title);
         } else {
-            lines.add(m.format("report.headline", Map.of("outcome", title, "title", overall.title())));
+            lines.add(headline(outcome, overall));
             lines.add(stageSentence(outcome, stage));
         }
         if (!detail.isEmpty()) {

@@ -31,6 +31,36 @@ class ReportLayoutTextTest {
         return RecipientFailure.of(address, kind, explain(reply, locale));
     }
 
+    /** French, Spanish and Portuguese go on in lower case after the headline's colon; German and English keep the capital. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "es", "pt-BR", "de", "en"})
+    void theHeadlineGoesOnAfterItsColonAsTheLanguageDoes(String tag) {
+        Locale l = Locale.forLanguageTag(tag);
+        LocalizedMessages m = EXPLAINER.messages(l);
+        Explanation full = explain("552 5.2.2 Mailbox full", l);
+        String headline = new ReportLayout(m).reportText(Outcome.FAILED, SmtpStage.RCPT_TO, full, "", List.of(), List.of(), List.of())
+                .lines().findFirst().orElseThrow();
+        String title = full.title();
+        String expected = switch (tag) {
+            case "fr", "es", "pt-BR" -> title.substring(0, 1).toLowerCase(l) + title.substring(1);
+            default -> title;
+        };
+        assertThat(headline).isEqualTo(m.format("report.headline", Map.of("outcome", m.get("report.title.failed"), "title", expected)));
+        switch (tag) {
+            case "fr" -> assertThat(headline).isEqualTo("Le message n’a pas été envoyé\u00a0: la boîte aux lettres du destinataire est pleine");
+            case "es" -> assertThat(headline).isEqualTo("El mensaje no se envió: el buzón del destinatario está lleno");
+            case "pt-BR" -> assertThat(headline).isEqualTo("A mensagem não foi enviada: a caixa de correio do destinatário está cheia");
+            default -> assertThat(Character.isUpperCase(headline.charAt(headline.indexOf(": ") + 2))).isTrue();
+        }
+        // a title that opens with a word in capitals keeps it
+        Explanation dmarc = explain("550 5.7.26 Unauthenticated email is not accepted due to domain's DMARC policy", l);
+        String first = dmarc.title().split("[ \u00a0’]")[0];
+        String line = new ReportLayout(m).headline(Outcome.FAILED, dmarc);
+        if (first.length() > 1 && first.equals(first.toUpperCase(l))) {
+            assertThat(line).contains(first);
+        }
+    }
+
     @Test
     void aPartialDeliveryListsRefusedDeferredAcceptedAndUntriedRecipientsInThatOrder() {
         Locale en = Locale.ENGLISH;
