@@ -58,25 +58,19 @@ public final class Diagnosis {
             case 4 -> Permanence.TEMPORARY;
             default -> category.defaultPermanence();
         };
-        RetryAdvice retry = retryAdvice(category, permanence);
+        RetryAdvice retry = retryAdvice(category.retryAdvice(), permanence);
         return new Diagnosis(reply, category, permanence, retry, category.actor(), confidence, evidence);
     }
 
     /**
      * The category's advice, made to agree with the permanence: a temporary failure is worth a later
      * try; a permanent one is not, until something changes; and where nobody knows, the advice
-     * promises nothing. A category temporary by nature (a sending quota, a rate limit, an outage) is the exception: a
-     * server that refuses it with a 5xx code refuses this attempt, and what passes is time, not a fix, so the advice
-     * stays "later" (never "automatic": nothing retries a 5xx).
+     * promises nothing.
      */
-    static RetryAdvice retryAdvice(Category category, Permanence permanence) {
-        RetryAdvice advice = category.retryAdvice();
-        boolean passesWithTime = category.defaultPermanence() == Permanence.TEMPORARY
-                && (advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC);
+    static RetryAdvice retryAdvice(RetryAdvice advice, Permanence permanence) {
         return switch (permanence) {
             case TEMPORARY -> advice == RetryAdvice.NEVER ? RetryAdvice.LATER : advice;
-            case PERMANENT -> passesWithTime ? RetryAdvice.LATER
-                    : advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.AFTER_FIX : advice;
+            case PERMANENT -> advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.AFTER_FIX : advice;
             case UNDETERMINED -> advice == RetryAdvice.LATER || advice == RetryAdvice.AUTOMATIC ? RetryAdvice.UNCERTAIN : advice;
         };
     }

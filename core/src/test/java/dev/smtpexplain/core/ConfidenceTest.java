@@ -98,26 +98,11 @@ class ConfidenceTest {
             }
         }
         assertThat(all).hasSizeGreaterThan(Category.values().length * 5);
-        // a category temporary by nature (quota, rate limit, outage) refused with a 5xx stays "later": time, not a fix, lifts it
         assertThat(all).filteredOn(d -> d.permanence() != Permanence.TEMPORARY
-                && (d.retry() == RetryAdvice.LATER && d.category().defaultPermanence() != Permanence.TEMPORARY
-                        || d.retry() == RetryAdvice.AUTOMATIC))
+                && (d.retry() == RetryAdvice.LATER || d.retry() == RetryAdvice.AUTOMATIC))
                 .extracting(d -> d.permanence() + " " + d.retry() + " " + d.category().id() + " " + d.reply())
                 .isEmpty();
-        assertThat(all).filteredOn(d -> d.permanence() == Permanence.PERMANENT && d.category().defaultPermanence() == Permanence.TEMPORARY)
-                .isNotEmpty()
-                .allSatisfy(d -> assertThat(d.retry()).as(d.category().id() + " " + d.reply()).isEqualTo(RetryAdvice.LATER));
         assertThat(all).filteredOn(d -> d.permanence() == Permanence.TEMPORARY && d.retry() == RetryAdvice.NEVER).isEmpty();
-    }
-
-    /** A provider that refuses a full daily quota with 550 still means "wait": the advice says later, as the category's text does. */
-    @Test
-    void aSendingQuotaRefusedWithA5xxIsStillWorthALaterTry() {
-        Diagnosis d = Diagnoser.standard().diagnose("550 5.4.5 Daily user sending quota exceeded");
-        assertThat(d.category()).isEqualTo(Category.SENDING_QUOTA_EXCEEDED);
-        assertThat(d.permanence()).isEqualTo(Permanence.PERMANENT);
-        assertThat(d.retry()).isEqualTo(RetryAdvice.LATER);
-        assertThat(Diagnoser.standard().diagnose("550 5.1.1 User unknown").retry()).isEqualTo(RetryAdvice.AFTER_FIX);
     }
 
     /**

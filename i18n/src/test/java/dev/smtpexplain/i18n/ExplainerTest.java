@@ -121,12 +121,16 @@ class ExplainerTest {
                 .isIn(explainer.messages(Locale.ENGLISH).get("acts.nobody"), explainer.messages(Locale.ENGLISH).get("acts.sender"));
     }
 
-    /** A 5xx sending quota says "later", as its own steps do ("Wait a few hours … then send the message again"). */
+    /**
+     * A 5xx sending quota is refused for good as sent: sending the same again works only once the quota has reset, which
+     * is what its steps say to wait for. The retry sentence promises no later success (docs/confidence.md: a permanent
+     * failure is never "later").
+     */
     @Test
-    void aSendingQuotaRefusedWithA5xxSaysSendAgainLater() {
+    void aSendingQuotaRefusedWithA5xxWaitsForTheQuotaNotForLuck() {
         Explanation e = explainer.explain(diagnose("550 5.4.5 Daily user sending quota exceeded"), Locale.ENGLISH);
         assertThat(e.categoryId()).isEqualTo("sending-quota-exceeded");
-        assertThat(e.retryText()).isEqualTo("Sending again later will probably work.");
+        assertThat(e.retryText()).isEqualTo("Sending again will help only after the problem has been fixed.");
         assertThat(e.advice().get(0)).startsWith("Wait a few hours");
     }
 
