@@ -219,14 +219,14 @@ public final class ReportLayout {
     // addresses joined with the language's list separator, each isolated in a right-to-left language so the list keeps
     // its order; a piece ends with the separator where the list goes on, before it would pass ADDRESS_LINE_MAX
     private List<String> addressPieces(List<String> addresses) {
-        String separator = list(List.of("", ""));
+        String separator = listSeparator();
         List<String> pieces = new ArrayList<>();
         List<String> piece = new ArrayList<>();
         int length = 0;
         for (String address : addresses) {
             String a = data(address);
             if (!piece.isEmpty() && length + separator.length() + a.length() > ADDRESS_LINE_MAX) {
-                pieces.add(list(piece) + separator.stripTrailing());
+                pieces.add(list(piece) + separator.strip());
                 piece.clear();
                 length = 0;
             }
@@ -235,6 +235,19 @@ public final class ReportLayout {
         }
         pieces.add(list(piece));
         return pieces;
+    }
+
+    // what the language puts between two items (", ", "، ", "、"), without the marks that isolate the items themselves
+    private String listSeparator() {
+        String two = list(List.of("a", "b"));
+        StringBuilder sb = new StringBuilder();
+        for (int i = two.indexOf('a') + 1; i < two.lastIndexOf('b'); i++) {
+            char c = two.charAt(i);
+            if (!(c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f')) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**
