@@ -129,9 +129,13 @@ class DialogUseIT {
 
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection("before"), null);
             focus(dialog.panel().copyButton(), robot);
+            // the labels the button shows, recorded as they change: the confirmation lasts a few seconds, and on a
+            // loaded machine the wait for the window to settle may outlast it
+            java.util.List<Object> labels = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SwingUtilities.invokeAndWait(() -> dialog.panel().copyButton().addPropertyChangeListener("text", e -> labels.add(e.getNewValue())));
             press(robot, KeyEvent.VK_ENTER);
             assertThat(ComponentImages.onEventThread(dialog::isShowing)).isTrue();
-            assertThat(ComponentImages.onEventThread(dialog.panel().copyButton()::getText)).isEqualTo(messages.get("label.copied"));
+            assertThat(labels).first().isEqualTo(messages.get("label.copied"));
             assertThat((String) Toolkit.getDefaultToolkit().getSystemClipboard().getData(DataFlavor.stringFlavor))
                     .contains("nobody@example.test", messages.get("label.category"));
 
@@ -251,11 +255,16 @@ class DialogUseIT {
         return dialog;
     }
 
-    /** Lets the window manager, the layout and any relayout it queued finish. */
+    /**
+     * Lets the keys reach the window, the layout and any relayout it queued finish: the robot's events flushed once,
+     * then the event queue drained twice (a relayout queues another event). Robot.waitForIdle three times took some
+     * ten seconds a test under Xvfb without a window manager.
+     */
     static void settle(Robot robot) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            robot.waitForIdle();
-            Thread.sleep(100);
+        robot.waitForIdle();
+        for (int i = 0; i < 2; i++) {
+            SwingUtilities.invokeAndWait(() -> { });
+            Thread.sleep(50);
         }
     }
 
