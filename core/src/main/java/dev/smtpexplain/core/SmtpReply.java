@@ -53,8 +53,8 @@ public final class SmtpReply {
     /**
      * Parses anything that may hold a reply: finds the code and enhanced status in surrounding junk,
      * accepts DSN values and bare text. Never throws; missing parts are simply absent. Text taken from a
-     * log, a report or a web page reads as the server's reply does: its lines keep their words, with each
-     * run of spaces and tabs inside a line as one space and no-break spaces as plain ones.
+     * log, a report or a web page reads as the server's reply does: no-break spaces read as plain ones, and
+     * where a run of spaces or a tab hides the code or status ("said:  554 …"), each run reads as one space.
      *
      * @param text any text; null reads as empty
      * @return the reply; without code, status or lines when the text holds none

@@ -92,7 +92,7 @@ class SmtpReplyTest {
                 """);
         assertThat(r.code()).contains(ReplyCode.of(550));
         assertThat(r.lines()).containsSubsequence("<bob@example.org>: host mx.example.org[192.0.2.1] said:",
-                "Mailbox unavailable or access denied [Nu9f9OZK IP: 192.0.2.77]. (in reply to end of DATA command)");
+                "Mailbox unavailable or access denied [Nu9f9OZK  IP: 192.0.2.77]. (in reply to end of DATA command)");
         assertThat(r.lines()).anyMatch(l -> l.endsWith("User unknown (in reply to RCPT TO command)"));
         // indented lines under anything else keep their own lines: an Exim bounce's host, stage and reply
         SmtpReply exim = SmtpReply.parseLenient("  bob@example.org\n    host mx.example.org [192.0.2.1]\n"

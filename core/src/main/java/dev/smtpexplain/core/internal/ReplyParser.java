@@ -86,6 +86,20 @@ public final class ReplyParser {
     }
 
     private static SmtpReply scan(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
+        SmtpReply reply = scanOnce(input, givenCode, givenStatus);
+        if (reply.code().isEmpty() || reply.status().isEmpty()) {
+            // a reply padded, aligned or joined from wrapped lines ("said:  554 …", "454  5.5.1", a tab after the code)
+            // hides its code or status from a reader of single spaces: read once more with each run as one space.
+            // Looked for only here, so that a reply whose code and status were found costs no search for runs
+            String spaced = singleSpaced(input);
+            if (spaced != input) {
+                return scanOnce(spaced, givenCode, givenStatus);
+            }
+        }
+        return reply;
+    }
+
+    private static SmtpReply scanOnce(String input, ReplyCode givenCode, EnhancedStatus givenStatus) {
         String text0 = composed(input);
         EnhancedStatus fieldStatus = null;
         // one line, the usual case: neither a bounce to focus on nor lines to split (looked for once)
@@ -106,7 +120,7 @@ public final class ReplyParser {
         for (int l = 0; l < rawLines.size(); l++) {
             String line = rawLines.get(l);
             // indexes into the stripped line rather than substrings: one copy per line of text kept
-            String rest = singleSpaced(line);
+            String rest = line.strip();
             int from = 0;
             int at = codeStart(rest, !codeFromText && code == null);
             if (at >= 0) {
@@ -388,23 +402,28 @@ public final class ReplyParser {
 
     /** {@code s.substring(from).strip()}, copying at most once. */
     /**
-     * {@code line} stripped, each run of spaces and tabs inside it one space: a reply padded, aligned or joined
-     * from wrapped lines ("said:  554  mx.example.net") reads as the one written with single spaces, as the
-     * rules and the words read it. A line with no such run comes back as it is.
+     * {@code text} with each run of spaces and tabs inside a line as one space: a reply padded, aligned or joined
+     * from wrapped lines ("said:  554  mx.example.net") reads as the one written with single spaces, as the rules
+     * and the words read it. A line's indentation stays (a bounce's structure), and a text with no such run comes
+     * back as it is.
      */
-    static String singleSpaced(String line) {
-        String s = line.strip();
-        // two searches the JDK runs as vector loops: most lines have neither, and come back as they are
-        if (s.indexOf('\t') < 0 && s.indexOf("  ") < 0) {
-            return s;
+    static String singleSpaced(String text) {
+        // two searches the JDK runs as vector loops: most replies have neither, and come back as they are
+        if (text.indexOf('\t') < 0 && text.indexOf("  ") < 0) {
+            return text;
         }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!isBlank(c)) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean indent = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                indent = true;
                 sb.append(c);
-            } else if (sb.charAt(sb.length() - 1) != ' ') {
-                sb.append(' ');
+            } else if (!isBlank(c)) {
+                indent = false;
+                sb.append(c);
+            } else if (indent || sb.charAt(sb.length() - 1) != ' ' && sb.charAt(sb.length() - 1) != '\t') {
+                sb.append(indent ? c : ' ');
             }
         }
         return sb.toString();
@@ -484,7 +503,7 @@ public final class ReplyParser {
     }
 
     /**
-     * The text in Unicode's composed form (NFC), without zero-width spaces and with no-break spaces as plain
+     * The text in Unicode's composed form (NFC), without zero-width spaces, with no-break spaces as plain
      * ones: a server, a translation or a copy may write "য়" as one character or as "য" and a combining nukta,
      * "が" as one or as "か" and a combining sound mark, Khmer or Thai words with or without an invisible space
      * between them, and a text taken from a web page or an HTML report with no-break spaces (U+00A0, U+2007,
