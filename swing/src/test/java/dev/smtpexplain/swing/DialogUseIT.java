@@ -1,7 +1,6 @@
 package dev.smtpexplain.swing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.smtpexplain.examples.demo.DemoMailServer;
 import dev.smtpexplain.examples.demo.Scenario;
@@ -9,7 +8,6 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
 import java.awt.Dialog;
-import java.awt.GraphicsEnvironment;
 import java.awt.KeyboardFocusManager;
 import java.awt.Robot;
 import java.awt.Toolkit;
@@ -23,7 +21,6 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,13 +37,7 @@ class DialogUseIT {
 
     @BeforeAll
     static void needsADisplay() throws java.io.IOException {
-        if (GraphicsEnvironment.isHeadless()) {
-            String why = "no display (DISPLAY=" + System.getenv("DISPLAY") + "): run under Xvfb, as .ci/run does";
-            if ("1".equals(System.getenv("SMTP_EXPLAIN_REQUIRE_DISPLAY"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
+        DialogWindowIT.requireDisplay();
         servers = DemoMailServer.start();
     }
 
