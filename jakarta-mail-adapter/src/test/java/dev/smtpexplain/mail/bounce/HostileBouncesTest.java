@@ -92,6 +92,16 @@ class HostileBouncesTest {
     }
 
     @Test
+    void anEscapeSequenceInsideAnAddressGivesNoMadeUpRecipient() {
+        // the escape's parameters before the '@' ("5m") are no local part: "5m@example.com" was reported as the recipient
+        for (String csi : new String[] {"\u001b[", "\u009b"}) {
+            BounceReport r = read(HEAD + "Content-Type: text/plain\r\n\r\nThis is the mail system at host mx.example.net.\r\n\r\n"
+                    + "<carol" + csi + "5m@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown\r\n");
+            assertThat(r.recipients()).extracting(BounceRecipient::finalRecipient).doesNotContain("5m@example.com");
+        }
+    }
+
+    @Test
     void pathologicalTextTakesLinearTime() {
         // inputs that make naive address or reply patterns backtrack: long runs of address and code characters
         String[] bodies = {

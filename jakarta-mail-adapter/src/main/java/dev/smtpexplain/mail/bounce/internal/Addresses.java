@@ -43,6 +43,11 @@ final class Addresses {
             while (s < at && text.charAt(s) == '.') {
                 s++;
             }
+            if (afterEscape(text, s)) {
+                // "<carol ESC[5m@example.com>": what stands before the '@' is a terminal escape's parameters ("5m"),
+                // not a local part; no address is better than a wrong one
+                continue;
+            }
             s = pastTypePrefix(text, s, at);
             int e = at + 1;
             while (e < n && e - at <= MAX_DOMAIN && isDomain(text.charAt(e))) {
@@ -63,6 +68,11 @@ final class Addresses {
             }
         }
         return out;
+    }
+
+    // whether a control sequence introducer (ESC '[' or the one-character C1 CSI) stands right before `s`
+    private static boolean afterEscape(String text, int s) {
+        return s >= 2 && text.charAt(s - 1) == '[' && text.charAt(s - 2) == '\u001b' || s >= 1 && text.charAt(s - 1) == '\u009b';
     }
 
     /** Past an address type glued to the local part: Exchange's and X.400 gateways' "SMTP=bob@…", "RFC-822=bob@…". */
