@@ -51,6 +51,10 @@ public final class Explainer {
     private final Map<Locale, Map<String, String>> overrides;
     // keyed by the resolved catalog locale only: at most one entry per shipped catalog, however many tags readers send
     private final Map<Locale, Catalog> catalogs = new ConcurrentHashMap<>();
+    // the catalog locale for the reader's language, script and region (variants and extensions never decide), as ICU's
+    // likely subtags found it: at most MAX_RESOLVED of them, however many tags readers send; beyond, resolved each time
+    private final Map<String, Locale> resolved = new ConcurrentHashMap<>();
+    static final int MAX_RESOLVED = 256;
 
     private Explainer(Builder b) {
         this.nativeDigits = b.nativeDigits;
@@ -114,6 +118,19 @@ public final class Explainer {
      */
     public Locale resolve(Locale requested) {
         Objects.requireNonNull(requested, "locale");
+        String key = requested.getLanguage() + '_' + requested.getScript() + '_' + requested.getCountry();
+        Locale known = resolved.get(key);
+        if (known != null) {
+            return known;
+        }
+        Locale answer = resolveUncached(requested);
+        if (resolved.size() < MAX_RESOLVED) {
+            resolved.put(key, answer);
+        }
+        return answer;
+    }
+
+    private static Locale resolveUncached(Locale requested) {
         String language = requested.getLanguage();
         if (language.isEmpty() || language.equals("en")) {
             return Locale.ENGLISH;
