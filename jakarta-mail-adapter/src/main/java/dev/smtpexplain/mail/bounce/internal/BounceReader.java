@@ -145,7 +145,7 @@ public final class BounceReader {
         senders.addAll(original.addresses("From"));
         senders.addAll(original.addresses("Return-Path"));
         senders.addAll(original.addresses("Sender"));
-        Set<String> notSenders = new HashSet<>(top.addresses("X-Failed-Recipients"));
+        Set<String> notSenders = new LinkedHashSet<>(top.addresses("X-Failed-Recipients")); // in the order the field names them
         senders.removeAll(notSenders);
 
         Lazy<List<Stages.Exchange>> transcript = new Lazy<>(() -> Stages.transcript(split.lines()));
