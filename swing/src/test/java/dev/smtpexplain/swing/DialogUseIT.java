@@ -7,7 +7,6 @@ import dev.smtpexplain.examples.demo.Scenario;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport;
-import java.awt.Dialog;
 import java.awt.KeyboardFocusManager;
 import java.awt.Robot;
 import java.awt.Toolkit;
@@ -236,12 +235,7 @@ class DialogUseIT {
         Scenario scenario = Scenario.sendFailures().stream().filter(s -> s.id().equals(scenarioId)).findFirst().orElseThrow();
         SendFailureReport report = scenario.provoke(servers, Explainer.standard(), locale);
         LocalizedMessages messages = Explainer.standard().messages(locale);
-        SendFailureDialog dialog = ComponentImages.onEventThread(() -> {
-            SendFailureDialog d = new SendFailureDialog(null, report, messages);
-            d.setModalityType(Dialog.ModalityType.MODELESS);
-            d.setVisible(true);
-            return d;
-        });
+        SendFailureDialog dialog = DialogWindowIT.showModeless(report, messages);
         settle(new Robot());
         return dialog;
     }

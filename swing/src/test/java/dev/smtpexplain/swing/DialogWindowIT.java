@@ -58,6 +58,16 @@ class DialogWindowIT {
         servers = DemoMailServer.start();
     }
 
+    /** Shows the report's dialog without blocking the test, on the event thread. */
+    static SendFailureDialog showModeless(SendFailureReport report, LocalizedMessages messages) throws Exception {
+        return ComponentImages.onEventThread(() -> {
+            SendFailureDialog d = new SendFailureDialog(null, report, messages);
+            d.setModalityType(Dialog.ModalityType.MODELESS);
+            d.setVisible(true);
+            return d;
+        });
+    }
+
     /** Skips the class without a display, or fails it where CI asks for one (SMTP_EXPLAIN_REQUIRE_DISPLAY=1). */
     static void requireDisplay() {
         if (GraphicsEnvironment.isHeadless()) {
@@ -91,12 +101,7 @@ class DialogWindowIT {
         assertThat(report).as("%s fails", scenarioId).isNotNull();
         LocalizedMessages messages = Explainer.standard().messages(locale);
 
-        SendFailureDialog dialog = ComponentImages.onEventThread(() -> {
-            SendFailureDialog d = new SendFailureDialog(null, report, messages);
-            d.setModalityType(Dialog.ModalityType.MODELESS);
-            d.setVisible(true);
-            return d;
-        });
+        SendFailureDialog dialog = showModeless(report, messages);
         try {
             Robot robot = new Robot();
             robot.waitForIdle();
