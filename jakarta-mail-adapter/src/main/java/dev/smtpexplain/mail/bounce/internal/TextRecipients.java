@@ -198,9 +198,11 @@ final class TextRecipients {
                 return;
             }
         }
+        // with the reply, the lines around it that name the host and the stage ("SMTP error … after end of data:")
+        String shared = out.get(run.get(run.size() - 1)).block();
         for (int i = 0; i < run.size() - 1; i++) {
             Found f = out.get(run.get(i));
-            out.put(run.get(i), new Found(f.address(), f.block(), reply));
+            out.put(run.get(i), new Found(f.address(), f.block() + "\n" + shared, reply));
         }
     }
 
