@@ -194,10 +194,18 @@ final class Stages {
         return stage == SmtpStage.UNKNOWN || stage == SmtpStage.QUIT ? Optional.empty() : Optional.of(stage);
     }
 
-    /** A line without the direction marks and blanks it starts with ("&gt;&gt;&gt; ", "&lt;&lt;&lt; "). */
+    // an MDaemon transcript line's time stamp ("Tue 2025-03-04 09:58:13.341: --> RCPT To:<…>")
+    private static final java.util.regex.Pattern TIME_STAMP = java.util.regex.Pattern.compile(
+            "^(?:[A-Z][a-z]{2} )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?: ");
+
+    /**
+     * A line without the time stamp and the direction marks and blanks it starts with ("&gt;&gt;&gt; ", "&lt;&lt;&lt; ",
+     * MDaemon's "--&gt; ").
+     */
     private static String withoutMarks(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == '>' || line.charAt(i) == '<' || line.charAt(i) == ' ')) {
+        java.util.regex.Matcher stamp = TIME_STAMP.matcher(line);
+        int i = stamp.lookingAt() ? stamp.end() : 0;
+        while (i < line.length() && (line.charAt(i) == '>' || line.charAt(i) == '<' || line.charAt(i) == ' ' || line.charAt(i) == '-')) {
             i++;
         }
         return line.substring(i);
