@@ -116,7 +116,7 @@ public final class BounceReader {
             if (headerProblem != null) {
                 return withProblem(r, headerProblem);
             }
-            if (truncated && (r.problem().isEmpty() || r.problem().get().contains("was read only that far"))) {
+            if (truncated && (r.problem().isEmpty() || r.problem().get().endsWith(Sections.TEXT_CUT))) {
                 // the message cut at the size cap says more than its text cut at the text cap, which follows from it
                 return withProblem(r, "only the first " + limits.maxMessageBytes() + " bytes were read");
             }
@@ -131,7 +131,7 @@ public final class BounceReader {
         Sections s = new MimeWalk(limits).walk(topHeaders, bytes, bodyStart, bytes.length);
         String texts = String.join("\n", s.texts);
         if (texts.length() > limits.maxTextChars()) {
-            s.problem("the text is longer than " + limits.maxTextChars() + " characters and was read only that far; what came after it, recipients too, was not read");
+            s.problem("the text is longer than " + limits.maxTextChars() + " characters and " + Sections.TEXT_CUT);
         }
         ReadableText.Split split = ReadableText.split(texts, limits.maxTextChars());
         Headers original = s.originalHeaders != null ? Headers.parse(s.originalHeaders)

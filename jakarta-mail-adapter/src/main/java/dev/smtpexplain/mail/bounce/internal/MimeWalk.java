@@ -100,7 +100,7 @@ final class MimeWalk {
     // a part's body decoded up to the text cap; a longer one is read only in part, and the report says so
     private byte[] decoded(byte[] b, int start, int end, String encoding, Sections s) {
         if ((long) end - start > limits.maxTextChars()) {
-            s.problem("a part longer than " + limits.maxTextChars() + " characters was read only that far; what came after it, recipients too, was not read");
+            s.problem("a part longer than " + limits.maxTextChars() + " characters " + Sections.TEXT_CUT);
         }
         return RawMime.decode(b, start, end, encoding, limits.maxTextChars());
     }

@@ -28,6 +28,8 @@ final class Sections {
     String reportType = "";
     /** Why the walk stopped early or skipped something, if it did. */
     String problem;
+    /** What a problem says when the text cap cut a part or the text: a message cut at its size cap says more. */
+    static final String TEXT_CUT = "was read only that far; what came after it, recipients too, was not read";
     int parts;
 
     void problem(String p) {

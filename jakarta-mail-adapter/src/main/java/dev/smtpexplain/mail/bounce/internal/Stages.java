@@ -195,8 +195,8 @@ final class Stages {
     }
 
     // an MDaemon transcript line's time stamp ("Tue 2025-03-04 09:58:13.341: --> RCPT To:<…>")
-    private static final java.util.regex.Pattern TIME_STAMP = java.util.regex.Pattern.compile(
-            "^(?:[A-Z][a-z]{2} )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?: ");
+    static final String TIME_STAMP_PATTERN = "(?:[A-Z][a-z]{2} )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?: ";
+    private static final java.util.regex.Pattern TIME_STAMP = java.util.regex.Pattern.compile("^" + TIME_STAMP_PATTERN);
 
     /**
      * A line without the time stamp and the direction marks and blanks it starts with ("&gt;&gt;&gt; ", "&lt;&lt;&lt; ",

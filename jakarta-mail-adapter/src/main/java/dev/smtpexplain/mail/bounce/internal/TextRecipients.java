@@ -541,7 +541,7 @@ final class TextRecipients {
 
     // an MDaemon transcript's next line, joined to the reply where the transcript is indented: its time stamp and arrow
     private static final Pattern TRANSCRIPT_STAMP = Pattern.compile(
-            " (?:[A-Z][a-z]{2} )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?: (?:-->|<--|\\*) | --- End (?:of )?Transcript");
+            " " + Stages.TIME_STAMP_PATTERN + "(?:-->|<--|\\*) | --- End (?:of )?Transcript");
 
     /** The reply without the notice's own lines that follow it. */
     private static String withoutNoticeLines(String r) {
