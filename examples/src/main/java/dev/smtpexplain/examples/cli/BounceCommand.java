@@ -27,8 +27,10 @@ import picocli.CommandLine.Parameters;
 /** {@code smtp-explain bounce}: reads bounce messages and explains every failed recipient. */
 @Command(name = "bounce", mixinStandardHelpOptions = true,
         description = {"Reads bounce messages (delivery status notifications and MTAs' own formats) and explains every failed recipient.",
-                "A PATH is a message file, an mbox file (it starts with a 'From ' line), a directory (every file in it, and cur/ "
-                        + "and new/ of a maildir), or '-' for one message on standard input.",
+                "A PATH is a message file, an mbox file (it starts with a 'From ' line), a directory (every file in it that starts "
+                        + "as a message does or is named *.eml, and cur/ and new/ of a maildir; other files are named on stderr "
+                        + "and skipped), "
+                        + "or '-' for one message on standard input.",
                 "File names are shown sanitized, in the text and in --json: control, escape, bidi and invisible characters "
                         + "removed, a line break read as a space."},
         exitCodeListHeading = "%nExit status:%n",
@@ -95,8 +97,34 @@ final class BounceCommand implements Callable<Integer> {
         }
         files.sort(null);
         for (Path f : files) {
-            file(out, f, bounces, locale);
+            if (startsLikeMessage(f)) {
+                file(out, f, bounces, locale);
+            }
         }
+    }
+
+    // a folder of saved bounces may also hold a README or a spreadsheet of them: read as a notice's pasted text, a
+    // list of addresses and statuses made up failed recipients. A file named on the command line is read whatever
+    // it starts with; one found in a folder when it starts as a message or its name says it is one (".eml", which
+    // may be a notice saved without its headers), and the others are named on stderr
+    private boolean startsLikeMessage(Path f) {
+        if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml")) {
+            return true;
+        }
+        byte[] start;
+        try (InputStream in = Files.newInputStream(f)) {
+            start = in.readNBytes(1024);
+        } catch (IOException e) {
+            return true; // file() reports why it cannot be read
+        }
+        if (start.length == 0 || Bounces.startsLikeMessage(start)) {
+            return true; // an empty file is reported as such
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("smtp-explain: " + shownName(f.toString()) + ": skipped: it does not start as a message does "
+                + "(a header field or an mbox 'From ' line); name it on its own to read it as a notice's text");
+        err.flush();
+        return false;
     }
 
     private void file(PrintWriter out, Path file, Bounces bounces, Locale locale) {

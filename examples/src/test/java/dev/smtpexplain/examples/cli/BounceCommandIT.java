@@ -134,6 +134,33 @@ class BounceCommandIT {
     }
 
     @Test
+    void aFolderIsReadForItsMessagesOnly(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1.eml"), dsn("a@example.com", "5.1.1", "550 5.1.1 No such user"));
+        // what else a folder of saved bounces holds: a list of them, a note; each reads as a pasted notice's text
+        Files.writeString(dir.resolve("expected.tsv"), "# file\tkind\trecipient\tstatus\n1.eml\tfailed\tbob@example.org\t5.1.1\n");
+        Files.writeString(dir.resolve("README.md"), "Bounces of the March newsletter.\nbob@example.org failed: 550 5.1.1 user unknown\n");
+        Files.writeString(dir.resolve("2"), "\n\n" + dsn("c@example.com", "5.2.2", "552 5.2.2 Mailbox full"));
+        // a notice saved without its headers, in a file whose name says it is a message
+        Files.writeString(dir.resolve("3.eml"), "This is the mail system at host out.example.net.\n\n"
+                + "<d@example.com>: host mx.example.com[192.0.2.7] said: 550 5.1.1 <d@example.com>: Recipient address rejected:\n"
+                + "    User unknown (in reply to RCPT TO command)\n");
+
+        CliProcess.Result r = CliProcess.run("bounce", "--json", "--lang", "en", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(lines(r.out())).extracting(j -> j.get("recipient").asText()).containsExactly("a@example.com", "c@example.com", "d@example.com");
+        assertThat(r.err().lines()).containsExactly(
+                "smtp-explain: " + dir.resolve("README.md") + ": skipped: it does not start as a message does (a header field or an "
+                        + "mbox 'From ' line); name it on its own to read it as a notice's text",
+                "smtp-explain: " + dir.resolve("expected.tsv") + ": skipped: it does not start as a message does (a header field or an "
+                        + "mbox 'From ' line); name it on its own to read it as a notice's text");
+
+        // named on its own, the same file is read as a notice's text
+        CliProcess.Result named = CliProcess.run("bounce", "--json", "--lang", "en", dir.resolve("README.md").toString());
+        assertThat(named.err()).isEmpty();
+        assertThat(lines(named.out())).extracting(j -> j.get("file").asText()).containsOnly(dir.resolve("README.md").toString());
+    }
+
+    @Test
     void aNoticeCopiedWithoutItsHeadersIsReadFromStdin() throws Exception {
         // what a person pastes after copying the notice from their mail program: Postfix's text, wrapped, no headers
         String copied = """

@@ -148,6 +148,22 @@ public final class Bounces {
         return reader.read(b, truncated, locale);
     }
 
+    /**
+     * Tells whether data starts as a stored message does: with a header field ({@code "Return-Path:"},
+     * {@code "From:"}), past any blank lines, or with an mbox file's {@code "From "} line. A notice's text
+     * copied without its headers does not, and neither does a file that is not mail at all; a program that
+     * reads every file of a folder can pass over those, while {@link #read(byte[], Locale)} still reads a
+     * pasted notice it is handed on purpose.
+     *
+     * @param start the data's first bytes (a kilobyte is plenty; what is given is all that is looked at)
+     * @return whether a header field or an mbox separator comes first
+     */
+    public static boolean startsLikeMessage(byte[] start) {
+        Objects.requireNonNull(start, "start");
+        int from = BounceReader.headerStart(start);
+        return from < start.length && BounceReader.startsWithField(start, from);
+    }
+
     /** Builds a {@link Bounces} reader. Not thread-safe; the reader it builds is. */
     public static final class Builder {
         private Diagnoser diagnoser = Diagnoser.standard();

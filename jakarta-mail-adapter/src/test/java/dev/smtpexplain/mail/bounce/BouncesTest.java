@@ -81,6 +81,22 @@ class BouncesTest {
             """;
 
     @Test
+    void startsLikeMessageTellsAStoredMessageFromOtherFiles() {
+        assertThat(Bounces.startsLikeMessage(bytes(DSN))).isTrue();
+        assertThat(Bounces.startsLikeMessage(bytes("From MAILER-DAEMON Tue Dec  1 10:00:00 2026\nFrom: x@example.com\n"))).isTrue();
+        assertThat(Bounces.startsLikeMessage(bytes("\r\n  \nReturn-Path: <>\n"))).as("blank lines a saved file begins with").isTrue();
+        assertThat(Bounces.startsLikeMessage(bytes("X-Failed-Recipients: a@example.com"))).as("cut inside its first field").isTrue();
+
+        assertThat(Bounces.startsLikeMessage(bytes("This is the mail system at host out.example.net.\n\n<a@example.com>: 550 5.1.1\n")))
+                .as("a notice's text, copied without its headers").isFalse();
+        assertThat(Bounces.startsLikeMessage(bytes("file\tkind\trecipient\n1.eml\tfailed\ta@example.com\n"))).isFalse();
+        assertThat(Bounces.startsLikeMessage(bytes("From: "))).isTrue();
+        assertThat(Bounces.startsLikeMessage(bytes("Fro"))).isFalse();
+        assertThat(Bounces.startsLikeMessage(new byte[0])).isFalse();
+        assertThat(Bounces.startsLikeMessage(bytes("Note: see below"))).as("a field's shape is all it checks").isTrue();
+    }
+
+    @Test
     void readsEveryRecipientOfAnRfc3464Report() {
         BounceReport r = Bounces.explain(bytes(DSN), EN);
         assertThat(r.kind()).isEqualTo(BounceKind.FAILED);

@@ -927,7 +927,7 @@ public final class BounceReader {
      * Where the header block starts: past blank lines (spaces only, too) that a message saved or pasted into a
      * file may begin with, when a header field follows them; else 0.
      */
-    static int headerStart(byte[] b) {
+    public static int headerStart(byte[] b) {
         int lineStart = 0;
         int i = 0;
         while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
@@ -943,7 +943,7 @@ public final class BounceReader {
      * Whether a header field starts at {@code from}: a name of ASCII letters, digits, '-' and '_', then a colon
      * ("Subject:", "X-Failed-Recipients:"), or an mbox file's "From " line. "This is the mail system at host …" is not one.
      */
-    static boolean startsWithField(byte[] b, int from) {
+    public static boolean startsWithField(byte[] b, int from) {
         if (b.length - from >= 5 && b[from] == 'F' && b[from + 1] == 'r' && b[from + 2] == 'o' && b[from + 3] == 'm' && b[from + 4] == ' ') {
             return true;
         }
