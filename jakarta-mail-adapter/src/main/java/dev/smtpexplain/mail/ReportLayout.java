@@ -6,6 +6,7 @@ import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +44,11 @@ public final class ReportLayout {
      */
     public ReportLayout(LocalizedMessages messages) {
         this.m = messages;
+    }
+
+    /** {@return the language this layout writes in: its catalog's locale} A terminal breaks lines by its rules. */
+    public Locale locale() {
+        return m.locale();
     }
 
     /**

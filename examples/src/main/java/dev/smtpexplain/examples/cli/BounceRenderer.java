@@ -21,20 +21,20 @@ final class BounceRenderer {
         ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
         String where = BounceCommand.shownName(file) + (index > 0 ? " #" + index : "");
-        ExplanationRenderer.line(sb, layout, withNote(layout, "━━ " + layout.data(where) + "  " + m.get(r.kind().messageKey()),
+        ExplanationRenderer.line(sb, layout, t, withNote(layout, "━━ " + layout.data(where) + "  " + m.get(r.kind().messageKey()),
                 layout.data(r.format()), t::bold, t::dim));
-        r.reportingMta().ifPresent(s -> ExplanationRenderer.line(sb, layout, layout.labelled("bounce.label.reportingMta", layout.data(s))));
+        r.reportingMta().ifPresent(s -> ExplanationRenderer.line(sb, layout, t, layout.labelled("bounce.label.reportingMta", layout.data(s))));
         if (r.originalSubject().isPresent() || r.originalMessageId().isPresent()) {
             // the subject in the language's quotation marks, the Message-ID after it as the language sets them apart
             String subject = r.originalSubject().map(s -> layout.quoted(layout.data(s))).orElse("");
             String id = r.originalMessageId().map(layout::data).orElse("");
             String value = subject.isEmpty() || id.isEmpty() ? subject + id
                     : m.format("bounce.subjectAndId", Map.of("subject", subject, "messageId", id));
-            ExplanationRenderer.line(sb, layout, layout.labelled("bounce.label.originalMessage", value));
+            ExplanationRenderer.line(sb, layout, t, layout.labelled("bounce.label.originalMessage", value));
         }
-        r.problem().ifPresent(p -> ExplanationRenderer.line(sb, layout, t.yellow("! " + layout.data(p))));
+        r.problem().ifPresent(p -> ExplanationRenderer.line(sb, layout, t, t.yellow("! " + layout.data(p))));
         if (r.recipients().isEmpty()) {
-            ExplanationRenderer.line(sb, layout, m.get("bounce.noRecipients"));
+            ExplanationRenderer.line(sb, layout, t, m.get("bounce.noRecipients"));
         }
         for (BounceRecipient rcpt : r.recipients()) {
             sb.append('\n');
@@ -45,8 +45,8 @@ final class BounceRenderer {
                 String key = "bounce.action." + rcpt.action();
                 heading = withNote(layout, recipient, m.has(key) ? m.get(key) : layout.data(rcpt.action()), t::heading, t::dim);
             }
-            ExplanationRenderer.line(sb, layout, heading);
-            rcpt.stage().ifPresent(s -> ExplanationRenderer.line(sb, layout, layout.labelled("label.stage", m.get(s.messageKey()))));
+            ExplanationRenderer.line(sb, layout, t, heading);
+            rcpt.stage().ifPresent(s -> ExplanationRenderer.line(sb, layout, t, layout.labelled("label.stage", m.get(s.messageKey()))));
             rcpt.explanation().ifPresent(e -> sb.append('\n').append(ExplanationRenderer.render(e, m, t)));
         }
         sb.append('\n');

@@ -20,43 +20,49 @@ final class ExplanationRenderer {
         StringBuilder sb = new StringBuilder();
         Permanence p = e.diagnosis().permanence();
         String badge = p == Permanence.PERMANENT ? t.red(e.permanenceLabel()) : p == Permanence.TEMPORARY ? t.yellow(e.permanenceLabel()) : t.bold(e.permanenceLabel());
-        line(sb, layout, t.bold(e.title()));
-        line(sb, layout, badge);
+        line(sb, layout, t, t.bold(e.title()));
+        line(sb, layout, t, badge);
         sb.append('\n');
-        line(sb, layout, t.heading(m.get("label.whatHappened")));
-        line(sb, layout, "  " + e.summary());
+        line(sb, layout, t, t.heading(m.get("label.whatHappened")));
+        line(sb, layout, t, "  " + e.summary());
         sb.append('\n');
-        line(sb, layout, t.heading(m.get("label.whatToTry")));
+        line(sb, layout, t, t.heading(m.get("label.whatToTry")));
         int i = 1;
         for (String a : e.advice()) {
-            line(sb, layout, "  " + i++ + ". " + a);
+            line(sb, layout, t, "  " + i++ + ". " + a);
         }
         sb.append('\n');
-        line(sb, layout, t.heading(m.get("label.whoActs")));
-        line(sb, layout, "  " + e.whoActsText());
-        line(sb, layout, t.heading(m.get("label.retry")));
-        line(sb, layout, "  " + e.retryText());
-        line(sb, layout, t.heading(m.get("label.contact")));
-        line(sb, layout, "  " + e.contact());
+        line(sb, layout, t, t.heading(m.get("label.whoActs")));
+        line(sb, layout, t, "  " + e.whoActsText());
+        line(sb, layout, t, t.heading(m.get("label.retry")));
+        line(sb, layout, t, "  " + e.retryText());
+        line(sb, layout, t, t.heading(m.get("label.contact")));
+        line(sb, layout, t, "  " + e.contact());
         sb.append('\n');
-        line(sb, layout, t.heading(m.get("label.technicalDetails")));
+        line(sb, layout, t, t.heading(m.get("label.technicalDetails")));
         for (String codeLine : layout.codeLines(e)) {
-            line(sb, layout, "  " + codeLine);
+            line(sb, layout, t, "  " + codeLine);
         }
         var ev = e.diagnosis().evidence();
         String rule = t.dim(" [" + ev.ruleId() + ev.matchedPhrase().map(phrase -> ": \"" + phrase + "\"").orElse("") + "]");
-        line(sb, layout, "  " + layout.categoryLine(e, layout.data(rule)));
+        line(sb, layout, t, "  " + layout.categoryLine(e, layout.data(rule)));
         if (e.serverText().isPresent()) {
-            line(sb, layout, "  " + layout.heading("label.serverReply"));
+            line(sb, layout, t, "  " + layout.heading("label.serverReply"));
             for (String l : e.serverText().get().split("\n")) {
-                line(sb, layout, "    " + t.dim("> ") + layout.data(l));
+                // the server's own lines as it wrote them: never broken, so that they can be copied and searched
+                sb.append(layout.line("    " + t.dim("> ") + layout.data(l))).append('\n');
             }
         }
         return sb.toString();
     }
 
-    /** Appends one line as the layout prepares it (a right-to-left mark first in a right-to-left language). */
-    static void line(StringBuilder sb, ReportLayout layout, String s) {
-        sb.append(layout.line(s)).append('\n');
+    /**
+     * Appends one line as the layout prepares it (a right-to-left mark first in a right-to-left language), broken to
+     * the terminal's width.
+     */
+    static void line(StringBuilder sb, ReportLayout layout, Terminal t, String s) {
+        for (String piece : t.fit(s, layout.locale())) {
+            sb.append(layout.line(piece)).append('\n');
+        }
     }
 }

@@ -17,39 +17,35 @@ final class ReportRenderer {
         ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
         String outcome = layout.outcome(r.outcome());
-        line(sb, layout, r.outcome() == SendFailureReport.Outcome.FAILED ? t.red("✗ " + outcome) : t.yellow("◐ " + outcome));
+        ExplanationRenderer.line(sb, layout, t, r.outcome() == SendFailureReport.Outcome.FAILED ? t.red("✗ " + outcome) : t.yellow("◐ " + outcome));
         String stage = layout.stageSentence(r.outcome(), r.stage());
         if (!stage.isEmpty()) {
-            line(sb, layout, t.dim(stage));
+            ExplanationRenderer.line(sb, layout, t, t.dim(stage));
         }
-        r.transportDetail().ifPresent(detail -> line(sb, layout, detail));
+        r.transportDetail().ifPresent(detail -> ExplanationRenderer.line(sb, layout, t, detail));
         sb.append('\n');
         sb.append(ExplanationRenderer.render(r.explanation(), m, t));
         if (!r.acceptedRecipients().isEmpty() || !r.recipientFailures().isEmpty() || !r.notAttemptedRecipients().isEmpty()) {
             sb.append('\n');
         }
         if (!r.acceptedRecipients().isEmpty()) {
-            line(sb, layout, t.heading(m.format("report.recipients.accepted", Map.of("count", r.acceptedRecipients().size()))));
-            r.acceptedRecipients().forEach(a -> line(sb, layout, "  " + t.green("✓ ") + layout.data(a)));
+            ExplanationRenderer.line(sb, layout, t, t.heading(m.format("report.recipients.accepted", Map.of("count", r.acceptedRecipients().size()))));
+            r.acceptedRecipients().forEach(a -> ExplanationRenderer.line(sb, layout, t, "  " + t.green("✓ ") + layout.data(a)));
         }
         List<RecipientFailure> rejected = r.recipientFailures().stream().filter(RecipientFailure::isRejected).toList();
         List<RecipientFailure> deferred = r.recipientFailures().stream().filter(f -> !f.isRejected()).toList();
         if (!rejected.isEmpty()) {
-            line(sb, layout, t.heading(m.format("report.recipients.rejected", Map.of("count", rejected.size()))));
-            rejected.forEach(f -> line(sb, layout, "  " + t.red("✗ ") + layout.recipientLine(f)));
+            ExplanationRenderer.line(sb, layout, t, t.heading(m.format("report.recipients.rejected", Map.of("count", rejected.size()))));
+            rejected.forEach(f -> ExplanationRenderer.line(sb, layout, t, "  " + t.red("✗ ") + layout.recipientLine(f)));
         }
         if (!deferred.isEmpty()) {
-            line(sb, layout, t.heading(m.format("report.recipients.deferred", Map.of("count", deferred.size()))));
-            deferred.forEach(f -> line(sb, layout, "  " + t.yellow("↻ ") + layout.recipientLine(f)));
+            ExplanationRenderer.line(sb, layout, t, t.heading(m.format("report.recipients.deferred", Map.of("count", deferred.size()))));
+            deferred.forEach(f -> ExplanationRenderer.line(sb, layout, t, "  " + t.yellow("↻ ") + layout.recipientLine(f)));
         }
         if (!r.notAttemptedRecipients().isEmpty()) {
-            line(sb, layout, t.heading(m.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size()))));
-            r.notAttemptedRecipients().forEach(a -> line(sb, layout, "  – " + layout.data(a)));
+            ExplanationRenderer.line(sb, layout, t, t.heading(m.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size()))));
+            r.notAttemptedRecipients().forEach(a -> ExplanationRenderer.line(sb, layout, t, "  – " + layout.data(a)));
         }
         return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, ReportLayout layout, String s) {
-        sb.append(layout.line(s)).append('\n');
     }
 }

@@ -1,25 +1,62 @@
 package dev.smtpexplain.examples.cli;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Styling for terminal output: ANSI colour only on an interactive terminal and when {@code NO_COLOR}
  * is unset. Only the tool's own labels are styled; untrusted text is sanitized before it gets here.
+ * Prose lines are broken to the terminal's width when it is known ({@link #COLUMNS_PROPERTY}, which the
+ * {@code smtp-explain} launcher sets from the terminal, or {@code COLUMNS} on an interactive terminal);
+ * output to a pipe or a file keeps one line a paragraph, for tools that read it.
  */
 final class Terminal {
 
-    private final boolean colour;
+    /** The system property that gives the width to break lines at ({@code -Dsmtpexplain.columns=100}). */
+    static final String COLUMNS_PROPERTY = "smtpexplain.columns";
 
-    private Terminal(boolean colour) {
+    private final boolean colour;
+    private final int columns;
+
+    private Terminal(boolean colour, int columns) {
         this.colour = colour;
+        this.columns = columns;
     }
 
     static Terminal detect() {
         boolean tty = System.console() != null;
         String noColor = System.getenv("NO_COLOR");
-        return new Terminal(tty && (noColor == null || noColor.isEmpty()));
+        int columns = number(System.getProperty(COLUMNS_PROPERTY));
+        if (columns == 0 && tty) {
+            columns = number(System.getenv("COLUMNS"));
+        }
+        return new Terminal(tty && (noColor == null || noColor.isEmpty()), columns);
     }
 
     static Terminal plain() {
-        return new Terminal(false);
+        return new Terminal(false, 0);
+    }
+
+    /** The width lines are broken at; 0 when they are not. */
+    int columns() {
+        return columns;
+    }
+
+    /** One line of a report as this terminal shows it: broken at its width where the language allows. */
+    List<String> fit(String line, Locale locale) {
+        return columns == 0 ? List.of(line) : LineWrap.wrap(line, columns, locale);
+    }
+
+    private static int number(String s) {
+        if (s == null || s.isBlank() || s.strip().length() > 5) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(s.strip());
+            return n >= LineWrap.MIN_COLUMNS ? n : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     String bold(String s) {

@@ -95,6 +95,23 @@ class LauncherIT {
         assertPureJson(run(List.of("bash", "-c", "exec bash \"$@\" <&-", "bash"), "explain", "--json", "550 5.1.1 User unknown"));
     }
 
+    @Test
+    void onATerminalTheReportIsBrokenAtItsWidthAndPipedItIsNot() throws Exception {
+        // script(1) gives the launcher a pseudo-terminal, set to 44 columns before it runs
+        Path script = Path.of("/usr/bin/script");
+        Assumptions.assumeTrue(Files.isExecutable(script), "script(1) from util-linux");
+        String explain = LAUNCHER + " explain --lang en '552 5.2.2 <bob@example.com>: Mailbox full'";
+        Result tty = exec(List.of(script.toString(), "-qec", "stty cols 44; " + explain, "/dev/null"));
+        assertThat(tty.exit()).as(tty.err()).isZero();
+        List<String> lines = tty.out().lines().map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "").stripTrailing()).toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("  ") && !l.contains("Mailbox full'") && !l.contains("> 552"))
+                .hasSizeGreaterThan(5).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(44));
+        assertThat(lines.stream().filter(l -> l.length() > 44)).allSatisfy(l -> assertThat(l).contains("> 552 5.2.2"));
+
+        Result piped = run("explain", "--lang", "en", "552 5.2.2 <bob@example.com>: Mailbox full");
+        assertThat(piped.out().lines().filter(l -> l.length() > 44)).hasSizeGreaterThan(2);
+    }
+
     private static void assertPureJson(Result r) throws IOException {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -114,6 +131,10 @@ class LauncherIT {
         List<String> cmd = new java.util.ArrayList<>(shell);
         cmd.add(LAUNCHER.toString());
         cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    private static Result exec(List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");

@@ -30,6 +30,52 @@ class ReportLayoutIT {
     }
 
     @Test
+    void onANarrowTerminalEveryLanguagesProseIsBrokenToItsWidthWithNothingLost() throws Exception {
+        String reply = "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy.";
+        for (Locale l : Explainer.supportedLocales()) {
+            String tag = l.toLanguageTag();
+            CliProcess.Result whole = CliProcess.run("explain", "--lang", tag, reply);
+            CliProcess.Result narrow = CliProcess.runWithJvmOptions(List.of("-D" + Terminal.COLUMNS_PROPERTY + "=40"), "explain", "--lang", tag, reply);
+            assertThat(narrow.exit()).as(tag).isZero();
+            assertThat(narrow.out().lines().count()).as(tag).isGreaterThan(whole.out().lines().count() + 10);
+            // the same characters in the same order: only line breaks and indents (and a line's right-to-left mark) added
+            assertThat(withoutSpacing(narrow.out())).as(tag).isEqualTo(withoutSpacing(whole.out()));
+            narrow.out().lines().filter(line -> !line.contains(reply) && !unbreakable(line)).forEach(line -> {
+                // counted as a terminal does, independently of LineWrap: wide CJK characters two columns, marks none
+                assertThat(columns(line)).as(tag + ": " + line).isLessThanOrEqualTo(40);
+            });
+            // the server's reply is quoted on one line, as it came, to be copied
+            assertThat(narrow.out().lines().filter(line -> line.contains(reply))).as(tag).hasSize(1);
+        }
+    }
+
+    // one word, or data set apart in a right-to-left line (ids, an address): never broken, so longer than a line
+    static boolean unbreakable(String line) {
+        String text = line.replace("\u200f", "").strip();
+        return !text.contains(" ") || text.startsWith("\u2068") && text.endsWith("\u2069");
+    }
+
+    static String withoutSpacing(String s) {
+        return s.replaceAll("[\\s\u200f]", "");
+    }
+
+    static int columns(String line) {
+        int w = 0;
+        for (int cp : line.codePoints().toArray()) {
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            boolean wide = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                    || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF01 && cp <= 0xFF60;
+            w += wide ? 2 : 1;
+        }
+        return w;
+    }
+
+    @Test
     void anEmptyReplyIsAUsageError() throws Exception {
         CliProcess.Result r = CliProcess.run("explain", "");
         assertThat(r.exit()).isEqualTo(2);
