@@ -56,7 +56,8 @@ final class DocumentedCorpus {
             "clients5.tsv", "clientsl10n2.tsv", "clientsl10n3.tsv", "appsl10n.tsv", "webapps2.tsv", "libsmobile.tsv",
             "providernotices.tsv", "deliveryl10n.tsv", "familiesl10n.tsv", "groupware.tsv",
             "termclients.tsv", "panels3.tsv", "selfhostapps.tsv", "osmailapps.tsv",
-            "esphelp.tsv", "eastasia3.tsv", "commercial4.tsv");
+            "esphelp.tsv", "eastasia3.tsv", "commercial4.tsv",
+            "longtail2.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
