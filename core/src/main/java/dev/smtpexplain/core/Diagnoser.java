@@ -233,6 +233,20 @@ public final class Diagnoser {
 
     // words that ask for a retry or say that a failure is temporary: they give no reason for a refusal
     private static final String NO_REASON = " please try again later retry temporarily temporary";
+    private static final long[] NO_REASON_WORDS = WordFeatures.wordHashes(NO_REASON);
+
+    // whether the text may hold one of NO_REASON's words ("try", "later", "temporar…"): most texts hold none, and
+    // then one guess is enough
+    private static boolean mayAskForARetry(String text) {
+        for (int i = text.indexOf('r'); i >= 0; i = text.indexOf('r', i + 1)) {
+            if (i >= 1 && (text.charAt(i - 1) | 0x20) == 't' && i + 1 < text.length() && (text.charAt(i + 1) | 0x20) == 'y'
+                    || text.regionMatches(true, i - 1, "er", 0, 2) && text.regionMatches(true, i - 4, "later", 0, 5)
+                    || text.regionMatches(true, i - 4, "tempor", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // what the words suggest, when the model is at least `atLeast` sure and, past a `refusal` (a rule's phrase),
     // the other words say the same and say more than "refused" (the explanation quotes one of those); null when
@@ -256,16 +270,25 @@ public final class Diagnoser {
             return null;
         }
         long[] without = WordFeatures.NO_WORDS;
-        if (refusal != null) {
-            if (guess.category() == Category.POLICY_VIOLATION) {
+        if (atLeast > 0) { // over a weak rule
+            if (refusal != null && guess.category() == Category.POLICY_VIOLATION) {
                 return null; // the words say what the refusal says: the rule's evidence stands
             }
             // the other words must say the same on their own: "Message rejected" leans to spam only by the
-            // refusal's own word, and "please try again later" says when, not why
-            without = WordFeatures.wordHashes(refusal + NO_REASON);
+            // refusal's own word, and "please try again later" says when, not why ("Mailbox unavailable. Please
+            // try again later." is still the rule's unknown mailbox, not a busy service)
+            without = WordFeatures.wordHashes((refusal == null ? "" : refusal) + NO_REASON);
             WordModel.Guess rest = model.guess(text, reply.classDigit(), without, codeAndStatus);
             if (rest == null || rest.category() != guess.category() || rest.probability() < WORDS_REST) {
                 return null;
+            }
+        } else if (mayAskForARetry(text)) {
+            // a request to retry says when, not why: the other words decide when they say something on their own
+            // ("临时Block … Please try again later." is still a block, not greylisting)
+            WordModel.Guess reason = model.guess(text, reply.classDigit(), NO_REASON_WORDS, codeAndStatus);
+            if (reason != null && reason.category() != guess.category() && reason.probability() >= WORDS_REST) {
+                guess = reason;
+                without = NO_REASON_WORDS;
             }
         }
         return fromWords(reply, guess, model.quote(text, guess.category(), without));

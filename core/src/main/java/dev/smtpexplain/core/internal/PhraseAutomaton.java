@@ -966,7 +966,102 @@ public final class PhraseAutomaton {
     // what reads as one space in line k: addresses, and host names in a relay's prose or where a server names
     // itself
     private static int[] ranges(String line, int k, int proseLines) {
-        return dataRanges(line, k < proseLines);
+        int[] data = dataRanges(line, k < proseLines);
+        int[] ids = idRanges(line);
+        return ids.length == 0 ? data : union(data, ids);
+    }
+
+    /**
+     * The [start, end) ranges of the message's queue identifier as a server announces it — "queue id 8C2F31A04E",
+     * "Queue-ID: 4Xyz1", "queue_id: 4Xyz1", "queued as 4XyZ" — as a flat array. The word "queue" there names the
+     * message, not the server's queue: read as words, "(queue id …)" after "does not have enough space" made the
+     * server's queue full, and after "connect to" its queue unreachable. An identifier is a run of at least four
+     * letters and digits holding a digit.
+     */
+    static int[] idRanges(String line) {
+        int q = line.indexOf("ueue");
+        if (q < 0 && (q = line.indexOf("UEUE")) < 0) {
+            return NO_RANGES;
+        }
+        int[] ranges = NO_RANGES;
+        int count = 0;
+        int n = line.length();
+        for (int p = Math.max(0, q - 1); p + 5 <= n; p++) {
+            if ((line.charAt(p) | 0x20) != 'q' || !line.regionMatches(true, p, "queue", 0, 5)
+                    || p > 0 && Character.isLetterOrDigit(line.charAt(p - 1))) {
+                continue;
+            }
+            int j = p + 5;
+            if (j < n && (line.charAt(j) | 0x20) == 'd') { // "queued as 4XyZ"
+                j = spaces(line, j + 1);
+                j = j > p + 6 && line.regionMatches(true, j, "as", 0, 2) ? spaces(line, j + 2) : -1;
+                if (j > 0 && j == p + 6) {
+                    j = -1; // "queuedas": no space, no announcement
+                }
+            } else { // "queue id", "queue-id", "queue_id", "queueid", then ':', '=' or '#'
+                if (j < n && (line.charAt(j) == ' ' || line.charAt(j) == '-' || line.charAt(j) == '_')) {
+                    j++;
+                }
+                j = line.regionMatches(true, j, "id", 0, 2) ? j + 2 : -1;
+                while (j > 0 && j < n && (line.charAt(j) == ' ' || line.charAt(j) == ':' || line.charAt(j) == '=' || line.charAt(j) == '#')) {
+                    j++;
+                }
+            }
+            int end = j < 0 ? -1 : identifierEnd(line, j);
+            if (end > 0) {
+                if (count == ranges.length) {
+                    ranges = Arrays.copyOf(ranges, Math.max(4, count * 2));
+                }
+                ranges[count++] = p;
+                ranges[count++] = end;
+                p = end - 1;
+            }
+        }
+        return count == ranges.length ? ranges : Arrays.copyOf(ranges, count);
+    }
+
+    private static int spaces(String line, int at) {
+        while (at < line.length() && line.charAt(at) == ' ') {
+            at++;
+        }
+        return at;
+    }
+
+    // where the identifier starting at `at` ends: ASCII letters and digits, at least four, a digit among them, not
+    // glued to more of a word; -1 for anything else ("queue id is missing")
+    private static int identifierEnd(String line, int at) {
+        int end = at;
+        boolean digit = false;
+        while (end < line.length() && line.charAt(end) < 128 && Character.isLetterOrDigit(line.charAt(end))) {
+            digit |= Character.isDigit(line.charAt(end));
+            end++;
+        }
+        return end - at >= 4 && digit && (end == line.length() || !Character.isLetterOrDigit(line.charAt(end))) ? end : -1;
+    }
+
+    // two sorted lists of [start, end) ranges as one, sorted; overlapping ranges joined
+    static int[] union(int[] a, int[] b) {
+        int[] r = new int[a.length + b.length];
+        int count = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            boolean takeA = j >= b.length || i < a.length && a[i] <= b[j];
+            int start = takeA ? a[i] : b[j];
+            int end = takeA ? a[i + 1] : b[j + 1];
+            if (takeA) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+            if (count > 0 && start <= r[count - 1]) {
+                r[count - 1] = Math.max(r[count - 1], end);
+            } else {
+                r[count++] = start;
+                r[count++] = end;
+            }
+        }
+        return count == r.length ? r : Arrays.copyOf(r, count);
     }
 
     /**

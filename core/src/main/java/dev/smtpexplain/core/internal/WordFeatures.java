@@ -264,9 +264,13 @@ public final class WordFeatures {
             mayHoldAddress = text.charAt(k) == '@';
         }
         // where a server names itself (first, or in brackets: "User unknown [mx1.spamfilter.example.net]"), its
-        // host name's labels are not its words, as for the rules
+        // host name's labels are not its words, as for the rules; nor is a queue identifier's "queue id"
         String head = n == text.length() ? text.toString() : text.subSequence(0, n).toString();
         int[] names = head.indexOf('.') >= 0 ? PhraseAutomaton.dataRanges(head, false) : NO_NAMES;
+        int[] ids = PhraseAutomaton.idRanges(head);
+        if (ids.length > 0) {
+            names = PhraseAutomaton.union(names, ids);
+        }
         int name = 0;
         while (i < n) {
             if (mayHoldAddress && i > addressEnd && (i == 0 || delimits(text.charAt(i - 1)))) {
