@@ -77,7 +77,11 @@ public final class ComponentImages {
         if (file.getParent() != null) {
             java.nio.file.Files.createDirectories(file.getParent());
         }
-        ImageIO.write(image, "png", file.toFile());
+        // opened here: ImageIO given a File it cannot open prints a stack trace itself and throws only "can't create
+        // an ImageOutputStream!", hiding the reason (a directory, no permission)
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            ImageIO.write(image, "png", out);
+        }
     }
 
     /**

@@ -14,9 +14,12 @@ import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +57,7 @@ final class DialogDemoCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--png", paramLabel = "FILE", description = "Render the dialog into a PNG file instead of opening a window.")
+    @Option(names = "--png", paramLabel = "FILE", description = "Render the dialog into a PNG file instead of opening a window (the file is replaced if it exists; its folder must exist).")
     Path png;
 
     @Option(names = "--details", description = "Show the technical details expanded.")
@@ -98,8 +101,10 @@ final class DialogDemoCommand implements Callable<Integer> {
                 }
                 return ComponentImages.render(panel);
             });
-            try {
-                ComponentImages.writePng(image, png);
+            // the file opened here, not by ImageIO (which prints a stack trace of its own for a path it cannot open and
+            // then says only "can't create an ImageOutputStream"); its folder must exist, as for any output file
+            try (OutputStream out = Files.newOutputStream(png)) {
+                ImageIO.write(image, "png", out);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("smtp-explain: " + ReadError.message(png.toString(), "cannot write", e));
                 return 1;

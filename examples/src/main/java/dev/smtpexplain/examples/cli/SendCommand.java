@@ -119,7 +119,15 @@ final class SendCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65_535)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 1 to 65535, got " + port);
         }
-        String text = bodyText();
+        String text;
+        try {
+            text = bodyText();
+        } catch (IOException e) {
+            // the one line every command gives for an input it cannot read (exit 2: nothing was sent)
+            spec.commandLine().getErr().println("smtp-explain: " + ReadError.message(body.file.toString(), e));
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         ExplainingSender.Builder b = ExplainingSender.builder()
                 .host(host)
                 .port(port != null ? port : tls == Tls.ssl ? 465 : 587)
@@ -182,18 +190,11 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private String bodyText() {
+    private String bodyText() throws IOException {
         if (body == null) {
             return "";
         }
-        if (body.file != null) {
-            try {
-                return Files.readString(body.file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), ReadError.message(body.file.toString(), e));
-            }
-        }
-        return body.text;
+        return body.file != null ? Files.readString(body.file, StandardCharsets.UTF_8) : body.text;
     }
 
     private Message message(ExplainingSender sender, String text) throws MessagingException {

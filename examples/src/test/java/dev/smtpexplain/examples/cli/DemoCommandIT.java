@@ -97,6 +97,7 @@ class DemoCommandIT {
     void dialogDemoWritesThePngEveryTime() throws Exception {
         for (int i = 0; i < 4; i++) {
             java.nio.file.Path png = java.nio.file.Path.of("target", "dialog-demo", "gu-" + i + ".png").toAbsolutePath();
+            java.nio.file.Files.createDirectories(png.getParent());
             java.nio.file.Files.deleteIfExists(png);
             CliProcess.Result r = CliProcess.run("dialog-demo", "--lang", "gu", "--scenario", i % 2 == 0 ? "dmarc-rejection" : "greylisting",
                     "--details", "--png", png.toString());
