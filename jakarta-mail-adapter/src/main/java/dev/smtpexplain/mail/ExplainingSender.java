@@ -5,6 +5,7 @@ import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import dev.smtpexplain.mail.internal.Attempt;
+import dev.smtpexplain.mail.internal.DataReplyTransport;
 import dev.smtpexplain.mail.internal.Redactor;
 import dev.smtpexplain.mail.internal.StageDeadlines;
 import jakarta.mail.Address;
@@ -39,8 +40,10 @@ import java.util.Properties;
  * 30 s by default) are put on the sender's Session when the properties have none, because Jakarta Mail's defaults are
  * infinite. The read timeout applies to each read, so a server that drips its reply a byte at a time
  * could hold a send for ever: each stage also has an overall deadline (60 s for the greeting and each
- * command's reply, 10 minutes for the reply to the message content, as RFC 5321 §4.5.3.2 suggests),
- * enforced by a socket factory put on the sender's Session when it has none ({@link Builder#stageDeadline}).
+ * command's reply, 10 minutes for the reply to the message content, as RFC 5321 §4.5.3.2 suggests, which the
+ * per-read timeout does not shorten), enforced by a socket factory put on the sender's Session when it has none
+ * ({@link Builder#stageDeadline}; Angus's fallback to a plain socket is then off). When no reply to the whole content
+ * comes, the report says that the server may have taken the message, so that it is not sent twice.
  * A Session the application gives is never changed: the sender uses its own Session with a copy of its
  * properties ({@link Builder#session}).
  *
@@ -161,7 +164,7 @@ public final class ExplainingSender {
             if (to == null || to.length == 0) {
                 throw new SendFailedException("No recipient addresses");
             }
-            transport = session.getTransport(protocol);
+            transport = transport();
             for (TransportListener l : listeners) {
                 if (!(l instanceof ReportingTransportListener)) {
                     transport.addTransportListener(l);
@@ -173,6 +176,9 @@ public final class ExplainingSender {
             transport.sendMessage(message, to);
         } catch (MessagingException e) {
             failure = e;
+            if (transport instanceof DataReplyTransport t && t.contentSent()) {
+                phase = Attempt.Phase.AFTER_CONTENT;
+            }
         } finally {
             close(transport, failure);
         }
@@ -199,6 +205,10 @@ public final class ExplainingSender {
         String englishHeadline = report.locale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? report.headline()
                 : analyzer.analyze(failure, Locale.ENGLISH, attempt).headline();
         throw new ExplainedSendFailedException(report, englishHeadline, failure, to, attempt);
+    }
+
+    private Transport transport() throws MessagingException {
+        return DataReplyTransport.of(session, protocol);
     }
 
     /** Closes without letting a close failure hide the real one. */
@@ -456,7 +466,8 @@ public final class ExplainingSender {
 
         /**
          * Sets the overall deadline for the reply to the message content (default 10 minutes); see
-         * {@link #stageDeadline}.
+         * {@link #stageDeadline}. Only this deadline bounds that reply: the read timeout, which bounds every other
+         * read, does not cut short a server that is silent while it scans the content.
          *
          * @param deadline at least 1 ms and at most 2,147,483,647 ms (about 24.8 days)
          * @return this builder
@@ -548,6 +559,9 @@ public final class ExplainingSender {
             p.putIfAbsent(prefix + "writetimeout", Long.toString(writeTimeout.toMillis()));
             if (!p.containsKey(prefix + "socketFactory") && !p.containsKey(prefix + "socketFactory.class")) {
                 p.put(prefix + "socketFactory", new StageDeadlines(stageDeadline, dataDeadline));
+                // Angus's fallback would connect again with a plain socket when the first connect fails: the connect
+                // timeout counted twice, and no stage deadline on the second socket
+                p.putIfAbsent(prefix + "socketFactory.fallback", "false");
             }
             if (sendPartial != null) {
                 p.setProperty(prefix + "sendpartial", sendPartial.toString());
@@ -562,7 +576,13 @@ public final class ExplainingSender {
          */
         private static Session ownCopy(Session app) {
             Properties copy = new Properties();
-            copy.putAll(app.getProperties());
+            Properties props = app.getProperties();
+            // settings an application keeps as defaults (new Properties(defaults)) count as Jakarta Mail reads them,
+            // through getProperty; putAll alone copies only the table's own entries, objects (a socket factory) among them
+            for (String name : props.stringPropertyNames()) {
+                copy.setProperty(name, props.getProperty(name));
+            }
+            props.forEach(copy::putIfAbsent);
             Session own = Session.getInstance(copy, new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {

@@ -181,7 +181,16 @@ class ExplainingSenderTest {
         assertThat(s.getProperty("mail.smtp.timeout")).isEqualTo("1234");
         assertThat(s.getProperty("mail.smtp.writetimeout")).isEqualTo("30000");
         assertThat(s.getProperty("mail.smtp.sendpartial")).isEqualTo("true");
+        // with the sender's own socket factory, Angus must not fall back to a plain socket after a failed connect: the
+        // connect timeout would count twice, and the second socket would have no stage deadline (outside tester 61)
+        assertThat(s.getProperties().get("mail.smtp.socketFactory")).isNotNull();
+        assertThat(s.getProperty("mail.smtp.socketFactory.fallback")).isEqualTo("false");
         assertThat(app.getProperties()).isEqualTo(before);
+
+        // an application's own factory is left as it is, and so is its fallback
+        Session withFactory = Session.getInstance(new java.util.Properties());
+        withFactory.getProperties().put("mail.smtp.socketFactory", javax.net.SocketFactory.getDefault());
+        assertThat(ExplainingSender.builder().session(withFactory).build().session().getProperty("mail.smtp.socketFactory.fallback")).isNull();
     }
 
     @Test

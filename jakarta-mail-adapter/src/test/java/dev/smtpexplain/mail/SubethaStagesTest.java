@@ -450,6 +450,43 @@ class SubethaStagesTest {
     }
 
     @Test
+    void overStartTlsTheReplyToTheContentGetsTheDataDeadline() throws Exception {
+        // the end of the content is ciphertext on the socket: the transport marks it (outside tester 61: the reply
+        // got the 1 s stage deadline, the server had queued the message, and the report said "send it again")
+        var cert = TestCerts.loopbackCert();
+        try (Subetha server = Subetha.start(accept(), accept(), content -> sleep(1_500), b -> b.requireTLS()
+                .startTlsSocketFactory(TestCerts.serverContext(cert)))) {
+            Session s = session(server.port(), "mail.smtp.starttls.enable", "true", "mail.smtp.timeout", "800");
+            s.getProperties().put("mail.smtp.ssl.socketFactory", TestCerts.clientTrusting(cert).getSocketFactory());
+            ExplainingSender sender = sender(s).stageDeadline(java.time.Duration.ofSeconds(1)).dataDeadline(java.time.Duration.ofSeconds(5)).build();
+            assertThat(sender.send(message(s, "scanned slowly", GOOD)).isFullyDelivered()).isTrue();
+            assertThat(server.delivered()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSessionsDefaultPropertiesReachTheSender() throws Exception {
+        // an application that keeps its settings as defaults (new Properties(defaults)): Jakarta Mail reads them
+        // through getProperty, and so must the sender's own copy (outside tester 61: it connected to localhost:25)
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent())) {
+            java.util.Properties defaults = new java.util.Properties();
+            defaults.setProperty("mail.smtp.host", "127.0.0.1");
+            defaults.setProperty("mail.smtp.port", Integer.toString(server.port()));
+            Session s = Session.getInstance(new java.util.Properties(defaults));
+            assertThat(ExplainingSender.builder().session(s).build().send(message(s, "hello", GOOD)).isFullyDelivered()).isTrue();
+            assertThat(server.delivered()).hasSize(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void serviceClosingAtRcpt() {
         try (Subetha server = Subetha.start(accept(), r -> {
             throw new DropConnectionException(421, "4.7.0 subetha.test Error: too many errors, closing connection");

@@ -36,7 +36,12 @@ public record Attempt(Phase phase, String host, int port, List<String> recipient
         /** {@code Transport.connect}: TCP, greeting, EHLO, STARTTLS, AUTH. */
         CONNECT,
         /** {@code Transport.sendMessage}: MAIL, RCPT, DATA, end of data. */
-        SEND
+        SEND,
+        /**
+         * {@code Transport.sendMessage} after the whole content was sent: waiting for the server's reply to it. A
+         * timeout or a lost connection here leaves it unknown whether the server took the message.
+         */
+        AFTER_CONTENT
     }
 
     /**

@@ -130,10 +130,10 @@ final class FailureClassifier {
                     Map.of("host", links.host(a), "reason", new CatalogText("tls.reason.starttlsNotOffered")));
         }
         if (links.with(READING_RESPONSE) != null) {
-            return links.has(SocketTimeoutException.class) ? timeout(links, a) : lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
+            return links.has(SocketTimeoutException.class) ? timeout(links, a) : lostWhileSending(a);
         }
         if (links.with(SENDING_COMMAND) != null) {
-            return lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
+            return lostWhileSending(a);
         }
         MessagingException io = links.with(SENDING_MESSAGE);
         if (io != null) {
@@ -150,13 +150,13 @@ final class FailureClassifier {
         }
         if (links.with(END_OF_STREAM) != null) {
             // issueCommand read end of stream instead of a reply: the server hung up (e.g. after EHLO)
-            return lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
+            return lostWhileSending(a);
         }
         Throwable replying = links.firstMatching(t -> t instanceof MessagingException && Replies.looksLikeReply(ExceptionChain.message(t)));
         if (replying != null) {
             // issueCommand: HELO or STARTTLS refused; nothing in the exception says which
             SmtpReply reply = Replies.read(r.redact(ExceptionChain.message(replying)));
-            if (a.phase() == Attempt.Phase.SEND) {
+            if (a.phase() == Attempt.Phase.SEND || a.phase() == Attempt.Phase.AFTER_CONTENT) {
                 return Finding.reply(SmtpStage.UNKNOWN, reply);
             }
             // 454 is STARTTLS's refusal code; a HELO refusal rarely mentions TLS
@@ -169,7 +169,7 @@ final class FailureClassifier {
             return timeout(links, a);
         }
         if (links.has(SocketException.class) || links.has(EOFException.class)) {
-            return lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
+            return lostWhileSending(a);
         }
         AddressException badAddress = links.first(AddressException.class);
         if (badAddress != null) {
@@ -189,8 +189,26 @@ final class FailureClassifier {
         return e.getReturnCode() >= 400 && e.getReturnCode() <= 599;
     }
 
+    // a connection lost while Angus sent or waited: after the whole content it may have reached the server
+    private static Finding lostWhileSending(Attempt a) {
+        return a.phase() == Attempt.Phase.AFTER_CONTENT ? afterContent(null) : lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
+    }
+
+    /**
+     * No reply to the end of the content (a timeout, a lost connection): most servers take the message at the final
+     * dot and then answer, so it may have arrived (RFC 5321 6.1), and sending it again may deliver it twice.
+     */
+    private static Finding afterContent(@Nullable String host) {
+        boolean named = host != null && !host.isEmpty();
+        return Finding.transport(SmtpStage.END_OF_DATA, Category.NETWORK_ERROR, Confidence.LIKELY, "transport:no-reply-to-content",
+                named ? "connection.noReplyToContent" : "connection.noReplyToContent.unnamed", named ? Map.of("host", host) : Map.of());
+    }
+
     private static Finding timeout(ExceptionChain links, Attempt a) {
         String host = links.host(a);
+        if (a.phase() == Attempt.Phase.AFTER_CONTENT) {
+            return afterContent(host);
+        }
         boolean connecting = a.phase() == Attempt.Phase.CONNECT;
         Map<String, Object> args = host.isEmpty() ? Map.of() : Map.of("host", host);
         return Finding.transport(connecting ? SmtpStage.CONNECT : SmtpStage.UNKNOWN,
@@ -232,7 +250,7 @@ final class FailureClassifier {
         }
         boolean handshake = convert != null || ssl instanceof SSLHandshakeException || ssl instanceof SSLPeerUnverifiedException
                 || !(ssl instanceof SSLException);
-        if (a.phase() == Attempt.Phase.SEND && !handshake) {
+        if ((a.phase() == Attempt.Phase.SEND || a.phase() == Attempt.Phase.AFTER_CONTENT) && !handshake) {
             // a TLS record error mid-session is a broken connection, not a handshake problem
             return null;
         }

@@ -23,12 +23,39 @@ import javax.net.SocketFactory;
  * until the stage's deadline. A stage starts at connect (the greeting) and again at the first read
  * after the client wrote (a command and its reply); the reply to the end of the message content
  * ({@code <CRLF>.<CRLF>}) gets the longer data deadline, because servers scan the content before they
- * answer. A read past the deadline fails with {@link SocketTimeoutException}, as a read timeout does.
+ * answer, and only that deadline: the per-read timeout does not cut a server that is silent while it scans.
+ * A read past the deadline fails with {@link SocketTimeoutException}, as a read timeout does.
+ *
+ * <p>The end of the content is seen in the bytes written, and, for a connection that TLS encrypts above this
+ * socket (STARTTLS, {@code smtps}), where those bytes are ciphertext, through {@link #awaitingDataReply}, which
+ * {@link DataReplyTransport} calls around Angus's end of data on the sending thread.
  */
 public final class StageDeadlines extends SocketFactory {
 
+    /** Set on the sending thread while Angus sends the end of the content and reads the reply to it. */
+    private static final ThreadLocal<Boolean> DATA_REPLY = new ThreadLocal<>();
+
     private final long commandNanos;
     private final long dataNanos;
+
+    /** Work that writes and reads on the connection. */
+    @FunctionalInterface
+    public interface Exchange<E extends Exception> {
+        void run() throws java.io.IOException, E;
+    }
+
+    /**
+     * Runs the end of the content and the read of its reply: the reads of this thread's stage get the data
+     * deadline even where the socket sees only ciphertext.
+     */
+    public static <E extends Exception> void awaitingDataReply(Exchange<E> endOfData) throws java.io.IOException, E {
+        DATA_REPLY.set(Boolean.TRUE);
+        try {
+            endOfData.run();
+        } finally {
+            DATA_REPLY.remove();
+        }
+    }
 
     public StageDeadlines(Duration command, Duration data) {
         this.commandNanos = Objects.requireNonNull(command, "command").toNanos();
@@ -81,6 +108,8 @@ public final class StageDeadlines extends SocketFactory {
         private int readTimeout;
         private long deadline;
         private boolean wrote;
+        /** Whether the current stage is the reply to the end of the content. */
+        private boolean dataReply;
         private InputStream in;
         private OutputStream out;
 
@@ -165,14 +194,17 @@ public final class StageDeadlines extends SocketFactory {
                 long now = System.nanoTime();
                 if (wrote) {
                     wrote = false;
-                    deadline = now + (Arrays.equals(tail, END_OF_DATA) ? dataNanos : commandNanos);
+                    dataReply = Arrays.equals(tail, END_OF_DATA) || DATA_REPLY.get() != null;
+                    deadline = now + (dataReply ? dataNanos : commandNanos);
                 }
                 long left = deadline - now;
                 if (left <= 0) {
                     throw new SocketTimeoutException("Read timed out: the stage deadline passed");
                 }
                 long leftMillis = Math.max(1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(left).toMillis()));
-                timeout = readTimeout == 0 ? (int) leftMillis : (int) Math.min(readTimeout, leftMillis);
+                // a server may be silent for minutes while it scans the content (RFC 5321 4.5.3.2 asks the client to
+                // wait 10 minutes for this reply): the data deadline alone bounds it
+                timeout = readTimeout == 0 || dataReply ? (int) leftMillis : (int) Math.min(readTimeout, leftMillis);
             }
             super.setSoTimeout(timeout);
         }

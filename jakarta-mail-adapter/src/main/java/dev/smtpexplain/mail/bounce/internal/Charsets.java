@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 /** Decodes body and header bytes whatever charset a bounce declares, or fails to declare. */
 final class Charsets {
 
-    // charset names seen in bounces, looked up once (bounded: names beyond the cap are looked up each time)
-    private static final java.util.Map<String, java.util.Optional<Charset>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    // charsets Java knows, by the lower-cased name a bounce declared them with, looked up once. Only names that resolve
+    // are kept: the names come from strangers, and made-up ones would fill the cache for the life of the JVM (outside
+    // tester 61); real names and their aliases are a few hundred, under the cap
+    private static final int MAX_CACHED = 1024;
+    private static final java.util.Map<String, Charset> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Charset ISO_2022_JP = lookup("ISO-2022-JP");
     private static final Charset WINDOWS_1252 = lookup("windows-1252");
@@ -93,21 +96,27 @@ final class Charsets {
     }
 
     private static Charset lookup(String name) {
-        java.util.Optional<Charset> c = CACHE.get(name);
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        Charset c = CACHE.get(key);
         if (c == null) {
             c = forName(name);
-            if (CACHE.size() < 256) {
-                CACHE.put(name, c);
+            if (c != null && CACHE.size() < MAX_CACHED) {
+                CACHE.put(key, c);
             }
         }
-        return c.orElse(null);
+        return c;
     }
 
-    private static java.util.Optional<Charset> forName(String name) {
+    /** {@return how many charset names are cached} For the test of what is kept. */
+    static int cachedNames() {
+        return CACHE.size();
+    }
+
+    private static Charset forName(String name) {
         try {
-            return java.util.Optional.of(Charset.forName(name));
+            return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return null;
         }
     }
 }

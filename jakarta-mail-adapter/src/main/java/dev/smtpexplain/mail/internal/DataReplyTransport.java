@@ -1,0 +1,54 @@
+package dev.smtpexplain.mail.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Angus's SMTP transport ({@code smtp} or {@code smtps}) that tells {@link StageDeadlines} when it sends the end
+ * of the content, so that the reply to it gets the data deadline on an encrypted connection too, and remembers
+ * that it did: after that, a lost connection or a timeout leaves it unknown whether the server took the message.
+ */
+public final class DataReplyTransport extends SMTPTransport {
+
+    private volatile boolean contentSent;
+
+    /**
+     * The Session's transport for {@code protocol}: this one where the Session uses Angus's own SMTP transport, and
+     * a transport class the application's Session names instead as it is.
+     */
+    public static Transport of(Session session, String protocol) throws MessagingException {
+        Provider provider = session.getProvider(protocol);
+        if (provider != null && (provider.getClassName().equals(SMTPTransport.class.getName())
+                || provider.getClassName().equals(SMTPSSLTransport.class.getName()))) {
+            return new DataReplyTransport(session, protocol);
+        }
+        return session.getTransport(protocol);
+    }
+
+    private DataReplyTransport(Session session, String protocol) {
+        super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+        contentSent = true;
+        StageDeadlines.<MessagingException>awaitingDataReply(super::finishData);
+    }
+
+    @Override
+    protected void finishBdat() throws IOException, MessagingException {
+        contentSent = true;
+        StageDeadlines.<MessagingException>awaitingDataReply(super::finishBdat);
+    }
+
+    /** {@return whether the whole content was sent and the reply to it awaited} */
+    public boolean contentSent() {
+        return contentSent;
+    }
+}
