@@ -238,10 +238,13 @@ public final class Diagnoser {
     // whether the text may hold one of NO_REASON's words ("try", "later", "temporar…"): most texts hold none, and
     // then one guess is enough
     private static boolean mayAskForARetry(String text) {
-        for (int i = text.indexOf('r'); i >= 0; i = text.indexOf('r', i + 1)) {
-            if (i >= 1 && (text.charAt(i - 1) | 0x20) == 't' && i + 1 < text.length() && (text.charAt(i + 1) | 0x20) == 'y'
+        for (int i = 1; i < text.length(); i++) {
+            if ((text.charAt(i) | 0x20) != 'r') {
+                continue;
+            }
+            if ((text.charAt(i - 1) | 0x20) == 't' && i + 1 < text.length() && (text.charAt(i + 1) | 0x20) == 'y'
                     || text.regionMatches(true, i - 1, "er", 0, 2) && text.regionMatches(true, i - 4, "later", 0, 5)
-                    || text.regionMatches(true, i - 4, "tempor", 0, 6)) {
+                    || text.regionMatches(true, i - 5, "tempor", 0, 6)) {
                 return true;
             }
         }

@@ -979,10 +979,12 @@ public final class PhraseAutomaton {
      * letters and digits holding a digit.
      */
     static int[] idRanges(String line) {
-        int q = line.indexOf("ueue");
-        if (q < 0 && (q = line.indexOf("UEUE")) < 0) {
+        int lower = line.indexOf("ueue");
+        int upper = line.indexOf("UEUE");
+        if (lower < 0 && upper < 0) {
             return NO_RANGES;
         }
+        int q = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
         int[] ranges = NO_RANGES;
         int count = 0;
         int n = line.length();
