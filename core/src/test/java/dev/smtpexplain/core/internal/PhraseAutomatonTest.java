@@ -31,6 +31,23 @@ class PhraseAutomatonTest {
     private static final PhraseAutomaton AUTOMATON = PhraseAutomaton.build(PHRASES);
 
     @Test
+    void aQueueIdentifierAsServersAnnounceItIsData() {
+        String line = "552 no space (QUEUE ID 8C2F31A04E); queued as 4XyZ19, Queue-ID: 7Ab12cd, queue_id=99z9";
+        int[] r = PhraseAutomaton.idRanges(line);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < r.length; k += 2) {
+            ids.add(line.substring(r[k], r[k + 1]));
+        }
+        assertThat(ids).containsExactly("QUEUE ID 8C2F31A04E", "queued as 4XyZ19", "Queue-ID: 7Ab12cd", "queue_id=99z9");
+        // no identifier, or no announcement: the server's own queue stays words
+        for (String words : List.of("452 Not enough free space in the queue", "451 queue id lookup failed", "queuedas 4XyZ19",
+                "requeue id 4XyZ19", "queue id ABCDEFGH", "queue id 12")) {
+            assertThat(PhraseAutomaton.idRanges(words)).as(words).isEmpty();
+        }
+        assertThat(PhraseAutomaton.union(new int[] {0, 4, 10, 12}, new int[] {3, 6, 20, 22})).containsExactly(0, 6, 10, 12, 20, 22);
+    }
+
+    @Test
     void findsWhatAPlainSearchFindsInDocumentedReplies() {
         List<String> texts = new ArrayList<>();
         for (String file : List.of("providers.tsv", "mta.tsv")) {
