@@ -87,7 +87,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--partial", description = "Deliver to the accepted recipients even when others are refused.")
     boolean partial;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Connect and read timeout (default: ${DEFAULT-VALUE}). The server's reply to the whole message content "
+            + "may take up to 10 minutes (RFC 5321: servers scan the content before they answer).")
     int timeoutSeconds;
 
     @CommandLine.Mixin
