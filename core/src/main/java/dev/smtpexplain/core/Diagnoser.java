@@ -280,7 +280,7 @@ public final class Diagnoser {
             // the other words must say the same on their own: "Message rejected" leans to spam only by the
             // refusal's own word, and "please try again later" says when, not why ("Mailbox unavailable. Please
             // try again later." is still the rule's unknown mailbox, not a busy service)
-            without = WordFeatures.wordHashes((refusal == null ? "" : refusal) + NO_REASON);
+            without = refusal == null ? NO_REASON_WORDS : WordFeatures.wordHashes(refusal + NO_REASON);
             WordModel.Guess rest = model.guess(text, reply.classDigit(), without, codeAndStatus);
             if (rest == null || rest.category() != guess.category() || rest.probability() < WORDS_REST) {
                 return null;

@@ -77,6 +77,17 @@ public final class ComponentImages {
         if (file.getParent() != null) {
             java.nio.file.Files.createDirectories(file.getParent());
         }
+        writePngTo(image, file);
+    }
+
+    /**
+     * Writes an image as a PNG into an existing folder: no directory is made.
+     *
+     * @param image the image
+     * @param file the PNG file; replaced if it exists
+     * @throws IOException if the file cannot be written (its message says why: a directory, no permission, no folder)
+     */
+    public static void writePngTo(BufferedImage image, Path file) throws IOException {
         // opened here: ImageIO given a File it cannot open prints a stack trace itself and throws only "can't create
         // an ImageOutputStream!", hiding the reason (a directory, no permission)
         try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {

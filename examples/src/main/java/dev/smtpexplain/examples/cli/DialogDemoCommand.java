@@ -14,12 +14,9 @@ import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,10 +98,9 @@ final class DialogDemoCommand implements Callable<Integer> {
                 }
                 return ComponentImages.render(panel);
             });
-            // the file opened here, not by ImageIO (which prints a stack trace of its own for a path it cannot open and
-            // then says only "can't create an ImageOutputStream"); its folder must exist, as for any output file
-            try (OutputStream out = Files.newOutputStream(png)) {
-                ImageIO.write(image, "png", out);
+            // its folder must exist, as for any output file
+            try {
+                ComponentImages.writePngTo(image, png);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("smtp-explain: " + ReadError.message(png.toString(), "cannot write", e));
                 return 1;

@@ -139,8 +139,7 @@ class CliErrorsIT {
         CliProcess.Result batch = CliProcess.run("explain", "--batch", missing.toString());
         assertThat(batch.exit()).isEqualTo(1);
         assertThat(batch.err()).isEqualTo("smtp-explain: " + missing + ": cannot read: no such file\n");
-        CliProcess.Result send = CliProcess.run("send", "--host", "127.0.0.1", "--tls", "none", "--from", "a@example.test",
-                "--to", "b@example.test", "--file", missing.toString());
+        CliProcess.Result send = sendWithFile(missing);
         assertThat(send.exit()).as("an unreadable --file is a usage error, as documented").isEqualTo(2);
         // the documented line exactly, as the other commands give it (outside tester 60: send added picocli's help hint)
         assertThat(send.err()).isEqualTo("smtp-explain: " + missing + ": cannot read: no such file\n");
@@ -148,16 +147,20 @@ class CliErrorsIT {
         CliProcess.Result batchDir = CliProcess.run("explain", "--batch", dir.toString());
         assertThat(batchDir.exit()).isEqualTo(1);
         assertThat(batchDir.err()).isEqualTo("smtp-explain: " + dir + ": cannot read: is a directory\n");
-        CliProcess.Result sendDir = CliProcess.run("send", "--host", "127.0.0.1", "--tls", "none", "--from", "a@example.test",
-                "--to", "b@example.test", "--file", dir.toString());
+        CliProcess.Result sendDir = sendWithFile(dir);
         assertThat(sendDir.exit()).isEqualTo(2);
         assertThat(sendDir.err()).isEqualTo("smtp-explain: " + dir + ": cannot read: is a directory\n");
 
         Path latin1 = Files.write(dir.resolve("latin1.txt"), "Gr\u00FC\u00DFe".getBytes(StandardCharsets.ISO_8859_1));
-        CliProcess.Result notUtf8 = CliProcess.run("send", "--host", "127.0.0.1", "--tls", "none", "--from", "a@example.test",
-                "--to", "b@example.test", "--file", latin1.toString());
+        CliProcess.Result notUtf8 = sendWithFile(latin1);
         assertThat(notUtf8.exit()).isEqualTo(2);
         assertThat(notUtf8.err()).isEqualTo("smtp-explain: " + latin1 + ": cannot read: not valid UTF-8\n");
+    }
+
+    /** {@code send} of a message whose body comes from {@code file}; it fails before any connection is made. */
+    private static CliProcess.Result sendWithFile(Path file) throws Exception {
+        return CliProcess.run("send", "--host", "127.0.0.1", "--tls", "none", "--from", "a@example.test", "--to", "b@example.test",
+                "--file", file.toString());
     }
 
     /** A mode-000 file; root reads it anyway, so as root the tool runs as nobody (setpriv), as the tester did. */
