@@ -439,18 +439,25 @@ public final class Diagnoser {
          * application knows what its servers mean). Added rules win over the built-in ones, in the
          * order added.
          *
-         * @param id the rule's id, reported as the diagnosis's evidence; not blank
+         * @param id the rule's id, reported as the diagnosis's evidence: lower-case letters, digits, {@code .}, {@code _}
+         *     and {@code -}, as in a rules file ({@code acme.quota})
          * @param category the category a match gives
          * @param phrases the phrases, any of which matches; at least one, each with a letter or a digit and without
-         *     {@code "}
+         *     {@code "} or a line break
          * @return this builder
-         * @throws IllegalArgumentException for an empty id, no phrases, or a phrase without letters or digits (the
-         *     message names the rule line this method writes for the phrases, as {@link #addRules} would read it)
+         * @throws IllegalArgumentException for an id that is not a rule id, no phrases, a phrase with {@code "} or a line
+         *     break, or a phrase without letters or digits (the message names the rule line this method writes for the
+         *     phrases, as {@link #addRules} would read it)
          */
         public Builder addRule(String id, Category category, String... phrases) {
             Objects.requireNonNull(category, "category");
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException("a rule needs an id");
+            }
+            // checked here: written into a rules line, "#x" would make it a comment and "my rule" a rule named "my"
+            if (!RulesParser.isRuleId(id)) {
+                throw new IllegalArgumentException("rule id must be lower-case letters, digits, '.', '_' or '-': \""
+                        + ServerText.sanitize(id, 80, false) + "\"");
             }
             if (phrases.length == 0) {
                 throw new IllegalArgumentException("rule " + id + " needs at least one phrase");
@@ -459,6 +466,9 @@ public final class Diagnoser {
             for (int i = 0; i < phrases.length; i++) {
                 if (phrases[i].indexOf('"') >= 0) {
                     throw new IllegalArgumentException("rule " + id + ": a phrase cannot contain '\"'");
+                }
+                if (phrases[i].indexOf('\n') >= 0 || phrases[i].indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("rule " + id + ": a phrase cannot contain a line break");
                 }
                 line.append(i > 0 ? " | " : "").append('"').append(phrases[i]).append('"');
             }

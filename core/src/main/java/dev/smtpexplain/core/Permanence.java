@@ -19,4 +19,20 @@ public enum Permanence {
     public String id() {
         return id;
     }
+
+    /**
+     * Looks up a permanence by its id, as {@link Category#fromId}, {@link Actor#fromId} and {@link RetryAdvice#fromId} do.
+     *
+     * @param id an {@link #id() id} such as {@code permanent}; case-sensitive
+     * @return the permanence with that id
+     * @throws IllegalArgumentException if no permanence has that id
+     */
+    public static Permanence fromId(String id) {
+        for (Permanence p : values()) {
+            if (p.id.equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown permanence id: " + id);
+    }
 }

@@ -46,7 +46,12 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
         if (t.length() != 3 || !isDigit(t.charAt(0)) || !isDigit(t.charAt(1)) || !isDigit(t.charAt(2))) {
             throw new IllegalArgumentException("an SMTP reply code has three digits, e.g. 550; got '" + ServerText.excerpt(t) + "'");
         }
-        return of(Integer.parseInt(t));
+        int value = Integer.parseInt(t);
+        if (value < 100 || value > 599) {
+            // quoted as written: "055", not the 55 it reads as
+            throw new IllegalArgumentException("an SMTP reply code has three digits, the first 1-5; got '" + t + "'");
+        }
+        return of(value);
     }
 
     private static boolean isDigit(char c) {

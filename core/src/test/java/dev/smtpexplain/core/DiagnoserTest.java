@@ -247,6 +247,22 @@ class DiagnoserTest {
         assertThat(Diagnoser.builder().withoutBuiltInRules().build().ruleCount()).isZero();
     }
 
+    /**
+     * addRule writes a rules-file line: an id that would turn it into a comment ("#acme") or into another rule's id
+     * ("acme quota") is refused by name, not silently dropped or misreported (outside tester 62).
+     */
+    @Test
+    void addRuleRefusesAnIdOrPhraseARulesLineCannotHold() {
+        for (String id : new String[] {"#acme.quota", "acme quota", "Acme.Quota", "acme\nquota"}) {
+            assertThatThrownBy(() -> Diagnoser.builder().addRule(id, Category.SENDING_QUOTA_EXCEEDED, "acme daily cap"))
+                    .as(id).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule id must be lower-case letters");
+        }
+        assertThatThrownBy(() -> Diagnoser.builder().addRule("acme.quota", Category.SENDING_QUOTA_EXCEEDED, "acme\ndaily cap"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("rule acme.quota: a phrase cannot contain a line break");
+        assertThat(Diagnoser.builder().addRule("acme_quota-2", Category.SENDING_QUOTA_EXCEEDED, "acme daily cap").build()
+                .diagnose("550 acme daily cap").category()).isEqualTo(Category.SENDING_QUOTA_EXCEEDED);
+    }
+
     @Test
     void aRuleReadsTextInEitherUnicodeForm() {
         // each phrase written in one form (composed "が" and "î", decomposed "য" + nukta), each text in the other

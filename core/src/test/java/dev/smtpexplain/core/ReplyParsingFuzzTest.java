@@ -48,6 +48,9 @@ class ReplyParsingFuzzTest {
         }
         // the escape is not quoted, but its place is marked: "got '5.1.1'" would hide why a valid-looking status failed
         assertThat(catchThrowable(() -> EnhancedStatus.parse("5.1.1\u001B[2J")).getMessage()).endsWith("got '5.1.1\uFFFD'");
+        // three digits outside 100-599 are quoted as written, not as the number they read as (outside tester 62: "got 55")
+        assertThat(catchThrowable(() -> ReplyCode.parse("055")).getMessage()).endsWith("got '055'");
+        assertThat(catchThrowable(() -> ReplyCode.parse("650")).getMessage()).endsWith("got '650'");
     }
 
     private static void check(String text) {

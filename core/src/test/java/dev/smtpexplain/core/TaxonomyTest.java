@@ -28,6 +28,25 @@ class TaxonomyTest {
         }
     }
 
+    /** Every id the JSON gives reads back, for each of the four enums that give one; an unknown id is refused by name. */
+    @Test
+    void everyIdReadsBack() {
+        for (Category c : Category.values()) {
+            assertThat(Category.fromId(c.id())).isSameAs(c);
+        }
+        for (Actor a : Actor.values()) {
+            assertThat(Actor.fromId(a.id())).isSameAs(a);
+        }
+        for (RetryAdvice r : RetryAdvice.values()) {
+            assertThat(RetryAdvice.fromId(r.id())).isSameAs(r);
+        }
+        for (Permanence p : Permanence.values()) {
+            assertThat(Permanence.fromId(p.id())).isSameAs(p);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Permanence.fromId("Permanent"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown permanence id: Permanent");
+    }
+
     @Test
     void permanenceFollowsTheClassDigit() {
         Diagnosis temp = Diagnoser.standard().diagnose("452 4.2.2 Mailbox full");

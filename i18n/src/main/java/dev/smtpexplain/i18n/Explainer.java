@@ -109,7 +109,8 @@ public final class Explainer {
     /**
      * Finds the locale whose catalog answers for {@code requested}: the shipped catalog of the same language whose
      * script is the one the request names or implies (CLDR likely subtags). Regions, variants and extensions
-     * otherwise do not matter. Nothing is cached per requested locale, so any number of distinct tags costs no memory.
+     * otherwise do not matter. The answers are cached by language, script and region, at most 256 of them, so any number
+     * of distinct tags costs bounded memory.
      *
      * @param requested the reader's locale
      * @return {@code gu} for {@code gu-IN}, {@code pt-BR} for {@code pt} or {@code pt-PT}, {@code zh-CN} for {@code zh},

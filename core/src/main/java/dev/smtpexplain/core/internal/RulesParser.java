@@ -110,6 +110,11 @@ public final class RulesParser {
         }
     }
 
+    /** Whether {@code id} is a rule id as the rules file writes one: lower-case letters, digits, '.', '_' or '-'. */
+    public static boolean isRuleId(String id) {
+        return RULE_ID.matcher(id).matches();
+    }
+
     /** The head of a rule: id, category and conditions. */
     private record Head(String id, Category category, String code, String status, boolean weak, boolean anyClass) {
 

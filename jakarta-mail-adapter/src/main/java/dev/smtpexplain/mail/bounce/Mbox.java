@@ -54,14 +54,18 @@ public final class Mbox {
      * {@code maxMessageBytes + 1} bytes of each (so {@link Bounces#read(byte[], java.util.Locale)} can tell it was cut).
      *
      * @param in the mailbox; read to its end, not closed
-     * @param maxMessageBytes the cap per message, in bytes
+     * @param maxMessageBytes the cap per message, in bytes; at least 1
      * @param handler receives each message in order, on this thread
      * @return the number of messages
      * @throws IOException when the stream fails or the handler throws it
+     * @throws IllegalArgumentException if {@code maxMessageBytes} is under 1
      */
     public static int read(InputStream in, int maxMessageBytes, Handler handler) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(handler, "handler");
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 1: " + maxMessageBytes);
+        }
         LineReader lines = new LineReader(in);
         ByteArrayOutputStream current = null;
         int index = 0;

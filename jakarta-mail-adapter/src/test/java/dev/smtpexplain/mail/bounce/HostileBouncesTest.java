@@ -68,6 +68,15 @@ class HostileBouncesTest {
         assertThat(r.recipients().get(0).categoryId()).contains("recipient-unknown");
     }
 
+    /** A cap under one byte is a mistake, not a mailbox of empty messages (outside tester 62: -1 and 0 were taken). */
+    @Test
+    void anMboxCapUnderOneByteIsRefused() {
+        for (int cap : new int[] {0, -1, Integer.MIN_VALUE}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Mbox.read(new java.io.ByteArrayInputStream(new byte[0]), cap, m -> { }))
+                    .as("cap %d", cap).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMessageBytes");
+        }
+    }
+
     @Test
     void aReportWhoseTextOutgrowsTheTextCapSaysThatItWasCut() {
         // 400 recipients with long reasons: 640 KB, far under the message cap and the recipient cap, yet over the 256 K
