@@ -2,6 +2,7 @@ package dev.smtpexplain.spring;
 
 import dev.smtpexplain.mail.SendFailureReport;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link org.springframework.mail.MailException} that carries its explanation: one report per failed
@@ -20,7 +21,7 @@ public interface ExplainedMailException {
     List<SendFailureReport> reports();
 
     /** {@return the first report: the only one when a single message was sent; null after deserialization} */
-    default SendFailureReport report() {
+    default @Nullable SendFailureReport report() {
         List<SendFailureReport> r = reports();
         return r.isEmpty() ? null : r.get(0);
     }

@@ -4,6 +4,7 @@ import dev.smtpexplain.mail.SendFailureReport;
 import java.util.List;
 import java.util.Map;
 import org.springframework.mail.MailSendException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MailSendException} with a report per failed message. {@link #getFailedMessages()} and
@@ -30,7 +31,7 @@ public final class ExplainedMailSendException extends MailSendException implemen
      * @param message a key of {@link #getFailedMessages()}: the same object, not an equal one
      * @return the message's report; null for another object, and after deserialization
      */
-    public SendFailureReport reportFor(Object message) {
+    public @Nullable SendFailureReport reportFor(Object message) {
         Map<Object, Exception> failed = getFailedMessages();
         List<SendFailureReport> r = reports();
         if (failed == null) {

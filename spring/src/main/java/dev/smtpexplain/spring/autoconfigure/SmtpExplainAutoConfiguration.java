@@ -18,9 +18,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
@@ -98,7 +98,7 @@ public class SmtpExplainAutoConfiguration {
 
     // static: a post-processor is created before other beans, and must not pull this configuration in early
     @Bean
-    @ConditionalOnProperty(prefix = "smtp-explain", name = "wrap-mail-sender", havingValue = "true", matchIfMissing = true)
+    @Conditional(WrapMailSenderCondition.class)
     static ExplainingMailSenderPostProcessor smtpExplainMailSenderPostProcessor(ObjectProvider<MailFailureExplainer> explainer) {
         return new ExplainingMailSenderPostProcessor(explainer::getObject);
     }

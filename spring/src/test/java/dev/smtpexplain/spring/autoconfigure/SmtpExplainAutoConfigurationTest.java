@@ -113,6 +113,23 @@ class SmtpExplainAutoConfigurationTest {
         }
     }
 
+    /** Every value the properties bind as true wraps the sender, every false one leaves it (outside tester 62: "on" did not). */
+    @Test
+    void wrapMailSenderIsReadAsThePropertiesBindIt() {
+        try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
+            for (String value : new String[] {"true", "on", "yes", "TRUE", "false", "off", "no"}) {
+                boolean wrapped = java.util.Set.of("true", "on", "yes", "TRUE").contains(value);
+                withMail.withPropertyValues("spring.mail.port=" + server.port(), "smtp-explain.wrap-mail-sender=" + value).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(SmtpExplainProperties.class).isWrapMailSender()).as(value).isEqualTo(wrapped);
+                    Throwable e = catchThrowable(() -> context.getBean(JavaMailSender.class).send(message(NOUSER)));
+                    assertThat(e instanceof ExplainedMailException).as(value).isEqualTo(wrapped);
+                });
+            }
+            withMail.withPropertyValues("smtp-explain.wrap-mail-sender=maybe").run(context -> assertThat(context).hasFailed());
+        }
+    }
+
     @Test
     void theApplicationsOwnSenderIsWrappedToo() {
         try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
