@@ -322,7 +322,9 @@ public final class ExplainingSender {
 
         /**
          * How to secure the connection when the sender builds the Session (default {@link Security#STARTTLS}).
-         * With a given Session only {@link Security#IMPLICIT_TLS} (the {@code smtps} transport) applies.
+         * With a given Session only {@link Security#IMPLICIT_TLS} (the {@code smtps} transport) applies; the Session's
+         * {@code mail.smtp.host}, {@code port}, {@code user} and {@code auth} then serve where it has no {@code mail.smtps.}
+         * ones (Jakarta Mail's {@code smtps} transport reads only those).
          *
          * @param security how to secure the connection
          * @return this builder
@@ -551,6 +553,16 @@ public final class ExplainingSender {
             } else {
                 protocol = security == Security.IMPLICIT_TLS || "smtps".equals(s.getProperty("mail.transport.protocol")) ? "smtps" : "smtp";
                 s = ownCopy(s);
+                if (security == Security.IMPLICIT_TLS) {
+                    // a Session written for smtp names its server as mail.smtp.*, which the smtps transport never reads
+                    Properties p = s.getProperties();
+                    for (String name : new String[] {"host", "port", "user", "auth"}) {
+                        String smtp = p.getProperty("mail.smtp." + name);
+                        if (smtp != null && p.getProperty("mail.smtps." + name) == null) {
+                            p.setProperty("mail.smtps." + name, smtp);
+                        }
+                    }
+                }
             }
             Properties p = s.getProperties();
             String prefix = "mail." + protocol + ".";
@@ -604,7 +616,8 @@ public final class ExplainingSender {
         private static Duration positive(Duration d) {
             Objects.requireNonNull(d, "duration");
             // whole milliseconds, as Jakarta Mail takes them: under one would be 0, which it reads as no timeout at all
-            if (d.isNegative() || d.toMillis() < 1 || d.toMillis() > Integer.MAX_VALUE) {
+            // compared as durations: toMillis() overflows for the longest ones
+            if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
                 throw new IllegalArgumentException("a timeout or deadline must be at least 1 ms and at most " + Integer.MAX_VALUE
                         + " ms (about 24.8 days): " + d);
             }

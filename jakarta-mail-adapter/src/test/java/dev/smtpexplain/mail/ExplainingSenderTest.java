@@ -225,6 +225,26 @@ class ExplainingSenderTest {
                 .session().getProperty("mail.smtps.connectiontimeout")).isEqualTo("10000");
     }
 
+    /**
+     * A Session written for smtp names its server as {@code mail.smtp.*}; with implicit TLS the sender goes there, not to
+     * localhost:465 (outside tester 62: "refused the connection on port 465", and the server saw nothing).
+     */
+    @Test
+    void implicitTlsOnAGivenSessionGoesToItsSmtpHostAndPort() {
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent())) {
+            Session app = session(server.port());
+            ExplainingSender sender = ExplainingSender.builder().session(app).security(ExplainingSender.Security.IMPLICIT_TLS).build();
+            assertThat(sender.session().getProperty("mail.smtps.host")).isEqualTo("127.0.0.1");
+            assertThat(sender.session().getProperty("mail.smtps.port")).isEqualTo(Integer.toString(server.port()));
+            assertThat(app.getProperty("mail.smtps.host")).as("the application's Session is left alone").isNull();
+
+            // the server there speaks plain SMTP: the TLS handshake with it fails, which shows the sender reached it
+            SendFailureReport r = failing(sender, message(sender.session(), "hello", "bob@example.test")).report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
+            assertThat(r.transportDetail().orElseThrow()).contains("127.0.0.1");
+        }
+    }
+
     @Test
     void builderMakesASessionFromHostAndSecurity() {
         ExplainingSender plain = ExplainingSender.builder().host("mx.example.test").port(587).credentials("u", "p")
@@ -248,6 +268,9 @@ class ExplainingSenderTest {
                 .hasMessageContaining("at least 1 ms");
         assertThatThrownBy(() -> ExplainingSender.builder().readTimeout(Duration.ofMillis(Integer.MAX_VALUE + 1L)))
                 .isInstanceOf(IllegalArgumentException.class);
+        // the longest durations too, whose milliseconds do not fit in a long (outside tester 62: ArithmeticException)
+        assertThatThrownBy(() -> ExplainingSender.builder().dataDeadline(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
         assertThat(ExplainingSender.builder().host("mx.example.test").readTimeout(Duration.ofMillis(1)).build().session()
                 .getProperty("mail.smtp.timeout")).isEqualTo("1");
     }
