@@ -181,7 +181,8 @@ public final class Diagnosis {
      * advice becomes {@link RetryAdvice#LATER}, and the one to act the sender where it was nobody. Any other advice
      * is kept.
      *
-     * @return a diagnosis equal to this one but for its retry advice; this one when nothing changes
+     * @return a diagnosis equal to this one but for its retry advice and, where it was nobody, who acts; this one when
+     *     nothing changes
      */
     public Diagnosis notRetriedBySender() {
         if (retry != RetryAdvice.AUTOMATIC || permanence != Permanence.TEMPORARY) {
@@ -189,6 +190,21 @@ public final class Diagnosis {
         }
         return new Diagnosis(reply, category, permanence, RetryAdvice.LATER, actor == Actor.NOBODY ? Actor.SENDER : actor, confidence,
                 evidence);
+    }
+
+    /**
+     * This diagnosis for a send whose whole content went out and whose reply never came (a timeout, a lost
+     * connection after the final dot): most servers take the message at that moment, so it may have been delivered.
+     * Whether sending again helps is then {@link RetryAdvice#UNCERTAIN}, and the sender acts first: they find out
+     * whether it arrived before sending it again, which may deliver it twice.
+     *
+     * @return a diagnosis equal to this one but for its retry advice and who acts; this one when nothing changes
+     */
+    public Diagnosis deliveryUnconfirmed() {
+        if (retry == RetryAdvice.UNCERTAIN && actor == Actor.SENDER) {
+            return this;
+        }
+        return new Diagnosis(reply, category, permanence, RetryAdvice.UNCERTAIN, Actor.SENDER, confidence, evidence);
     }
 
     /**

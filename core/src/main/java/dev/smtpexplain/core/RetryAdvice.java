@@ -12,7 +12,8 @@ public enum RetryAdvice {
     AUTOMATIC("automatic"),
     /**
      * It is not known whether the failure is temporary: a later try may work or may fail the same way.
-     * Given where the reply's class is unknown and the category could be either.
+     * Given where the reply's class is unknown and the category could be either, and to a send whose delivery
+     * nobody confirmed ({@link Diagnosis#deliveryUnconfirmed()}): it may not need sending again at all.
      */
     UNCERTAIN("uncertain");
 

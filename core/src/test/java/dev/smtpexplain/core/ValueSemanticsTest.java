@@ -73,6 +73,21 @@ class ValueSemanticsTest {
     }
 
     @Test
+    void aSendNobodyConfirmedIsNotSimplySentAgain() {
+        // the reply to the whole content never came: the message may have arrived, so the sender finds out first
+        Diagnosis timeout = Diagnosis.of(reply(""), Category.NETWORK_ERROR, 0.8, RULE);
+        Diagnosis unconfirmed = timeout.deliveryUnconfirmed();
+        assertThat(unconfirmed.retry()).isEqualTo(RetryAdvice.UNCERTAIN);
+        assertThat(unconfirmed.actor()).isEqualTo(Actor.SENDER);
+        assertThat(List.of(unconfirmed.reply(), unconfirmed.category(), unconfirmed.permanence(), unconfirmed.confidence(), unconfirmed.evidence()))
+                .isEqualTo(List.of(timeout.reply(), timeout.category(), timeout.permanence(), timeout.confidence(), timeout.evidence()));
+        assertThat(unconfirmed.deliveryUnconfirmed()).isSameAs(unconfirmed);
+        Diagnosis coded = Diagnosis.of(reply("451 4.4.1 connection timed out"), Category.NETWORK_ERROR, 0.85, RULE);
+        assertThat(coded.retry()).isEqualTo(RetryAdvice.LATER);
+        assertThat(coded.deliveryUnconfirmed().retry()).isEqualTo(RetryAdvice.UNCERTAIN);
+    }
+
+    @Test
     void diagnosisRejectsNullByNameAndImpossibleConfidence() {
         SmtpReply r = reply("550 x");
         assertThatThrownBy(() -> Diagnosis.of(null, Category.UNKNOWN, 0.1, RULE)).isInstanceOf(NullPointerException.class).hasMessage("reply");

@@ -39,7 +39,9 @@ class CatalogChecksTest {
             "mail", "from", "rcpt", "to", "data", "bdat", "gmail", "outlook", "com", "microsoft", "yahoo", "icloud", "utf", "ascii",
             "odmr", "atrn", "etrn", "rfc", "iana", "dsn", "https", "http", "www", "url", "id", "ldap", "mime", "plain", "login",
             "cram", "md5", "x", "quit", "rset", "vrfy", "noop", "esmtp", "chunking", "checkpoint", "dane", "mta", "sts", "api",
-            "office", "exchange", "google", "apple", "zoho", "ses", "amazon", "o365", "it", "oauth", "oauth2", "null", "xoauth2");
+            "office", "exchange", "google", "apple", "zoho", "ses", "amazon", "o365", "it", "oauth", "oauth2", "null", "xoauth2",
+            // the copy fields' names, which mail programs keep in Latin letters in these languages (Gmail's "Cc", "Bcc")
+            "cc", "bcc");
 
     /** Scripts that count as the locale's own, by language. */
     static final Map<String, Set<Character.UnicodeScript>> SCRIPTS = Map.ofEntries(

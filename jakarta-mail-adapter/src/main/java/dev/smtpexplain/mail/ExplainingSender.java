@@ -198,7 +198,9 @@ public final class ExplainingSender {
             }
         }
         SendFailureReport report = analyzer.analyze(failure, locale, attempt);
-        if (report.outcome() != Outcome.FAILED && !throwOnPartialDelivery) {
+        // reached someone for sure: a result; nobody, or nobody knows: thrown
+        boolean delivered = report.outcome() == Outcome.PARTIALLY_DELIVERED || report.outcome() == Outcome.DELIVERED;
+        if (delivered && !throwOnPartialDelivery) {
             return SendResult.of(report.outcome(), report.acceptedRecipients(), Optional.of(report));
         }
         // the exception's message goes to logs: English, whatever language the report is in

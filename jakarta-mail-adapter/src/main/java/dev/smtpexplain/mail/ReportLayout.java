@@ -96,13 +96,14 @@ public final class ReportLayout {
      *
      * @param o the outcome
      * @param stage the step of the SMTP conversation
-     * @return the sentence; empty for a delivered message
+     * @return the sentence; empty for a delivered message, and for an unconfirmed one (its transport sentence says
+     *     that the answer to the whole content never came)
      */
     public String stageSentence(Outcome o, SmtpStage stage) {
         return switch (o) {
             case FAILED -> m.format("report.stage.failed", Map.of("stage", m.get(stage.messageKey())));
             case PARTIALLY_DELIVERED -> m.format("report.stage.partial", Map.of("stage", m.get(stage.messageKey())));
-            case DELIVERED -> "";
+            case DELIVERED, UNCONFIRMED -> "";
         };
     }
 
@@ -153,12 +154,30 @@ public final class ReportLayout {
     }
 
     /**
+     * A report's whole text ({@link SendFailureReport#text()}) without unconfirmed recipients, as
+     * {@link #reportText(Outcome, SmtpStage, Explanation, String, List, List, List, List) the full form}.
+     *
+     * @param outcome what became of the message
+     * @param stage the step of the SMTP conversation that failed
+     * @param overall the explanation of the failure as a whole
+     * @param detail what the transport said beyond the reply (a bad address, a refused connection), or ""
+     * @param failures the refused and deferred recipients
+     * @param accepted the recipients the server took the message for
+     * @param notTried the recipients the message was not sent to
+     * @return the text, lines joined by '\n'
+     */
+    public String reportText(Outcome outcome, SmtpStage stage, Explanation overall, String detail, List<RecipientFailure> failures,
+                             List<String> accepted, List<String> notTried) {
+        return reportText(outcome, stage, overall, detail, failures, accepted, notTried, List.of());
+    }
+
+    /**
      * A report's whole text ({@link SendFailureReport#text()}): the headline, the step that failed, the
      * transport's detail, the refused and the deferred recipients with their servers' replies, the recipients that
-     * took the message and those it was not sent to, the server's reply when no recipient has one of its own, and the
-     * first thing to try. Every line prepared with {@link #line(String)}; servers' replies are sanitized here. A list
-     * of addresses longer than 300 characters goes on over lines indented by four spaces, each but the last
-     * ending with a comma.
+     * took the message, those it was not sent to and those nobody knows about, the server's reply when no recipient
+     * has one of its own, and the first thing to try. Every line prepared with {@link #line(String)}; servers' replies
+     * are sanitized here. A list of addresses longer than 300 characters goes on over lines indented by four spaces,
+     * each but the last ending with a comma.
      *
      * @param outcome what became of the message
      * @param stage the step of the SMTP conversation that failed
@@ -168,17 +187,21 @@ public final class ReportLayout {
      * @param accepted the recipients the server took the message for
      * @param notTried the recipients the message was not sent to: never reached, or accepted at RCPT while another
      *     recipient's refusal stopped the message
+     * @param unconfirmed the recipients that may or may not have got it ({@link Outcome#UNCONFIRMED})
      * @return the text, lines joined by '\n'
      */
     public String reportText(Outcome outcome, SmtpStage stage, Explanation overall, String detail, List<RecipientFailure> failures,
-                          List<String> accepted, List<String> notTried) {
+                             List<String> accepted, List<String> notTried, List<String> unconfirmed) {
         List<String> lines = new ArrayList<>();
         String title = outcome(outcome);
         if (outcome == Outcome.DELIVERED) {
             lines.add(title);
         } else {
             lines.add(headline(outcome, overall));
-            lines.add(stageSentence(outcome, stage));
+            String stageSentence = stageSentence(outcome, stage);
+            if (!stageSentence.isEmpty()) {
+                lines.add(stageSentence);
+            }
         }
         if (!detail.isEmpty()) {
             lines.add(detail);
@@ -190,6 +213,9 @@ public final class ReportLayout {
         }
         if (!notTried.isEmpty()) {
             addressLines(lines, m.format("report.recipients.notTried", Map.of("count", notTried.size())), notTried);
+        }
+        if (!unconfirmed.isEmpty()) {
+            addressLines(lines, m.format("report.recipients.unconfirmed", Map.of("count", unconfirmed.size())), unconfirmed);
         }
         String server = overall.serverText().map(ReportLayout::oneLine).orElse("");
         if (failures.isEmpty() && !server.isEmpty() && outcome != Outcome.DELIVERED) {

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Jakarta Mail's TransportEvents into report callbacks:
@@ -71,16 +72,17 @@ public final class ReportingTransportListener implements TransportListener, Auto
          * @param message the message sent, or null when the event carried none
          * @param recipients the accepted addresses; empty when the event named none
          */
-        default void onDelivered(Message message, List<String> recipients) {
+        default void onDelivered(@Nullable Message message, List<String> recipients) {
         }
 
         /**
-         * The message failed, or reached only some recipients.
+         * The message failed, reached only some recipients, or was sent without the server confirming it.
          *
          * @param message the message, or null when the event carried none
-         * @param report the report; {@link SendFailureReport#outcome()} tells failure from partial delivery
+         * @param report the report; {@link SendFailureReport#outcome()} tells failure from partial delivery and from an
+         *     unconfirmed send
          */
-        void onFailure(Message message, SendFailureReport report);
+        void onFailure(@Nullable Message message, SendFailureReport report);
     }
 
     private final SendFailureAnalyzer analyzer;

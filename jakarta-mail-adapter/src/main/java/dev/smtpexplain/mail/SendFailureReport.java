@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * What happened to one send, in the reader's language: the overall diagnosis and explanation, the
- * SMTP stage, one entry per refused recipient, who got the message and to whom it was not sent (never reached, or
- * accepted at RCPT while another recipient's refusal stopped the message).
+ * SMTP stage, one entry per refused recipient, who got the message, to whom it was not sent (never reached, or
+ * accepted at RCPT while another recipient's refusal stopped the message) and, when the server never answered the
+ * whole content, for whom nobody knows.
  * Immutable, with value semantics.
  *
  * <p>Every string in the report (replies, text, details) has credentials redacted: AUTH command
@@ -34,6 +35,7 @@ public final class SendFailureReport {
     private final List<RecipientFailure> recipientFailures;
     private final List<String> acceptedRecipients;
     private final List<String> notAttemptedRecipients;
+    private final List<String> unconfirmedRecipients;
     private final Locale locale;
     private final String text;
     private final String technicalDetails;
@@ -41,8 +43,9 @@ public final class SendFailureReport {
 
     private SendFailureReport(Outcome outcome, SmtpStage stage, Diagnosis diagnosis, Explanation explanation,
                               Optional<String> transportDetail, List<RecipientFailure> recipientFailures,
-                              List<String> acceptedRecipients, List<String> notAttemptedRecipients, Locale locale,
-                              String text, String technicalDetails, Optional<MessagingException> exception) {
+                              List<String> acceptedRecipients, List<String> notAttemptedRecipients,
+                              List<String> unconfirmedRecipients, Locale locale, String text, String technicalDetails,
+                              Optional<MessagingException> exception) {
         this.outcome = outcome;
         this.stage = stage;
         this.diagnosis = diagnosis;
@@ -51,6 +54,7 @@ public final class SendFailureReport {
         this.recipientFailures = recipientFailures;
         this.acceptedRecipients = acceptedRecipients;
         this.notAttemptedRecipients = notAttemptedRecipients;
+        this.unconfirmedRecipients = unconfirmedRecipients;
         this.locale = locale;
         this.text = text;
         this.technicalDetails = technicalDetails;
@@ -58,7 +62,8 @@ public final class SendFailureReport {
     }
 
     /**
-     * A report with the given parts, taken as they are (the caller redacts and sanitizes).
+     * A report with the given parts, taken as they are (the caller redacts and sanitizes), and no
+     * {@linkplain #unconfirmedRecipients() unconfirmed recipients}.
      *
      * @param outcome whether the message reached nobody, some recipients, or everyone
      * @param stage where the conversation failed
@@ -74,14 +79,44 @@ public final class SendFailureReport {
      * @param exception the exception the report was made from; empty when none was seen
      * @return the report
      * @throws NullPointerException if an argument or a list element is null
-     * @throws IllegalArgumentException if {@code transportDetail} is present but empty, or the lists
-     *     contradict the outcome: a failed send with accepted recipients, a partial delivery without
-     *     any, a delivery with refused recipients
+     * @throws IllegalArgumentException as {@link #of(Outcome, SmtpStage, Diagnosis, Explanation, Optional, List, List, List,
+     *     List, Locale, String, String, Optional) the full form}
      */
     public static SendFailureReport of(Outcome outcome, SmtpStage stage, Diagnosis diagnosis, Explanation explanation,
                                        Optional<String> transportDetail, List<RecipientFailure> recipientFailures,
                                        List<String> acceptedRecipients, List<String> notAttemptedRecipients, Locale locale,
                                        String text, String technicalDetails, Optional<MessagingException> exception) {
+        return of(outcome, stage, diagnosis, explanation, transportDetail, recipientFailures, acceptedRecipients,
+                notAttemptedRecipients, List.of(), locale, text, technicalDetails, exception);
+    }
+
+    /**
+     * A report with the given parts, taken as they are (the caller redacts and sanitizes).
+     *
+     * @param outcome whether the message reached nobody, some recipients, or everyone, or nobody knows
+     * @param stage where the conversation failed
+     * @param diagnosis the overall diagnosis
+     * @param explanation the overall diagnosis in the report's locale
+     * @param transportDetail a sentence for a failure outside an SMTP reply; empty when there is none
+     * @param recipientFailures one entry per refused or deferred recipient (copied)
+     * @param acceptedRecipients recipients the message was delivered to (copied)
+     * @param notAttemptedRecipients recipients that did not get the message and were not refused individually (copied)
+     * @param unconfirmedRecipients recipients that may or may not have got it (only for {@link Outcome#UNCONFIRMED}; copied)
+     * @param locale the locale of the catalog that wrote the texts
+     * @param text the whole report as text in {@code locale}
+     * @param technicalDetails the exception chain for logs
+     * @param exception the exception the report was made from; empty when none was seen
+     * @return the report
+     * @throws NullPointerException if an argument or a list element is null
+     * @throws IllegalArgumentException if {@code transportDetail} is present but empty, or the lists
+     *     contradict the outcome: a failed or unconfirmed send with accepted recipients, a partial delivery without
+     *     any, a delivery with refused recipients, unconfirmed recipients in a report whose outcome is known
+     */
+    public static SendFailureReport of(Outcome outcome, SmtpStage stage, Diagnosis diagnosis, Explanation explanation,
+                                       Optional<String> transportDetail, List<RecipientFailure> recipientFailures,
+                                       List<String> acceptedRecipients, List<String> notAttemptedRecipients,
+                                       List<String> unconfirmedRecipients, Locale locale, String text, String technicalDetails,
+                                       Optional<MessagingException> exception) {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(diagnosis, "diagnosis");
@@ -90,6 +125,7 @@ public final class SendFailureReport {
         Objects.requireNonNull(recipientFailures, "recipientFailures");
         Objects.requireNonNull(acceptedRecipients, "acceptedRecipients");
         Objects.requireNonNull(notAttemptedRecipients, "notAttemptedRecipients");
+        Objects.requireNonNull(unconfirmedRecipients, "unconfirmedRecipients");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(technicalDetails, "technicalDetails");
@@ -97,14 +133,19 @@ public final class SendFailureReport {
         if (transportDetail.map(String::isEmpty).orElse(false)) {
             throw new IllegalArgumentException("transportDetail is present but empty: no detail is Optional.empty()");
         }
-        if (outcome == Outcome.FAILED && !acceptedRecipients.isEmpty()
+        if ((outcome == Outcome.FAILED || outcome == Outcome.UNCONFIRMED) && !acceptedRecipients.isEmpty()
                 || outcome == Outcome.PARTIALLY_DELIVERED && acceptedRecipients.isEmpty()
                 || outcome == Outcome.DELIVERED && !recipientFailures.isEmpty()) {
             throw new IllegalArgumentException("outcome " + outcome + " with " + acceptedRecipients.size() + " accepted and "
                     + recipientFailures.size() + " refused recipients");
         }
+        if (outcome != Outcome.UNCONFIRMED && !unconfirmedRecipients.isEmpty()) {
+            throw new IllegalArgumentException("outcome " + outcome + " with " + unconfirmedRecipients.size()
+                    + " unconfirmed recipients: only an unconfirmed send has them");
+        }
         return new SendFailureReport(outcome, stage, diagnosis, explanation, transportDetail, List.copyOf(recipientFailures),
-                List.copyOf(acceptedRecipients), List.copyOf(notAttemptedRecipients), locale, text, technicalDetails, exception);
+                List.copyOf(acceptedRecipients), List.copyOf(notAttemptedRecipients), List.copyOf(unconfirmedRecipients), locale,
+                text, technicalDetails, exception);
     }
 
     /** What reached the recipients. */
@@ -114,7 +155,14 @@ public final class SendFailureReport {
         /** Some recipients got it (Angus {@code mail.smtp.sendpartial}); others were refused. */
         PARTIALLY_DELIVERED("report.title.partial"),
         /** Everyone got it; only reported with {@code mail.smtp.reportsuccess}. */
-        DELIVERED("report.title.delivered");
+        DELIVERED("report.title.delivered"),
+        /**
+         * Nobody knows: the whole content went out but the server's reply to it never came (a timeout, a lost
+         * connection). Most servers take the message at the final dot and answer afterwards, so it may have been
+         * delivered (RFC 5321 section 6.1), and sending it again may deliver it twice. The recipients the server had
+         * taken at RCPT are {@link #unconfirmedRecipients()}.
+         */
+        UNCONFIRMED("report.title.unconfirmed");
 
         private final String messageKey;
 
@@ -133,7 +181,7 @@ public final class SendFailureReport {
     }
 
     /**
-     * Whether the message reached nobody, some recipients, or everyone.
+     * Whether the message reached nobody, some recipients, or everyone, or whether that is not known.
      *
      * @return the outcome
      */
@@ -208,6 +256,16 @@ public final class SendFailureReport {
     }
 
     /**
+     * The recipients that may or may not have got the message: the server took them at RCPT, then never answered the
+     * whole content ({@link Outcome#UNCONFIRMED}). Check whether the message arrived before sending it to them again.
+     *
+     * @return an unmodifiable list, empty unless the outcome is {@link Outcome#UNCONFIRMED}
+     */
+    public List<String> unconfirmedRecipients() {
+        return unconfirmedRecipients;
+    }
+
+    /**
      * The locale of the catalog that wrote the texts.
      *
      * @return the locale
@@ -238,8 +296,9 @@ public final class SendFailureReport {
     /**
      * The exception the report was made from.
      *
-     * @return the exception as thrown; empty only for a report made from a {@code TransportEvent} whose
-     *     exception was never seen
+     * @return the exception as thrown; empty for a report made from a {@code TransportEvent} whose exception was never
+     *     seen, and for one made without a Jakarta Mail exception (the Spring module's reports on a message it could not
+     *     prepare or parse)
      */
     public Optional<MessagingException> exception() {
         return exception;
@@ -304,6 +363,7 @@ public final class SendFailureReport {
                 && outcome == r.outcome && stage == r.stage && diagnosis.equals(r.diagnosis) && explanation.equals(r.explanation)
                 && transportDetail.equals(r.transportDetail) && recipientFailures.equals(r.recipientFailures)
                 && acceptedRecipients.equals(r.acceptedRecipients) && notAttemptedRecipients.equals(r.notAttemptedRecipients)
+                && unconfirmedRecipients.equals(r.unconfirmedRecipients)
                 && locale.equals(r.locale) && text.equals(r.text) && technicalDetails.equals(r.technicalDetails)
                 && exception.equals(r.exception);
     }
@@ -316,7 +376,7 @@ public final class SendFailureReport {
     @Override
     public int hashCode() {
         return Objects.hash(outcome, stage, diagnosis, explanation, transportDetail, recipientFailures, acceptedRecipients,
-                notAttemptedRecipients, locale, text, technicalDetails, exception);
+                notAttemptedRecipients, unconfirmedRecipients, locale, text, technicalDetails, exception);
     }
 
     /**
@@ -330,7 +390,7 @@ public final class SendFailureReport {
         // refused and deferred apart, as text() and the two lists count them
         return "SendFailureReport[" + outcome + " at " + stage.id() + ", " + category().id() + ", " + rejectedRecipients().size()
                 + " refused, " + deferredRecipients().size() + " deferred, " + acceptedRecipients.size() + " accepted, "
-                + notAttemptedRecipients.size() + " not attempted, "
+                + notAttemptedRecipients.size() + " not attempted, " + unconfirmedRecipients.size() + " unconfirmed, "
                 + locale.toLanguageTag() + ", \"" + ServerText.sanitize(headline(), 200, false) + "\"]";
     }
 }

@@ -31,15 +31,16 @@ public final class SendResult {
      * @param report the report on the refused recipients; required for a partial delivery
      * @return the result
      * @throws NullPointerException if an argument or a recipient is null
-     * @throws IllegalArgumentException if {@code outcome} is {@link Outcome#FAILED}, a partial delivery
+     * @throws IllegalArgumentException if {@code outcome} is {@link Outcome#FAILED} or {@link Outcome#UNCONFIRMED}, a partial delivery
      *     has no report, or the report's outcome is not {@code outcome}
      */
     public static SendResult of(Outcome outcome, List<String> acceptedRecipients, Optional<SendFailureReport> report) {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(acceptedRecipients, "acceptedRecipients");
         Objects.requireNonNull(report, "report");
-        if (outcome == Outcome.FAILED) {
-            throw new IllegalArgumentException("a failed send has no result: it throws ExplainedSendFailedException");
+        if (outcome == Outcome.FAILED || outcome == Outcome.UNCONFIRMED) {
+            throw new IllegalArgumentException("a " + (outcome == Outcome.FAILED ? "failed" : "unconfirmed")
+                    + " send has no result: it throws ExplainedSendFailedException");
         }
         if (outcome == Outcome.PARTIALLY_DELIVERED && report.isEmpty()) {
             throw new IllegalArgumentException("a partial delivery needs the report on the refused recipients");
@@ -127,7 +128,9 @@ public final class SendResult {
      */
     @Override
     public String toString() {
+        // refused and deferred apart, as SendFailureReport.toString counts them
         return "SendResult[" + outcome + ", " + acceptedRecipients.size() + " accepted"
-                + report.map(r -> ", " + r.recipientFailures().size() + " refused").orElse("") + "]";
+                + report.map(r -> ", " + r.rejectedRecipients().size() + " refused, " + r.deferredRecipients().size() + " deferred")
+                .orElse("") + "]";
     }
 }

@@ -155,6 +155,10 @@ class ExplainingSenderTest {
             LocalizedMessages en = Explainer.standard().messages(Locale.ENGLISH);
             assertThat(e.report().explanation().title()).isEqualTo(en.get("report.local.title"));
             assertThat(e.report().diagnosis().evidence().ruleId()).isEqualTo("local:no-recipients");
+            // and says what is wrong, with advice for it, not for a server's reply there is none of (outside tester 62)
+            assertThat(e.report().transportDetail()).hasValue(en.get("report.local.noRecipients"));
+            assertThat(e.report().text()).contains(en.get("report.local.noRecipients"), en.get("report.local.advice.1"))
+                    .doesNotContain("server’s reply");
         }
     }
 

@@ -7,7 +7,9 @@ import static dev.smtpexplain.mail.support.TestMail.sender;
 import static dev.smtpexplain.mail.support.TestMail.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.RetryAdvice;
 import dev.smtpexplain.mail.RecipientFailure.Kind;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
@@ -339,8 +341,44 @@ class FakeServerStagesTest {
             assertThat(r.transportDetail().orElseThrow()).isEqualTo("The mail server 127.0.0.1 did not answer after the whole message had "
                     + "been sent, so it may have received it. Check whether the message arrived before you send it again: sending it "
                     + "again may deliver it twice.");
+            assertUnconfirmed(r);
             Reports.assertExplained(e);
         }
+    }
+
+    @Test
+    void serverHangsUpAtEndOfData() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.hangUp();
+            }
+        })) {
+            ExplainedSendFailedException e = send(server);
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);
+            assertThat(r.transportDetail().orElseThrow()).contains("may have received it");
+            assertUnconfirmed(r);
+            Reports.assertExplained(e);
+        }
+    }
+
+    /**
+     * Nobody knows whether the message arrived: the report says so everywhere, not only in its detail line (outside tester
+     * 61, then tester 62: "check before sending it again", then "Wait a while, then send the message again").
+     */
+    private static void assertUnconfirmed(SendFailureReport r) {
+        assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+        assertThat(r.unconfirmedRecipients()).containsExactly(TO);
+        assertThat(r.notAttemptedRecipients()).isEmpty();
+        assertThat(r.acceptedRecipients()).isEmpty();
+        assertThat(r.diagnosis().retry()).isEqualTo(RetryAdvice.UNCERTAIN);
+        assertThat(r.diagnosis().actor()).isEqualTo(Actor.SENDER);
+        assertThat(r.headline()).isEqualTo("Delivery was not confirmed: The mail server did not answer after receiving the whole message");
+        assertThat(r.explanation().advice()).first().asString().startsWith("Before you send the message again, find out whether it arrived");
+        assertThat(r.explanation().retryText()).isEqualTo("Only if the message did not arrive: sending it again may deliver it twice.");
+        assertThat(r.text()).contains("It is not known whether 1 recipient got the message: " + TO)
+                .doesNotContain("not sent").doesNotContain("Wait a while");
     }
 
     @Test

@@ -72,8 +72,8 @@ class ResultValuesTest {
     @Test
     void reportToStringIsOneShortLineNotTheText() {
         SendFailureReport r = report(Outcome.FAILED, Optional.empty(), List.of(), List.of());
-        assertThat(r.toString()).isEqualTo("SendFailureReport[FAILED at rcpt-to, recipient-unknown, 0 refused, 0 deferred, 0 accepted, 0 not attempted, en, "
-                + "\"The message was not sent\"]");
+        assertThat(r.toString()).isEqualTo("SendFailureReport[FAILED at rcpt-to, recipient-unknown, 0 refused, 0 deferred, 0 accepted, 0 not attempted, "
+                + "0 unconfirmed, en, \"The message was not sent\"]");
         // a refused and a deferred recipient are counted apart, as text() and the two lists count them
         SendFailureReport both = report(Outcome.PARTIALLY_DELIVERED, Optional.empty(),
                 List.of(RecipientFailure.of("bob@example.com", Kind.REJECTED, explain("550 5.1.1 user unknown")),
@@ -98,6 +98,31 @@ class ResultValuesTest {
         RecipientFailure f = RecipientFailure.of("bob@example.com", Kind.REJECTED, e);
         assertThatThrownBy(() -> report(Outcome.DELIVERED, Optional.empty(), List.of(f), List.of("ann@example.com")))
                 .isInstanceOf(IllegalArgumentException.class);
+        // nobody knows whether an unconfirmed send reached anyone, and only such a send has unconfirmed recipients
+        assertThatThrownBy(() -> report(Outcome.UNCONFIRMED, Optional.empty(), List.of(), List.of("ann@example.com")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SendFailureReport.of(Outcome.FAILED, SmtpStage.END_OF_DATA, d, e, Optional.empty(), List.of(), List.of(),
+                List.of(), List.of("ann@example.com"), Locale.ENGLISH, "t", "d", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unconfirmed");
+        assertThatThrownBy(() -> SendFailureReport.of(Outcome.UNCONFIRMED, SmtpStage.END_OF_DATA, d, e, Optional.empty(), List.of(), List.of(),
+                List.of(), null, Locale.ENGLISH, "t", "d", Optional.empty()))
+                .isInstanceOf(NullPointerException.class).hasMessage("unconfirmedRecipients");
+    }
+
+    @Test
+    void anUnconfirmedReportKeepsItsRecipientsApartFromTheOthers() {
+        Explanation e = explain("550 5.1.1 user unknown");
+        List<String> unconfirmed = new ArrayList<>(List.of("ann@example.com", "bob@example.com"));
+        SendFailureReport r = SendFailureReport.of(Outcome.UNCONFIRMED, SmtpStage.END_OF_DATA, e.diagnosis(), e, Optional.empty(), List.of(),
+                List.of(), List.of(), unconfirmed, Locale.ENGLISH, "t", "d", Optional.empty());
+        unconfirmed.clear(); // the report keeps its own copy
+        assertThat(r.unconfirmedRecipients()).containsExactly("ann@example.com", "bob@example.com");
+        assertThat(r.notAttemptedRecipients()).isEmpty();
+        assertThat(r.toString()).contains("0 not attempted, 2 unconfirmed");
+        assertThat(SendFailureReport.of(Outcome.UNCONFIRMED, SmtpStage.END_OF_DATA, e.diagnosis(), e, Optional.empty(), List.of(), List.of(),
+                List.of(), List.of("ann@example.com"), Locale.ENGLISH, "t", "d", Optional.empty())).isNotEqualTo(r);
+        // the short form has none
+        assertThat(report(Outcome.FAILED, Optional.empty(), List.of(), List.of()).unconfirmedRecipients()).isEmpty();
     }
 
     @Test
@@ -122,9 +147,16 @@ class ResultValuesTest {
         SendResult p = SendResult.of(Outcome.PARTIALLY_DELIVERED, List.of("ann@example.com"), Optional.of(partial));
         assertThat(p).isNotEqualTo(a);
         assertThat(p.isFullyDelivered()).isFalse();
+        assertThat(p.toString()).isEqualTo("SendResult[PARTIALLY_DELIVERED, 1 accepted, 1 refused, 0 deferred]");
+        SendFailureReport mixed = report(Outcome.PARTIALLY_DELIVERED, Optional.empty(),
+                List.of(f, RecipientFailure.of("carol@example.com", Kind.DEFERRED, explain("452 4.2.2 mailbox full"))), List.of("ann@example.com"));
+        assertThat(SendResult.of(Outcome.PARTIALLY_DELIVERED, List.of("ann@example.com"), Optional.of(mixed)).toString())
+                .isEqualTo("SendResult[PARTIALLY_DELIVERED, 1 accepted, 1 refused, 1 deferred]");
         assertThatThrownBy(() -> SendResult.of(null, List.of(), Optional.empty())).isInstanceOf(NullPointerException.class).hasMessage("outcome");
         assertThatThrownBy(() -> SendResult.of(Outcome.DELIVERED, List.of(), null)).isInstanceOf(NullPointerException.class).hasMessage("report");
         assertThatThrownBy(() -> SendResult.of(Outcome.FAILED, List.of(), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SendResult.of(Outcome.UNCONFIRMED, List.of(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unconfirmed send");
         assertThatThrownBy(() -> SendResult.of(Outcome.PARTIALLY_DELIVERED, List.of("ann@example.com"), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SendResult.of(Outcome.DELIVERED, List.of("ann@example.com"), Optional.of(partial)))

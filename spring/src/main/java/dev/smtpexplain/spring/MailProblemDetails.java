@@ -25,7 +25,8 @@ import org.springframework.http.ProblemDetail;
  *   <li>properties: {@code category}, {@code stage}, {@code outcome}, {@code permanent}, {@code retry} and
  *       {@code acts} (ids, as the CLI's JSON gives them: {@code later}, {@code sender}), {@code retryText} and
  *       {@code whoActs} (the same in the reader's language), {@code advice} (a list), {@code lang}, {@code recipients} (one object per refused,
- *       accepted or untried recipient: {@code address}, {@code result} {@code rejected|deferred|accepted|not-attempted},
+ *       accepted, untried or unconfirmed recipient: {@code address}, {@code result}
+ *       {@code rejected|deferred|accepted|not-attempted|unconfirmed},
  *       and for refusals {@code category}, {@code title}, {@code code}, {@code status}), and
  *       {@code serverReply} (sanitized) when no recipient was refused individually</li>
  * </ul>
@@ -102,15 +103,19 @@ public final class MailProblemDetails {
 
     /**
      * 503 when sending again later should work (a temporary failure, or the connection to the server),
-     * 500 when the application could not build the message, 502 otherwise: the mail server, a system
-     * behind this one, refused.
+     * 500 when the application could not build the message, 504 when the mail server never answered the whole
+     * message (outcome {@code unconfirmed}: it may have arrived, so a client must not simply send it again), 502
+     * otherwise: the mail server, a system behind this one, refused.
      *
      * @param report the report
-     * @return 500, 502 or 503
+     * @return 500, 502, 503 or 504
      */
     public static HttpStatus statusOf(SendFailureReport report) {
         if (MessageFailures.isMessageFailure(report)) {
             return HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (report.outcome() == Outcome.UNCONFIRMED) {
+            return HttpStatus.GATEWAY_TIMEOUT;
         }
         if (report.diagnosis().permanence() == Permanence.TEMPORARY) {
             return HttpStatus.SERVICE_UNAVAILABLE;
@@ -134,6 +139,7 @@ public final class MailProblemDetails {
             report.acceptedRecipients().forEach(a -> out.add(Map.of("address", a, "result", "accepted")));
         }
         report.notAttemptedRecipients().forEach(a -> out.add(Map.of("address", a, "result", "not-attempted")));
+        report.unconfirmedRecipients().forEach(a -> out.add(Map.of("address", a, "result", "unconfirmed")));
         return out;
     }
 }

@@ -7,13 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Evidence;
+import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.mail.SendFailureReport;
+import dev.smtpexplain.mail.SmtpStage;
 import dev.smtpexplain.spring.support.RefusingSmtpServer;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.http.HttpStatus;
@@ -67,6 +74,23 @@ class MailProblemDetailsTest {
                     .containsEntry("status", "5.1.1").containsEntry("title", gu.get("category.recipient-unknown.title"));
             assertThat(recipients.get(0)).containsEntry("category", "mailbox-full").containsEntry("code", 452);
         }
+    }
+
+    /** A message the server may have (no reply to the whole content) is not "try again later": 503 would invite a second copy. */
+    @Test
+    void aSendNobodyConfirmedIsAGatewayTimeoutWithItsRecipientsUnconfirmed() {
+        Diagnosis d = Diagnosis.of(SmtpReply.parseLenient(""), Category.NETWORK_ERROR, 0.8, new Evidence(Evidence.Source.TRANSPORT, "t"))
+                .deliveryUnconfirmed();
+        Explanation e = Explainer.standard().explain(d, Locale.ENGLISH);
+        SendFailureReport r = SendFailureReport.of(SendFailureReport.Outcome.UNCONFIRMED, SmtpStage.END_OF_DATA, d, e, Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(GOOD), Locale.ENGLISH, "text", "details", Optional.empty());
+
+        ProblemDetail p = MailProblemDetails.standard().from(r);
+
+        assertThat(MailProblemDetails.statusOf(r)).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(p.getStatus()).isEqualTo(504);
+        assertThat(p.getProperties()).containsEntry("outcome", "unconfirmed").containsEntry("retry", "uncertain").containsEntry("acts", "sender")
+                .containsEntry("recipients", List.of(Map.of("address", GOOD, "result", "unconfirmed")));
     }
 
     @Test

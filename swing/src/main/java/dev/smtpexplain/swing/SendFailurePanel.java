@@ -96,13 +96,16 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         icon.setVerticalAlignment(SwingConstants.TOP);
         // what the icon tells a sighted reader: some recipients only, or how lasting the failure is
         icon.getAccessibleContext().setAccessibleName(report.outcome() == SendFailureReport.Outcome.PARTIALLY_DELIVERED
-                ? layout.outcome(report.outcome()) : e.permanenceLabel());
+                || report.outcome() == SendFailureReport.Outcome.UNCONFIRMED ? layout.outcome(report.outcome()) : e.permanenceLabel());
         add(icon, BorderLayout.LINE_START);
 
         JPanel body = new JPanel();
         body.setLayout(new BoxLayout(body, BoxLayout.PAGE_AXIS));
         body.add(text(layout.outcome(report.outcome()), Font.BOLD, 1.25f));
-        body.add(text(layout.stageSentence(report.outcome(), report.stage()), Font.PLAIN, 1.0f));
+        String stage = layout.stageSentence(report.outcome(), report.stage());
+        if (!stage.isEmpty()) {
+            body.add(text(stage, Font.PLAIN, 1.0f));
+        }
         body.add(Box.createVerticalStrut(8));
         body.add(text(e.title(), Font.BOLD, 1.0f));
         body.add(Box.createVerticalStrut(4));
@@ -114,7 +117,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         for (String a : e.advice()) {
             body.add(text(n++ + ". " + a, Font.PLAIN, 1.0f));
         }
-        if (!report.recipientFailures().isEmpty() || !report.acceptedRecipients().isEmpty() || !report.notAttemptedRecipients().isEmpty()) {
+        if (!report.recipientFailures().isEmpty() || !report.acceptedRecipients().isEmpty() || !report.notAttemptedRecipients().isEmpty()
+                || !report.unconfirmedRecipients().isEmpty()) {
             body.add(Box.createVerticalStrut(10));
             recipients(body, report, layout);
         }
@@ -127,14 +131,19 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         String technical = technicalText(report, messages);
         String replies = serverReplies(report, messages);
         details.add(text(technical, Font.PLAIN, 0.9f), BorderLayout.PAGE_START);
-        // SMTP replies read left to right whatever the reader's language: their own block keeps their order
-        TextBlock replyBlock = new TextBlock(replies, new Font(Font.MONOSPACED, Font.PLAIN, Math.round(bodySize * 0.9f)),
-                Locale.ROOT, false, WIDTH);
-        blocks.add(replyBlock);
-        details.add(replyBlock, BorderLayout.CENTER);
+        // SMTP replies read left to right whatever the reader's language: their own block keeps their order; none without a reply
+        TextBlock replyBlock = replies.isEmpty() ? null
+                : new TextBlock(replies, new Font(Font.MONOSPACED, Font.PLAIN, Math.round(bodySize * 0.9f)), Locale.ROOT, false, WIDTH);
+        if (replyBlock != null) {
+            blocks.add(replyBlock);
+            details.add(replyBlock, BorderLayout.CENTER);
+        }
         details.setVisible(false);
-        // pasted elsewhere, the details say at which stage it failed: shown, the body above says so already
-        String copied = layout.stageSentence(report.outcome(), report.stage()) + "\n" + technical + "\n" + replies;
+        // pasted elsewhere, the details say at which stage it failed (an unconfirmed send's detail says where the answer
+        // was missing): shown, the body above says so already
+        String where = layout.stageSentence(report.outcome(), report.stage());
+        String copied = String.join("\n", java.util.stream.Stream.of(where.isEmpty() ? report.transportDetail().orElse("") : where,
+                technical, replies).filter(part -> !part.isEmpty()).toList());
 
         detailsToggle = new DisclosureButton(messages.get("label.technicalDetails"), details);
         detailsToggle.setIcon(disclosureIcon(false));
@@ -186,7 +195,9 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         }
 
         applyComponentOrientation(rightToLeft ? ComponentOrientation.RIGHT_TO_LEFT : ComponentOrientation.LEFT_TO_RIGHT);
-        replyBlock.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
+        if (replyBlock != null) {
+            replyBlock.setComponentOrientation(ComponentOrientation.LEFT_TO_RIGHT);
+        }
         applyLocale(this, locale);
     }
 
@@ -315,6 +326,12 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
                 p.add(text("– " + layout.data(a), Font.PLAIN, 1.0f));
             }
         }
+        if (!r.unconfirmedRecipients().isEmpty()) {
+            p.add(text(messages.format("report.recipients.unconfirmed", Map.of("count", r.unconfirmedRecipients().size())), Font.BOLD, 1.0f));
+            for (String a : r.unconfirmedRecipients()) {
+                p.add(text("? " + layout.data(a), Font.PLAIN, 1.0f));
+            }
+        }
     }
 
     static String technicalText(SendFailureReport r, LocalizedMessages m) {
@@ -366,7 +383,8 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     }
 
     private static Icon severityIcon(Permanence permanence, SendFailureReport.Outcome outcome) {
-        String key = outcome == SendFailureReport.Outcome.PARTIALLY_DELIVERED || permanence == Permanence.TEMPORARY
+        String key = outcome == SendFailureReport.Outcome.PARTIALLY_DELIVERED || outcome == SendFailureReport.Outcome.UNCONFIRMED
+                || permanence == Permanence.TEMPORARY
                 ? "OptionPane.warningIcon" : "OptionPane.errorIcon";
         Icon i = UIManager.getIcon(key);
         return i != null ? i : UIManager.getIcon("OptionPane.informationIcon");

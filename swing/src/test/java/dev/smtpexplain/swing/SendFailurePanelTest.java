@@ -110,6 +110,56 @@ class SendFailurePanelTest {
     }
 
     /**
+     * A server that took the whole message and hung up: the dialog says that nobody knows whether it arrived, names the
+     * recipients as such and advises finding out before sending again; nowhere does it say "not sent".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "gu", "ar"})
+    void aSendTheServerNeverConfirmedIsShownAsSuch(String tag) throws Exception {
+        Locale locale = Locale.forLanguageTag(tag);
+        SendFailureReport report = SendFailureAnalyzer.standard().analyze(sendTo(servers.hangingUpPort(), "bob@example.test"), locale);
+        LocalizedMessages messages = Explainer.standard().messages(locale);
+        SendFailurePanel panel = ComponentImages.onEventThread(() -> new SendFailurePanel(report, messages));
+
+        assertThat(report.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+        String shown = String.join("\n", panel.shownTexts());
+        assertThat(panel.shownTexts()).contains(messages.get("report.title.unconfirmed"), messages.get("report.unconfirmed.title"),
+                messages.get("report.unconfirmed.summary"), "1. " + messages.get("report.unconfirmed.advice.1"),
+                messages.format("report.recipients.unconfirmed", java.util.Map.of("count", 1)));
+        assertThat(shown).contains("bob@example.test").doesNotContain(messages.get("report.title.failed"))
+                .doesNotContain(messages.get("category.network-error.advice.1"));
+        assertThat(panel.shownTexts()).allSatisfy(t -> assertThat(t).isNotBlank());
+        java.util.List<javax.accessibility.AccessibleContext> icons = ComponentImages.onEventThread(
+                () -> accessibleTree(panel.getAccessibleContext(), new java.util.ArrayList<>())).stream()
+                .filter(n -> n.getAccessibleRole() == javax.accessibility.AccessibleRole.LABEL && n.getAccessibleIcon() != null
+                        && n.getAccessibleIcon().length > 0).toList();
+        assertThat(icons).singleElement().satisfies(icon -> assertThat(icon.getAccessibleName())
+                .isEqualTo(messages.get("report.title.unconfirmed")));
+        ComponentImages.writePng(panel, Path.of("target", "dialog", "send-unconfirmed-" + tag + ".png"));
+    }
+
+    // the exception a plain Angus send throws against the given demo server
+    private static MessagingException sendTo(int port, String to) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", servers.host());
+        p.put("mail.smtp.port", Integer.toString(port));
+        p.put("mail.smtp.timeout", "5000");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("alice@example.test"));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        m.setSubject("Report");
+        m.setText("Hello");
+        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(m, m.getAllRecipients());
+        } catch (MessagingException e) {
+            return e;
+        }
+        throw new AssertionError("the send to port " + port + " did not fail");
+    }
+
+    /**
      * A screen reader reaches every text the panel shows, the collapsed details too: each is a label in the
      * accessibility tree named by its text (an outside tester found only the buttons there), and every node speaks the
      * reader's language, not the JVM's default.

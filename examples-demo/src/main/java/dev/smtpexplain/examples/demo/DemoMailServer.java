@@ -37,6 +37,7 @@ public final class DemoMailServer implements AutoCloseable {
     private final SMTPServer blocklisting;
     private final SMTPServer authenticating;
     private final SMTPServer tlsOnly;
+    private final HangUpAfterContent hangingUp;
     private final int refusedPort;
 
     private DemoMailServer() throws IOException {
@@ -62,6 +63,7 @@ public final class DemoMailServer implements AutoCloseable {
         tlsOnly = start(SMTPServer.port(0).bindAddress(LOOPBACK).hostName("submission.example.test")
                 .requireTLS()
                 .messageHandlerFactory(ctx -> new ScriptedHandler()));
+        hangingUp = new HangUpAfterContent(LOOPBACK);
         try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
             refusedPort = s.getLocalPort();
         }
@@ -106,6 +108,11 @@ public final class DemoMailServer implements AutoCloseable {
         return tlsOnly.getPortAllocated();
     }
 
+    /** A server that takes the whole message and hangs up instead of answering it: nobody knows whether it arrived. */
+    public int hangingUpPort() {
+        return hangingUp.port();
+    }
+
     /** A port nothing listens on. */
     public int refusedPort() {
         return refusedPort;
@@ -115,6 +122,11 @@ public final class DemoMailServer implements AutoCloseable {
     public void close() {
         for (SMTPServer s : new SMTPServer[] {main, blocklisting, authenticating, tlsOnly}) {
             s.stop();
+        }
+        try {
+            hangingUp.close();
+        } catch (IOException e) {
+            // nothing to do: its thread ends with the socket either way
         }
     }
 

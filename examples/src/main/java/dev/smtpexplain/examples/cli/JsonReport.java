@@ -81,6 +81,8 @@ final class JsonReport {
         r.acceptedRecipients().forEach(accepted::add);
         ArrayNode notAttempted = o.putArray("notAttempted");
         r.notAttemptedRecipients().forEach(notAttempted::add);
+        ArrayNode unconfirmed = o.putArray("unconfirmed");
+        r.unconfirmedRecipients().forEach(unconfirmed::add);
         return o;
     }
 

@@ -17,7 +17,11 @@ final class ReportRenderer {
         ReportLayout layout = new ReportLayout(m);
         StringBuilder sb = new StringBuilder();
         String outcome = layout.outcome(r.outcome());
-        ExplanationRenderer.line(sb, layout, t, r.outcome() == SendFailureReport.Outcome.FAILED ? t.red("✗ " + outcome) : t.yellow("◐ " + outcome));
+        ExplanationRenderer.line(sb, layout, t, switch (r.outcome()) {
+            case FAILED -> t.red("✗ " + outcome);
+            case UNCONFIRMED -> t.yellow("? " + outcome);
+            case PARTIALLY_DELIVERED, DELIVERED -> t.yellow("◐ " + outcome);
+        });
         String stage = layout.stageSentence(r.outcome(), r.stage());
         if (!stage.isEmpty()) {
             ExplanationRenderer.line(sb, layout, t, t.dim(stage));
@@ -25,7 +29,8 @@ final class ReportRenderer {
         r.transportDetail().ifPresent(detail -> ExplanationRenderer.line(sb, layout, t, detail));
         sb.append('\n');
         sb.append(ExplanationRenderer.render(r.explanation(), m, t));
-        if (!r.acceptedRecipients().isEmpty() || !r.recipientFailures().isEmpty() || !r.notAttemptedRecipients().isEmpty()) {
+        if (!r.acceptedRecipients().isEmpty() || !r.recipientFailures().isEmpty() || !r.notAttemptedRecipients().isEmpty()
+                || !r.unconfirmedRecipients().isEmpty()) {
             sb.append('\n');
         }
         if (!r.acceptedRecipients().isEmpty()) {
@@ -45,6 +50,10 @@ final class ReportRenderer {
         if (!r.notAttemptedRecipients().isEmpty()) {
             ExplanationRenderer.line(sb, layout, t, t.heading(m.format("report.recipients.notTried", Map.of("count", r.notAttemptedRecipients().size()))));
             r.notAttemptedRecipients().forEach(a -> ExplanationRenderer.line(sb, layout, t, "  – " + layout.data(a)));
+        }
+        if (!r.unconfirmedRecipients().isEmpty()) {
+            ExplanationRenderer.line(sb, layout, t, t.heading(m.format("report.recipients.unconfirmed", Map.of("count", r.unconfirmedRecipients().size()))));
+            r.unconfirmedRecipients().forEach(a -> ExplanationRenderer.line(sb, layout, t, "  " + t.yellow("? ") + layout.data(a)));
         }
         return sb.toString();
     }

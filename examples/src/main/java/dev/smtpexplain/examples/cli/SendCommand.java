@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
                 "2:usage error (bad option, missing password variable, unreadable --file)",
                 "3:delivered to some recipients only; the report lists the others",
                 "4:not delivered, temporary failure: trying again later may work",
-                "5:not delivered, permanent failure: sending again unchanged will fail again"})
+                "5:not delivered, permanent failure: sending again unchanged will fail again",
+                "6:not confirmed: the server did not answer the whole message, which may have arrived; check before sending again"})
 @Examples({"SMTP_PASSWORD=… smtp-explain send --host smtp.example.com --port 587 \\",
         "    --tls starttls --user alice --password-env SMTP_PASSWORD \\",
         "    --from alice@example.com --to bob@example.org \\",
@@ -46,6 +47,7 @@ final class SendCommand implements Callable<Integer> {
     static final int PARTIAL = 3;
     static final int TEMPORARY = 4;
     static final int PERMANENT = 5;
+    static final int UNCONFIRMED = 6;
 
     enum Tls { starttls, ssl, none }
 
@@ -176,8 +178,13 @@ final class SendCommand implements Callable<Integer> {
         } catch (ExplainedSendFailedException e) {
             SendFailureReport r = e.report();
             print(out, messages, r);
-            return r.outcome() == SendFailureReport.Outcome.PARTIALLY_DELIVERED ? PARTIAL
-                    : r.diagnosis().permanence() == Permanence.TEMPORARY ? TEMPORARY : PERMANENT;
+            // an unconfirmed send is not "temporary": a script that sends again on 4 would deliver it twice
+            return switch (r.outcome()) {
+                case DELIVERED -> 0;
+                case PARTIALLY_DELIVERED -> PARTIAL;
+                case UNCONFIRMED -> UNCONFIRMED;
+                case FAILED -> r.diagnosis().permanence() == Permanence.TEMPORARY ? TEMPORARY : PERMANENT;
+            };
         } finally {
             out.flush();
         }

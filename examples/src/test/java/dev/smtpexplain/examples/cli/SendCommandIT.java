@@ -87,6 +87,27 @@ class SendCommandIT {
         assertThat(refused.out()).contains("refused the connection");
     }
 
+    /**
+     * A server that takes the whole message and hangs up instead of answering it: nobody knows whether it arrived, so
+     * the report says so, and the exit status is not "temporary" (a script that sends again on 4 would send twice).
+     */
+    @Test
+    void aSendTheServerNeverConfirmedHasItsOwnExitStatus() throws Exception {
+        CliProcess.Result text = send(servers.hangingUpPort(), "--to", "bob@example.test");
+        assertThat(text.exit()).as(text.err()).isEqualTo(SendCommand.UNCONFIRMED);
+        assertThat(text.out()).contains("? Delivery was not confirmed", "It is not known whether 1 recipient got the message",
+                "? bob@example.test", "Before you send the message again, find out whether it arrived").doesNotContain("not sent");
+        JsonNode json = JSON.readTree(send(servers.hangingUpPort(), "--to", "bob@example.test", "--json").out());
+        assertThat(json.get("outcome").asText()).isEqualTo("unconfirmed");
+        assertThat(json.get("stage").asText()).isEqualTo("end-of-data");
+        assertThat(json.get("unconfirmed")).hasSize(1);
+        assertThat(json.get("unconfirmed").get(0).asText()).isEqualTo("bob@example.test");
+        assertThat(json.get("notAttempted")).isEmpty();
+        assertThat(json.get("explanation").get("retry").asText()).isEqualTo("uncertain");
+        assertThat(json.get("explanation").get("acts").asText()).isEqualTo("sender");
+        assertThat(CliProcess.run("send", "--help").out()).contains("6", "not confirmed");
+    }
+
     @Test
     void aPortOutOfRangeIsAUsageError() throws Exception {
         for (String port : new String[] {"0", "-1", "70000"}) {

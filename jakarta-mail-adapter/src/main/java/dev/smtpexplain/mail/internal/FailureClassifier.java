@@ -65,7 +65,10 @@ final class FailureClassifier {
             }
             if (rc < 200 || rc > 599) {
                 // -1: EOF instead of a reply, or a line without a code; 999, 099, 6xx: not SMTP
-                return unexpectedReply(stage, ExceptionChain.message(send), r);
+                Finding unexpected = unexpectedReply(stage, ExceptionChain.message(send), r);
+                // the final dot went out and the server hung up instead of answering: it may have the message
+                return stage == SmtpStage.END_OF_DATA && unexpected.category() == Category.NETWORK_ERROR
+                        ? afterContent(links.host(a)) : unexpected;
             }
             return Finding.reply(stage, Replies.read(r.redact(ExceptionChain.message(send))));
         }
@@ -179,7 +182,8 @@ final class FailureClassifier {
                     ref.isBlank() ? null : "address.invalid", ref.isBlank() ? Map.of() : Map.of("address", ref));
         }
         if (links.has(SendFailedException.class) && ExceptionChain.message(links.top()).contains(NO_RECIPIENTS.text())) {
-            return Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.WEAK, Finding.LOCAL + "no-recipients", null, Map.of());
+            return Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.WEAK, Finding.LOCAL + "no-recipients",
+                    "report.local.noRecipients", Map.of());
         }
         return null;
     }
@@ -200,7 +204,7 @@ final class FailureClassifier {
      */
     private static Finding afterContent(@Nullable String host) {
         boolean named = host != null && !host.isEmpty();
-        return Finding.transport(SmtpStage.END_OF_DATA, Category.NETWORK_ERROR, Confidence.LIKELY, "transport:no-reply-to-content",
+        return Finding.transport(SmtpStage.END_OF_DATA, Category.NETWORK_ERROR, Confidence.LIKELY, Finding.NO_REPLY_TO_CONTENT,
                 named ? "connection.noReplyToContent" : "connection.noReplyToContent.unnamed", named ? Map.of("host", host) : Map.of());
     }
 

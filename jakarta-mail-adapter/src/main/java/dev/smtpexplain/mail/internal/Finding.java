@@ -18,6 +18,9 @@ record Finding(SmtpStage stage, @Nullable SmtpReply reply, @Nullable Category ca
     /** Evidence ids of failures found on this machine, before any server was contacted. */
     static final String LOCAL = "local:";
 
+    /** The evidence id of a send whose whole content went out and got no reply: nobody knows whether it arrived. */
+    static final String NO_REPLY_TO_CONTENT = "transport:no-reply-to-content";
+
     static Finding reply(SmtpStage stage, SmtpReply reply) {
         return new Finding(stage, reply, null, 0, null, null, Map.of(), false, false);
     }
@@ -45,6 +48,11 @@ record Finding(SmtpStage stage, @Nullable SmtpReply reply, @Nullable Category ca
 
     static Finding delivered(SmtpReply reply) {
         return new Finding(SmtpStage.END_OF_DATA, reply, null, 0, null, null, Map.of(), true, false);
+    }
+
+    /** Whether the whole content went out and its reply never came, so the message may have arrived. */
+    boolean unconfirmed() {
+        return NO_REPLY_TO_CONTENT.equals(evidenceId);
     }
 
     /** Whether the failure was found before any server was contacted. */

@@ -17,6 +17,7 @@ import dev.smtpexplain.mail.SmtpStage;
 import dev.smtpexplain.mail.internal.Finding.CatalogText;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,23 +81,30 @@ final class ReportAssembler {
         } else {
             overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId()));
         }
+        if (f.unconfirmed()) {
+            overall = overall.deliveryUnconfirmed();
+        }
         Explanation explanation = explainer.explain(overall, locale);
         if (f.isLocal()) {
-            explanation = notSentToAnyServer(explanation, messages);
+            explanation = reworded(explanation, messages, "report.local");
+        } else if (f.unconfirmed()) {
+            explanation = reworded(explanation, messages, "report.unconfirmed");
         }
         SmtpReply reply = f.reply();
         if (!f.delivered() && reply != null && f.category() == null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
                 && reply.classDigit() >= 4) {
             recipients.refuseForEveryoneElse(explanation);
         }
-        Outcome outcome = recipients.outcome(f.delivered());
+        Outcome outcome = f.unconfirmed() ? Outcome.UNCONFIRMED : recipients.outcome(f.delivered());
         String detail = detail(messages, f);
         List<RecipientFailure> failures = recipients.failures();
         List<String> accepted = recipients.accepted();
-        List<String> notTried = recipients.notTried();
-        String summary = new ReportLayout(messages).reportText(outcome, stage, explanation, detail, failures, accepted, notTried);
-        return SendFailureReport.of(outcome, stage, overall, explanation, Optional.of(detail).filter(d -> !d.isEmpty()), failures, accepted, notTried,
-                messages.locale(), summary, links.technicalDetails(suppressed, arrays, r), Optional.ofNullable(top));
+        // the recipients the server took at RCPT, then never answered the content for, may have it
+        List<String> notTried = f.unconfirmed() ? List.of() : recipients.notTried();
+        List<String> unconfirmed = f.unconfirmed() ? recipients.notTried() : List.of();
+        String summary = new ReportLayout(messages).reportText(outcome, stage, explanation, detail, failures, accepted, notTried, unconfirmed);
+        return SendFailureReport.of(outcome, stage, overall, explanation, Optional.of(detail).filter(d -> !d.isEmpty()), failures, accepted,
+                notTried, unconfirmed, messages.locale(), summary, links.technicalDetails(suppressed, arrays, r), Optional.ofNullable(top));
     }
 
     /** The report when the analysis itself failed: unknown, with what failed in the technical details. */
@@ -116,9 +124,22 @@ final class ReportAssembler {
         return Untrusted.call(top::getMessage, "(no message: getMessage() returned null or failed)");
     }
 
-    /** The explanation of a failure found before any server was contacted: it must not say a server reported it. */
-    private static Explanation notSentToAnyServer(Explanation e, LocalizedMessages m) {
-        return e.withTitleAndSummary(m.get("report.local.title"), m.get("report.local.summary"));
+    /**
+     * The explanation in the catalog's words under {@code prefix} ({@code .title}, {@code .summary}, {@code .advice.1} …,
+     * {@code .contact}, and {@code .retry} where the catalog has it), for a failure the category's own words would
+     * misstate: one found before any server was contacted is no receiving server's verdict ({@code report.local}), and
+     * "wait, then send again" after a send nobody confirmed would invite a second copy ({@code report.unconfirmed}). The
+     * diagnosis, who acts, the labels and the server's text stay.
+     */
+    private static Explanation reworded(Explanation e, LocalizedMessages m, String prefix) {
+        List<String> advice = new ArrayList<>();
+        for (int i = 1; m.has(prefix + ".advice." + i); i++) {
+            advice.add(m.get(prefix + ".advice." + i));
+        }
+        String retry = m.has(prefix + ".retry") ? m.get(prefix + ".retry") : e.retryText();
+        return Explanation.of(e.languageTag(), m.get(prefix + ".title"), m.get(prefix + ".summary"), advice, m.get(prefix + ".contact"),
+                e.whoActsText(), retry, e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(),
+                e.diagnosis());
     }
 
     /** The transport sentence (connection refused, TLS failed …) in the reader's language, "" when there is none. */
