@@ -195,7 +195,7 @@ public final class Diagnoser {
         }
         // no rule understood the text and no status says what it is: on wordings no rule had seen, the words,
         // weighed by a model learned from the documented replies, were right more often than the basic code
-        Diagnosis fromWords = byWords(reply, status, replyCode, 0, null);
+        Diagnosis fromWords = byWords(reply, status, replyCode, 0, null, null);
         if (fromWords != null) {
             return fromWords;
         }
@@ -223,7 +223,7 @@ public final class Diagnoser {
         String phrase = weak.evidence().matchedPhrase().orElse("");
         boolean refusal = weak.rule().category() == Category.POLICY_VIOLATION;
         if (!(refusal && phrase.contains("policy"))) {
-            Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_WEAK_RULE, refusal ? phrase : null);
+            Diagnosis fromWords = byWords(reply, status, replyCode, WORDS_OVER_A_WEAK_RULE, refusal ? phrase : null, weak.rule().category());
             if (fromWords != null && fromWords.category() != weak.rule().category()) {
                 return fromWords;
             }
@@ -255,9 +255,10 @@ public final class Diagnoser {
     // the other words say the same and say more than "refused" (the explanation quotes one of those); null when
     // there is no model, when a status says more than "refused by policy" (5.7.0, 5.7.1 do not say why: on
     // wordings no rule had seen, the words were right more often than they, docs/confidence.md), or for a
-    // reply that only AUTH gets
+    // reply that only AUTH gets; null too when the words name `ruled`, the weak rule's category (the rule's evidence
+    // stands then, so the second guess and the quote are not worth their walks over the text)
     private @Nullable Diagnosis byWords(SmtpReply reply, CodeTable.@Nullable Entry status, @Nullable ReplyCode replyCode, double atLeast,
-            @Nullable String refusal) {
+            @Nullable String refusal, @Nullable Category ruled) {
         WordModel model = words;
         if (model == null && builtInWords) {
             model = words = BuiltInWords.MODEL;
@@ -269,7 +270,7 @@ public final class Diagnoser {
         String text = RelayProse.serverText(reply.lines());
         long[] codeAndStatus = WordFeatures.replyHashes(replyCode, reply.status().orElse(null));
         WordModel.Guess guess = model.guess(text, reply.classDigit(), WordFeatures.NO_WORDS, codeAndStatus);
-        if (guess == null || guess.probability() < atLeast) {
+        if (guess == null || guess.probability() < atLeast || guess.category() == ruled) {
             return null;
         }
         long[] without = WordFeatures.NO_WORDS;
