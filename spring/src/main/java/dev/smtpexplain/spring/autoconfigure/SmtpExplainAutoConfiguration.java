@@ -60,7 +60,12 @@ public class SmtpExplainAutoConfiguration {
         List<String> basenames = properties.getMessagesBasename() != null ? properties.getMessagesBasename()
                 : List.of(StringUtils.commaDelimitedListToStringArray(environment.getProperty("spring.messages.basename", "messages")));
         for (TextOverrides.Override o : TextOverrides.read(resources, basenames)) {
-            b.override(o.locale(), o.key(), o.pattern());
+            try {
+                b.override(o.locale(), o.key(), o.pattern());
+            } catch (IllegalArgumentException e) {
+                // the catalog says what is wrong; the application needs to know which of its files says it
+                throw new IllegalArgumentException(o.source() + ", " + TextOverrides.PREFIX + o.key() + ": " + e.getMessage(), e);
+            }
         }
         return b.build();
     }

@@ -1,5 +1,6 @@
 package dev.smtpexplain.spring.autoconfigure;
 
+import dev.smtpexplain.i18n.Explainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,14 @@ public class SmtpExplainProperties {
      *
      * @param defaultLocale the reports' language outside a Spring locale context; null for
      *     LocaleContextHolder's default, then the JVM's
+     * @throws IllegalArgumentException if no shipped catalog answers for it (a typo such as {@code gujarati} would
+     *     otherwise give English reports without a word)
      */
     public void setDefaultLocale(@Nullable Locale defaultLocale) {
+        if (defaultLocale != null && !Explainer.standard().resolve(defaultLocale).getLanguage().equals(defaultLocale.getLanguage())) {
+            throw new IllegalArgumentException("smtp-explain.default-locale '" + defaultLocale.toLanguageTag()
+                    + "' has no catalog; the catalogs are " + Explainer.supportedLocales().stream().map(Locale::toLanguageTag).toList());
+        }
         this.defaultLocale = defaultLocale;
     }
 

@@ -27,8 +27,8 @@ public final class TextOverrides {
     private TextOverrides() {
     }
 
-    /** One override read from a bundle file. */
-    public record Override(Locale locale, String key, String pattern) {
+    /** One override read from a bundle file, with the file's description for error messages. */
+    public record Override(Locale locale, String key, String pattern, String source) {
     }
 
     /**
@@ -68,7 +68,7 @@ public final class TextOverrides {
         }
         for (String key : props.stringPropertyNames().stream().sorted().toList()) {
             if (key.startsWith(PREFIX)) {
-                out.add(new Override(locale, key.substring(PREFIX.length()), props.getProperty(key)));
+                out.add(new Override(locale, key.substring(PREFIX.length()), props.getProperty(key), file.getDescription()));
             }
         }
     }

@@ -194,6 +194,20 @@ class SmtpExplainAutoConfigurationTest {
         });
     }
 
+    /** A default language no catalog answers for fails the start by name, not into English reports (outside tester 62). */
+    @Test
+    void aDefaultLocaleWithoutACatalogFailsTheStart() {
+        for (String value : new String[] {"gujarati", "not_a_locale_at_all", "sr"}) {
+            withMail.withPropertyValues("smtp-explain.default-locale=" + value).run(context -> {
+                assertThat(context).as(value).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("has no catalog").hasMessageContaining("gu");
+            });
+        }
+        for (String value : new String[] {"pt_PT", "en_GB", "zh_CN"}) {
+            withMail.withPropertyValues("smtp-explain.default-locale=" + value).run(context -> assertThat(context).as(value).hasNotFailed());
+        }
+    }
+
     @Test
     void withoutADefaultLocaleTheLocaleContextHoldersOwnDefaultApplies() {
         withMail.run(context -> {
@@ -262,8 +276,10 @@ class SmtpExplainAutoConfigurationTest {
 
     @Test
     void anOverrideOfAKeyTheCatalogDoesNotHaveFailsTheStart() {
+        // the message names the application's file and its key, not only the catalog's complaint (outside tester 62)
         withMail.withPropertyValues("smtp-explain.messages-basename=bad-messages").run(context ->
-                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("category.no-such-category.title"));
+                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("category.no-such-category.title")
+                        .hasStackTraceContaining("bad-messages.properties], smtp-explain.category.no-such-category.title: "));
     }
 
     @Test
