@@ -40,24 +40,7 @@ class SendFailurePanelTest {
     @BeforeAll
     static void provokeAFailure() throws Exception {
         servers = DemoMailServer.start();
-        Properties p = new Properties();
-        p.put("mail.smtp.host", servers.host());
-        p.put("mail.smtp.port", Integer.toString(servers.mainPort()));
-        p.put("mail.smtp.sendpartial", "true");
-        p.put("mail.smtp.timeout", "5000");
-        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress("alice@example.test"));
-        m.setRecipients(jakarta.mail.Message.RecipientType.TO, "bob@example.test, nobody@example.test");
-        m.setSubject("Report");
-        m.setText("Hello");
-        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
-            t.connect();
-            t.sendMessage(m, m.getAllRecipients());
-        } catch (MessagingException e) {
-            partialFailure = e;
-        }
-        assertThat(partialFailure).isNotNull();
+        partialFailure = sendTo(servers.mainPort(), "bob@example.test, nobody@example.test", "mail.smtp.sendpartial", "true");
     }
 
     @AfterAll
@@ -138,12 +121,15 @@ class SendFailurePanelTest {
         ComponentImages.writePng(panel, Path.of("target", "dialog", "send-unconfirmed-" + tag + ".png"));
     }
 
-    // the exception a plain Angus send throws against the given demo server
-    private static MessagingException sendTo(int port, String to) throws Exception {
+    // the exception a plain Angus send throws against the given demo server, with the session's other properties
+    private static MessagingException sendTo(int port, String to, String... keyValues) throws Exception {
         Properties p = new Properties();
         p.put("mail.smtp.host", servers.host());
         p.put("mail.smtp.port", Integer.toString(port));
         p.put("mail.smtp.timeout", "5000");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.put(keyValues[i], keyValues[i + 1]);
+        }
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress("alice@example.test"));
