@@ -59,7 +59,7 @@ public final class ServerText {
         boolean truncated = false;
         for (int i = 0; i < n; i++) {
             if (sb.length() >= maxChars) {
-                truncated = true;
+                truncated = showsMore(text, i);
                 break;
             }
             char c = text.charAt(i);
@@ -199,6 +199,20 @@ public final class ServerText {
      * embeddings, overrides and isolates, directional marks, zero-width characters, and other format
      * characters (Unicode category Cf).
      */
+    // whether anything from index i on would be shown: a cut that leaves out only spaces, line breaks, controls, escape
+    // sequences or invisible marks is no cut a reader would miss, so it gets no "…"
+    private static boolean showsMore(String text, int i) {
+        for (int n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ESC) {
+                i = skipEscapeSequence(text, i);
+            } else if (!Character.isWhitespace(c) && !Character.isISOControl(c) && !isInvisible(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isInvisible(int cp) {
         return Character.getType(cp) == Character.FORMAT
                 || cp == 0x2028 || cp == 0x2029

@@ -22,6 +22,12 @@ class ServerTextTest {
         String s = ServerText.sanitize("x".repeat(5000), 100, false);
         assertThat(s).hasSize(101).endsWith("…");
         assertThat(ServerText.sanitize("short", 100, false)).isEqualTo("short");
+        // only what a reader would miss counts as cut: spaces, controls, escapes and invisible marks do not (outside
+        // tester 62: "abc " gave "abc…")
+        assertThat(ServerText.sanitize("abc ", 3, false)).isEqualTo("abc");
+        assertThat(ServerText.sanitize("abc\u0007\r\n\u001B[2J\u200B ", 3, false)).isEqualTo("abc");
+        assertThat(ServerText.sanitize("abc d", 3, false)).isEqualTo("abc…");
+        assertThat(ServerText.sanitize("abc \u001B[31md", 4, false)).isEqualTo("abc…");
     }
 
     @Test
