@@ -363,6 +363,123 @@ class FakeServerStagesTest {
         }
     }
 
+    /** A hang-up in place of the reply to BDAT LAST is the same as one in place of the reply to the final dot. */
+    @Test
+    void serverHangsUpInsteadOfAnsweringTheLastChunk() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("250-fake.test", "250 CHUNKING");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.hangUp();
+            }
+        })) {
+            SendFailureReport r = send(server, "mail.smtp.chunksize", "1024").report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);
+            assertUnconfirmed(r);
+        }
+    }
+
+    /**
+     * The server resets the connection after 354 while the client is still reading the content from the application:
+     * the content and the final dot are written only at the end, and that write fails, so the server surely did not
+     * take the message (outside tester 63: "Delivery was not confirmed", because the content was marked as sent before
+     * it was written).
+     */
+    @Test
+    void serverResetsBeforeTheContentIsWritten() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void data(Conversation c) throws IOException {
+                c.reply("354 End data with <CR><LF>.<CR><LF>");
+                sleep(Duration.ofMillis(100));
+                c.reset();
+            }
+        })) {
+            Session s = session(server.port());
+            jakarta.mail.internet.MimeMessage m = message(s, "hello", TO);
+            // a small body the application hands over slowly: Angus buffers it and writes it with the dot, after the reset
+            m.setDataHandler(new jakarta.activation.DataHandler(new SlowBody(Duration.ofMillis(600))));
+            SendFailureReport r = failing(sender(s).build(), m).report();
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+            assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+            assertThat(r.unconfirmedRecipients()).isEmpty();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A text body whose stream pauses before its end, as a body read from a slow source does. */
+    private record SlowBody(Duration pause) implements jakarta.activation.DataSource {
+        @Override
+        public java.io.InputStream getInputStream() {
+            byte[] text = "hello, slowly\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return new java.io.InputStream() {
+                private int next;
+
+                @Override
+                public int read() {
+                    if (next == text.length / 2) {
+                        sleep(pause);
+                    }
+                    return next < text.length ? text[next++] : -1;
+                }
+            };
+        }
+
+        @Override
+        public java.io.OutputStream getOutputStream() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getContentType() {
+            return "text/plain; charset=us-ascii";
+        }
+
+        @Override
+        public String getName() {
+            return "slow";
+        }
+    }
+
+    /**
+     * A reply to the final dot that a hang-up cut short: a refusal the server had begun is its verdict, anything else
+     * leaves the message's fate unknown (outside tester 63: a begun 550 was "unconfirmed", a begun 250 "not sent").
+     */
+    @Test
+    void aReplyToTheContentCutShortByAHangUp() throws Exception {
+        try (FakeSmtpServer refusing = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.replyBytes("550-5.7.1 Message rejected as spam\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                c.hangUp();
+            }
+        }); FakeSmtpServer accepting = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.replyBytes("25".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                c.hangUp();
+            }
+        })) {
+            SendFailureReport refused = send(refusing).report();
+            assertThat(refused.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+            assertThat(refused.stage()).isEqualTo(SmtpStage.END_OF_DATA);
+            assertThat(refused.diagnosis().reply().code()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(550));
+            assertThat(refused.category()).isEqualTo(Category.SPAM_DETECTED);
+            assertUnconfirmed(send(accepting).report());
+        }
+    }
+
     /**
      * Nobody knows whether the message arrived: the report says so everywhere, not only in its detail line (outside tester
      * 61, then tester 62: "check before sending it again", then "Wait a while, then send the message again").

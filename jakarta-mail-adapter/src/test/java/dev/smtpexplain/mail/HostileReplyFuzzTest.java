@@ -204,7 +204,9 @@ class HostileReplyFuzzTest {
             ReportStrings.assertSanitized(r);
             ReportStrings.assertSafe("exception message", e.getMessage(), false,
                     SendFailureAnalyzer.standard().explainer().messages(r.locale()).isRightToLeft());
+            // every recipient once: not sent to, refused, accepted or (no reply to the content) unconfirmed
             List<String> seen = new ArrayList<>(r.notAttemptedRecipients());
+            seen.addAll(r.unconfirmedRecipients());
             r.recipientFailures().forEach(f -> seen.add(f.address()));
             seen.addAll(r.acceptedRecipients());
             assertThat(seen).containsExactlyInAnyOrderElementsOf(TO);

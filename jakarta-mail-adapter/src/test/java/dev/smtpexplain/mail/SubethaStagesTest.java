@@ -464,6 +464,26 @@ class SubethaStagesTest {
         }
     }
 
+    /**
+     * A server silent after the content over STARTTLS: the send ends at the data deadline, not a read timeout later
+     * (outside tester 63: closing the TLS connection waited for the server's close_notify, 33 s for a 1.5 s deadline).
+     */
+    @Test
+    void overStartTlsASilentServerHoldsTheSendOnlyUntilTheDataDeadline() throws Exception {
+        var cert = TestCerts.loopbackCert();
+        try (Subetha server = Subetha.start(accept(), accept(), content -> sleep(5_000), b -> b.requireTLS()
+                .startTlsSocketFactory(TestCerts.serverContext(cert)))) {
+            Session s = session(server.port(), "mail.smtp.starttls.enable", "true", "mail.smtp.timeout", "4000");
+            s.getProperties().put("mail.smtp.ssl.socketFactory", TestCerts.clientTrusting(cert).getSocketFactory());
+            ExplainingSender sender = sender(s).dataDeadline(java.time.Duration.ofSeconds(1)).build();
+            long start = System.nanoTime();
+            SendFailureReport r = failing(sender, message(s, "never answered", GOOD)).report();
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+            assertThat(took).isLessThan(java.time.Duration.ofMillis(3_500));
+        }
+    }
+
     @Test
     void aSessionsDefaultPropertiesReachTheSender() throws Exception {
         // an application that keeps its settings as defaults (new Properties(defaults)): Jakarta Mail reads them

@@ -103,7 +103,8 @@ public final class MailProblemDetails {
 
     /**
      * 503 when sending again later should work (a temporary failure, or the connection to the server),
-     * 500 when the application could not build the message, 504 when the mail server never answered the whole
+     * 500 when the application could not build the message or no server was contacted (no recipient, a malformed
+     * address), 504 when the mail server never answered the whole
      * message (outcome {@code unconfirmed}: it may have arrived, so a client must not simply send it again), 502
      * otherwise: the mail server, a system behind this one, refused.
      *

@@ -93,6 +93,17 @@ class MailProblemDetailsTest {
                 .containsEntry("recipients", List.of(Map.of("address", GOOD, "result", "unconfirmed")));
     }
 
+    /** No server was contacted: the application's message is at fault, not a mail server (outside tester 63: 502). */
+    @Test
+    void aMessageWithoutARecipientIsTheApplicationsFailure() {
+        try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
+            SendFailureReport r = MailExceptions.explain(send(server.port()), Locale.ENGLISH).get(0);
+
+            assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("local:no-recipients");
+            assertThat(MailProblemDetails.statusOf(r)).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+    }
+
     @Test
     void aTypePrefixOfTheApplicationsOwn() {
         try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {

@@ -17,6 +17,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 public final class DataReplyTransport extends SMTPTransport {
 
     private volatile boolean contentSent;
+    // within finishData or finishBdat, on the sending thread
+    private boolean finishing;
 
     /**
      * The Session's transport for {@code protocol}: this one where the Session uses Angus's own SMTP transport, and
@@ -37,14 +39,32 @@ public final class DataReplyTransport extends SMTPTransport {
 
     @Override
     protected void finishData() throws IOException, MessagingException {
-        contentSent = true;
-        StageDeadlines.<MessagingException>awaitingDataReply(super::finishData);
+        finishing = true;
+        try {
+            StageDeadlines.<MessagingException>awaitingDataReply(super::finishData);
+        } finally {
+            finishing = false;
+        }
     }
 
     @Override
     protected void finishBdat() throws IOException, MessagingException {
-        contentSent = true;
-        StageDeadlines.<MessagingException>awaitingDataReply(super::finishBdat);
+        finishing = true;
+        try {
+            StageDeadlines.<MessagingException>awaitingDataReply(super::finishBdat);
+        } finally {
+            finishing = false;
+        }
+    }
+
+    // Angus reads the reply to the final dot (or to BDAT LAST) only once it has written and flushed it: a write that
+    // fails before (a server that hung up while the content was still going out) leaves the message surely not taken
+    @Override
+    protected int readServerResponse() throws MessagingException {
+        if (finishing) {
+            contentSent = true;
+        }
+        return super.readServerResponse();
     }
 
     /** {@return whether the whole content was sent and the reply to it awaited} */

@@ -33,6 +33,7 @@ import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -66,9 +67,12 @@ final class FailureClassifier {
             if (rc < 200 || rc > 599) {
                 // -1: EOF instead of a reply, or a line without a code; 999, 099, 6xx: not SMTP
                 Finding unexpected = unexpectedReply(stage, ExceptionChain.message(send), r);
-                // the final dot went out and the server hung up instead of answering: it may have the message
-                return stage == SmtpStage.END_OF_DATA && unexpected.category() == Category.NETWORK_ERROR
-                        ? afterContent(links.host(a)) : unexpected;
+                if (stage == SmtpStage.END_OF_DATA && (unexpected.category() == Category.NETWORK_ERROR
+                        || CODE_CUT_SHORT.matcher(ExceptionChain.message(send).strip()).matches())) {
+                    // the final dot went out and no whole reply came back (end of stream, a reply cut short)
+                    return noWholeReplyToContent(ExceptionChain.message(send), r, links.host(a));
+                }
+                return unexpected;
             }
             return Finding.reply(stage, Replies.read(r.redact(ExceptionChain.message(send))));
         }
@@ -142,7 +146,11 @@ final class FailureClassifier {
         if (io != null) {
             // BDAT puts the server's reply into the IOException's message
             String m = r.redact(ExceptionChain.message(Untrusted.next(io)));
-            return Replies.looksLikeReply(m) ? Finding.reply(SmtpStage.DATA, Replies.read(m)) : lost(SmtpStage.DATA);
+            if (Replies.looksLikeReply(m)) {
+                return Finding.reply(SmtpStage.DATA, Replies.read(m));
+            }
+            // no reply to BDAT LAST after the last chunk went out is no reply to the whole content
+            return a.phase() == Attempt.Phase.AFTER_CONTENT ? afterContent(links.host(a)) : lost(SmtpStage.DATA);
         }
         if (links.with(CONNECT_FAILED) != null || links.with(PROTOCOL_NOT_STARTED) != null) {
             if (links.has(SocketTimeoutException.class)) {
@@ -206,6 +214,26 @@ final class FailureClassifier {
         boolean named = host != null && !host.isEmpty();
         return Finding.transport(SmtpStage.END_OF_DATA, Category.NETWORK_ERROR, Confidence.LIKELY, Finding.NO_REPLY_TO_CONTENT,
                 named ? "connection.noReplyToContent" : "connection.noReplyToContent.unnamed", named ? Map.of("host", host) : Map.of());
+    }
+
+    // the first digits of a reply code and then end of stream ("25"): a reply cut short, not a server speaking another
+    // protocol
+    private static final Pattern CODE_CUT_SHORT = Pattern.compile("[0-9]{1,3}");
+
+    /**
+     * No whole reply to the final dot came back (end of stream, a reply cut short): a refusal the server had begun (the
+     * first line of a 4xx or 5xx reply) is its verdict; anything else, a begun 250 among them, leaves it unknown whether
+     * the server took the message.
+     */
+    private static Finding noWholeReplyToContent(@Nullable String message, Redactor r, String host) {
+        String m = message == null ? "" : r.redact(message).strip();
+        if (Replies.looksLikeReply(m)) {
+            SmtpReply begun = Replies.read(m);
+            if (begun.classDigit() == 4 || begun.classDigit() == 5) {
+                return Finding.reply(SmtpStage.END_OF_DATA, begun);
+            }
+        }
+        return afterContent(host);
     }
 
     private static Finding timeout(ExceptionChain links, Attempt a) {

@@ -177,6 +177,12 @@ public final class FakeSmtpServer implements AutoCloseable {
             hungUp = true;
             socket.close();
         }
+
+        /** Hangs up with a reset (RST) rather than a close: the client's next write or read fails at once. */
+        public void reset() throws IOException {
+            socket.setSoLinger(true, 0);
+            hangUp();
+        }
     }
 
     private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(3);

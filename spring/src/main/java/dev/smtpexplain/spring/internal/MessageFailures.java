@@ -34,6 +34,8 @@ public final class MessageFailures {
     public static final String PARSE = "spring:message-parse";
     /** The evidence rule id of a preparation failure. */
     public static final String PREPARATION = "spring:message-preparation";
+    /** The prefix of the adapter's evidence ids for a failure found before any server was contacted ({@code local:no-recipients}). */
+    static final String LOCAL = "local:";
 
     private MessageFailures() {
     }
@@ -64,10 +66,14 @@ public final class MessageFailures {
         return Optional.empty();
     }
 
-    /** Whether {@code report} is about a message the application could not build. */
+    /**
+     * Whether {@code report} is about a message the application could not build or send to any server: Spring's parse and
+     * preparation failures, and what the adapter found before contacting a server (no recipient, a malformed address).
+     */
     public static boolean isMessageFailure(SendFailureReport report) {
         String rule = report.diagnosis().evidence().ruleId();
-        return report.diagnosis().evidence().source() == Evidence.Source.TRANSPORT && (rule.equals(PARSE) || rule.equals(PREPARATION));
+        return report.diagnosis().evidence().source() == Evidence.Source.TRANSPORT
+                && (rule.equals(PARSE) || rule.equals(PREPARATION) || rule.startsWith(LOCAL));
     }
 
     /** The exception chain for logs, written and redacted by the adapter like every other report's. */
