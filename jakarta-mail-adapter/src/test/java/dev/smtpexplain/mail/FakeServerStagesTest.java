@@ -363,6 +363,22 @@ class FakeServerStagesTest {
         }
     }
 
+    /** A reset in place of the reply to the final dot: unconfirmed, and the sentence names the server as for a timeout. */
+    @Test
+    void serverResetsAtEndOfData() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.reset();
+            }
+        })) {
+            SendFailureReport r = send(server).report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);
+            assertThat(r.transportDetail().orElseThrow()).startsWith("The mail server 127.0.0.1 did not answer");
+            assertUnconfirmed(r);
+        }
+    }
+
     /** A hang-up in place of the reply to BDAT LAST is the same as one in place of the reply to the final dot. */
     @Test
     void serverHangsUpInsteadOfAnsweringTheLastChunk() throws Exception {

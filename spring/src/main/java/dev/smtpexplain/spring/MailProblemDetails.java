@@ -82,7 +82,9 @@ public final class MailProblemDetails {
         ProblemDetail p = ProblemDetail.forStatus(status);
         p.setType(URI.create(typePrefix + report.category().id()));
         p.setTitle(explanation.title());
-        p.setDetail(report.transportDetail().map(detail -> detail + " " + explanation.summary()).orElse(explanation.summary()));
+        // an unconfirmed send's summary says what its transport sentence says ("the answer never came"): once is enough
+        p.setDetail(report.transportDetail().filter(detail -> report.outcome() != Outcome.UNCONFIRMED)
+                .map(detail -> detail + " " + explanation.summary()).orElse(explanation.summary()));
         p.setProperty("category", report.category().id());
         p.setProperty("stage", report.stage().id());
         p.setProperty("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

@@ -82,13 +82,16 @@ class MailProblemDetailsTest {
         Diagnosis d = Diagnosis.of(SmtpReply.parseLenient(""), Category.NETWORK_ERROR, 0.8, new Evidence(Evidence.Source.TRANSPORT, "t"))
                 .deliveryUnconfirmed();
         Explanation e = Explainer.standard().explain(d, Locale.ENGLISH);
-        SendFailureReport r = SendFailureReport.of(SendFailureReport.Outcome.UNCONFIRMED, SmtpStage.END_OF_DATA, d, e, Optional.empty(),
+        SendFailureReport r = SendFailureReport.of(SendFailureReport.Outcome.UNCONFIRMED, SmtpStage.END_OF_DATA, d, e,
+                Optional.of("The mail server did not answer after the whole message had been sent."),
                 List.of(), List.of(), List.of(), List.of(GOOD), Locale.ENGLISH, "text", "details", Optional.empty());
 
         ProblemDetail p = MailProblemDetails.standard().from(r);
 
         assertThat(MailProblemDetails.statusOf(r)).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(p.getStatus()).isEqualTo(504);
+        // the summary says what the transport sentence says: once (outside tester 63)
+        assertThat(p.getDetail()).isEqualTo(e.summary());
         assertThat(p.getProperties()).containsEntry("outcome", "unconfirmed").containsEntry("retry", "uncertain").containsEntry("acts", "sender")
                 .containsEntry("recipients", List.of(Map.of("address", GOOD, "result", "unconfirmed")));
     }

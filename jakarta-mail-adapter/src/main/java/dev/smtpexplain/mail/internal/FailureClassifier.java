@@ -137,10 +137,10 @@ final class FailureClassifier {
                     Map.of("host", links.host(a), "reason", new CatalogText("tls.reason.starttlsNotOffered")));
         }
         if (links.with(READING_RESPONSE) != null) {
-            return links.has(SocketTimeoutException.class) ? timeout(links, a) : lostWhileSending(a);
+            return links.has(SocketTimeoutException.class) ? timeout(links, a) : lostWhileSending(links, a);
         }
         if (links.with(SENDING_COMMAND) != null) {
-            return lostWhileSending(a);
+            return lostWhileSending(links, a);
         }
         MessagingException io = links.with(SENDING_MESSAGE);
         if (io != null) {
@@ -161,7 +161,7 @@ final class FailureClassifier {
         }
         if (links.with(END_OF_STREAM) != null) {
             // issueCommand read end of stream instead of a reply: the server hung up (e.g. after EHLO)
-            return lostWhileSending(a);
+            return lostWhileSending(links, a);
         }
         Throwable replying = links.firstMatching(t -> t instanceof MessagingException && Replies.looksLikeReply(ExceptionChain.message(t)));
         if (replying != null) {
@@ -180,7 +180,7 @@ final class FailureClassifier {
             return timeout(links, a);
         }
         if (links.has(SocketException.class) || links.has(EOFException.class)) {
-            return lostWhileSending(a);
+            return lostWhileSending(links, a);
         }
         AddressException badAddress = links.first(AddressException.class);
         if (badAddress != null) {
@@ -202,8 +202,8 @@ final class FailureClassifier {
     }
 
     // a connection lost while Angus sent or waited: after the whole content it may have reached the server
-    private static Finding lostWhileSending(Attempt a) {
-        return a.phase() == Attempt.Phase.AFTER_CONTENT ? afterContent(null) : lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
+    private static Finding lostWhileSending(ExceptionChain links, Attempt a) {
+        return a.phase() == Attempt.Phase.AFTER_CONTENT ? afterContent(links.host(a)) : lost(Stages.ofPhase(a, SmtpStage.UNKNOWN));
     }
 
     /**
