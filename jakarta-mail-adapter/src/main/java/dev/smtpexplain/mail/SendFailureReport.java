@@ -2,6 +2,7 @@ package dev.smtpexplain.mail;
 
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.Evidence;
 import dev.smtpexplain.core.ServerText;
 import dev.smtpexplain.i18n.Explanation;
 import jakarta.mail.MessagingException;
@@ -26,6 +27,9 @@ import java.util.Optional;
  * {@link SendFailureAnalyzer} makes reports; {@link #of} is for code that makes one of its own.
  */
 public final class SendFailureReport {
+
+    // the prefix of the evidence ids the classifier gives a failure found before any server (internal.Finding.LOCAL)
+    private static final String LOCAL_EVIDENCE = "local:";
 
     private final Outcome outcome;
     private final SmtpStage stage;
@@ -302,6 +306,17 @@ public final class SendFailureReport {
      */
     public Optional<MessagingException> exception() {
         return exception;
+    }
+
+    /**
+     * Whether the failure was found on this computer before any mail server was contacted (a message without a
+     * recipient, a malformed address, no exception at all): no server has seen the message, so the application's message
+     * or settings are at fault, not a server.
+     *
+     * @return whether the diagnosis's evidence is the adapter's for such a failure (an id starting with {@code local:})
+     */
+    public boolean foundBeforeAnyServer() {
+        return diagnosis.evidence().source() == Evidence.Source.TRANSPORT && diagnosis.evidence().ruleId().startsWith(LOCAL_EVIDENCE);
     }
 
     /**

@@ -93,6 +93,7 @@ class ReportWordingTest {
             assertThat(r.headline()).contains(m.get("report.local.title")).doesNotContain(m.get("category.unknown.title"));
             assertThat(r.explanation().summary()).isEqualTo(m.get("report.local.summary"));
             assertThat(r.transportDetail().orElseThrow()).isEqualTo(m.format("address.invalid", Map.of("address", "bob@")));
+            assertThat(r.foundBeforeAnyServer()).isTrue();
             // advice for what is wrong here, not for a server reply that does not exist (outside tester 62)
             assertThat(r.explanation().advice()).containsExactly(m.get("report.local.advice.1"));
             assertThat(r.explanation().contact()).isEqualTo(m.get("report.local.contact"));

@@ -72,6 +72,7 @@ class ResultValuesTest {
     @Test
     void reportToStringIsOneShortLineNotTheText() {
         SendFailureReport r = report(Outcome.FAILED, Optional.empty(), List.of(), List.of());
+        assertThat(r.foundBeforeAnyServer()).as("a server's 550 was seen").isFalse();
         assertThat(r.toString()).isEqualTo("SendFailureReport[FAILED at rcpt-to, recipient-unknown, 0 refused, 0 deferred, 0 accepted, 0 not attempted, "
                 + "0 unconfirmed, en, \"The message was not sent\"]");
         // a refused and a deferred recipient are counted apart, as text() and the two lists count them

@@ -339,7 +339,7 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
         Explanation e = r.explanation();
         List<String> lines = new ArrayList<>();
         lines.addAll(layout.codeLines(e));
-        lines.add(categoryLine(e, m, layout));
+        lines.add(categoryLine(e, m, layout, r.foundBeforeAnyServer()));
         if (e.serverText().isPresent()) {
             lines.add(layout.heading("label.serverReply"));
         }
@@ -349,12 +349,13 @@ public final class SendFailurePanel extends JPanel implements Scrollable {
     /**
      * "Category: The recipient's address does not exist (recipient-unknown) · Confidence: Confident": the category's
      * title in the reader's language, its id beside it for looking it up and for support; the id alone where the
-     * catalog has no title.
+     * catalog has no title. A failure found before any server was contacted has the explanation's own title there: the
+     * category's ("The mail server reported a problem") would say what did not happen.
      */
-    static String categoryLine(Explanation e, LocalizedMessages m, ReportLayout layout) {
+    static String categoryLine(Explanation e, LocalizedMessages m, ReportLayout layout, boolean foundBeforeAnyServer) {
         String titleKey = "category." + e.categoryId() + ".title";
-        String category = m.has(titleKey)
-                ? layout.parenthetical(m.get(titleKey), layout.data(e.categoryId()))
+        String category = foundBeforeAnyServer ? layout.parenthetical(e.title(), layout.data(e.categoryId()))
+                : m.has(titleKey) ? layout.parenthetical(m.get(titleKey), layout.data(e.categoryId()))
                 : layout.data(e.categoryId());
         return layout.labelled("label.category", category) + " · " + layout.labelled("label.confidence", e.confidenceLabel());
     }

@@ -263,6 +263,13 @@ class SendFailurePanelTest {
         String id = report.explanation().categoryId();
         assertThat(technical).contains(messages.get("category." + id + ".title")).contains(id);
         assertThat(panel.shownTexts()).contains(technical);
+
+        // a failure found before any server: the details do not say that a mail server reported it (outside tester 63)
+        SendFailureReport local = dev.smtpexplain.mail.MailFailures.explain(
+                new jakarta.mail.internet.AddressException("Missing final '@domain'", "bob@", 4), locale);
+        assertThat(local.foundBeforeAnyServer()).isTrue();
+        assertThat(SendFailurePanel.technicalText(local, messages)).contains(messages.get("report.local.title"))
+                .doesNotContain(messages.get("category.unknown.title"));
     }
 
     /** The accessibility tree as an assistive technology walks it: only through the accessible children. */

@@ -15,7 +15,7 @@ record Finding(SmtpStage stage, @Nullable SmtpReply reply, @Nullable Category ca
                @Nullable String evidenceId, @Nullable String detailKey, Map<String, Object> detailArgs,
                boolean delivered, boolean byRecipients) {
 
-    /** Evidence ids of failures found on this machine, before any server was contacted. */
+    /** Evidence ids of failures found on this machine, before any server was contacted ({@code SendFailureReport.foundBeforeAnyServer()}). */
     static final String LOCAL = "local:";
 
     /** The evidence id of a send whose whole content went out and got no reply: nobody knows whether it arrived. */

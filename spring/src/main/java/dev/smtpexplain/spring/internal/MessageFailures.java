@@ -34,8 +34,6 @@ public final class MessageFailures {
     public static final String PARSE = "spring:message-parse";
     /** The evidence rule id of a preparation failure. */
     public static final String PREPARATION = "spring:message-preparation";
-    /** The prefix of the adapter's evidence ids for a failure found before any server was contacted ({@code local:no-recipients}). */
-    static final String LOCAL = "local:";
 
     private MessageFailures() {
     }
@@ -72,8 +70,8 @@ public final class MessageFailures {
      */
     public static boolean isMessageFailure(SendFailureReport report) {
         String rule = report.diagnosis().evidence().ruleId();
-        return report.diagnosis().evidence().source() == Evidence.Source.TRANSPORT
-                && (rule.equals(PARSE) || rule.equals(PREPARATION) || rule.startsWith(LOCAL));
+        return report.foundBeforeAnyServer()
+                || report.diagnosis().evidence().source() == Evidence.Source.TRANSPORT && (rule.equals(PARSE) || rule.equals(PREPARATION));
     }
 
     /** The exception chain for logs, written and redacted by the adapter like every other report's. */
