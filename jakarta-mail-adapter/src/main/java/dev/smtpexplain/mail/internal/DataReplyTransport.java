@@ -39,19 +39,19 @@ public final class DataReplyTransport extends SMTPTransport {
 
     @Override
     protected void finishData() throws IOException, MessagingException {
-        finishing = true;
-        try {
-            StageDeadlines.<MessagingException>awaitingDataReply(super::finishData);
-        } finally {
-            finishing = false;
-        }
+        finishing(super::finishData);
     }
 
     @Override
     protected void finishBdat() throws IOException, MessagingException {
+        finishing(super::finishBdat);
+    }
+
+    // the end of the content, with the data deadline for its reply and readServerResponse told that it is that reply
+    private void finishing(StageDeadlines.Exchange<MessagingException> endOfData) throws IOException, MessagingException {
         finishing = true;
         try {
-            StageDeadlines.<MessagingException>awaitingDataReply(super::finishBdat);
+            StageDeadlines.awaitingDataReply(endOfData);
         } finally {
             finishing = false;
         }

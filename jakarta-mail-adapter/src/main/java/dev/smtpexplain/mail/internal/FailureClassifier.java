@@ -66,11 +66,12 @@ final class FailureClassifier {
             }
             if (rc < 200 || rc > 599) {
                 // -1: EOF instead of a reply, or a line without a code; 999, 099, 6xx: not SMTP
-                Finding unexpected = unexpectedReply(stage, ExceptionChain.message(send), r);
+                String m = ExceptionChain.message(send);
+                Finding unexpected = unexpectedReply(stage, m, r);
                 if (stage == SmtpStage.END_OF_DATA && (unexpected.category() == Category.NETWORK_ERROR
-                        || CODE_CUT_SHORT.matcher(ExceptionChain.message(send).strip()).matches())) {
+                        || CODE_CUT_SHORT.matcher(m.strip()).matches())) {
                     // the final dot went out and no whole reply came back (end of stream, a reply cut short)
-                    return noWholeReplyToContent(ExceptionChain.message(send), r, links.host(a));
+                    return noWholeReplyToContent(m, r, links.host(a));
                 }
                 return unexpected;
             }
