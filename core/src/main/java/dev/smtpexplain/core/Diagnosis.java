@@ -208,6 +208,20 @@ public final class Diagnosis {
     }
 
     /**
+     * This diagnosis for a failure found on the sender's side before any server saw the message (an address that
+     * does not parse, a message without a recipient): nothing outside has to change, so sending again helps once it
+     * is corrected. The advice becomes {@link RetryAdvice#AFTER_FIX} and the sender acts.
+     *
+     * @return a diagnosis equal to this one but for its retry advice and who acts; this one when nothing changes
+     */
+    public Diagnosis foundBeforeSending() {
+        if (retry == RetryAdvice.AFTER_FIX && actor == Actor.SENDER) {
+            return this;
+        }
+        return new Diagnosis(reply, category, permanence, RetryAdvice.AFTER_FIX, Actor.SENDER, confidence, evidence);
+    }
+
+    /**
      * Whether the failure is permanent: sending the same message again will fail again.
      *
      * @return whether {@link #permanence()} is {@link Permanence#PERMANENT}

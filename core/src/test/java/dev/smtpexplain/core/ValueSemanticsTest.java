@@ -88,6 +88,20 @@ class ValueSemanticsTest {
     }
 
     @Test
+    void aFailureFoundBeforeSendingIsSentAgainOnceCorrected() {
+        // nothing outside has to change: "it is not known whether sending again helps" would misstate it
+        Diagnosis local = Diagnosis.of(reply(""), Category.UNKNOWN, 0.3, new Evidence(Evidence.Source.TRANSPORT, "local:no-recipients"));
+        assertThat(local.retry()).isEqualTo(RetryAdvice.UNCERTAIN);
+        Diagnosis found = local.foundBeforeSending();
+        assertThat(found.retry()).isEqualTo(RetryAdvice.AFTER_FIX);
+        assertThat(found.actor()).isEqualTo(Actor.SENDER);
+        assertThat(List.of(found.reply(), found.category(), found.permanence(), found.confidence(), found.evidence()))
+                .isEqualTo(List.of(local.reply(), local.category(), local.permanence(), local.confidence(), local.evidence()));
+        assertThat(found.foundBeforeSending()).isSameAs(found);
+        assertThat(found).isNotEqualTo(local);
+    }
+
+    @Test
     void diagnosisRejectsNullByNameAndImpossibleConfidence() {
         SmtpReply r = reply("550 x");
         assertThatThrownBy(() -> Diagnosis.of(null, Category.UNKNOWN, 0.1, RULE)).isInstanceOf(NullPointerException.class).hasMessage("reply");

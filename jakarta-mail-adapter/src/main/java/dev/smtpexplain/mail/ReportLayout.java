@@ -96,10 +96,14 @@ public final class ReportLayout {
      *
      * @param o the outcome
      * @param stage the step of the SMTP conversation
-     * @return the sentence; empty for a delivered message, and for an unconfirmed one (its transport sentence says
-     *     that the answer to the whole content never came)
+     * @return the sentence; empty for a delivered message, for an unconfirmed one (its transport sentence says
+     *     that the answer to the whole content never came), and at an {@linkplain SmtpStage#UNKNOWN unknown} stage
+     *     ("failed at an unknown stage" tells a reader nothing, and a failure found before any server has no stage)
      */
     public String stageSentence(Outcome o, SmtpStage stage) {
+        if (stage == SmtpStage.UNKNOWN) {
+            return "";
+        }
         return switch (o) {
             case FAILED -> m.format("report.stage.failed", Map.of("stage", m.get(stage.messageKey())));
             case PARTIALLY_DELIVERED -> m.format("report.stage.partial", Map.of("stage", m.get(stage.messageKey())));

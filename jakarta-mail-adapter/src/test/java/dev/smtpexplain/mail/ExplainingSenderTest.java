@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.RetryAdvice;
 import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
@@ -159,6 +161,11 @@ class ExplainingSenderTest {
             assertThat(e.report().transportDetail()).hasValue(en.get("report.local.noRecipients"));
             assertThat(e.report().text()).contains(en.get("report.local.noRecipients"), en.get("report.local.advice.1"))
                     .doesNotContain("server’s reply");
+            // once corrected it goes; and no step of a conversation that never began is named
+            assertThat(e.report().diagnosis().retry()).isEqualTo(RetryAdvice.AFTER_FIX);
+            assertThat(e.report().diagnosis().actor()).isEqualTo(Actor.SENDER);
+            assertThat(e.report().explanation().retryText()).isEqualTo(en.get("retry.after-fix"));
+            assertThat(e.report().text()).doesNotContain(en.get("stage.unknown"));
         }
     }
 

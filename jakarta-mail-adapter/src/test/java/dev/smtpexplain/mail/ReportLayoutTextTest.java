@@ -31,6 +31,21 @@ class ReportLayoutTextTest {
         return RecipientFailure.of(address, kind, explain(reply, locale));
     }
 
+    /** "Sending failed at an unknown stage" tells a reader nothing: no line for it, in any language; a known stage has one. */
+    @Test
+    void anUnknownStageGetsNoSentence() {
+        for (Locale l : Explainer.supportedLocales()) {
+            LocalizedMessages m = EXPLAINER.messages(l);
+            ReportLayout layout = new ReportLayout(m);
+            for (Outcome o : Outcome.values()) {
+                assertThat(layout.stageSentence(o, SmtpStage.UNKNOWN)).as("%s %s", l, o).isEmpty();
+            }
+            assertThat(layout.stageSentence(Outcome.FAILED, SmtpStage.CONNECT)).as("%s", l).contains(m.get("stage.connect"));
+            String text = layout.reportText(Outcome.FAILED, SmtpStage.UNKNOWN, explain("", l), "", List.of(), List.of(), List.of("a@example.test"));
+            assertThat(text).as("%s", l).doesNotContain(m.get("stage.unknown"));
+        }
+    }
+
     /** French, Spanish and Portuguese go on in lower case after the headline's colon; German and English keep the capital. */
     @ParameterizedTest
     @ValueSource(strings = {"fr", "es", "pt-BR", "de", "en"})

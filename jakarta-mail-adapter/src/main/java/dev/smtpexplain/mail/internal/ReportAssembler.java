@@ -83,6 +83,8 @@ final class ReportAssembler {
         }
         if (f.unconfirmed()) {
             overall = overall.deliveryUnconfirmed();
+        } else if (f.isLocal()) {
+            overall = overall.foundBeforeSending();
         }
         Explanation explanation = explainer.explain(overall, locale);
         if (f.isLocal()) {
