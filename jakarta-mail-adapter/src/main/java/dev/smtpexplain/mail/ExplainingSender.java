@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 /**
  * Sends a message over its own Transport and turns any failure into a {@link ExplainedSendFailedException}
@@ -191,7 +192,7 @@ public final class ExplainingSender {
             }
             return SendResult.delivered(Attempt.addresses(to));
         }
-        Attempt attempt = attempt(to, phase);
+        Attempt attempt = attempt(to, phase, transport instanceof DataReplyTransport t ? t.refusedAtRcpt() : List.of());
         for (TransportListener l : listeners) {
             if (l instanceof ReportingTransportListener r) {
                 r.failedBySender(message, failure, attempt, locale);
@@ -228,7 +229,7 @@ public final class ExplainingSender {
         }
     }
 
-    private Attempt attempt(Address[] to, Attempt.Phase phase) {
+    private Attempt attempt(Address[] to, Attempt.Phase phase, List<SMTPAddressFailedException> refusedAtRcpt) {
         String h = host != null ? host : firstNonNull(session.getProperty("mail." + protocol + ".host"), session.getProperty("mail.host"), "localhost");
         int p = port;
         if (p < 0) {
@@ -242,7 +243,7 @@ public final class ExplainingSender {
         boolean tls = Boolean.parseBoolean(session.getProperty("mail." + protocol + ".starttls.enable"))
                 || Boolean.parseBoolean(session.getProperty("mail." + protocol + ".starttls.required"));
         List<String> rcpts = to == null ? List.of() : Attempt.addresses(to);
-        return new Attempt(phase, h, p, rcpts, redactor, tls, null);
+        return new Attempt(phase, h, p, rcpts, redactor, tls, null, refusedAtRcpt);
     }
 
     private static String firstNonNull(String... values) {

@@ -349,6 +349,65 @@ class FakeServerStagesTest {
     }
 
     /**
+     * With {@code sendpartial}, Angus holds the refusals at RCPT until the reply to the content; a server that never gives
+     * that reply took them with it, and every recipient was listed as unconfirmed (outside tester 63). The refused one is
+     * refused, with its reply; only the one the server took at RCPT may have the message. Silence at DATA, before any
+     * content: the refused one is still refused, the other was not sent to.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void refusalsAtRcptOutliveASilentServer(boolean silentAfterContent) throws Exception {
+        String refused = "nobody@example.test";
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                if (line.contains(refused)) {
+                    c.reply("550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown in virtual mailbox table");
+                } else {
+                    c.reply("250 2.1.5 Ok");
+                }
+            }
+
+            @Override
+            public void data(Conversation c) throws IOException {
+                if (silentAfterContent) {
+                    super.data(c);
+                } else {
+                    c.stall();
+                }
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.timeout", "400");
+            ExplainedSendFailedException e = failing(sender(s).sendPartial(true).dataDeadline(Duration.ofMillis(800)).build(),
+                    message(s, "hello", refused, TO));
+            SendFailureReport r = e.report();
+            assertThat(r.recipientFailures()).singleElement().satisfies(f -> {
+                assertThat(f.address()).isEqualTo(refused);
+                assertThat(f.kind()).isEqualTo(RecipientFailure.Kind.REJECTED);
+                assertThat(f.diagnosis().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+                assertThat(f.reply().text()).contains("User unknown in virtual mailbox table");
+            });
+            assertThat(r.acceptedRecipients()).isEmpty();
+            if (silentAfterContent) {
+                assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+                assertThat(r.unconfirmedRecipients()).containsExactly(TO);
+                assertThat(r.notAttemptedRecipients()).isEmpty();
+                assertThat(r.text()).contains("It is not known whether 1 recipient got the message: " + TO).contains(refused);
+            } else {
+                assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+                assertThat(r.unconfirmedRecipients()).isEmpty();
+                assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+            }
+            Reports.assertExplained(e);
+        }
+    }
+
+    /**
      * A hang-up or a reset in place of the reply to the final dot: unconfirmed, and the sentence names the server as for
      * a timeout (outside tester 63: unnamed after a reset).
      */

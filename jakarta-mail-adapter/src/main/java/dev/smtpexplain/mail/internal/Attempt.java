@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 /**
  * What the caller knows about a send beyond the exception: which call failed, the server, the
@@ -19,14 +20,22 @@ import java.util.Objects;
  * @param redactor removes the credentials of this send
  * @param startTls whether STARTTLS was enabled or required
  * @param event the TransportEvent's address lists, or null when no event was seen
+ * @param refusedAtRcpt the refusals at RCPT the transport kept ({@link DataReplyTransport#refusedAtRcpt()}); an
+ *     exception thrown before the reply to the content carries none of them
  */
 public record Attempt(Phase phase, String host, int port, List<String> recipients, Redactor redactor, boolean startTls,
-                      EventAddresses event) {
+                      EventAddresses event, List<SMTPAddressFailedException> refusedAtRcpt) {
 
     public Attempt {
         Objects.requireNonNull(phase, "phase");
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(redactor, "redactor");
+        refusedAtRcpt = List.copyOf(refusedAtRcpt);
+    }
+
+    /** An attempt whose refusals at RCPT are only those its exception carries. */
+    public Attempt(Phase phase, String host, int port, List<String> recipients, Redactor redactor, boolean startTls, EventAddresses event) {
+        this(phase, host, port, recipients, redactor, startTls, event, List.of());
     }
 
     /** The Transport call that threw. */
@@ -61,12 +70,12 @@ public record Attempt(Phase phase, String host, int port, List<String> recipient
 
     /** A copy with another phase. */
     public Attempt withPhase(Phase p) {
-        return new Attempt(p, host, port, recipients, redactor, startTls, event);
+        return new Attempt(p, host, port, recipients, redactor, startTls, event, refusedAtRcpt);
     }
 
     /** A copy with the event's addresses. */
     public Attempt withEvent(EventAddresses e) {
-        return new Attempt(phase, host, port, recipients, redactor, startTls, e);
+        return new Attempt(phase, host, port, recipients, redactor, startTls, e, refusedAtRcpt);
     }
 
     /** The addresses as strings ({@code InternetAddress.getAddress()}); null for a null array. */

@@ -1,24 +1,38 @@
 package dev.smtpexplain.mail.internal;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Angus's SMTP transport ({@code smtp} or {@code smtps}) that tells {@link StageDeadlines} when it sends the end
  * of the content, so that the reply to it gets the data deadline on an encrypted connection too, and remembers
  * that it did: after that, a lost connection or a timeout leaves it unknown whether the server took the message.
+ * It also keeps the server's refusals at RCPT: with {@code sendpartial} Angus holds them until the reply to the
+ * content, and a timeout or a lost connection before that reply drops them with its exception.
  */
 public final class DataReplyTransport extends SMTPTransport {
 
     private volatile boolean contentSent;
     // within finishData or finishBdat, on the sending thread
     private boolean finishing;
+    // within rcptTo, on the sending thread: Angus sends each RCPT and reads its reply before the next
+    private boolean inRcptTo;
+    // the command whose reply comes next, within rcptTo (a RCPT, or the RSET after a refusal)
+    private @Nullable String awaiting;
+    private final List<SMTPAddressFailedException> refusedAtRcpt = new ArrayList<>();
 
     /**
      * The Session's transport for {@code protocol}: this one where the Session uses Angus's own SMTP transport, and
@@ -35,6 +49,32 @@ public final class DataReplyTransport extends SMTPTransport {
 
     private DataReplyTransport(Session session, String protocol) {
         super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
+    }
+
+    @Override
+    public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+        refusedAtRcpt.clear();
+        contentSent = false;
+        super.sendMessage(message, addresses);
+    }
+
+    @Override
+    protected void rcptTo() throws MessagingException {
+        inRcptTo = true;
+        try {
+            super.rcptTo();
+        } finally {
+            inRcptTo = false;
+            awaiting = null;
+        }
+    }
+
+    @Override
+    protected void sendCommand(String command) throws MessagingException {
+        if (inRcptTo) {
+            awaiting = command;
+        }
+        super.sendCommand(command);
     }
 
     @Override
@@ -64,7 +104,40 @@ public final class DataReplyTransport extends SMTPTransport {
         if (finishing) {
             contentSent = true;
         }
-        return super.readServerResponse();
+        String command = awaiting;
+        awaiting = null;
+        int code = super.readServerResponse();
+        if (command != null && code >= 400 && code <= 599) {
+            InternetAddress to = rcptAddress(command);
+            if (to != null) {
+                refusedAtRcpt.add(new SMTPAddressFailedException(to, command, code, getLastServerResponse()));
+            }
+        }
+        return code;
+    }
+
+    // "RCPT TO:<a@example.com> NOTIFY=FAILURE" as Angus writes it: the address between the first '<' and its '>'
+    private static @Nullable InternetAddress rcptAddress(String command) {
+        if (!command.regionMatches(true, 0, "RCPT TO:<", 0, 9)) {
+            return null;
+        }
+        int end = command.indexOf("> ", 9);
+        end = end < 0 ? command.lastIndexOf('>') : end;
+        if (end < 9) {
+            return null;
+        }
+        // as Angus's own exception holds it; not parsed again (an address it sent may be one InternetAddress refuses)
+        InternetAddress a = new InternetAddress();
+        a.setAddress(command.substring(9, end));
+        return a;
+    }
+
+    /**
+     * {@return the last send's refusals at RCPT (4xx and 5xx), in the order of its recipients, as Angus reports them}
+     * Angus puts them in its exception too, except where the send ended without a reply after them.
+     */
+    public List<SMTPAddressFailedException> refusedAtRcpt() {
+        return List.copyOf(refusedAtRcpt);
     }
 
     /** {@return whether the whole content was sent and the reply to it awaited} */

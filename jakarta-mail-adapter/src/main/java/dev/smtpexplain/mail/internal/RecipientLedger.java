@@ -57,8 +57,10 @@ final class RecipientLedger {
         ledger.all.addAll(unsent);
         ledger.all.addAll(invalid);
 
-        // one entry per recipient the server refused at RCPT
-        for (SMTPAddressFailedException e : links.all(SMTPAddressFailedException.class)) {
+        // one entry per recipient the server refused at RCPT: from the exception, else from what the transport kept
+        List<SMTPAddressFailedException> refusals = new ArrayList<>(links.all(SMTPAddressFailedException.class));
+        refusals.addAll(a.refusedAtRcpt());
+        for (SMTPAddressFailedException e : refusals) {
             if (!FailureClassifier.isFailureCode(e) || e.getAddress() == null) {
                 continue;
             }
