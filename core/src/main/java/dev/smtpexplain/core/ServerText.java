@@ -37,7 +37,8 @@ public final class ServerText {
      *
      * @param text untrusted text; null reads as empty
      * @param maxChars the cap; longer text is cut and ends with "…"
-     * @param keepLineBreaks keep line breaks (as {@code \n}) instead of turning them into spaces
+     * @param keepLineBreaks keep line breaks (as {@code \n}) instead of turning them into spaces; blank lines are
+     *     dropped (a run of breaks is one {@code \n}), as they are in a reply's lines
      * @return the safe text, without trailing spaces or line breaks; empty for null or empty input
      * @throws IllegalArgumentException if {@code maxChars} is less than 1 and the text is not empty
      */

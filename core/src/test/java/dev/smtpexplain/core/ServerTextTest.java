@@ -34,5 +34,7 @@ class ServerTextTest {
     void keepsOrFoldsLineBreaks() {
         assertThat(ServerText.sanitize("550-a\r\n550 b\r\n", 100, true)).isEqualTo("550-a\n550 b");
         assertThat(ServerText.sanitize("550-a\r\n550 b\r\n", 100, false)).isEqualTo("550-a 550 b");
+        // blank lines, and lines of nothing but spaces, go as the Javadoc says
+        assertThat(ServerText.sanitize("a\n\n\r\n  \nb", 100, true)).isEqualTo("a\nb");
     }
 }
