@@ -565,6 +565,8 @@ class FakeServerStagesTest {
         assertThat(r.headline()).isEqualTo("Delivery was not confirmed: The mail server did not answer after receiving the whole message");
         assertThat(r.explanation().advice()).first().asString().startsWith("Before you send the message again, find out whether it arrived");
         assertThat(r.explanation().retryText()).isEqualTo("Only if the message did not arrive: sending it again may deliver it twice.");
+        // not "Temporary failure" under a title that says it may have arrived (outside tester 63)
+        assertThat(r.explanation().permanenceLabel()).isEqualTo("Delivery was not confirmed");
         assertThat(r.text()).contains("It is not known whether 1 recipient got the message: " + TO)
                 .doesNotContain("not sent").doesNotContain("Wait a while");
     }

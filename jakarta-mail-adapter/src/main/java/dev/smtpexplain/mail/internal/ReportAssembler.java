@@ -88,9 +88,10 @@ final class ReportAssembler {
         }
         Explanation explanation = explainer.explain(overall, locale);
         if (f.isLocal()) {
-            explanation = reworded(explanation, messages, "report.local");
+            explanation = reworded(explanation, messages, "report.local", explanation.permanenceLabel());
         } else if (f.unconfirmed()) {
-            explanation = reworded(explanation, messages, "report.unconfirmed");
+            // "Temporary failure" under "the server did not answer after the whole message": it may have arrived
+            explanation = reworded(explanation, messages, "report.unconfirmed", messages.get("report.title.unconfirmed"));
         }
         SmtpReply reply = f.reply();
         if (!f.delivered() && reply != null && f.category() == null && (stage == SmtpStage.DATA || stage == SmtpStage.END_OF_DATA)
@@ -131,16 +132,16 @@ final class ReportAssembler {
      * {@code .contact}, and {@code .retry} where the catalog has it), for a failure the category's own words would
      * misstate: one found before any server was contacted is no receiving server's verdict ({@code report.local}), and
      * "wait, then send again" after a send nobody confirmed would invite a second copy ({@code report.unconfirmed}). The
-     * diagnosis, who acts, the labels and the server's text stay.
+     * diagnosis, who acts, the code meanings and the server's text stay; the permanence label is {@code permanence}.
      */
-    private static Explanation reworded(Explanation e, LocalizedMessages m, String prefix) {
+    private static Explanation reworded(Explanation e, LocalizedMessages m, String prefix, String permanence) {
         List<String> advice = new ArrayList<>();
         for (int i = 1; m.has(prefix + ".advice." + i); i++) {
             advice.add(m.get(prefix + ".advice." + i));
         }
         String retry = m.has(prefix + ".retry") ? m.get(prefix + ".retry") : e.retryText();
         return Explanation.of(e.languageTag(), m.get(prefix + ".title"), m.get(prefix + ".summary"), advice, m.get(prefix + ".contact"),
-                e.whoActsText(), retry, e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(),
+                e.whoActsText(), retry, permanence, e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(),
                 e.diagnosis());
     }
 
