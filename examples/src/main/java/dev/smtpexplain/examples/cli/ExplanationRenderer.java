@@ -44,8 +44,9 @@ final class ExplanationRenderer {
             line(sb, layout, t, "  " + codeLine);
         }
         var ev = e.diagnosis().evidence();
-        String rule = t.dim(" [" + ev.ruleId() + ev.matchedPhrase().map(phrase -> ": \"" + phrase + "\"").orElse("") + "]");
-        line(sb, layout, t, "  " + layout.categoryLine(e, layout.data(rule)));
+        String rule = t.dim("[" + ev.ruleId() + ev.matchedPhrase().map(phrase -> ": \"" + phrase + "\"").orElse("") + "]");
+        // the space outside the isolate: a line can break there in a right-to-left language too
+        line(sb, layout, t, "  " + layout.categoryLine(e, " " + layout.data(rule)));
         if (e.serverText().isPresent()) {
             line(sb, layout, t, "  " + layout.heading("label.serverReply"));
             for (String l : e.serverText().get().split("\n")) {
