@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 /**
  * Sends a message over its own Transport and turns any failure into a {@link ExplainedSendFailedException}
@@ -176,10 +175,8 @@ public final class ExplainingSender {
             phase = Attempt.Phase.SEND;
             transport.sendMessage(message, to);
         } catch (MessagingException e) {
+            // how far it got (the whole content sent, refusals at RCPT) is on the exception: SendProgress
             failure = e;
-            if (transport instanceof DataReplyTransport t && t.contentSent()) {
-                phase = Attempt.Phase.AFTER_CONTENT;
-            }
         } finally {
             close(transport, failure);
         }
@@ -192,7 +189,7 @@ public final class ExplainingSender {
             }
             return SendResult.delivered(Attempt.addresses(to));
         }
-        Attempt attempt = attempt(to, phase, transport instanceof DataReplyTransport t ? t.refusedAtRcpt() : List.of());
+        Attempt attempt = attempt(to, phase);
         for (TransportListener l : listeners) {
             if (l instanceof ReportingTransportListener r) {
                 r.failedBySender(message, failure, attempt, locale);
@@ -229,7 +226,7 @@ public final class ExplainingSender {
         }
     }
 
-    private Attempt attempt(Address[] to, Attempt.Phase phase, List<SMTPAddressFailedException> refusedAtRcpt) {
+    private Attempt attempt(Address[] to, Attempt.Phase phase) {
         String h = host != null ? host : firstNonNull(session.getProperty("mail." + protocol + ".host"), session.getProperty("mail.host"), "localhost");
         int p = port;
         if (p < 0) {
@@ -243,7 +240,7 @@ public final class ExplainingSender {
         boolean tls = Boolean.parseBoolean(session.getProperty("mail." + protocol + ".starttls.enable"))
                 || Boolean.parseBoolean(session.getProperty("mail." + protocol + ".starttls.required"));
         List<String> rcpts = to == null ? List.of() : Attempt.addresses(to);
-        return new Attempt(phase, h, p, rcpts, redactor, tls, null, refusedAtRcpt);
+        return new Attempt(phase, h, p, rcpts, redactor, tls, null);
     }
 
     private static String firstNonNull(String... values) {

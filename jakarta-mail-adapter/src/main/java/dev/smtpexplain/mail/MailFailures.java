@@ -1,7 +1,10 @@
 package dev.smtpexplain.mail;
 
+import dev.smtpexplain.mail.internal.DataReplyTransport;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One-line explanations for applications that catch the exceptions themselves:
@@ -31,6 +34,34 @@ public final class MailFailures {
      */
     public static SendFailureReport explain(MessagingException exception, Locale locale) {
         return SendFailureAnalyzer.standard().analyze(exception, locale);
+    }
+
+    /**
+     * Has {@code session} send SMTP through smtp-explain's subclass of Angus's transport, so that the reports of its
+     * failures can tell more than the exception says: a send whose whole content went out and whose reply never came
+     * (a timeout, a reset) is {@link SendFailureReport.Outcome#UNCONFIRMED}, as the message may have arrived, instead of
+     * "not sent"; and the recipients the server refused at RCPT stay listed as refused where Angus's exception drops
+     * them ({@code mail.smtp.sendpartial} with a timeout after the content). The transport behaves as Angus's does
+     * otherwise: it adds what it saw to a failed send's exception as a suppressed exception, which {@link #explain}
+     * reads. {@link ExplainingSender} sends this way on its own; Spring's wrapped sender installs it in its Session.
+     *
+     * <pre>{@code
+     * Session session = MailFailures.installTransport(Session.getInstance(props, authenticator));
+     * }</pre>
+     *
+     * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own are replaced (an application's
+     * own provider, set with {@link Session#setProvider} or a {@code javamail.providers} file, stays); it applies to the
+     * transports the Session gives from now on.
+     * As {@link Session#setProvider} does, this sets {@code mail.smtp.class} and {@code mail.smtps.class} in the
+     * Session's properties.
+     *
+     * @param session the application's Session
+     * @return {@code session}, for chaining
+     * @throws NullPointerException if {@code session} is null
+     */
+    public static Session installTransport(Session session) {
+        DataReplyTransport.install(Objects.requireNonNull(session, "session"));
+        return session;
     }
 
     /**

@@ -97,6 +97,9 @@ class ConsumerIT {
                 .containsEntry("title", expected.title());
         assertThat(expected.title()).as("a Gujarati title").matches(".*[\\u0A80-\\u0AFF].*");
         String connectionFailed = Category.CONNECTION_FAILED.id();
+        // Jakarta Mail instantiates the installed transport by reflection: the module exports its package to it alone
+        assertThat(result).containsEntry("installedTransport", "dev.smtpexplain.mail.internal.DataReplyTransport")
+                .containsEntry("installedCategory", connectionFailed);
         assertThat(result).containsEntry("sendCategory", connectionFailed)
                 .containsEntry("sendTitle", Explainer.standard().messages(GUJARATI).get("category." + connectionFailed + ".title"));
     }

@@ -1,5 +1,6 @@
 package dev.smtpexplain.spring;
 
+import dev.smtpexplain.spring.internal.SenderTransports;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -25,6 +26,10 @@ import jakarta.mail.internet.MimeMessage;
  * }</pre>
  *
  * Spring Boot wraps the application's sender this way on its own ({@code smtp-explain.wrap-mail-sender}).
+ *
+ * <p>A delegate that is Spring's {@code JavaMailSenderImpl} sends through smtp-explain's transport
+ * ({@link dev.smtpexplain.mail.MailFailures#installTransport}, set in its Session before each send): it behaves as
+ * Angus's does and lets a report tell a send whose reply never came after the whole content from one that failed.
  */
 public final class ExplainingJavaMailSender implements JavaMailSender {
 
@@ -95,6 +100,7 @@ public final class ExplainingJavaMailSender implements JavaMailSender {
     }
 
     private <T> T explained(Supplier<T> call) {
+        SenderTransports.install(delegate);
         try {
             return call.get();
         } catch (MailException e) {

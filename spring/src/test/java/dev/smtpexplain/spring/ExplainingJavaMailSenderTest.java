@@ -79,6 +79,65 @@ class ExplainingJavaMailSenderTest {
         }
     }
 
+    /**
+     * A server that takes the whole message and never answers: through Angus's transport alone the report said "not
+     * sent"; the wrapped sender's Session sends through smtp-explain's transport, so it says the message may have
+     * arrived, for the recipient the server took (outside tester 63: Spring could not tell).
+     */
+    @Test
+    void aSendNobodyAnsweredIsUnconfirmed() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        org.subethamail.smtp.server.SMTPServer server = org.subethamail.smtp.server.SMTPServer.port(0)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress())
+                .messageHandlerFactory(ctx -> new org.subethamail.smtp.MessageHandler() {
+                    @Override
+                    public void from(String from) {
+                    }
+
+                    @Override
+                    public void recipient(String recipient) {
+                    }
+
+                    @Override
+                    public String data(java.io.InputStream data) throws java.io.IOException {
+                        data.readAllBytes();
+                        try {
+                            // no reply to the content until the test is over
+                            release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public void done() {
+                    }
+                }).build();
+        server.start();
+        try {
+            JavaMailSenderImpl impl = new JavaMailSenderImpl();
+            impl.setHost("127.0.0.1");
+            impl.setPort(server.getPortAllocated());
+            impl.getJavaMailProperties().setProperty("mail.smtp.timeout", "500");
+            JavaMailSender sender = new ExplainingJavaMailSender(impl, EXPLAINER);
+
+            ExplainedMailSendException e = (ExplainedMailSendException) catchThrowable(() -> sender.send(message(GOOD)));
+
+            SendFailureReport r = e.report();
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+            assertThat(r.unconfirmedRecipients()).containsExactly(GOOD);
+            assertThat(MailProblemDetails.statusOf(r).value()).isEqualTo(504);
+            // Spring's own exception is as it was: the failed message and Angus's exception for it
+            assertThat(e.getFailedMessages()).hasSize(1);
+            assertThat(e.getMessageExceptions()[0]).isInstanceOf(jakarta.mail.MessagingException.class)
+                    .hasMessage("Exception reading response");
+        } finally {
+            release.countDown();
+            server.stop();
+        }
+    }
+
     @Test
     void withoutALocaleContextTheConfiguredDefaultIsUsed() {
         try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {

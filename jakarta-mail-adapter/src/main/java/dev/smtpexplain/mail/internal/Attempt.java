@@ -20,8 +20,8 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
  * @param redactor removes the credentials of this send
  * @param startTls whether STARTTLS was enabled or required
  * @param event the TransportEvent's address lists, or null when no event was seen
- * @param refusedAtRcpt the refusals at RCPT the transport kept ({@link DataReplyTransport#refusedAtRcpt()}); an
- *     exception thrown before the reply to the content carries none of them
+ * @param refusedAtRcpt the refusals at RCPT the transport kept ({@link SendProgress}) where the exception lost them: one
+ *     thrown before the reply to the content carries none of them
  */
 public record Attempt(Phase phase, String host, int port, List<String> recipients, Redactor redactor, boolean startTls,
                       EventAddresses event, List<SMTPAddressFailedException> refusedAtRcpt) {
@@ -76,6 +76,16 @@ public record Attempt(Phase phase, String host, int port, List<String> recipient
     /** A copy with the event's addresses. */
     public Attempt withEvent(EventAddresses e) {
         return new Attempt(phase, host, port, recipients, redactor, startTls, e, refusedAtRcpt);
+    }
+
+    /** A copy with these recipients. */
+    public Attempt withRecipients(List<String> r) {
+        return new Attempt(phase, host, port, r, redactor, startTls, event, refusedAtRcpt);
+    }
+
+    /** A copy with the refusals at RCPT the transport kept. */
+    public Attempt withRefusedAtRcpt(List<SMTPAddressFailedException> refusals) {
+        return new Attempt(phase, host, port, recipients, redactor, startTls, event, refusals);
     }
 
     /** The addresses as strings ({@code InternetAddress.getAddress()}); null for a null array. */

@@ -3,6 +3,7 @@ package dev.smtpexplain.mail.internal;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -21,11 +22,16 @@ import org.jspecify.annotations.Nullable;
  * of the content, so that the reply to it gets the data deadline on an encrypted connection too, and remembers
  * that it did: after that, a lost connection or a timeout leaves it unknown whether the server took the message.
  * It also keeps the server's refusals at RCPT: with {@code sendpartial} Angus holds them until the reply to the
- * content, and a timeout or a lost connection before that reply drops them with its exception.
+ * content, and a timeout or a lost connection before that reply drops them with its exception. A failed send's
+ * exception gets both as a suppressed {@link SendProgress}; otherwise it behaves as Angus's transport does.
+ *
+ * <p>{@code ExplainingSender} sends through it; {@code MailFailures.installTransport(Session)} makes it a Session's
+ * SMTP transport, which Jakarta Mail instantiates by reflection (hence the public constructor and the module's
+ * export of this package to {@code jakarta.mail} alone).
  */
 public final class DataReplyTransport extends SMTPTransport {
 
-    private volatile boolean contentSent;
+    private boolean contentSent;
     // within finishData or finishBdat, on the sending thread
     private boolean finishing;
     // within rcptTo, on the sending thread: Angus sends each RCPT and reads its reply before the next
@@ -39,23 +45,67 @@ public final class DataReplyTransport extends SMTPTransport {
      * a transport class the application's Session names instead as it is.
      */
     public static Transport of(Session session, String protocol) throws MessagingException {
-        Provider provider = session.getProvider(protocol);
-        if (provider != null && (provider.getClassName().equals(SMTPTransport.class.getName())
-                || provider.getClassName().equals(SMTPSSLTransport.class.getName()))) {
+        if (isAngus(session.getProvider(protocol))) {
             return new DataReplyTransport(session, protocol);
         }
         return session.getTransport(protocol);
     }
 
+    /**
+     * Makes this transport {@code session}'s {@code smtp} and {@code smtps} transport where the Session uses Angus's
+     * own; a transport class the Session names instead is left as it is.
+     *
+     * @return whether this transport is now the Session's {@code smtp} transport
+     */
+    public static boolean install(Session session) {
+        for (String protocol : List.of("smtp", "smtps")) {
+            try {
+                if (isAngus(session.getProvider(protocol))) {
+                    session.setProvider(new Provider(Provider.Type.TRANSPORT, protocol, DataReplyTransport.class.getName(), "smtp-explain", null));
+                }
+            } catch (NoSuchProviderException e) {
+                // no transport for it at all: nothing to replace
+            }
+        }
+        try {
+            return session.getProvider("smtp").getClassName().equals(DataReplyTransport.class.getName());
+        } catch (NoSuchProviderException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAngus(@Nullable Provider provider) {
+        return provider != null && (provider.getClassName().equals(SMTPTransport.class.getName())
+                || provider.getClassName().equals(SMTPSSLTransport.class.getName()));
+    }
+
     private DataReplyTransport(Session session, String protocol) {
-        super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
+        this(session, new URLName(protocol, null, -1, null, null, null));
+    }
+
+    /**
+     * The constructor Jakarta Mail calls for a Session's provider: {@code smtps} in {@code url} (or a null url's
+     * {@code smtp}) as Angus's {@code SMTPSSLTransport} and {@code SMTPTransport} take it.
+     */
+    public DataReplyTransport(Session session, @Nullable URLName url) {
+        super(session, url, protocolOf(url), "smtps".equals(protocolOf(url)));
+    }
+
+    private static String protocolOf(@Nullable URLName url) {
+        return url != null && "smtps".equals(url.getProtocol()) ? "smtps" : "smtp";
     }
 
     @Override
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
         refusedAtRcpt.clear();
         contentSent = false;
-        super.sendMessage(message, addresses);
+        try {
+            super.sendMessage(message, addresses);
+        } catch (MessagingException e) {
+            List<String> to = addresses == null ? List.of() : Attempt.addresses(addresses);
+            SendProgress.attach(e, contentSent, refusedAtRcpt, to);
+            throw e;
+        }
     }
 
     @Override
@@ -130,18 +180,5 @@ public final class DataReplyTransport extends SMTPTransport {
         InternetAddress a = new InternetAddress();
         a.setAddress(command.substring(9, end));
         return a;
-    }
-
-    /**
-     * {@return the last send's refusals at RCPT (4xx and 5xx), in the order of its recipients, as Angus reports them}
-     * Angus puts them in its exception too, except where the send ended without a reply after them.
-     */
-    public List<SMTPAddressFailedException> refusedAtRcpt() {
-        return List.copyOf(refusedAtRcpt);
-    }
-
-    /** {@return whether the whole content was sent and the reply to it awaited} */
-    public boolean contentSent() {
-        return contentSent;
     }
 }

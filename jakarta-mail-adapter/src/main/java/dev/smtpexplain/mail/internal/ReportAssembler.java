@@ -48,8 +48,11 @@ final class ReportAssembler {
         return Diagnosis.of(NO_REPLY, Category.UNKNOWN, Confidence.NOTHING, new Evidence(Evidence.Source.NONE, "none"));
     }
 
-    SendFailureReport assemble(@Nullable MessagingException top, Locale locale, Attempt a) {
-        ExceptionChain links = ExceptionChain.of(top, a.recipients().size());
+    SendFailureReport assemble(@Nullable MessagingException top, Locale locale, Attempt attempt) {
+        ExceptionChain links = ExceptionChain.of(top, attempt.recipients().size());
+        // what the transport saw beyond the exception: the whole content sent, refusals at RCPT the exception lost
+        SendProgress progress = SendProgress.in(links);
+        Attempt a = progress == null ? attempt : progress.applyTo(attempt);
         ExceptionChain suppressed = links.suppressed();
         Finding f = top == null
                 ? Finding.transport(SmtpStage.UNKNOWN, Category.UNKNOWN, Confidence.NOTHING, Finding.LOCAL + "no-exception", null, Map.of())

@@ -6,8 +6,12 @@ import dev.smtpexplain.i18n.Explainer;
 import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.mail.ExplainingSender;
 import dev.smtpexplain.mail.ExplainedSendFailedException;
+import dev.smtpexplain.mail.MailFailures;
 import dev.smtpexplain.swing.SendFailurePanel;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintStream;
@@ -44,6 +48,22 @@ public final class Main {
         } catch (ExplainedSendFailedException failure) {
             out.println("sendCategory=" + failure.report().category().id());
             out.println("sendTitle=" + failure.report().explanation().title());
+        }
+
+        // the application's own Transport on a Session with smtp-explain's transport, which Jakarta Mail instantiates
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("mail.smtp.host", "127.0.0.1");
+        props.setProperty("mail.smtp.port", Integer.toString(port));
+        Session session = MailFailures.installTransport(Session.getInstance(props));
+        out.println("installedTransport=" + session.getTransport("smtp").getClass().getName());
+        MimeMessage own = new MimeMessage(session);
+        own.setFrom(new InternetAddress("alice@example.com"));
+        own.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@example.com"));
+        own.setText("hello");
+        try {
+            Transport.send(own);
+        } catch (MessagingException failure) {
+            out.println("installedCategory=" + MailFailures.explain(failure, gujarati).category().id());
         }
     }
 }

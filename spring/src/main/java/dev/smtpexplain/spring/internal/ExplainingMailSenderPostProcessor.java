@@ -19,7 +19,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * class (CGLIB), not wrapped in an {@code ExplainingJavaMailSender}, so code and auto-configuration that
  * inject the concrete type ({@code JavaMailSenderImpl}, e.g. Boot's mail health indicator) still get
  * one; a final class gets a proxy of its interfaces. Beans that are an {@code ExplainingJavaMailSender}
- * already are left alone.
+ * already are left alone. A {@code JavaMailSenderImpl} sends through smtp-explain's transport, as with
+ * {@code ExplainingJavaMailSender} ({@link SenderTransports}).
  */
 public final class ExplainingMailSenderPostProcessor implements BeanPostProcessor {
 
@@ -65,6 +66,7 @@ public final class ExplainingMailSenderPostProcessor implements BeanPostProcesso
 
         @Override
         public Object invoke(MethodInvocation invocation) throws Throwable {
+            SenderTransports.install(invocation.getThis());
             try {
                 return invocation.proceed();
             } catch (MailException e) {

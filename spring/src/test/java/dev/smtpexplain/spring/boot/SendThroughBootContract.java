@@ -30,6 +30,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * What an unchanged Spring Boot application gets: it sends through Boot's auto-configured
@@ -78,13 +79,16 @@ abstract class SendThroughBootContract {
     }
 
     @Test
-    void englishReportsAndProblemDetail() {
+    void englishReportsAndProblemDetail() throws Exception {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
 
         ExplainedMailSendException e = sendFailing(GOOD, FULL, NOUSER);
 
         assertRefusals(e.report(), Locale.ENGLISH);
         assertProblem(problems.from(explainer.report(e)), e.report(), Locale.ENGLISH);
+        // Boot's sender sent through smtp-explain's transport, and its refusals read as through Angus's
+        assertThat(((JavaMailSenderImpl) mailSender).getSession().getTransport("smtp").getClass().getName())
+                .isEqualTo("dev.smtpexplain.mail.internal.DataReplyTransport");
     }
 
     @Test

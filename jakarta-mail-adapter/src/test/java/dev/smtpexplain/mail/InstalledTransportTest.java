@@ -1,0 +1,163 @@
+package dev.smtpexplain.mail;
+
+import static dev.smtpexplain.mail.support.Subetha.accept;
+import static dev.smtpexplain.mail.support.Subetha.acceptContent;
+import static dev.smtpexplain.mail.support.TestMail.message;
+import static dev.smtpexplain.mail.support.TestMail.session;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.smtpexplain.core.Category;
+import dev.smtpexplain.core.RetryAdvice;
+import dev.smtpexplain.mail.internal.DataReplyTransport;
+import dev.smtpexplain.mail.internal.SendProgress;
+import dev.smtpexplain.mail.support.FakeSmtpServer;
+import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
+import dev.smtpexplain.mail.support.Reports;
+import dev.smtpexplain.mail.support.Subetha;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link MailFailures#installTransport}: an application's own {@code Transport.send} on a Session with smtp-explain's
+ * transport gets the reports {@link ExplainingSender} gets for a send nobody confirmed, against scripted servers on
+ * 127.0.0.1; and the transport otherwise behaves as Angus's does.
+ */
+class InstalledTransportTest {
+
+    private static final String TO = "someone@example.test";
+
+    /** A server that takes the recipients and the content and then says nothing (or resets the connection). */
+    private static FakeSmtpServer.Script silentAfterContent(boolean reset) {
+        return new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                if (reset) {
+                    c.reset();
+                } else {
+                    c.stall();
+                }
+            }
+        };
+    }
+
+    private static MessagingException sendFailing(Session s, String... to) {
+        MessagingException e = catchThrowableOfType(MessagingException.class, () -> Transport.send(message(s, "hello", to)));
+        assertThat(e).as("the send should have failed").isNotNull();
+        return e;
+    }
+
+    /**
+     * Through Angus's own transport a silent server or a reset after the content is "not sent" (the exception does not
+     * say how far the send got); through the installed one it is "not confirmed", as with ExplainingSender.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aSendNobodyAnsweredIsUnconfirmedOnlyWithTheTransportInstalled(boolean reset) throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(silentAfterContent(reset))) {
+            SendFailureReport plain = MailFailures.explain(sendFailing(session(server.port(), "mail.smtp.timeout", "400"), TO), Locale.ENGLISH);
+            assertThat(plain.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+
+            Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400"));
+            MessagingException e = sendFailing(s, TO);
+            // the application's exception keeps its type, message and chain; what the transport saw is suppressed onto it
+            assertThat(e).isNotInstanceOf(SMTPSendFailedException.class);
+            if (!reset) {
+                assertThat(e).hasMessage("Exception reading response");
+                assertThat(e.getNextException()).isInstanceOf(SocketTimeoutException.class);
+            }
+            assertThat(e.getSuppressed()).filteredOn(SendProgress.class::isInstance).singleElement()
+                    .satisfies(p -> assertThat(p.getMessage()).contains("the whole message content was sent"));
+
+            SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+            assertThat(r.stage()).isEqualTo(SmtpStage.END_OF_DATA);
+            assertThat(r.unconfirmedRecipients()).containsExactly(TO);
+            assertThat(r.notAttemptedRecipients()).isEmpty();
+            assertThat(r.diagnosis().retry()).isEqualTo(RetryAdvice.UNCERTAIN);
+            assertThat(r.headline()).startsWith("Delivery was not confirmed");
+            // the transport's own record is no close failure of the send: nothing about it in the details
+            assertThat(r.technicalDetails()).doesNotContain("SendProgress");
+        }
+    }
+
+    /** With sendpartial, the recipients the server refused at RCPT stay refused where Angus's exception drops them. */
+    @Test
+    void refusalsAtRcptSurviveThePlainTransport() throws Exception {
+        String refused = "nobody@example.test";
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                c.reply(line.contains(refused) ? "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown" : "250 2.1.5 Ok");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400", "mail.smtp.sendpartial", "true"));
+            SendFailureReport r = MailFailures.explain(sendFailing(s, refused, TO), Locale.ENGLISH);
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
+            assertThat(r.recipientFailures()).singleElement().satisfies(f -> {
+                assertThat(f.address()).isEqualTo(refused);
+                assertThat(f.diagnosis().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+            });
+            assertThat(r.unconfirmedRecipients()).containsExactly(TO);
+            Reports.assertExplained(r, l -> MailFailures.explain(sendFailing(s, refused, TO), l));
+        }
+    }
+
+    /** A refusal of the content is the server's answer: the exception is Angus's alone, and the report reads the reply. */
+    @Test
+    void aRefusalOfTheContentGetsNothingAdded() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.reply("554 5.7.1 Message rejected as spam");
+            }
+        })) {
+            MessagingException e = sendFailing(MailFailures.installTransport(session(server.port())), TO);
+            assertThat(e).isInstanceOf(SMTPSendFailedException.class);
+            assertThat(e.getSuppressed()).noneMatch(SendProgress.class::isInstance);
+            SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+            assertThat(r.category()).isEqualTo(Category.SPAM_DETECTED);
+        }
+    }
+
+    /** The installed transport delivers as Angus's does, for smtp and smtps; an application's own provider stays. */
+    @Test
+    void theSessionSendsThroughItAndDeliversAsAngusDoes() throws Exception {
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent())) {
+            Session s = MailFailures.installTransport(session(server.port()));
+            assertThat(s.getTransport("smtp")).isInstanceOf(DataReplyTransport.class);
+            assertThat(s.getTransport("smtps")).isInstanceOf(DataReplyTransport.class);
+            assertThat(MailFailures.installTransport(s)).isSameAs(s);
+            Transport.send(message(s, "hello", TO, "second@example.test"));
+            assertThat(server.delivered()).singleElement().satisfies(d -> assertThat(d.recipients()).containsExactly(TO, "second@example.test"));
+        }
+        Session own = session(25);
+        own.setProvider(new Provider(Provider.Type.TRANSPORT, "smtp", OwnTransport.class.getName(), "acme", "1"));
+        assertThat(MailFailures.installTransport(own).getTransport("smtp")).isExactlyInstanceOf(OwnTransport.class);
+        assertThat(own.getTransport("smtps")).isInstanceOf(DataReplyTransport.class);
+    }
+
+    /** An application's own transport class, the Session's provider for smtp. */
+    public static final class OwnTransport extends SMTPTransport {
+        public OwnTransport(Session session, URLName url) {
+            super(session, url);
+        }
+    }
+}
