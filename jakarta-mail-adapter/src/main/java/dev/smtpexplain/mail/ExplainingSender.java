@@ -570,7 +570,8 @@ public final class ExplainingSender {
             p.putIfAbsent(prefix + "timeout", Long.toString(readTimeout.toMillis()));
             p.putIfAbsent(prefix + "writetimeout", Long.toString(writeTimeout.toMillis()));
             if (!p.containsKey(prefix + "socketFactory") && !p.containsKey(prefix + "socketFactory.class")) {
-                p.put(prefix + "socketFactory", new StageDeadlines(stageDeadline, dataDeadline));
+                // through the Session's SOCKS proxy, which Angus uses only where no socket factory is set
+                p.put(prefix + "socketFactory", new StageDeadlines(stageDeadline, dataDeadline, StageDeadlines.socksProxy(p, prefix)));
                 // Angus's fallback would connect again with a plain socket when the first connect fails: the connect
                 // timeout counted twice, and no stage deadline on the second socket
                 p.putIfAbsent(prefix + "socketFactory.fallback", "false");

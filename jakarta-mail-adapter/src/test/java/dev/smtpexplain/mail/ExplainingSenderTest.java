@@ -18,6 +18,7 @@ import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
 import dev.smtpexplain.mail.support.NoThreadLeaks;
+import dev.smtpexplain.mail.support.Socks5Proxy;
 import dev.smtpexplain.mail.support.Subetha;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -166,6 +167,30 @@ class ExplainingSenderTest {
             assertThat(e.report().diagnosis().actor()).isEqualTo(Actor.SENDER);
             assertThat(e.report().explanation().retryText()).isEqualTo(en.get("retry.after-fix"));
             assertThat(e.report().text()).doesNotContain(en.get("stage.unknown"));
+        }
+    }
+
+    /**
+     * The Session's SOCKS proxy is the way out: the sender's deadline sockets connect through it, as Angus's own do
+     * (outside tester 64: the sender's socket factory made Angus connect around the proxy, and deliver with it down).
+     */
+    @Test
+    void sendsThroughTheSessionsSocksProxy() throws Exception {
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent()); Socks5Proxy proxy = Socks5Proxy.start()) {
+            Session s = session(server.port(), "mail.smtp.socks.host", "127.0.0.1", "mail.smtp.socks.port", Integer.toString(proxy.port()));
+            sender(s).build().send(message(s, "hello", TO));
+            assertThat(server.delivered()).hasSize(1);
+            assertThat(proxy.connects()).containsExactly("127.0.0.1:" + server.port());
+
+            // "host:port" in one property, as Angus reads it; a proxy that is down stops the send
+            int closed;
+            try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = gone.getLocalPort();
+            }
+            Session down = session(server.port(), "mail.smtp.socks.host", "127.0.0.1:" + closed);
+            ExplainedSendFailedException e = failing(sender(down).build(), message(down, "hello", TO));
+            assertThat(e.report().category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(server.delivered()).hasSize(1);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.net.SocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A socket factory for Angus ({@code mail.smtp.socketFactory}) whose sockets give each stage of the
@@ -37,6 +39,8 @@ public final class StageDeadlines extends SocketFactory {
 
     private final long commandNanos;
     private final long dataNanos;
+    // the Session's SOCKS proxy: Angus connects through it only when no socket factory is set, so this one must
+    private final @Nullable Proxy socks;
 
     /** Work that writes and reads on the connection. */
     @FunctionalInterface
@@ -58,13 +62,48 @@ public final class StageDeadlines extends SocketFactory {
     }
 
     public StageDeadlines(Duration command, Duration data) {
+        this(command, data, null);
+    }
+
+    /** Deadlines for sockets that connect through {@code socks}, a SOCKS proxy, where it is not null. */
+    public StageDeadlines(Duration command, Duration data, @Nullable Proxy socks) {
         this.commandNanos = Objects.requireNonNull(command, "command").toNanos();
         this.dataNanos = Objects.requireNonNull(data, "data").toNanos();
+        this.socks = socks;
+    }
+
+    /**
+     * The SOCKS proxy a Session's properties name for {@code prefix} ({@code mail.smtp.}) as Angus reads them: {@code
+     * socks.host} as "host" or "host:port", else {@code socks.port}, else 1080; null when there is none, or when a web
+     * proxy ({@code proxy.host}) is named, which Angus prefers and reaches through the factory's socket itself.
+     */
+    public static @Nullable Proxy socksProxy(java.util.Properties p, String prefix) {
+        String host = p.getProperty(prefix + "socks.host");
+        if (host == null || p.getProperty(prefix + "proxy.host") != null) {
+            return null;
+        }
+        int port = 1080;
+        int colon = host.indexOf(':');
+        if (colon >= 0) {
+            try {
+                port = Integer.parseInt(host.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                // as Angus: the default port
+            }
+            host = host.substring(0, colon);
+        } else {
+            try {
+                port = Integer.parseInt(p.getProperty(prefix + "socks.port", "1080").strip());
+            } catch (NumberFormatException e) {
+                // as Angus: the default port
+            }
+        }
+        return new Proxy(Proxy.Type.SOCKS, new InetSocketAddress(host, port));
     }
 
     @Override
     public Socket createSocket() {
-        return new DeadlineSocket(commandNanos, dataNanos);
+        return socks == null ? new DeadlineSocket(commandNanos, dataNanos) : new DeadlineSocket(socks, commandNanos, dataNanos);
     }
 
     @Override
@@ -116,6 +155,12 @@ public final class StageDeadlines extends SocketFactory {
         private OutputStream out;
 
         DeadlineSocket(long commandNanos, long dataNanos) {
+            this.commandNanos = commandNanos;
+            this.dataNanos = dataNanos;
+        }
+
+        DeadlineSocket(Proxy socks, long commandNanos, long dataNanos) {
+            super(socks);
             this.commandNanos = commandNanos;
             this.dataNanos = dataNanos;
         }
