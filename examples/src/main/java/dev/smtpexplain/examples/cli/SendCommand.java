@@ -89,7 +89,7 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--partial", description = "Deliver to the accepted recipients even when others are refused.")
     boolean partial;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Connect and read timeout (default: ${DEFAULT-VALUE}). The server's reply to the whole message content "
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Bounds connecting and each reply of the server (default: ${DEFAULT-VALUE}). The server's reply to the whole message content "
             + "may take up to 10 minutes (RFC 5321: servers scan the content before they answer).")
     int timeoutSeconds;
 
@@ -143,6 +143,8 @@ final class SendCommand implements Callable<Integer> {
                 .connectTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
                 .readTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
                 .writeTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
+                // the read timeout is per read: a server dripping a byte at a time is bounded by the stage's deadline
+                .stageDeadline(java.time.Duration.ofSeconds(timeoutSeconds))
                 .sendPartial(partial);
         if (user != null) {
             b.credentials(user, password == null ? "" : password);

@@ -108,6 +108,39 @@ class SendCommandIT {
         assertThat(CliProcess.run("send", "--help").out()).contains("6", "not confirmed");
     }
 
+    /**
+     * {@code --timeout} bounds each reply as a whole, not each read: a greeting dripped a byte a second ends the send
+     * after the timeout (outside tester 64: {@code --timeout 2} waited for the library's 60 s stage deadline).
+     */
+    @Test
+    void theTimeoutBoundsAReplyDrippedAByteAtATime() throws Exception {
+        try (java.net.ServerSocket drip = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket c = drip.accept()) {
+                    for (byte b : "220 slow.example.test ESMTP a greeting that never ends".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+                        c.getOutputStream().write(b);
+                        c.getOutputStream().flush();
+                        Thread.sleep(500);
+                    }
+                } catch (Exception e) {
+                    // the client gave up and closed
+                }
+            }, "dripping-server");
+            server.setDaemon(true);
+            server.start();
+            long start = System.nanoTime();
+            CliProcess.Result r = CliProcess.run("send", "--host", "127.0.0.1", "--port", Integer.toString(drip.getLocalPort()), "--tls", "none",
+                    "--from", "alice@example.test", "--to", "bob@example.test", "--body", "Hi", "--timeout", "2", "--json");
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertThat(r.exit()).as(r.err()).isEqualTo(4);
+            // no whole greeting: the server was not reached as a mail server (the adapter README's stage table)
+            assertThat(JSON.readTree(r.out()).get("stage").asText()).isEqualTo("connect");
+            assertThat(JSON.readTree(r.out()).get("detail").asText()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+            // two seconds of dripping, plus the JVM's start; 60 s before
+            assertThat(seconds).isLessThan(15);
+        }
+    }
+
     @Test
     void aPortOutOfRangeIsAUsageError() throws Exception {
         for (String port : new String[] {"0", "-1", "70000"}) {
