@@ -38,12 +38,15 @@ public final class MailFailures {
 
     /**
      * Has {@code session} send SMTP through smtp-explain's subclass of Angus's transport, so that the reports of its
-     * failures can tell more than the exception says: a send whose whole content went out and whose reply never came
-     * (a timeout, a reset) is {@link SendFailureReport.Outcome#UNCONFIRMED}, as the message may have arrived, instead of
-     * "not sent"; and the recipients the server refused at RCPT stay listed as refused where Angus's exception drops
-     * them ({@code mail.smtp.sendpartial} with a timeout after the content). The transport behaves as Angus's does
+     * failures can tell what {@link ExplainingSender}'s can and the exception does not say: the server, and whether it
+     * failed while connecting (a server that never greets was not reached; a TLS failure names its reason and the
+     * server); a send whose whole content went out and whose reply never came (a timeout, a reset) is
+     * {@link SendFailureReport.Outcome#UNCONFIRMED}, as the message may have arrived, instead of "not sent"; and the
+     * recipients the server refused at RCPT stay listed as refused where Angus's exception drops them
+     * ({@code mail.smtp.sendpartial} with a timeout after the content). The transport behaves as Angus's does
      * otherwise: it adds what it saw to a failed send's exception as a suppressed exception, which {@link #explain}
-     * reads. {@link ExplainingSender} sends this way on its own; Spring's wrapped sender installs it in its Session.
+     * reads (not where the exception is the server's whole answer and says it all). {@link ExplainingSender} sends
+     * this way on its own; Spring's wrapped sender installs it in its Session.
      *
      * <pre>{@code
      * Session session = MailFailures.installTransport(Session.getInstance(props, authenticator));

@@ -15,6 +15,7 @@ import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
 import dev.smtpexplain.mail.support.Reports;
 import dev.smtpexplain.mail.support.Subetha;
+import dev.smtpexplain.mail.support.TestCerts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Provider;
 import jakarta.mail.Session;
@@ -134,6 +135,45 @@ class InstalledTransportTest {
             SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
             assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
             assertThat(r.category()).isEqualTo(Category.SPAM_DETECTED);
+        }
+    }
+
+    /**
+     * A server that accepts the connection and never greets: through Angus's transport alone a network problem at an
+     * unknown stage, whose advice speaks of the network between mail servers; through the installed one, as for
+     * ExplainingSender, the mail server not reached (outside tester 64, also through Spring).
+     */
+    @Test
+    void aServerThatNeverGreetsWasNotReached() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void greeting(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            SendFailureReport plain = MailFailures.explain(sendFailing(session(server.port(), "mail.smtp.timeout", "400"), TO), Locale.ENGLISH);
+            assertThat(plain.category()).isEqualTo(Category.NETWORK_ERROR);
+
+            MessagingException e = sendFailing(MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400")), TO);
+            assertThat(e.getSuppressed()).filteredOn(SendProgress.class::isInstance).singleElement()
+                    .satisfies(p -> assertThat(p.getMessage()).isEqualTo("smtp-explain: connecting to 127.0.0.1:" + server.port()
+                            + " failed; no message was sent"));
+            SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
+            assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+            assertThat(r.transportDetail()).hasValue("The mail server 127.0.0.1 did not answer in time.");
+        }
+    }
+
+    /** A TLS failure after STARTTLS names its reason and the server: Angus's exception names neither host nor port. */
+    @Test
+    void aTlsFailureNamesItsReason() throws Exception {
+        try (Subetha server = Subetha.start(accept(), accept(), acceptContent(), b -> b.enableTLS()
+                .startTlsSocketFactory(TestCerts.serverContext(TestCerts.loopbackCert())))) {
+            Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.starttls.enable", "true"));
+            SendFailureReport r = MailFailures.explain(sendFailing(s, TO), Locale.ENGLISH);
+            assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
+            assertThat(r.transportDetail()).hasValue("A secure (TLS) connection to 127.0.0.1 could not be set up: the server’s certificate is not trusted.");
         }
     }
 

@@ -138,6 +138,31 @@ class ExplainingJavaMailSenderTest {
         }
     }
 
+    /**
+     * A server that takes the connection and never greets: "Mail server connection failed" for Spring, and the report
+     * says the same (the README's connection-failed at connect), not a network problem at an unknown stage (outside
+     * tester 64).
+     */
+    @Test
+    void aServerThatNeverGreetsWasNotReached() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
+            JavaMailSenderImpl impl = new JavaMailSenderImpl();
+            impl.setHost("127.0.0.1");
+            impl.setPort(silent.getLocalPort());
+            impl.getJavaMailProperties().setProperty("mail.smtp.timeout", "400");
+
+            ExplainedMailSendException e = (ExplainedMailSendException) catchThrowable(
+                    () -> new ExplainingJavaMailSender(impl, EXPLAINER).send(message(GOOD)));
+
+            assertThat(e.getCause()).hasMessageStartingWith("Mail server connection failed");
+            SendFailureReport r = e.report();
+            assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(r.stage()).isEqualTo(dev.smtpexplain.mail.SmtpStage.CONNECT);
+            assertThat(r.transportDetail()).hasValue("The mail server 127.0.0.1 did not answer in time.");
+            assertThat(MailProblemDetails.statusOf(r).value()).isEqualTo(503);
+        }
+    }
+
     @Test
     void withoutALocaleContextTheConfiguredDefaultIsUsed() {
         try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {

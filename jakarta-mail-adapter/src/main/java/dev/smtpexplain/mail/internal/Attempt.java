@@ -78,6 +78,11 @@ public record Attempt(Phase phase, String host, int port, List<String> recipient
         return new Attempt(phase, host, port, recipients, redactor, startTls, e, refusedAtRcpt);
     }
 
+    /** A copy with this server. */
+    public Attempt withServer(String h, int p) {
+        return new Attempt(phase, h, p, recipients, redactor, startTls, event, refusedAtRcpt);
+    }
+
     /** A copy with these recipients. */
     public Attempt withRecipients(List<String> r) {
         return new Attempt(phase, host, port, r, redactor, startTls, event, refusedAtRcpt);

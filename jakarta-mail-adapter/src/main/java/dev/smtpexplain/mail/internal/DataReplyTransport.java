@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DataReplyTransport extends SMTPTransport {
 
+    private final String protocol;
+    // the server of the last connect, as Angus reads it
+    private String server = "localhost";
+    private int serverPort = -1;
     private boolean contentSent;
     // within finishData or finishBdat, on the sending thread
     private boolean finishing;
@@ -89,10 +93,36 @@ public final class DataReplyTransport extends SMTPTransport {
      */
     public DataReplyTransport(Session session, @Nullable URLName url) {
         super(session, url, protocolOf(url), "smtps".equals(protocolOf(url)));
+        this.protocol = protocolOf(url);
     }
 
     private static String protocolOf(@Nullable URLName url) {
         return url != null && "smtps".equals(url.getProtocol()) ? "smtps" : "smtp";
+    }
+
+    @Override
+    protected synchronized boolean protocolConnect(@Nullable String host, int port, @Nullable String user, @Nullable String password)
+            throws MessagingException {
+        // the server as Angus reads it (SMTPTransport.protocolConnect), for the exception's SendProgress
+        String name = "smtps".equals(protocol) ? "smtps" : "smtp";
+        int p = port != -1 ? port : intProperty("mail." + name + ".port", "smtps".equals(name) ? 465 : 25);
+        server = host == null || host.isEmpty() ? "localhost" : host;
+        serverPort = p;
+        try {
+            return super.protocolConnect(host, port, user, password);
+        } catch (MessagingException e) {
+            SendProgress.connecting(e, server, serverPort);
+            throw e;
+        }
+    }
+
+    private int intProperty(String key, int otherwise) {
+        String value = session.getProperty(key);
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     @Override
@@ -102,8 +132,10 @@ public final class DataReplyTransport extends SMTPTransport {
         try {
             super.sendMessage(message, addresses);
         } catch (MessagingException e) {
-            List<String> to = addresses == null ? List.of() : Attempt.addresses(addresses);
-            SendProgress.attach(e, contentSent, refusedAtRcpt, to);
+            // not for a send Angus refused before any command for having no recipient
+            if (addresses != null && addresses.length > 0) {
+                SendProgress.sending(e, server, serverPort, contentSent, refusedAtRcpt, Attempt.addresses(addresses));
+            }
             throw e;
         }
     }
