@@ -193,6 +193,41 @@ class FakeServerStagesTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.STARTTLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
             assertThat(r.transportDetail().orElseThrow()).isEqualTo("A secure (TLS) connection to 127.0.0.1 could not be set up: the server does not offer STARTTLS.");
+            // the first step is the port and the encryption setting, not the certificate's name (outside tester 64)
+            assertThat(r.explanation().advice().get(0)).isEqualTo("Try port 587 with STARTTLS or port 465 with SSL/TLS, because many "
+                    + "networks block port 25.");
+            assertThat(r.explanation().advice()).contains("Check that the outgoing server name in your settings is exactly the name your "
+                    + "provider gives, because the certificate must match it.");
+            assertThat(r.text()).contains("What you can try: Try port 587 with STARTTLS");
+            Reports.assertExplained(e);
+        }
+    }
+
+    /**
+     * STARTTLS accepted, then silence where the handshake's answer belongs: a server that did not answer in time, as
+     * on the implicit-TLS port, not a disagreement about the encryption (outside tester 64: "permanent").
+     */
+    @Test
+    void startTlsAcceptedThenSilence() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("250-fake.test", "250-STARTTLS", "250 8BITMIME");
+            }
+
+            @Override
+            public void starttls(Conversation c) throws IOException {
+                c.reply("220 2.0.0 Ready to start TLS");
+                c.stall();
+            }
+        })) {
+            ExplainedSendFailedException e = send(server, "mail.smtp.starttls.enable", "true", "mail.smtp.timeout", "400");
+
+            assertThat(e.getNextException()).hasMessage("Could not convert socket to TLS");
+            SendFailureReport r = e.report();
+            assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(r.diagnosis().isPermanent()).isFalse();
+            assertThat(r.transportDetail()).hasValue("The mail server 127.0.0.1 did not answer in time.");
             Reports.assertExplained(e);
         }
     }
@@ -209,6 +244,7 @@ class FakeServerStagesTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.TLS);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
             assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:tls-not-tls");
+            assertThat(r.explanation().advice().get(0)).startsWith("Try port 587 with STARTTLS or port 465 with SSL/TLS");
             Reports.assertExplained(e);
         }
     }

@@ -281,6 +281,11 @@ final class FailureClassifier {
         if (ssl == null && convert == null) {
             return null;
         }
+        if (ssl == null && links.has(SocketTimeoutException.class)) {
+            // STARTTLS accepted, then no answer to the handshake: a silent server, as on the implicit-TLS port, not a
+            // disagreement about the encryption (outside tester 64)
+            return null;
+        }
         boolean handshake = convert != null || ssl instanceof SSLHandshakeException || ssl instanceof SSLPeerUnverifiedException
                 || !(ssl instanceof SSLException);
         if ((a.phase() == Attempt.Phase.SEND || a.phase() == Attempt.Phase.AFTER_CONTENT) && !handshake) {

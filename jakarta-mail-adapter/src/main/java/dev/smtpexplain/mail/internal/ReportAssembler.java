@@ -90,6 +90,10 @@ final class ReportAssembler {
             overall = overall.foundBeforeSending();
         }
         Explanation explanation = explainer.explain(overall, locale);
+        String firstStep = f.evidenceId() == null ? null : TransportSignatures.TLS_FIRST_STEP.get(f.evidenceId());
+        if (firstStep != null && overall.evidence().ruleId().equals(f.evidenceId())) {
+            explanation = withFirstStep(explanation, messages.get(firstStep));
+        }
         if (f.isLocal()) {
             explanation = reworded(explanation, messages, "report.local", explanation.permanenceLabel());
         } else if (f.unconfirmed()) {
@@ -146,6 +150,15 @@ final class ReportAssembler {
         return Explanation.of(e.languageTag(), m.get(prefix + ".title"), m.get(prefix + ".summary"), advice, m.get(prefix + ".contact"),
                 e.whoActsText(), retry, permanence, e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(),
                 e.diagnosis());
+    }
+
+    /** {@code e} with {@code step} first among its advice, moved there when it is in the list. */
+    private static Explanation withFirstStep(Explanation e, String step) {
+        List<String> advice = new ArrayList<>(e.advice());
+        advice.remove(step);
+        advice.add(0, step);
+        return Explanation.of(e.languageTag(), e.title(), e.summary(), advice, e.contact(), e.whoActsText(), e.retryText(),
+                e.permanenceLabel(), e.confidenceLabel(), e.codeMeaning(), e.statusMeaning(), e.serverText(), e.diagnosis());
     }
 
     /** The transport sentence (connection refused, TLS failed …) in the reader's language, "" when there is none. */

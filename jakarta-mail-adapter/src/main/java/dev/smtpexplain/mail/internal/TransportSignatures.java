@@ -6,6 +6,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What Angus Mail 2.0 writes into the exceptions it throws, as tables: the messages of the plain
@@ -100,6 +101,18 @@ final class TransportSignatures {
             new TlsReason("transport:tls-not-tls", "tls.reason.notTls", List.of(), List.of("unrecognized ssl message", "plaintext connection")),
             new TlsReason("transport:tls-protocol", "tls.reason.protocol", List.of(), List.of("protocol_version", "no appropriate protocol",
                     "handshake_failure")));
+
+    /**
+     * The step to show first for a TLS failure whose reason is known, as a catalog key: the category's list leads with
+     * the certificate's server name, which is beside the point for a clock, an old encryption version, a server that
+     * does not speak TLS on that port or one that offers no STARTTLS (outside tester 64). Reasons not listed keep the
+     * category's order.
+     */
+    static final Map<String, String> TLS_FIRST_STEP = Map.of(
+            "transport:tls-certificate-expired", "category.tls-handshake-failed.advice.2",
+            "transport:tls-protocol", "category.tls-handshake-failed.advice.3",
+            "transport:tls-not-tls", "category.connection-failed.advice.3",
+            "transport:starttls-not-offered", "category.connection-failed.advice.3");
 
     /** When no phrase names the reason. */
     static final TlsReason TLS_HANDSHAKE = new TlsReason("transport:tls-handshake", "tls.reason.handshake", List.of(), List.of());
