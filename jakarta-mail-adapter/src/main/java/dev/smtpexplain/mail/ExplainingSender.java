@@ -175,7 +175,7 @@ public final class ExplainingSender {
             phase = Attempt.Phase.SEND;
             transport.sendMessage(message, to);
         } catch (MessagingException e) {
-            // how far it got (the whole content sent, refusals at RCPT) is on the exception: SendProgress
+            // how far it got (the whole content sent, refusals at RCPT) the transport noted beside the exception: SendProgress
             failure = e;
         } finally {
             close(transport, failure);

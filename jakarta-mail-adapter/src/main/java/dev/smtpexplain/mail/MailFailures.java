@@ -43,20 +43,21 @@ public final class MailFailures {
      * server); a send whose whole content went out and whose reply never came (a timeout, a reset) is
      * {@link SendFailureReport.Outcome#UNCONFIRMED}, as the message may have arrived, instead of "not sent"; and the
      * recipients the server refused at RCPT stay listed as refused where Angus's exception drops them
-     * ({@code mail.smtp.sendpartial} with a timeout after the content). The transport behaves as Angus's does
-     * otherwise: it adds what it saw to a failed send's exception as a suppressed exception, which {@link #explain}
-     * reads (not where the exception is the server's whole answer and says it all). {@link ExplainingSender} sends
-     * this way on its own; Spring's wrapped sender installs it in its Session.
+     * ({@code mail.smtp.sendpartial} with a timeout after the content). What it saw it keeps beside the exception, in
+     * this JVM, where {@link #explain} finds it; the exception stays as Angus made it. The transport behaves as Angus's
+     * does, but for one thing: a close that fails after a failed send does not throw (its exception is suppressed onto
+     * the send's), so that static {@code Transport.send}, which closes in a {@code finally}, throws the send's failure
+     * and not a failing QUIT's. {@link ExplainingSender} sends this way on its own; Spring's wrapped sender installs
+     * it in its Session.
      *
      * <pre>{@code
      * Session session = MailFailures.installTransport(Session.getInstance(props, authenticator));
      * }</pre>
      *
-     * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own are replaced (an application's
-     * own provider, set with {@link Session#setProvider} or a {@code javamail.providers} file, stays); it applies to the
-     * transports the Session gives from now on.
-     * As {@link Session#setProvider} does, this sets {@code mail.smtp.class} and {@code mail.smtps.class} in the
-     * Session's properties.
+     * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own are replaced, each by its
+     * counterpart ({@code SMTPTransport}, {@code SMTPSSLTransport}); an application's own provider, set with
+     * {@link Session#setProvider} or a {@code javamail.providers} file, stays. It applies to the transports the Session
+     * gives from now on; the Session's properties stay as they were.
      *
      * @param session the application's Session
      * @return {@code session}, for chaining

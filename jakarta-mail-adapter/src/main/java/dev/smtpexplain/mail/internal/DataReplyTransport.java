@@ -18,20 +18,23 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Angus's SMTP transport ({@code smtp} or {@code smtps}) that tells {@link StageDeadlines} when it sends the end
- * of the content, so that the reply to it gets the data deadline on an encrypted connection too, and remembers
- * that it did: after that, a lost connection or a timeout leaves it unknown whether the server took the message.
- * It also keeps the server's refusals at RCPT: with {@code sendpartial} Angus holds them until the reply to the
- * content, and a timeout or a lost connection before that reply drops them with its exception. A failed send's
- * exception gets both as a suppressed {@link SendProgress}; otherwise it behaves as Angus's transport does.
+ * Angus's SMTP transport that tells {@link StageDeadlines} when it sends the end of the content, so that the reply to
+ * it gets the data deadline on an encrypted connection too, and remembers that it did: after that, a lost connection or
+ * a timeout leaves it unknown whether the server took the message. It also keeps the server's refusals at RCPT: with
+ * {@code sendpartial} Angus holds them until the reply to the content, and a timeout or a lost connection before that
+ * reply drops them with its exception. What it saw of a failed connect or send it notes beside the exception
+ * ({@link SendProgress}). It behaves as Angus's transport does, but for one thing: a close that fails after a failed
+ * send does not throw, its exception is suppressed onto the send's, so that static {@code Transport.send}, which closes
+ * in a {@code finally}, throws the send's failure and not a failing QUIT's (outside tester 65). {@link Ssl} is the
+ * {@code SMTPSSLTransport} counterpart.
  *
  * <p>{@code ExplainingSender} sends through it; {@code MailFailures.installTransport(Session)} makes it a Session's
- * SMTP transport, which Jakarta Mail instantiates by reflection (hence the public constructor and the module's
- * export of this package to {@code jakarta.mail} alone).
+ * SMTP transport, which Jakarta Mail instantiates by reflection (hence the public constructors and the module's export
+ * of this package to {@code jakarta.mail} alone).
  */
-public final class DataReplyTransport extends SMTPTransport {
+public class DataReplyTransport extends SMTPTransport {
 
-    private final String protocol;
+    private final String name;
     // the server of the last connect, as Angus reads it
     private String server = "localhost";
     private int serverPort = -1;
@@ -43,68 +46,80 @@ public final class DataReplyTransport extends SMTPTransport {
     // the command whose reply comes next, within rcptTo (a RCPT, or the RSET after a refusal)
     private @Nullable String awaiting;
     private final List<SMTPAddressFailedException> refusedAtRcpt = new ArrayList<>();
+    // the last send's failure, until the next send or close: a failing close is suppressed onto it
+    private @Nullable MessagingException failedSend;
+
+    /** Angus's {@code SMTPSSLTransport} (implicit TLS), as this one is its {@code SMTPTransport}. */
+    public static final class Ssl extends DataReplyTransport {
+        /** The constructor Jakarta Mail calls for a Session's provider, as for {@code SMTPSSLTransport}. */
+        public Ssl(Session session, @Nullable URLName url) {
+            super(session, url, "smtps", true);
+        }
+    }
+
+    /** The constructor Jakarta Mail calls for a Session's provider, as for Angus's {@code SMTPTransport}. */
+    public DataReplyTransport(Session session, @Nullable URLName url) {
+        this(session, url, "smtp", false);
+    }
+
+    private DataReplyTransport(Session session, @Nullable URLName url, String name, boolean ssl) {
+        super(session, url, name, ssl);
+        this.name = name;
+    }
 
     /**
      * The Session's transport for {@code protocol}: this one where the Session uses Angus's own SMTP transport, and
      * a transport class the application's Session names instead as it is.
      */
     public static Transport of(Session session, String protocol) throws MessagingException {
-        if (isAngus(session.getProvider(protocol))) {
-            return new DataReplyTransport(session, protocol);
+        Class<? extends DataReplyTransport> ours = counterpart(session.getProvider(protocol));
+        URLName url = new URLName(protocol, null, -1, null, null, null);
+        if (ours == Ssl.class) {
+            return new Ssl(session, url);
         }
-        return session.getTransport(protocol);
+        return ours != null ? new DataReplyTransport(session, url) : session.getTransport(protocol);
     }
 
     /**
-     * Makes this transport {@code session}'s {@code smtp} and {@code smtps} transport where the Session uses Angus's
-     * own; a transport class the Session names instead is left as it is.
-     *
-     * @return whether this transport is now the Session's {@code smtp} transport
+     * Makes this transport (or {@link Ssl}) {@code session}'s {@code smtp} and {@code smtps} transport where the
+     * Session uses Angus's own (an application's own provider stays). {@code Session.setProvider} sets
+     * {@code mail.<protocol>.class} in the Session's properties; where the application had not set it, it is removed
+     * again, so that the properties stay as they were (the provider holds without it).
      */
-    public static boolean install(Session session) {
+    public static void install(Session session) {
         for (String protocol : List.of("smtp", "smtps")) {
             try {
-                if (isAngus(session.getProvider(protocol))) {
-                    session.setProvider(new Provider(Provider.Type.TRANSPORT, protocol, DataReplyTransport.class.getName(), "smtp-explain", null));
+                Class<? extends DataReplyTransport> ours = counterpart(session.getProvider(protocol));
+                if (ours == null) {
+                    continue;
+                }
+                String property = "mail." + protocol + ".class";
+                boolean named = session.getProperties().getProperty(property) != null;
+                session.setProvider(new Provider(Provider.Type.TRANSPORT, protocol, ours.getName(), "smtp-explain", null));
+                if (!named) {
+                    session.getProperties().remove(property);
                 }
             } catch (NoSuchProviderException e) {
                 // no transport for it at all: nothing to replace
             }
         }
-        try {
-            return session.getProvider("smtp").getClassName().equals(DataReplyTransport.class.getName());
-        } catch (NoSuchProviderException e) {
-            return false;
+    }
+
+    // ours for Angus's own class (by class, not protocol: a Session may name SMTPSSLTransport for "smtp"), else null
+    private static @Nullable Class<? extends DataReplyTransport> counterpart(@Nullable Provider provider) {
+        if (provider == null) {
+            return null;
         }
-    }
-
-    private static boolean isAngus(@Nullable Provider provider) {
-        return provider != null && (provider.getClassName().equals(SMTPTransport.class.getName())
-                || provider.getClassName().equals(SMTPSSLTransport.class.getName()));
-    }
-
-    private DataReplyTransport(Session session, String protocol) {
-        this(session, new URLName(protocol, null, -1, null, null, null));
-    }
-
-    /**
-     * The constructor Jakarta Mail calls for a Session's provider: {@code smtps} in {@code url} (or a null url's
-     * {@code smtp}) as Angus's {@code SMTPSSLTransport} and {@code SMTPTransport} take it.
-     */
-    public DataReplyTransport(Session session, @Nullable URLName url) {
-        super(session, url, protocolOf(url), "smtps".equals(protocolOf(url)));
-        this.protocol = protocolOf(url);
-    }
-
-    private static String protocolOf(@Nullable URLName url) {
-        return url != null && "smtps".equals(url.getProtocol()) ? "smtps" : "smtp";
+        if (provider.getClassName().equals(SMTPTransport.class.getName())) {
+            return DataReplyTransport.class;
+        }
+        return provider.getClassName().equals(SMTPSSLTransport.class.getName()) ? Ssl.class : null;
     }
 
     @Override
     protected synchronized boolean protocolConnect(@Nullable String host, int port, @Nullable String user, @Nullable String password)
             throws MessagingException {
         // the server as Angus reads it (SMTPTransport.protocolConnect), for the exception's SendProgress
-        String name = "smtps".equals(protocol) ? "smtps" : "smtp";
         int p = port != -1 ? port : intProperty("mail." + name + ".port", "smtps".equals(name) ? 465 : 25);
         server = host == null || host.isEmpty() ? "localhost" : host;
         serverPort = p;
@@ -129,14 +144,31 @@ public final class DataReplyTransport extends SMTPTransport {
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
         refusedAtRcpt.clear();
         contentSent = false;
+        failedSend = null;
         try {
             super.sendMessage(message, addresses);
         } catch (MessagingException e) {
+            failedSend = e;
             // not for a send Angus refused before any command for having no recipient
             if (addresses != null && addresses.length > 0) {
                 SendProgress.sending(e, server, serverPort, contentSent, refusedAtRcpt, Attempt.addresses(addresses));
             }
             throw e;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws MessagingException {
+        MessagingException failed = failedSend;
+        failedSend = null;
+        try {
+            super.close();
+        } catch (MessagingException e) {
+            if (failed == null) {
+                throw e;
+            }
+            // a QUIT on a connection the failure broke: the send's failure is what happened
+            failed.addSuppressed(e);
         }
     }
 

@@ -86,8 +86,7 @@ final class ExceptionChain {
 
     /**
      * Suppressed exceptions of this chain (close failures), each with its own chain, none twice, at most
-     * {@value #MAX_OTHER_LINKS} suppressed exceptions looked at and {@value #MAX_OTHER_LINKS} links kept; not the
-     * transport's {@link SendProgress}, which is no failure.
+     * {@value #MAX_OTHER_LINKS} suppressed exceptions looked at and {@value #MAX_OTHER_LINKS} links kept.
      */
     ExceptionChain suppressed() {
         List<Throwable> out = new ArrayList<>();
@@ -99,9 +98,6 @@ final class ExceptionChain {
                 if (lookedAt++ == MAX_OTHER_LINKS) {
                     return new ExceptionChain(out);
                 }
-                if (s instanceof SendProgress) {
-                    continue;
-                }
                 for (Throwable x : of(s).links) {
                     if (out.size() < MAX_OTHER_LINKS && seen.add(x)) {
                         out.add(x);
@@ -112,20 +108,11 @@ final class ExceptionChain {
         return new ExceptionChain(out);
     }
 
-    /** The first exception of {@code type} suppressed by a link, or null; at most {@value #MAX_OTHER_LINKS} looked at. */
-    <T> @Nullable T firstSuppressed(Class<T> type) {
-        int lookedAt = 0;
-        for (Throwable t : links) {
-            for (Throwable s : t.getSuppressed()) {
-                if (lookedAt++ == MAX_OTHER_LINKS) {
-                    return null;
-                }
-                if (type.isInstance(s)) {
-                    return type.cast(s);
-                }
-            }
-        }
-        return null;
+    /** The links, then the links' suppressed exceptions (each once, at most {@value #MAX_OTHER_LINKS} of those). */
+    List<Throwable> withSuppressed() {
+        List<Throwable> out = new ArrayList<>(links);
+        out.addAll(suppressed().links);
+        return out;
     }
 
     boolean isEmpty() {

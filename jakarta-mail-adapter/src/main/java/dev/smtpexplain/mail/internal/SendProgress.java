@@ -1,23 +1,30 @@
 package dev.smtpexplain.mail.internal;
 
 import jakarta.mail.MessagingException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How far a failed send got, as {@link DataReplyTransport} saw it, attached to the exception the send threw (as a
- * suppressed exception, so the exception keeps its type and everything else for the application): the server it was
- * for, whether it failed while connecting (greeting, STARTTLS, login) or while sending, whether the whole content
- * was sent and no whole reply to it came back (a timeout, a lost connection), which leaves it unknown whether the
- * server took the message, the recipients, and the recipients the server refused at RCPT where the exception does not
- * carry them. Angus's exceptions say none of that for a timeout or a reset; whoever analyzes the exception later (the
- * application's own catch, Spring's sender) reads it here, as {@code ExplainingSender} knows it for its own sends.
+ * How far a failed send got, as {@link DataReplyTransport} saw it: the server as Angus read it, whether it failed while
+ * connecting (greeting, STARTTLS, login) or while sending, whether the whole content was sent and no whole reply to it
+ * came back (a timeout, a lost connection), which leaves it unknown whether the server took the message, the
+ * recipients, and the recipients the server refused at RCPT where the exception does not carry them. Angus's exceptions
+ * say none of that for a timeout or a reset; whoever analyzes such an exception later in this JVM (the application's own
+ * catch, Spring's sender) finds it here, as {@code ExplainingSender} knows it for its own sends.
+ *
+ * <p>Kept beside the exception, not in it: an exception that carried a class of this library could not be read back
+ * where the library is absent (a serialized exception, outside tester 65), and the application's exception stays as
+ * Angus made it. The table holds its exceptions weakly (exceptions keep {@code Object}'s identity equality), so an
+ * entry goes with its exception.
  */
-public final class SendProgress extends Exception {
+public final class SendProgress {
 
-    private static final long serialVersionUID = 1L;
+    private static final Map<Throwable, SendProgress> BY_EXCEPTION = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Attempt.Phase phase;
     private final String host;
@@ -27,13 +34,6 @@ public final class SendProgress extends Exception {
     private final List<String> recipients;
 
     private SendProgress(Attempt.Phase phase, String host, int port, List<SMTPAddressFailedException> refusedAtRcpt, List<String> recipients) {
-        super(switch (phase) {
-            case CONNECT -> "smtp-explain: connecting to " + host + ":" + port + " failed; no message was sent";
-            case AFTER_CONTENT -> "smtp-explain: the whole message content was sent to " + host + ":" + port
-                    + " and no whole reply to it was read";
-            default -> "smtp-explain: sending to " + host + ":" + port + " failed"
-                    + (refusedAtRcpt.isEmpty() ? "" : " after " + refusedAtRcpt.size() + " refusal(s) at RCPT");
-        }, null, false, false);
         this.phase = phase;
         this.host = host;
         this.port = port;
@@ -41,35 +41,49 @@ public final class SendProgress extends Exception {
         this.recipients = List.copyOf(recipients);
     }
 
-    /** Attaches to {@code e}, thrown while connecting to {@code host}:{@code port}, that it was. */
-    static void connecting(MessagingException e, String host, int port) {
-        e.addSuppressed(new SendProgress(Attempt.Phase.CONNECT, host, port, List.of(), List.of()));
+    /** Notes that {@code e} was thrown while connecting to {@code host}:{@code port}. */
+    static SendProgress connecting(MessagingException e, String host, int port) {
+        return note(e, new SendProgress(Attempt.Phase.CONNECT, host, port, List.of(), List.of()));
     }
 
     /**
-     * Attaches to {@code e}, thrown while sending, how far the send got, unless {@code e} is the server's answer to a
-     * command and lacks none of the refusals.
+     * Notes how far the send that threw {@code e} got, unless {@code e} is the server's whole answer to a command and
+     * lacks none of the refusals; returns what it noted, or null.
      *
      * @param contentSent whether the end of the content was sent and its reply awaited
      * @param refusedAtRcpt the refusals at RCPT so far; those {@code e} carries already are not repeated
      * @param recipients the addresses the send was for
      */
-    static void sending(MessagingException e, String host, int port, boolean contentSent, List<SMTPAddressFailedException> refusedAtRcpt,
-                        List<String> recipients) {
-        // Angus's exception for a reply to the content (or to any command) names its code; -1 is an end of stream
-        boolean answered = e instanceof SMTPSendFailedException f && f.getReturnCode() >= 200 && f.getReturnCode() <= 599;
-        List<SMTPAddressFailedException> missing = ExceptionChain.of(e).first(SMTPAddressFailedException.class) == null ? refusedAtRcpt
-                : List.of();
-        // a server's answer (a refusal of the message or of every recipient) carries its command and the recipients
-        if (!answered || !missing.isEmpty()) {
-            e.addSuppressed(new SendProgress(contentSent && !answered ? Attempt.Phase.AFTER_CONTENT : Attempt.Phase.SEND, host, port,
-                    missing, recipients));
+    static @Nullable SendProgress sending(MessagingException e, String host, int port, boolean contentSent,
+                                          List<SMTPAddressFailedException> refusedAtRcpt, List<String> recipients) {
+        ExceptionChain chain = ExceptionChain.of(e);
+        // Angus's exception for a reply to any command names its code (-1 for an end of stream); a refusal of BDAT LAST
+        // comes wrapped in an IOException
+        SMTPSendFailedException reply = chain.first(SMTPSendFailedException.class);
+        boolean answered = reply != null && reply.getReturnCode() >= 200 && reply.getReturnCode() <= 599;
+        List<SMTPAddressFailedException> missing = chain.first(SMTPAddressFailedException.class) == null ? refusedAtRcpt : List.of();
+        if (answered && missing.isEmpty()) {
+            return null;
         }
+        return note(e, new SendProgress(contentSent && !answered ? Attempt.Phase.AFTER_CONTENT : Attempt.Phase.SEND, host, port, missing,
+                recipients));
     }
 
-    /** The progress attached to a link of {@code links}, or null. */
+    /** Notes {@code progress} for {@code e} too: thrown in place of the exception it was noted for (a failing close). */
+    static SendProgress note(Throwable e, SendProgress progress) {
+        BY_EXCEPTION.put(e, progress);
+        return progress;
+    }
+
+    /** The progress noted for a link of {@code links} or for one of their suppressed exceptions, or null. */
     static @Nullable SendProgress in(ExceptionChain links) {
-        return links.firstSuppressed(SendProgress.class);
+        for (Throwable t : links.withSuppressed()) {
+            SendProgress p = BY_EXCEPTION.get(t);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -89,5 +103,11 @@ public final class SendProgress extends Exception {
             out = out.withRecipients(recipients);
         }
         return refusedAtRcpt.isEmpty() ? out : out.withRefusedAtRcpt(refusedAtRcpt);
+    }
+
+    @Override
+    public String toString() {
+        return "SendProgress[" + phase + " " + host + ":" + port + ", " + refusedAtRcpt.size() + " refused at RCPT, " + recipients.size()
+                + " recipients]";
     }
 }
