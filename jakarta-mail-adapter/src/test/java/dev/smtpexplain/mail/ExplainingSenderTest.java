@@ -190,6 +190,7 @@ class ExplainingSenderTest {
             Session down = session(server.port(), "mail.smtp.socks.host", "127.0.0.1:" + closed);
             ExplainedSendFailedException e = failing(sender(down).build(), message(down, "hello", TO));
             assertThat(e.report().category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(e.report().transportDetail().orElseThrow()).startsWith("The proxy server 127.0.0.1:" + closed + " set in");
             assertThat(server.delivered()).hasSize(1);
         }
     }

@@ -148,6 +148,8 @@ class InstalledTransportTest {
         })) {
             SendFailureReport plain = MailFailures.explain(sendFailing(session(server.port(), "mail.smtp.timeout", "400"), TO), Locale.ENGLISH);
             assertThat(plain.category()).isEqualTo(Category.NETWORK_ERROR);
+            // no server named in Angus's exception: the sentence without a name (outside tester 64: none at all)
+            assertThat(plain.transportDetail()).hasValue("The mail server did not answer in time.");
 
             MessagingException e = sendFailing(MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400")), TO);
             SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
@@ -157,11 +159,17 @@ class InstalledTransportTest {
         }
     }
 
-    /** A TLS failure after STARTTLS names its reason and the server: Angus's exception names neither host nor port. */
+    /**
+     * A TLS failure after STARTTLS names its reason, and with the transport installed the server too: Angus's exception
+     * names neither host nor port (outside tester 64: the reason was left out with the name).
+     */
     @Test
     void aTlsFailureNamesItsReason() throws Exception {
         try (Subetha server = Subetha.start(accept(), accept(), acceptContent(), b -> b.enableTLS()
                 .startTlsSocketFactory(TestCerts.serverContext(TestCerts.loopbackCert())))) {
+            Session plain = session(server.port(), "mail.smtp.starttls.enable", "true");
+            assertThat(MailFailures.explain(sendFailing(plain, TO), Locale.ENGLISH).transportDetail())
+                    .hasValue("A secure (TLS) connection to the mail server could not be set up: the server’s certificate is not trusted.");
             Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.starttls.enable", "true"));
             SendFailureReport r = MailFailures.explain(sendFailing(s, TO), Locale.ENGLISH);
             assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
@@ -249,6 +257,24 @@ class InstalledTransportTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The Session's web proxy refused the connection: the report names the proxy, not the mail server, which was never
+     * reached (outside tester 64: "The mail server 127.0.0.1 refused the connection on port …").
+     */
+    @Test
+    void anUnreachableProxyIsNamed() throws Exception {
+        int closed;
+        try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        Session s = session(2525, "mail.smtp.proxy.host", "127.0.0.1", "mail.smtp.proxy.port", Integer.toString(closed));
+        SendFailureReport r = MailFailures.explain(sendFailing(s, TO), Locale.ENGLISH);
+        assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+        assertThat(r.stage()).isEqualTo(SmtpStage.CONNECT);
+        assertThat(r.transportDetail()).hasValue("The proxy server 127.0.0.1:" + closed + " set in your mail program’s settings could not "
+                + "be reached, so no mail server was contacted. Check the proxy settings, and whether the proxy is running.");
     }
 
     /** The installed transport delivers as Angus's does, for smtp and smtps; an application's own provider stays. */

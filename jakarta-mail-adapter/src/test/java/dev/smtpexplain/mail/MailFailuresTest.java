@@ -50,6 +50,21 @@ class MailFailuresTest {
         Reports.assertExplained(r, l -> MailFailures.explain(e, l));
     }
 
+    /**
+     * A server that wants a client certificate ends a TLS 1.3 handshake with its own alert (RFC 8446 6.2); the report says
+     * so, not that the two sides could not agree on the encryption (outside tester 64). The chain as Angus and the JDK
+     * make it after STARTTLS.
+     */
+    @Test
+    void aServerAskingForAClientCertificateIsNamed() {
+        MessagingException e = new MessagingException("Could not convert socket to TLS",
+                new javax.net.ssl.SSLHandshakeException("Received fatal alert: certificate_required"));
+        SendFailureReport r = MailFailures.explain(e, Locale.ENGLISH);
+        assertThat(r.category()).isEqualTo(Category.TLS_HANDSHAKE_FAILED);
+        assertThat(r.transportDetail()).hasValue("A secure (TLS) connection to the mail server could not be set up: the server asks for a "
+                + "client certificate, and your mail program gave none.");
+    }
+
     @Test
     void findsTheFailureInsideAnApplicationWrapper() throws Exception {
         MessagingException wrapped = new MessagingException("could not send the invoice", realRcptFailure());

@@ -33,6 +33,7 @@ import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -107,6 +108,10 @@ final class FailureClassifier {
         }
         MailConnectException connect = links.first(MailConnectException.class);
         if (connect != null) {
+            Finding proxy = unreachableProxy(links);
+            if (proxy != null) {
+                return proxy;
+            }
             String host = connect.getHost() != null ? connect.getHost() : links.host(a);
             if (links.has(SocketTimeoutException.class)) {
                 return Finding.transport(SmtpStage.CONNECT, Category.CONNECTION_FAILED, Confidence.SIGNATURE, "transport:connect-timeout",
@@ -212,14 +217,16 @@ final class FailureClassifier {
      * dot and then answer, so it may have arrived (RFC 5321 6.1), and sending it again may deliver it twice.
      */
     private static Finding afterContent(@Nullable String host) {
-        boolean named = host != null && !host.isEmpty();
+        // without a server's name, the sentence's ".unnamed" form (ReportAssembler)
         return Finding.transport(SmtpStage.END_OF_DATA, Category.NETWORK_ERROR, Confidence.LIKELY, Finding.NO_REPLY_TO_CONTENT,
-                named ? "connection.noReplyToContent" : "connection.noReplyToContent.unnamed", named ? Map.of("host", host) : Map.of());
+                "connection.noReplyToContent", Map.of("host", host == null ? "" : host));
     }
 
     // the first digits of a reply code and then end of stream ("25"): a reply cut short, not a server speaking another
     // protocol
     private static final Pattern CODE_CUT_SHORT = Pattern.compile("[0-9]{1,3}");
+    // SocketFetcher's note in a connect failure's message: "Using web proxy host, port: 127.0.0.1, 3128"
+    private static final Pattern PROXY = Pattern.compile("Using (?:web proxy|SOCKS) host, port: ([^,\\s]+), (\\d+)");
 
     /**
      * No whole reply to the final dot came back (end of stream, a reply cut short): a refusal the server had begun (the
@@ -243,10 +250,9 @@ final class FailureClassifier {
             return afterContent(host);
         }
         boolean connecting = a.phase() == Attempt.Phase.CONNECT;
-        Map<String, Object> args = host.isEmpty() ? Map.of() : Map.of("host", host);
         return Finding.transport(connecting ? SmtpStage.CONNECT : SmtpStage.UNKNOWN,
                 connecting ? Category.CONNECTION_FAILED : Category.NETWORK_ERROR, Confidence.LIKELY, "transport:read-timeout",
-                host.isEmpty() ? null : "connection.timeout", args);
+                "connection.timeout", Map.of("host", host));
     }
 
     /**
@@ -269,6 +275,30 @@ final class FailureClassifier {
 
     private static Finding lost(SmtpStage stage) {
         return Finding.transport(stage, Category.NETWORK_ERROR, Confidence.LIKELY, "transport:connection-lost", "connection.lost", Map.of());
+    }
+
+    /**
+     * The Session's proxy (web or SOCKS; Angus names it in the exception) refused the connection or did not answer:
+     * the mail server was never contacted, so "the mail server refused the connection" would send the reader to
+     * settings that are right (outside tester 64). Where the proxy answered and could not reach the mail server
+     * (Angus's "connection through proxy … failed", a SOCKS server's own error), the mail server may be at fault: null.
+     */
+    private static @Nullable Finding unreachableProxy(ExceptionChain links) {
+        Matcher named = PROXY.matcher(links.messages());
+        if (!named.find()) {
+            return null;
+        }
+        // the proxy's own refusal is a plain "Connection refused" (ConnectException for a web proxy, SocketException
+        // for SOCKS) or a connect timeout; Angus words a web proxy's failure to reach the server, the JDK a SOCKS one's
+        Throwable failed = links.firstMatching(t -> t instanceof java.net.SocketException);
+        String why = failed == null ? "" : ExceptionChain.message(failed);
+        boolean proxyDown = failed == null ? links.has(SocketTimeoutException.class)
+                : !why.startsWith("connection through proxy") && !why.contains("SOCKS");
+        if (!proxyDown) {
+            return null;
+        }
+        return Finding.transport(SmtpStage.CONNECT, Category.CONNECTION_FAILED, Confidence.SIGNATURE, "transport:proxy-unreachable",
+                "connection.proxy", Map.of("proxy", named.group(1) + ":" + named.group(2)));
     }
 
     /** TLS handshake, certificate and host-name failures, for implicit TLS and after STARTTLS. */

@@ -170,7 +170,13 @@ final class ReportAssembler {
         f.detailArgs().forEach((k, v) -> args.put(k, v instanceof String s ? ServerText.sanitize(s, DETAIL_MAX, false)
                 : v instanceof CatalogText t ? messages.get(t.key()) : v));
         if (args.containsKey("host") && args.get("host").toString().isEmpty()) {
-            return "";
+            // the exception named no server and the caller knew none: the sentence without it, where the catalog has one
+            String unnamed = f.detailKey() + ".unnamed";
+            if (!messages.has(unnamed)) {
+                return "";
+            }
+            args.remove("host");
+            return messages.format(unnamed, args);
         }
         return messages.format(f.detailKey(), args);
     }

@@ -99,6 +99,8 @@ final class TransportSignatures {
                     List.of(CertPathBuilderException.class, CertPathValidatorException.class), List.of("pkix", "certification path",
                     "server is not trusted", "certificate_unknown")),
             new TlsReason("transport:tls-not-tls", "tls.reason.notTls", List.of(), List.of("unrecognized ssl message", "plaintext connection")),
+            // TLS 1.3's alert for a server that wants a client certificate (RFC 8446 6.2); TLS 1.2 has no alert of its own
+            new TlsReason("transport:tls-client-certificate", "tls.reason.clientCertificate", List.of(), List.of("certificate_required")),
             new TlsReason("transport:tls-protocol", "tls.reason.protocol", List.of(), List.of("protocol_version", "no appropriate protocol",
                     "handshake_failure")));
 
