@@ -266,6 +266,8 @@ class FakeServerStagesTest {
             assertThat(r.stage()).isEqualTo(SmtpStage.AUTH);
             assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
             assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:auth-no-common-mechanism");
+            // no password was sent: the login method comes first, not "check the user name and password" (outside tester 64)
+            assertThat(r.explanation().advice().get(0)).startsWith("Change the authentication method in your mail program");
             Reports.assertExplained(e);
         }
     }

@@ -90,7 +90,7 @@ final class ReportAssembler {
             overall = overall.foundBeforeSending();
         }
         Explanation explanation = explainer.explain(overall, locale);
-        String firstStep = f.evidenceId() == null ? null : TransportSignatures.TLS_FIRST_STEP.get(f.evidenceId());
+        String firstStep = f.evidenceId() == null ? null : TransportSignatures.FIRST_STEP.get(f.evidenceId());
         if (firstStep != null && overall.evidence().ruleId().equals(f.evidenceId())) {
             explanation = withFirstStep(explanation, messages.get(firstStep));
         }

@@ -105,12 +105,14 @@ final class TransportSignatures {
                     "handshake_failure")));
 
     /**
-     * The step to show first for a TLS failure whose reason is known, as a catalog key: the category's list leads with
-     * the certificate's server name, which is beside the point for a clock, an old encryption version, a server that
-     * does not speak TLS on that port or one that offers no STARTTLS (outside tester 64). Reasons not listed keep the
-     * category's order.
+     * The step to show first for a transport failure whose reason is known, as a catalog key: the TLS category's list
+     * leads with the certificate's server name, which is beside the point for a clock, an old encryption version, a
+     * server that does not speak TLS on that port or one that offers no STARTTLS, and the login category's with the
+     * password, which was never sent where no login method is common to both sides (outside tester 64). Reasons not
+     * listed keep the category's order.
      */
-    static final Map<String, String> TLS_FIRST_STEP = Map.of(
+    static final Map<String, String> FIRST_STEP = Map.of(
+            "transport:auth-no-common-mechanism", "category.authentication-failed.advice.4",
             "transport:tls-certificate-expired", "category.tls-handshake-failed.advice.2",
             "transport:tls-protocol", "category.tls-handshake-failed.advice.3",
             "transport:tls-not-tls", "category.connection-failed.advice.3",
