@@ -149,8 +149,8 @@ public final class ReportingTransportListener implements TransportListener, Auto
 
     /**
      * Hands over the exception {@code transport.sendMessage(message, …)} threw (or {@code connect}, then
-     * with the message about to be sent). Call it from the catch block, on the sending thread: the
-     * report's locale is taken here.
+     * with the message about to be sent: its own recipients, To, Cc and Bcc, are then the report's "not sent to").
+     * Call it from the catch block, on the sending thread: the report's locale is taken here.
      *
      * @param transport the Transport that threw
      * @param message the message being sent
@@ -183,7 +183,8 @@ public final class ReportingTransportListener implements TransportListener, Auto
         if (noEvent) {
             Pending alone = new Pending();
             alone.exception = exception;
-            alone.attempt = attempt;
+            // before sendMessage nothing names the recipients but the message itself: its To, Cc and Bcc were not sent to
+            alone.attempt = attempt.recipients().isEmpty() ? attempt.withRecipients(ownRecipients(message)) : attempt;
             alone.locale = locale;
             report(message, alone).run();
             return;
@@ -193,6 +194,18 @@ public final class ReportingTransportListener implements TransportListener, Auto
             p.attempt = attempt;
             p.locale = locale;
         });
+    }
+
+    private static List<String> ownRecipients(@Nullable Message message) {
+        if (message == null) {
+            return List.of();
+        }
+        try {
+            List<String> all = Attempt.addresses(message.getAllRecipients());
+            return all == null ? List.of() : all;
+        } catch (MessagingException | RuntimeException e) {
+            return List.of(); // headers it cannot parse: no list rather than no report
+        }
     }
 
     @Override

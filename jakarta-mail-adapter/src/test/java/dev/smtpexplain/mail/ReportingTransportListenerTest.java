@@ -236,6 +236,8 @@ class ReportingTransportListenerTest {
             assertThat(h).isNotNull();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CORRELATION);
             assertThat(h.report().stage()).isEqualTo(SmtpStage.CONNECT);
+            // the message's own recipients were not sent to (outside tester 64: nobody was listed)
+            assertThat(h.report().notAttemptedRecipients()).containsExactly(GOOD);
         }
     }
 
