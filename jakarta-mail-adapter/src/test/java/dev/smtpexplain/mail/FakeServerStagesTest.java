@@ -159,9 +159,15 @@ class FakeServerStagesTest {
         }
     }
 
-    @Test
-    void startTlsRefusedWith454() throws Exception {
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+    /** What a scripted server does with one command. */
+    @FunctionalInterface
+    private interface Answer {
+        void to(Conversation c) throws IOException;
+    }
+
+    /** A server that offers STARTTLS and answers it with {@code answer}. */
+    private static FakeSmtpServer.Script offeringStartTls(Answer answer) {
+        return new FakeSmtpServer.Script() {
             @Override
             public void ehlo(Conversation c, String line) throws IOException {
                 c.reply("250-fake.test", "250-STARTTLS", "250 8BITMIME");
@@ -169,9 +175,14 @@ class FakeServerStagesTest {
 
             @Override
             public void starttls(Conversation c) throws IOException {
-                c.reply("454 4.7.0 TLS not available due to temporary reason");
+                answer.to(c);
             }
-        })) {
+        };
+    }
+
+    @Test
+    void startTlsRefusedWith454() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(offeringStartTls(c -> c.reply("454 4.7.0 TLS not available due to temporary reason")))) {
             ExplainedSendFailedException e = send(server, "mail.smtp.starttls.enable", "true");
 
             assertThat(e.getNextException()).hasMessageStartingWith("454 4.7.0");
@@ -209,18 +220,10 @@ class FakeServerStagesTest {
      */
     @Test
     void startTlsAcceptedThenSilence() throws Exception {
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
-            @Override
-            public void ehlo(Conversation c, String line) throws IOException {
-                c.reply("250-fake.test", "250-STARTTLS", "250 8BITMIME");
-            }
-
-            @Override
-            public void starttls(Conversation c) throws IOException {
-                c.reply("220 2.0.0 Ready to start TLS");
-                c.stall();
-            }
-        })) {
+        try (FakeSmtpServer server = FakeSmtpServer.start(offeringStartTls(c -> {
+            c.reply("220 2.0.0 Ready to start TLS");
+            c.stall();
+        }))) {
             ExplainedSendFailedException e = send(server, "mail.smtp.starttls.enable", "true", "mail.smtp.timeout", "400");
 
             assertThat(e.getNextException()).hasMessage("Could not convert socket to TLS");
