@@ -57,7 +57,9 @@ public final class MailFailures {
      * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own are replaced, each by its
      * counterpart ({@code SMTPTransport}, {@code SMTPSSLTransport}); an application's own provider, set with
      * {@link Session#setProvider} or a {@code javamail.providers} file, stays. It applies to the transports the Session
-     * gives from now on; the Session's properties stay as they were.
+     * gives from now on; the Session's properties stay as they were. Both are subclasses of Angus's
+     * {@code SMTPTransport}; the {@code smtps} one is not an {@code SMTPSSLTransport} (which adds nothing but its
+     * name and implicit TLS, as this one does), so code that casts to that class should not install it.
      *
      * @param session the application's Session
      * @return {@code session}, for chaining
