@@ -45,9 +45,9 @@ public final class MailFailures {
      * recipients the server refused at RCPT stay listed as refused where Angus's exception drops them
      * ({@code mail.smtp.sendpartial} with a timeout after the content). What it saw it keeps beside the exception, in
      * this JVM, where {@link #explain} finds it; the exception stays as Angus made it. The transport behaves as Angus's
-     * does, but for one thing: a close that fails after a failed send does not throw (its exception is suppressed onto
-     * the send's), so that static {@code Transport.send}, which closes in a {@code finally}, throws the send's failure
-     * and not a failing QUIT's. {@link ExplainingSender} sends this way on its own; Spring's wrapped sender installs
+     * does, but for one thing: the close that follows a failed send, with no other send or connect between them, does
+     * not throw (its exception is suppressed onto the send's), so that static {@code Transport.send}, which closes in a
+     * {@code finally}, throws the send's failure and not a failing QUIT's. {@link ExplainingSender} sends this way on its own; Spring's wrapped sender installs
      * it in its Session.
      *
      * <pre>{@code
@@ -57,7 +57,8 @@ public final class MailFailures {
      * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own are replaced, each by its
      * counterpart ({@code SMTPTransport}, {@code SMTPSSLTransport}); an application's own provider, set with
      * {@link Session#setProvider} or a {@code javamail.providers} file, stays. It applies to the transports the Session
-     * gives from now on; the Session's properties stay as they were. Both are subclasses of Angus's
+     * gives from now on; the Session's properties stay as they were, except a {@code mail.smtp.class} or
+     * {@code mail.smtps.class} that named Angus's class, which then names this library's. Both are subclasses of Angus's
      * {@code SMTPTransport}; the {@code smtps} one is not an {@code SMTPSSLTransport} (which adds nothing but its
      * name and implicit TLS, as this one does), so code that casts to that class should not install it.
      *

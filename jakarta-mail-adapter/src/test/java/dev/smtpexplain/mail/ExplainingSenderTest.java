@@ -182,6 +182,11 @@ class ExplainingSenderTest {
             assertThat(server.delivered()).hasSize(1);
             assertThat(proxy.connects()).containsExactly("127.0.0.1:" + server.port());
 
+            // socks.port over the port in socks.host, as Angus reads them (outside tester 66: the sender took the other)
+            Session both = session(server.port(), "mail.smtp.socks.host", "127.0.0.1:1", "mail.smtp.socks.port", Integer.toString(proxy.port()));
+            sender(both).build().send(message(both, "hello", TO));
+            assertThat(server.delivered()).hasSize(2);
+
             // "host:port" in one property, as Angus reads it; a proxy that is down stops the send
             int closed;
             try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -191,7 +196,7 @@ class ExplainingSenderTest {
             ExplainedSendFailedException e = failing(sender(down).build(), message(down, "hello", TO));
             assertThat(e.report().category()).isEqualTo(Category.CONNECTION_FAILED);
             assertThat(e.report().transportDetail().orElseThrow()).startsWith("The proxy server 127.0.0.1:" + closed + " set in");
-            assertThat(server.delivered()).hasSize(1);
+            assertThat(server.delivered()).hasSize(2);
         }
     }
 

@@ -180,6 +180,63 @@ class FakeServerStagesTest {
         };
     }
 
+    /**
+     * The server refuses one recipient and hangs up at the next RCPT: Angus's exception names only the one whose reply
+     * never came, and the refusal was lost with the rest (outside tester 66: "not sent … try later" for a 550).
+     */
+    @Test
+    void aRefusalBeforeAHangUpAtRcptIsKept() throws Exception {
+        String refused = "nobody@example.test";
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                if (line.contains(refused)) {
+                    c.reply("550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown in local recipient table");
+                } else {
+                    c.hangUp();
+                }
+            }
+        })) {
+            Session s = session(server.port());
+            SendFailureReport r = failing(sender(s).build(), message(s, "hello", refused, TO)).report();
+            assertThat(r.recipientFailures()).singleElement().satisfies(f -> {
+                assertThat(f.address()).isEqualTo(refused);
+                assertThat(f.kind()).isEqualTo(RecipientFailure.Kind.REJECTED);
+                assertThat(f.diagnosis().category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+            });
+            assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+        }
+    }
+
+    /** A refused address with "> " in its quoted local part is the whole address, not the part before it (outside tester 66). */
+    @Test
+    void aRefusedAddressIsReadWholeFromTheCommand() throws Exception {
+        String quoted = "\"a> b\"@example.test";
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                // DSN: Angus adds " NOTIFY=FAILURE" after the address
+                c.reply("250-fake.test", "250 DSN");
+            }
+
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                c.reply(line.contains("a> b") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.timeout", "400", "mail.smtp.dsn.notify", "FAILURE");
+            SendFailureReport r = failing(sender(s).sendPartial(true).dataDeadline(Duration.ofMillis(800)).build(),
+                    message(s, "hello", quoted, TO)).report();
+            assertThat(r.recipientFailures()).extracting(RecipientFailure::address).containsExactly(quoted);
+            assertThat(r.unconfirmedRecipients()).containsExactly(TO);
+        }
+    }
+
     @Test
     void startTlsRefusedWith454() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(offeringStartTls(c -> c.reply("454 4.7.0 TLS not available due to temporary reason")))) {

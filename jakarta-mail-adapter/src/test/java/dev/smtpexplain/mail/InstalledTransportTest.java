@@ -277,6 +277,98 @@ class InstalledTransportTest {
                 + "be reached, so no mail server was contacted. Check the proxy settings, and whether the proxy is running.");
     }
 
+    /**
+     * A retry loop that adds the first failure to the second's: the second's report is the second send's, not the
+     * first's refusals and recipients (outside tester 66: the first send's refused recipients were listed).
+     */
+    @Test
+    void anotherSendsFailureAddedToThisOneStaysItsOwn() throws Exception {
+        String refused = "nobody@example.test";
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                c.reply(line.contains(refused) ? "550 5.1.1 User unknown" : "250 2.1.5 Ok");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400", "mail.smtp.sendpartial", "true"));
+            MessagingException first = sendFailing(s, refused, TO);
+            assertThat(MailFailures.explain(first, Locale.ENGLISH).recipientFailures()).hasSize(1);
+            MessagingException second = new MessagingException("the retry failed too");
+            second.addSuppressed(first);
+            SendFailureReport r = MailFailures.explain(second, Locale.ENGLISH);
+            assertThat(r.recipientFailures()).isEmpty();
+            assertThat(r.unconfirmedRecipients()).isEmpty();
+            assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.FAILED);
+        }
+    }
+
+    /**
+     * A close is quiet only right after the send that failed on its connection: after a new connect, its own failure
+     * is thrown (outside tester 66: a send that broke the connection, a reconnect without a close, and the new
+     * connection's failing close was suppressed onto the old, handled failure and lost).
+     */
+    @Test
+    void aCloseAfterANewConnectThrowsItsOwnFailure() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void mail(Conversation c, String line) throws IOException {
+                c.hangUp();
+            }
+
+            @Override
+            public void quit(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            // the QUIT's reply never comes: Angus's close throws its read timeout
+            Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "300"));
+            Transport t = s.getTransport("smtp");
+            t.connect();
+            MessagingException failed = catchThrowableOfType(MessagingException.class,
+                    () -> t.sendMessage(message(s, "hello", TO), message(s, "hello", TO).getAllRecipients()));
+            assertThat(failed).isNotNull();
+            // the hang-up closed the connection: the application connects again without closing
+            assertThat(t.isConnected()).isFalse();
+            t.connect();
+            assertThat(catchThrowableOfType(MessagingException.class, t::close)).as("the close of the new connection").isNotNull();
+        }
+    }
+
+    /**
+     * A web proxy that answered and did not connect to the mail server (HTTP 502): neither "the mail server refused
+     * the connection" (it was never contacted) nor "the proxy could not be reached" (it answered) (outside tester 66).
+     */
+    @Test
+    void aProxyThatDoesNotRelayBlamesNobody() throws Exception {
+        try (java.net.ServerSocket proxy = new java.net.ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket c = proxy.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(),
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        // the CONNECT request and its headers
+                    }
+                    c.getOutputStream().write("HTTP/1.1 502 Bad Gateway\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    c.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the client went away
+                }
+            }, "http-proxy");
+            answer.setDaemon(true);
+            answer.start();
+            Session s = session(2525, "mail.smtp.proxy.host", "127.0.0.1", "mail.smtp.proxy.port", Integer.toString(proxy.getLocalPort()));
+            SendFailureReport r = MailFailures.explain(sendFailing(s, TO), Locale.ENGLISH);
+            assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(r.diagnosis().evidence().ruleId()).isEqualTo("transport:proxy-failed");
+            assertThat(r.transportDetail()).isEmpty();
+        }
+    }
+
     /** The installed transport delivers as Angus's does, for smtp and smtps; an application's own provider stays. */
     @Test
     void theSessionSendsThroughItAndDeliversAsAngusDoes() throws Exception {

@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  * a timeout leaves it unknown whether the server took the message. It also keeps the server's refusals at RCPT: with
  * {@code sendpartial} Angus holds them until the reply to the content, and a timeout or a lost connection before that
  * reply drops them with its exception. What it saw of a failed connect or send it notes beside the exception
- * ({@link SendProgress}). It behaves as Angus's transport does, but for one thing: a close that fails after a failed
- * send does not throw, its exception is suppressed onto the send's, so that static {@code Transport.send}, which closes
- * in a {@code finally}, throws the send's failure and not a failing QUIT's (outside tester 65). {@link Ssl} is the
- * {@code SMTPSSLTransport} counterpart.
+ * ({@link SendProgress}). It behaves as Angus's transport does, but for one thing: the close that follows a failed send,
+ * with no other send or connect between them, does not throw; its exception is suppressed onto the send's, so that
+ * static {@code Transport.send}, which closes in a {@code finally}, throws the send's failure and not a failing QUIT's
+ * (outside tester 65). {@link Ssl} is the {@code SMTPSSLTransport} counterpart.
  *
  * <p>{@code ExplainingSender} sends through it; {@code MailFailures.installTransport(Session)} makes it a Session's
  * SMTP transport, which Jakarta Mail instantiates by reflection (hence the public constructors and the module's export
@@ -123,6 +123,8 @@ public class DataReplyTransport extends SMTPTransport {
         int p = port != -1 ? port : intProperty("mail." + name + ".port", "smtps".equals(name) ? 465 : 25);
         server = host == null || host.isEmpty() ? "localhost" : host;
         serverPort = p;
+        // a new connection: a close fails for its own reasons, not for an earlier send's
+        failedSend = null;
         try {
             return super.protocolConnect(host, port, user, password);
         } catch (MessagingException e) {
@@ -230,19 +232,23 @@ public class DataReplyTransport extends SMTPTransport {
         return code;
     }
 
-    // "RCPT TO:<a@example.com> NOTIFY=FAILURE" as Angus writes it: the address between the first '<' and its '>'
+    // "RCPT TO:<a@example.com> NOTIFY=FAILURE" as Angus writes it ("RCPT TO:" + "<address>" + " NOTIFY=…" with DSN): the
+    // address is all between the '<' and the '>' before the NOTIFY parameter, whatever a quoted local part holds
     private static @Nullable InternetAddress rcptAddress(String command) {
         if (!command.regionMatches(true, 0, "RCPT TO:<", 0, 9)) {
             return null;
         }
-        int end = command.indexOf("> ", 9);
-        end = end < 0 ? command.lastIndexOf('>') : end;
-        if (end < 9) {
+        String rest = command.substring(8);
+        int notify = rest.lastIndexOf(" NOTIFY=");
+        if (notify > 0 && rest.charAt(notify - 1) == '>' && rest.lastIndexOf('>') == notify - 1) {
+            rest = rest.substring(0, notify);
+        }
+        if (rest.length() < 2 || rest.charAt(rest.length() - 1) != '>') {
             return null;
         }
         // as Angus's own exception holds it; not parsed again (an address it sent may be one InternetAddress refuses)
         InternetAddress a = new InternetAddress();
-        a.setAddress(command.substring(9, end));
+        a.setAddress(rest.substring(1, rest.length() - 1));
         return a;
     }
 }

@@ -108,11 +108,9 @@ final class ExceptionChain {
         return new ExceptionChain(out);
     }
 
-    /** The links, then the links' suppressed exceptions (each once, at most {@value #MAX_OTHER_LINKS} of those). */
-    List<Throwable> withSuppressed() {
-        List<Throwable> out = new ArrayList<>(links);
-        out.addAll(suppressed().links);
-        return out;
+    /** The links, in order. */
+    List<Throwable> links() {
+        return links;
     }
 
     boolean isEmpty() {

@@ -280,8 +280,10 @@ final class FailureClassifier {
     /**
      * The Session's proxy (web or SOCKS; Angus names it in the exception) refused the connection or did not answer:
      * the mail server was never contacted, so "the mail server refused the connection" would send the reader to
-     * settings that are right (outside tester 64). Where the proxy answered and could not reach the mail server
-     * (Angus's "connection through proxy … failed", a SOCKS server's own error), the mail server may be at fault: null.
+     * settings that are right (outside tester 64). Where the proxy answered and did not connect to the mail server
+     * (Angus's "connection through proxy … failed" with the proxy's HTTP status, a SOCKS server's own error), either
+     * side may be at fault: a connect failure without a sentence that blames one (outside tester 66). Null without a
+     * proxy.
      */
     private static @Nullable Finding unreachableProxy(ExceptionChain links) {
         Matcher named = PROXY.matcher(links.messages());
@@ -295,7 +297,7 @@ final class FailureClassifier {
         boolean proxyDown = failed == null ? links.has(SocketTimeoutException.class)
                 : !why.startsWith("connection through proxy") && !why.contains("SOCKS");
         if (!proxyDown) {
-            return null;
+            return Finding.transport(SmtpStage.CONNECT, Category.CONNECTION_FAILED, Confidence.LIKELY, "transport:proxy-failed", null, Map.of());
         }
         return Finding.transport(SmtpStage.CONNECT, Category.CONNECTION_FAILED, Confidence.SIGNATURE, "transport:proxy-unreachable",
                 "connection.proxy", Map.of("proxy", named.group(1) + ":" + named.group(2)));

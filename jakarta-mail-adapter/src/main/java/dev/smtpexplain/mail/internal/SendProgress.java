@@ -61,7 +61,15 @@ public final class SendProgress {
         // comes wrapped in an IOException
         SMTPSendFailedException reply = chain.first(SMTPSendFailedException.class);
         boolean answered = reply != null && reply.getReturnCode() >= 200 && reply.getReturnCode() <= 599;
-        List<SMTPAddressFailedException> missing = chain.first(SMTPAddressFailedException.class) == null ? refusedAtRcpt : List.of();
+        // the refusals Angus's exception lacks: it may name another recipient only (the one whose reply never came)
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (SMTPAddressFailedException a : chain.all(SMTPAddressFailedException.class)) {
+            if (a.getAddress() != null) {
+                named.add(Attempt.address(a.getAddress()));
+            }
+        }
+        List<SMTPAddressFailedException> missing = refusedAtRcpt.stream()
+                .filter(r -> !named.contains(Attempt.address(r.getAddress()))).toList();
         if (answered && missing.isEmpty()) {
             return null;
         }
@@ -75,9 +83,12 @@ public final class SendProgress {
         return progress;
     }
 
-    /** The progress noted for a link of {@code links} or for one of their suppressed exceptions, or null. */
+    /**
+     * The progress noted for a link of {@code links}, or null; not for their suppressed exceptions, which may be another
+     * send's (a retry loop that adds the first failure to the second's, outside tester 66).
+     */
     static @Nullable SendProgress in(ExceptionChain links) {
-        for (Throwable t : links.withSuppressed()) {
+        for (Throwable t : links.links()) {
             SendProgress p = BY_EXCEPTION.get(t);
             if (p != null) {
                 return p;
