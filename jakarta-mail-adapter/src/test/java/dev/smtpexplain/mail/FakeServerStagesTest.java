@@ -122,6 +122,34 @@ class FakeServerStagesTest {
         }
     }
 
+    /**
+     * The server closes the connection before its greeting: nothing was being sent, so not "lost in the middle of
+     * sending" but a server not reached as a mail server, through every entry point (outside tester 64).
+     */
+    @Test
+    void serverClosesBeforeItsGreeting() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void greeting(Conversation c) throws IOException {
+                c.hangUp();
+            }
+        })) {
+            SendFailureReport r = send(server).report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.GREETING);
+            assertThat(r.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(r.transportDetail()).hasValue("The mail server 127.0.0.1 closed the connection before greeting your mail program, "
+                    + "so nothing was sent.");
+            assertThat(r.notAttemptedRecipients()).containsExactly(TO);
+
+            Session s = session(server.port());
+            MessagingException plain = org.assertj.core.api.Assertions.catchThrowableOfType(MessagingException.class,
+                    () -> jakarta.mail.Transport.send(message(s, "hello", TO)));
+            SendFailureReport own = MailFailures.explain(plain, Locale.ENGLISH);
+            assertThat(own.category()).isEqualTo(Category.CONNECTION_FAILED);
+            assertThat(own.transportDetail()).hasValueSatisfying(d -> assertThat(d).contains("closed the connection before greeting"));
+        }
+    }
+
     @Test
     void serverHangsUpAfterEhlo() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {

@@ -132,6 +132,12 @@ final class FailureClassifier {
             if (Replies.looksLikeReply(response)) {
                 return Finding.reply(SmtpStage.GREETING, Replies.read(response));
             }
+            if (response.isBlank() || response.strip().equals("[EOF]")) {
+                // closed before any greeting: nothing was being sent, and the server was not reached as a mail server
+                // (outside tester 64: "lost in the middle of sending")
+                return Finding.transport(SmtpStage.GREETING, Category.CONNECTION_FAILED, Confidence.LIKELY, "transport:closed-before-greeting",
+                        "connection.closedBeforeGreeting", Map.of("host", links.host(a)));
+            }
             // no SMTP code at all (999, 099, text, binary): most often another service on that port
             Finding unexpected = unexpectedReply(SmtpStage.GREETING, response, r);
             return unexpected.category() == Category.PROTOCOL_ERROR
