@@ -67,6 +67,8 @@ final class JsonReport {
         o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("stage", r.stage().id());
         o.put("detail", r.transportDetail().orElse(""));
+        // the exception chain, credentials removed: what a person setting the program up passes on (outside tester 64)
+        o.put("technicalDetails", r.technicalDetails());
         o.set("explanation", of(r.explanation()));
         ArrayNode recipients = o.putArray("recipients");
         for (RecipientFailure f : r.recipientFailures()) {

@@ -136,6 +136,8 @@ class SendCommandIT {
             // no whole greeting: the server was not reached as a mail server (the adapter README's stage table)
             assertThat(JSON.readTree(r.out()).get("stage").asText()).isEqualTo("connect");
             assertThat(JSON.readTree(r.out()).get("detail").asText()).isEqualTo("The mail server 127.0.0.1 did not answer in time.");
+            // the exception's own words, for whoever sets the program up
+            assertThat(JSON.readTree(r.out()).get("technicalDetails").asText()).contains("Exception reading response");
             // two seconds of dripping, plus the JVM's start; 60 s before
             assertThat(seconds).isLessThan(15);
         }
