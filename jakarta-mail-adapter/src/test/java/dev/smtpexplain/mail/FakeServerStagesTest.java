@@ -236,6 +236,31 @@ class FakeServerStagesTest {
         }
     }
 
+    /**
+     * A group recipient is its members, as Angus sends one RCPT each: the refused member is refused and only the other
+     * may have the message (outside tester 66: the group, in group syntax, was listed as one unconfirmed recipient).
+     */
+    @Test
+    void aGroupIsItsMembers() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void rcpt(Conversation c, String line) throws IOException {
+                c.reply(line.contains("a@example.test") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok");
+            }
+
+            @Override
+            public void endOfData(Conversation c) throws IOException {
+                c.stall();
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.timeout", "400");
+            SendFailureReport r = failing(sender(s).sendPartial(true).dataDeadline(Duration.ofMillis(800)).build(),
+                    message(s, "hello", "team: a@example.test, b@example.test;")).report();
+            assertThat(r.recipientFailures()).extracting(RecipientFailure::address).containsExactly("a@example.test");
+            assertThat(r.unconfirmedRecipients()).containsExactly("b@example.test");
+        }
+    }
+
     /** A refused address with "> " in its quoted local part is the whole address, not the part before it (outside tester 66). */
     @Test
     void aRefusedAddressIsReadWholeFromTheCommand() throws Exception {

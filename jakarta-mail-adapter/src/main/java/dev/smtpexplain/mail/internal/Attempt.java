@@ -100,11 +100,27 @@ public record Attempt(Phase phase, String host, int port, List<String> recipient
         }
         List<String> out = new ArrayList<>(array.length);
         for (Address a : array) {
-            if (a != null) {
+            if (a instanceof InternetAddress ia && ia.isGroup()) {
+                // a group ("team: a@example.com, b@example.com;") is its members, as Angus sends one RCPT each
+                out.addAll(members(ia));
+            } else if (a != null) {
                 out.add(address(a));
             }
         }
         return out;
+    }
+
+    private static List<String> members(InternetAddress group) {
+        try {
+            InternetAddress[] members = group.getGroup(false);
+            List<String> out = new ArrayList<>();
+            for (InternetAddress m : members == null ? new InternetAddress[0] : members) {
+                out.add(address(m));
+            }
+            return out;
+        } catch (jakarta.mail.internet.AddressException | RuntimeException e) {
+            return List.of(address(group)); // members it cannot parse: the group as written
+        }
     }
 
     /** One address as a string, without the personal name. */
