@@ -2,8 +2,10 @@ package dev.smtpexplain.mail.internal;
 
 import jakarta.mail.MessagingException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -62,7 +64,7 @@ public final class SendProgress {
         SMTPSendFailedException reply = chain.first(SMTPSendFailedException.class);
         boolean answered = reply != null && reply.getReturnCode() >= 200 && reply.getReturnCode() <= 599;
         // the refusals Angus's exception lacks: it may name another recipient only (the one whose reply never came)
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (SMTPAddressFailedException a : chain.all(SMTPAddressFailedException.class)) {
             if (a.getAddress() != null) {
                 named.add(Attempt.address(a.getAddress()));
@@ -77,8 +79,7 @@ public final class SendProgress {
                 recipients));
     }
 
-    /** Notes {@code progress} for {@code e} too: thrown in place of the exception it was noted for (a failing close). */
-    static SendProgress note(Throwable e, SendProgress progress) {
+    private static SendProgress note(Throwable e, SendProgress progress) {
         BY_EXCEPTION.put(e, progress);
         return progress;
     }
