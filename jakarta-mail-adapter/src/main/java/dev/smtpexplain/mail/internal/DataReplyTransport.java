@@ -15,6 +15,7 @@ import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.PropUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,7 +121,8 @@ public class DataReplyTransport extends SMTPTransport {
     protected synchronized boolean protocolConnect(@Nullable String host, int port, @Nullable String user, @Nullable String password)
             throws MessagingException {
         // the server as Angus reads it (SMTPTransport.protocolConnect), for the exception's SendProgress
-        int p = port != -1 ? port : intProperty("mail." + name + ".port", "smtps".equals(name) ? 465 : 25);
+        int p = port != -1 ? port : PropUtil.getIntProperty(session.getProperties(), "mail." + name + ".port", -1);
+        p = p != -1 ? p : "smtps".equals(name) ? 465 : 25;
         server = host == null || host.isEmpty() ? "localhost" : host;
         serverPort = p;
         // a new connection: a close fails for its own reasons, not for an earlier send's
@@ -130,15 +132,6 @@ public class DataReplyTransport extends SMTPTransport {
         } catch (MessagingException e) {
             SendProgress.connecting(e, server, serverPort);
             throw e;
-        }
-    }
-
-    private int intProperty(String key, int otherwise) {
-        String value = session.getProperty(key);
-        try {
-            return value == null ? otherwise : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return otherwise;
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.net.SocketFactory;
+import org.eclipse.angus.mail.util.PropUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,7 +77,7 @@ public final class StageDeadlines extends SocketFactory {
      * The SOCKS proxy a Session's properties name for {@code prefix} ({@code mail.smtp.}) exactly as Angus's
      * {@code SocketFetcher} reads them, so that the sender goes where Angus would: {@code socks.host} as "host" or
      * "host:port" (the part after the first colon, unparsable: 1080), then {@code socks.port} over that where it parses
-     * (a decimal or "0x" hexadecimal integer, no spaces); null when there is none, or when a web proxy
+     * (Angus's {@code PropUtil.getIntProperty}); null when there is none, or when a web proxy
      * ({@code proxy.host}) is named, which Angus prefers and reaches through the factory's socket itself.
      */
     public static @Nullable Proxy socksProxy(java.util.Properties p, String prefix) {
@@ -87,27 +88,16 @@ public final class StageDeadlines extends SocketFactory {
         int port = 1080;
         int colon = host.indexOf(':');
         if (colon >= 0) {
-            port = angusInt(host.substring(colon + 1), port);
+            try {
+                port = Integer.parseInt(host.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // as SocketFetcher: the default port
+            }
             host = host.substring(0, colon);
         }
-        Object configured = p.get(prefix + "socks.port");
-        port = angusInt(configured != null ? configured : p.getProperty(prefix + "socks.port"), port);
+        // Angus's own reading of an int property (SocketFetcher uses it for socks.port)
+        port = PropUtil.getIntProperty(p, prefix + "socks.port", port);
         return new Proxy(Proxy.Type.SOCKS, new InetSocketAddress(host, port));
-    }
-
-    // Angus's PropUtil.getInt: null, an unparsable string or another type gives the default
-    private static int angusInt(@Nullable Object value, int otherwise) {
-        if (value instanceof Integer i) {
-            return i;
-        }
-        if (!(value instanceof String s)) {
-            return otherwise;
-        }
-        try {
-            return s.startsWith("0x") ? Integer.parseInt(s.substring(2), 16) : Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
     }
 
     @Override
