@@ -242,17 +242,7 @@ class FakeServerStagesTest {
      */
     @Test
     void aGroupIsItsMembers() throws Exception {
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
-            @Override
-            public void rcpt(Conversation c, String line) throws IOException {
-                c.reply(line.contains("a@example.test") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok");
-            }
-
-            @Override
-            public void endOfData(Conversation c) throws IOException {
-                c.stall();
-            }
-        })) {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.RefusesThenFallsSilent("a@example.test", "550 5.1.1 User unknown"))) {
             Session s = session(server.port(), "mail.smtp.timeout", "400");
             SendFailureReport r = failing(sender(s).sendPartial(true).dataDeadline(Duration.ofMillis(800)).build(),
                     message(s, "hello", "team: a@example.test, b@example.test;")).report();
@@ -265,21 +255,11 @@ class FakeServerStagesTest {
     @Test
     void aRefusedAddressIsReadWholeFromTheCommand() throws Exception {
         String quoted = "\"a> b\"@example.test";
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.RefusesThenFallsSilent("a> b", "550 5.1.1 User unknown") {
             @Override
             public void ehlo(Conversation c, String line) throws IOException {
                 // DSN: Angus adds " NOTIFY=FAILURE" after the address
                 c.reply("250-fake.test", "250 DSN");
-            }
-
-            @Override
-            public void rcpt(Conversation c, String line) throws IOException {
-                c.reply(line.contains("a> b") ? "550 5.1.1 User unknown" : "250 2.1.5 Ok");
-            }
-
-            @Override
-            public void endOfData(Conversation c) throws IOException {
-                c.stall();
             }
         })) {
             Session s = session(server.port(), "mail.smtp.timeout", "400", "mail.smtp.dsn.notify", "FAILURE");
@@ -509,16 +489,8 @@ class FakeServerStagesTest {
     @ValueSource(booleans = {true, false})
     void refusalsAtRcptOutliveASilentServer(boolean silentAfterContent) throws Exception {
         String refused = "nobody@example.test";
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
-            @Override
-            public void rcpt(Conversation c, String line) throws IOException {
-                if (line.contains(refused)) {
-                    c.reply("550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown in virtual mailbox table");
-                } else {
-                    c.reply("250 2.1.5 Ok");
-                }
-            }
-
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.RefusesThenFallsSilent(refused,
+                "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown in virtual mailbox table") {
             @Override
             public void data(Conversation c) throws IOException {
                 if (silentAfterContent) {
@@ -526,11 +498,6 @@ class FakeServerStagesTest {
                 } else {
                     c.stall();
                 }
-            }
-
-            @Override
-            public void endOfData(Conversation c) throws IOException {
-                c.stall();
             }
         })) {
             Session s = session(server.port(), "mail.smtp.timeout", "400");

@@ -93,17 +93,8 @@ class InstalledTransportTest {
     @Test
     void refusalsAtRcptSurviveThePlainTransport() throws Exception {
         String refused = "nobody@example.test";
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
-            @Override
-            public void rcpt(Conversation c, String line) throws IOException {
-                c.reply(line.contains(refused) ? "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown" : "250 2.1.5 Ok");
-            }
-
-            @Override
-            public void endOfData(Conversation c) throws IOException {
-                c.stall();
-            }
-        })) {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.RefusesThenFallsSilent(refused,
+                "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown"))) {
             Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400", "mail.smtp.sendpartial", "true"));
             SendFailureReport r = MailFailures.explain(sendFailing(s, refused, TO), Locale.ENGLISH);
             assertThat(r.outcome()).isEqualTo(SendFailureReport.Outcome.UNCONFIRMED);
@@ -284,17 +275,7 @@ class InstalledTransportTest {
     @Test
     void anotherSendsFailureAddedToThisOneStaysItsOwn() throws Exception {
         String refused = "nobody@example.test";
-        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
-            @Override
-            public void rcpt(Conversation c, String line) throws IOException {
-                c.reply(line.contains(refused) ? "550 5.1.1 User unknown" : "250 2.1.5 Ok");
-            }
-
-            @Override
-            public void endOfData(Conversation c) throws IOException {
-                c.stall();
-            }
-        })) {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.RefusesThenFallsSilent(refused, "550 5.1.1 User unknown"))) {
             Session s = MailFailures.installTransport(session(server.port(), "mail.smtp.timeout", "400", "mail.smtp.sendpartial", "true"));
             MessagingException first = sendFailing(s, refused, TO);
             assertThat(MailFailures.explain(first, Locale.ENGLISH).recipientFailures()).hasSize(1);

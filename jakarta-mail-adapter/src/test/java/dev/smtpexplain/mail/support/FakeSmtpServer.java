@@ -88,6 +88,30 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses at RCPT each recipient whose command contains {@code part}, with {@code refusal}, takes the others, and
+     * never answers the whole content: refusals that a send with {@code sendpartial} must not lose.
+     */
+    public static class RefusesThenFallsSilent extends Script {
+        private final String part;
+        private final String refusal;
+
+        public RefusesThenFallsSilent(String part, String refusal) {
+            this.part = part;
+            this.refusal = refusal;
+        }
+
+        @Override
+        public void rcpt(Conversation c, String line) throws IOException {
+            c.reply(line.contains(part) ? refusal : "250 2.1.5 Ok");
+        }
+
+        @Override
+        public void endOfData(Conversation c) throws IOException {
+            c.stall();
+        }
+    }
+
     /** The server side of one connection. */
     public static final class Conversation {
         private final Socket socket;
