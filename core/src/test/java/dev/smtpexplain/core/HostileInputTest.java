@@ -76,7 +76,12 @@ class HostileInputTest {
     @Test
     void sharedDiagnoserGivesTheSameAnswersFromEightThreads() throws Exception {
         List<String> replies = List.of("550 5.1.1 user unknown", "452 4.2.2 mailbox full", "550 5.7.26 dmarc policy", "421 greylisted",
-                "554 5.7.1 spamhaus", "535 5.7.8 authentication credentials invalid", "599 ???", "relay access denied");
+                "554 5.7.1 spamhaus", "535 5.7.8 authentication credentials invalid", "599 ???", "relay access denied",
+                // long, with many phrases and AND rules: each thread's reused scan holds more than a handful of hits
+                "host mx.example.org said: 550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC\n"
+                        + "550-5.7.26 policy, but temporary failure of the spam filter, mailbox full, quota exceeded, user unknown,\n"
+                        + "550 5.7.26 relay access denied, greylisted, try again later, message too large, sender rejected, TLS required",
+                "SMTP error from remote mail server after RCPT TO:<bob@example.net>: 451 4.7.1 Greylisted, please try again in 300 seconds");
         List<Category> expected = replies.stream().map(r -> diagnoser.diagnose(r).category()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Aho–Corasick automaton over normalized text: finds every phrase in one pass, in time linear in the
@@ -63,6 +64,8 @@ public final class PhraseAutomaton {
     private final boolean[] positional;
     // the phrases with characters beyond ASCII, scanned only where the text has such characters
     private final SparseAutomaton beyondAscii;
+    // each thread's scan and hits, emptied and filled again by scanReusing: a diagnosis allocates neither
+    private final ThreadLocal<Scan> reusable = ThreadLocal.withInitial(Scan::new);
 
     private PhraseAutomaton(Columns columns, int[] delta, int[] chain, int asciiStates, int[] emittingState, int[][] emittingIds,
             int startState, int patternCount, SparseAutomaton beyondAscii, boolean[] positional) {
@@ -280,9 +283,14 @@ public final class PhraseAutomaton {
         int space = columns.ascii[SPACE];
         int start = go[space];
         // only the dense states get complete rows; a chain state's moves are read through its failure
-        // states when needed (most states are chains, so building takes a fraction of the full table's work)
+        // states when needed (most states are chains, so building takes a fraction of the full table's work).
+        // The states in breadth-first order, for the dense rows' order below
+        int[] order = new int[nodes];
+        int ordered = 0;
+        order[ordered++] = 0;
         while (!queue.isEmpty()) {
             int s = queue.poll();
+            order[ordered++] = s;
             int f = fail[s];
             if (out[f] != null) {
                 for (int id : out[f]) {
@@ -301,10 +309,13 @@ public final class PhraseAutomaton {
             }
         }
         int[][] outputs = Arrays.copyOf(out, nodes);
-        // the encoded form of each state: dense ones first, in the order phrases created them, then chains
+        // the encoded form of each state: dense ones first, breadth-first (the shallow states, where a scan spends
+        // most of its steps, side by side at the table's start), then chains in the order phrases created them (a
+        // phrase's chain states one after another, as a scan along it reads them)
         int[] code = new int[nodes];
         int dense = 0;
-        for (int st = 0; st < nodes; st++) {
+        for (int k = 0; k < ordered; k++) {
+            int st = order[k];
             if (!isChain(st, start, children)) {
                 code[st] = dense++ * width;
             }
@@ -467,8 +478,12 @@ public final class PhraseAutomaton {
         // a reply finds a handful of distinct phrases: up to this many, membership is a look along ids,
         // and the bit set over every phrase (a few hundred bytes to clear) is not allocated
         private static final int FEW = 16;
+        // past this many entries an array is not kept for the thread's next scan: a long text's arrays go with it
+        private static final int KEPT = 256;
         private final int phraseCount;
+        // the bit set over every phrase, in use once more than FEW were found (kept, cleared, between scans)
         private long[] seen;
+        private boolean manyIds;
         private int[] ids = new int[FEW];
         // one bit per id modulo 64 for the ids found so far: a clear bit says an id is new without a look along them
         private long filter;
@@ -480,7 +495,7 @@ public final class PhraseAutomaton {
         private int occurrences;
         // the latest start of each part of the alternative that near() is checking, reused between checks
         private int[] lastStart = NO_OCCURRENCES;
-        private final List<String> lines;
+        private List<String> lines;
         // where each line starts in the joined text; computed when a proximity check first needs it
         private int[] lineStarts;
         // per phrase id: whether the phrase is part of an AND alternative, so its positions matter
@@ -490,6 +505,29 @@ public final class PhraseAutomaton {
             this.phraseCount = phraseCount;
             this.lines = lines;
             this.positional = positional;
+        }
+
+        /** Empties these hits for a scan of {@code lines} by the same thread, keeping arrays of a reply's size. */
+        private Hits reset(List<String> lines) {
+            this.lines = lines;
+            lineStarts = null;
+            if (manyIds) {
+                for (int i = 0; i < count; i++) {
+                    seen[ids[i] >>> 6] = 0;
+                }
+                manyIds = false;
+            }
+            if (ids.length > KEPT) {
+                ids = new int[FEW];
+            }
+            count = 0;
+            filter = 0;
+            if (occurrenceIds.length > KEPT) {
+                occurrenceIds = NO_OCCURRENCES;
+                occurrenceEnds = NO_OCCURRENCES;
+            }
+            occurrences = 0;
+            return this;
         }
 
         void add(int id, int end) {
@@ -507,14 +545,17 @@ public final class PhraseAutomaton {
         }
 
         private void addId(int id) {
-            if (seen == null) {
+            if (!manyIds) {
                 long bit = 1L << id;
                 if ((filter & bit) != 0 && indexOf(ids, count, id) >= 0) {
                     return;
                 }
                 filter |= bit;
                 if (count == FEW) {
-                    seen = new long[(phraseCount + 63) >>> 6];
+                    manyIds = true;
+                    if (seen == null) {
+                        seen = new long[(phraseCount + 63) >>> 6];
+                    }
                     for (int i = 0; i < count; i++) {
                         seen[ids[i] >>> 6] |= 1L << ids[i];
                     }
@@ -553,7 +594,7 @@ public final class PhraseAutomaton {
 
         /** Whether the phrase with this id occurred. */
         public boolean contains(int id) {
-            return seen == null ? (filter & (1L << id)) != 0 && indexOf(ids, count, id) >= 0 : (seen[id >>> 6] & (1L << id)) != 0;
+            return !manyIds ? (filter & (1L << id)) != 0 && indexOf(ids, count, id) >= 0 : (seen[id >>> 6] & (1L << id)) != 0;
         }
 
         /** How many distinct phrases occurred. */
@@ -695,7 +736,7 @@ public final class PhraseAutomaton {
     /**
      * Scans text lines (joined by spaces) and returns which phrases occur, or null when none does.
      */
-    public Hits scan(List<String> lines) {
+    public @Nullable Hits scan(List<String> lines) {
         return scan(lines, 0);
     }
 
@@ -705,9 +746,20 @@ public final class PhraseAutomaton {
      * reads as one space like an address, so that a relay's host called "spamfilter" or "relay" says
      * nothing. In the reply itself a name may be what the server talks about (a blocklist's, a help page's).
      */
-    public Hits scan(List<String> lines, int proseLines) {
-        Scan scan = new Scan(startState, lines);
-        scan.proseLines = proseLines;
+    public @Nullable Hits scan(List<String> lines, int proseLines) {
+        return scan(new Scan(), lines, proseLines);
+    }
+
+    /**
+     * {@link #scan(List, int)} into this thread's own hits, emptied first: what it returns is valid until the
+     * thread's next call. Saves the hits' allocation (arrays that grow with the phrases found) on every reply.
+     */
+    public @Nullable Hits scanReusing(List<String> lines, int proseLines) {
+        return scan(reusable.get(), lines, proseLines);
+    }
+
+    private @Nullable Hits scan(Scan scan, List<String> lines, int proseLines) {
+        scan.reset(startState, lines, proseLines);
         for (int k = 0; k < lines.size(); k++) {
             String line = lines.get(k);
             // e-mail addresses are data, not wording: their words ("blocked@", "spam-reports@") never match
@@ -742,7 +794,7 @@ public final class PhraseAutomaton {
         if (scan.beyondAscii && beyondAscii != null) {
             scanBeyondAscii(lines, scan);
         }
-        return scan.seen;
+        return scan.found ? scan.seen : null;
     }
 
     /**
@@ -771,7 +823,7 @@ public final class PhraseAutomaton {
                 }
             }
         }
-        int before = scan.seen == null ? 0 : scan.seen.occurrences();
+        int before = scan.found ? scan.seen.occurrences() : 0;
         scan.base = 0;
         SparseAutomaton.Cursor cursor = null;
         for (int k = 0; k < n; k++) {
@@ -811,7 +863,7 @@ public final class PhraseAutomaton {
             }
             scan.base += line.length() + 1;
         }
-        if (scan.seen != null && before > 0 && scan.seen.occurrences() > before) {
+        if (scan.found && before > 0 && scan.seen.occurrences() > before) {
             scan.seen.sortOccurrences();
         }
     }
@@ -842,15 +894,23 @@ public final class PhraseAutomaton {
     private final class Scan {
         int state;
         int base;
-        final List<String> lines;
-        Hits seen;
+        List<String> lines = List.of();
+        // the hits, once a phrase was found in this scan; a reused scan keeps its last hits to empty and fill again
+        @Nullable Hits seen;
+        boolean found;
         boolean beyondAscii;
         // the lines before the reply's own, where host names read as one space
         int proseLines;
 
-        Scan(int state, List<String> lines) {
+        void reset(int state, List<String> lines, int proseLines) {
             this.state = state;
             this.lines = lines;
+            this.proseLines = proseLines;
+            base = 0;
+            line = 0;
+            found = false;
+            beyondAscii = false;
+            beyondLines = null;
         }
 
         // the lines (by index) with letters or digits beyond ASCII outside addresses, found by the first pass
@@ -876,8 +936,9 @@ public final class PhraseAutomaton {
 
         /** Adds the phrases that end at {@code index} of the current line. */
         void markIds(int[] ids, int index) {
-            if (seen == null) {
-                seen = new Hits(patternCount, lines, positional);
+            if (!found) {
+                seen = seen == null ? new Hits(patternCount, lines, positional) : seen.reset(lines);
+                found = true;
             }
             for (int id : ids) {
                 seen.add(id, base + index);

@@ -253,7 +253,7 @@ public final class RuleEngine {
         }
         List<String> lines = reply.lines();
         // the relay's prose ends with the line that introduces the reply ("host mx.example.org said:")
-        PhraseAutomaton.Hits seen = automaton.scan(lines, lines.size() > 1 ? RelayProse.lastIntroduction(lines) + 1 : 0);
+        PhraseAutomaton.Hits seen = automaton.scanReusing(lines, lines.size() > 1 ? RelayProse.lastIntroduction(lines) + 1 : 0);
         if (seen == null) {
             return result;
         }

@@ -274,6 +274,13 @@ class PhraseAutomatonTest {
         assertThat(AUTOMATON.scan(List.of("zzzz qqqq"))).isNull();
     }
 
+    // what the thread's reused hits held after the scan before, to check that emptying them forgot it
+    private static Set<Integer> reusedBefore = Set.of();
+
+    /**
+     * The phrases a fresh scan finds, checked against those the thread's reused hits find for the same lines
+     * (the tests scan thousands of texts in turn, large and small, so the hits are emptied after every size).
+     */
     private static Set<Integer> found(List<String> lines) {
         Set<Integer> ids = new TreeSet<>();
         PhraseAutomaton.Hits hits = AUTOMATON.scan(lines);
@@ -283,6 +290,15 @@ class PhraseAutomatonTest {
                 assertThat(hits.contains(hits.id(i))).isTrue();
             }
         }
+        PhraseAutomaton.Hits reused = AUTOMATON.scanReusing(lines, 0);
+        assertThat(idsOf(reused)).as("reused hits for %s", lines).isEqualTo(ids);
+        if (reused != null) {
+            for (int id : reusedBefore) {
+                assertThat(reused.contains(id)).as("phrase %s of the scan before, in %s", id, lines).isEqualTo(ids.contains(id));
+            }
+            assertThat(reused.occurrences()).isEqualTo(hits.occurrences());
+        }
+        reusedBefore = ids;
         return ids;
     }
 
