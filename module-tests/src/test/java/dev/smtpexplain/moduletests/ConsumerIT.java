@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -47,15 +48,24 @@ class ConsumerIT {
     }
 
     @Test
-    void theLibraryJarsBringNoLoggingBindingCliOrServer() {
+    void theLibraryJarsBringNoLoggingBindingCliOrServer() throws IOException {
         List<String> names = jars.stream().map(p -> p.getFileName().toString()).toList();
         assertThat(names).anyMatch(n -> n.startsWith("smtp-explain-core-"))
                 .anyMatch(n -> n.startsWith("smtp-explain-swing-"))
                 .noneMatch(n -> n.startsWith("slf4j") || n.startsWith("logback") || n.startsWith("log4j"))
                 .noneMatch(n -> n.startsWith("picocli") || n.startsWith("jackson") || n.startsWith("subethasmtp"))
-                .as("Guice is optional").noneMatch(n -> n.startsWith("guice"));
+                .as("Guice is optional").noneMatch(n -> n.startsWith("guice"))
+                // the nullness annotations are for compilers: the consumer below compiles and runs without them
+                .as("JSpecify is optional").noneMatch(n -> n.startsWith("jspecify"));
         // packaged jars, not target/classes: what a user gets
         assertThat(jars).allMatch(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p));
+        // each says which release it is, for an application's log (Package.getImplementationVersion())
+        for (Path jar : jars.stream().filter(p -> p.getFileName().toString().startsWith("smtp-explain-")).toList()) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Implementation-Version")).as(jar.toString())
+                        .isEqualTo(System.getProperty("smtpexplain.version"));
+            }
+        }
     }
 
     @Test
