@@ -112,7 +112,7 @@ class MailProblemDetailsTest {
         try (RefusingSmtpServer server = RefusingSmtpServer.postfixLike()) {
             SendFailureReport r = MailExceptions.explain(send(server.port(), NOUSER), Locale.ENGLISH).get(0);
 
-            ProblemDetail p = new MailProblemDetails("https://example.com/problems/mail/").from(r, HttpStatus.UNPROCESSABLE_CONTENT);
+            ProblemDetail p = new MailProblemDetails("https://example.com/problems/mail/").from(r, HttpStatus.valueOf(422));
 
             assertThat(p.getType()).isEqualTo(URI.create("https://example.com/problems/mail/recipient-unknown"));
             assertThat(p.getStatus()).isEqualTo(422);

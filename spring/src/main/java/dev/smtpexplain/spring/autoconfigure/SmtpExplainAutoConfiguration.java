@@ -33,7 +33,10 @@ import org.springframework.util.StringUtils;
  * from {@code spring.mail.host}, or the application's). Every bean backs off when the application
  * defines one of its type; the sender is wrapped unless {@code smtp-explain.wrap-mail-sender=false}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration", // Boot 4
+    "org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration" // Boot 3: without it, its sender comes after
+})
 @ConditionalOnClass({JavaMailSender.class, SendFailureAnalyzer.class})
 @ConditionalOnBean(JavaMailSender.class)
 @EnableConfigurationProperties(SmtpExplainProperties.class)
