@@ -53,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  * {@code close()} may have cleared it by then).
  *
  * <p>Callbacks run on the thread that completes the pair (the event thread, the sending thread or the
- * listener's timer thread); exceptions they throw are logged and swallowed. {@link #close()} reports
+ * listener's timer thread); exceptions they throw are logged and swallowed: at {@code WARNING}, through
+ * {@code java.util.logging}, to the logger named after this class (an SLF4J or Log4j application sees the
+ * line through its JUL bridge, such as {@code jul-to-slf4j}). Nothing else in the library logs. {@link #close()} reports
  * what is pending and stops the timer thread, which otherwise ends by itself when idle.
  */
 public final class ReportingTransportListener implements TransportListener, AutoCloseable {
