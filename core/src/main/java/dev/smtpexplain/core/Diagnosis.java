@@ -222,6 +222,21 @@ public final class Diagnosis {
     }
 
     /**
+     * This diagnosis for a reply from the sender's own outgoing server: one that answered the login, or listens on a
+     * submission port (587, 465). Its internal error, full storage or policy is for the sender's email provider or IT
+     * to deal with, not the recipient's: who acts becomes {@link Actor#SENDER_ADMIN} where it was
+     * {@link Actor#RECIPIENT_ADMIN}. Everything else is kept.
+     *
+     * @return a diagnosis equal to this one but for who acts; this one when nothing changes
+     */
+    public Diagnosis fromSendersOwnServer() {
+        if (actor != Actor.RECIPIENT_ADMIN) {
+            return this;
+        }
+        return new Diagnosis(reply, category, permanence, retry, Actor.SENDER_ADMIN, confidence, evidence);
+    }
+
+    /**
      * Whether the failure is permanent: sending the same message again will fail again.
      *
      * @return whether {@link #permanence()} is {@link Permanence#PERMANENT}

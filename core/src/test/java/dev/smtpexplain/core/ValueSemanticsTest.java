@@ -102,6 +102,24 @@ class ValueSemanticsTest {
     }
 
     @Test
+    void theSendersOwnServersFaultIsForTheSendersProvider() {
+        // RFC 4954's temporary authentication failure: the server that checks the login could not, for now
+        Diagnosis internal = Diagnosis.of(reply("454 4.7.0 Temporary authentication failure"), Category.SERVER_ERROR, 0.85, RULE);
+        assertThat(internal.actor()).isEqualTo(Actor.RECIPIENT_ADMIN);
+        Diagnosis own = internal.fromSendersOwnServer();
+        assertThat(own.actor()).isEqualTo(Actor.SENDER_ADMIN);
+        assertThat(List.of(own.reply(), own.category(), own.permanence(), own.retry(), own.confidence(), own.evidence()))
+                .isEqualTo(List.of(internal.reply(), internal.category(), internal.permanence(), internal.retry(), internal.confidence(),
+                        internal.evidence()));
+        assertThat(own.fromSendersOwnServer()).isSameAs(own);
+        // a failure another party fixes stays theirs: the recipient's full mailbox, the sender's own password
+        for (Category c : List.of(Category.MAILBOX_FULL, Category.AUTHENTICATION_FAILED, Category.GREYLISTED)) {
+            Diagnosis d = Diagnosis.of(reply("450 4.2.2 x"), c, 0.85, RULE);
+            assertThat(d.fromSendersOwnServer()).as(c.id()).isSameAs(d);
+        }
+    }
+
+    @Test
     void diagnosisRejectsNullByNameAndImpossibleConfidence() {
         SmtpReply r = reply("550 x");
         assertThatThrownBy(() -> Diagnosis.of(null, Category.UNKNOWN, 0.1, RULE)).isInstanceOf(NullPointerException.class).hasMessage("reply");

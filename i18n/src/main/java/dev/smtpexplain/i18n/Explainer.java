@@ -228,7 +228,7 @@ public final class Explainer {
                 c.get(prefix + ".title"),
                 c.get(prefix + ".summary"),
                 advice,
-                c.get(prefix + ".contact"),
+                contact(c, diagnosis, prefix),
                 whoActs(c, diagnosis, prefix),
                 c.get("retry." + diagnosis.retry().id()),
                 c.get("permanence." + diagnosis.permanence().id()),
@@ -244,6 +244,13 @@ public final class Explainer {
     private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix) {
         String own = prefix + ".acts";
         return diagnosis.actor() == diagnosis.category().actor() && c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
+    }
+
+    // whom to contact, in the category's words, unless who acts is not the category's own and has a line of its own: the
+    // sender's provider for its own server's fault (Diagnosis.fromSendersOwnServer), where the category says "the recipient"
+    private static String contact(Catalog c, Diagnosis diagnosis, String prefix) {
+        String actors = "contact." + diagnosis.actor().id();
+        return diagnosis.actor() != diagnosis.category().actor() && c.has(actors) ? c.get(actors) : c.get(prefix + ".contact");
     }
 
     private static String confidenceKey(double confidence) {

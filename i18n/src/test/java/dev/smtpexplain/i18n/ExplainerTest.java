@@ -122,6 +122,26 @@ class ExplainerTest {
     }
 
     /**
+     * The sender's own server's internal error (RFC 4954's temporary authentication failure at the login): its contact
+     * line sends the person to their own provider, not to "the recipient", in every language; from any other server
+     * the category's own line stays.
+     */
+    @Test
+    void theSendersOwnServersFaultIsReportedToTheSendersProvider() {
+        Diagnosis d = diagnose("454 4.7.0 Temporary authentication failure");
+        assertThat(d.category()).isEqualTo(Category.SERVER_ERROR);
+        Diagnosis own = d.fromSendersOwnServer();
+        for (Locale l : Explainer.supportedLocales()) {
+            LocalizedMessages m = explainer.messages(l);
+            Explanation e = explainer.explain(own, l);
+            assertThat(e.contact()).as(l.toLanguageTag()).isEqualTo(m.get("contact.sender-admin"))
+                    .isNotEqualTo(m.get("category.server-error.contact"));
+            assertThat(e.whoActsText()).as(l.toLanguageTag()).isEqualTo(m.get("acts.sender-admin"));
+            assertThat(explainer.explain(d, l).contact()).as(l.toLanguageTag()).isEqualTo(m.get("category.server-error.contact"));
+        }
+    }
+
+    /**
      * A 5xx sending quota is refused for good as sent: sending the same again works only once the quota has reset, which
      * is what its steps say to wait for. The retry sentence promises no later success (docs/confidence.md: a permanent
      * failure is never "later").

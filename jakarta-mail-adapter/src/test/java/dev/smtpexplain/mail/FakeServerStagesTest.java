@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.RetryAdvice;
+import dev.smtpexplain.i18n.Explainer;
+import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.RecipientFailure.Kind;
 import dev.smtpexplain.mail.support.FakeSmtpServer;
 import dev.smtpexplain.mail.support.FakeSmtpServer.Conversation;
@@ -366,6 +368,10 @@ class FakeServerStagesTest {
     }
 
     private SendFailureReport authRefused(String... reply) throws Exception {
+        return authRefusal(reply).report();
+    }
+
+    private ExplainedSendFailedException authRefusal(String... reply) throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
             @Override
             public void auth(Conversation c, String line) throws IOException {
@@ -377,15 +383,31 @@ class FakeServerStagesTest {
             assertThat(e.getNextException()).isInstanceOf(AuthenticationFailedException.class);
             assertThat(e.report().stage()).isEqualTo(SmtpStage.AUTH);
             Reports.assertExplained(e);
-            return e.report();
+            return e;
         }
     }
 
     @Test
     void authTemporaryFailure454() throws Exception {
-        SendFailureReport r = authRefused("454 4.7.0 Temporary authentication failure");
-        assertThat(r.category()).isEqualTo(Category.AUTHENTICATION_FAILED);
-        assertThat(r.diagnosis().isPermanent()).isFalse();
+        // RFC 4954 §6: the server could not check the login for now. Not "your password is wrong": its own provider
+        // (the sender's, as the server took a login) deals with it, and sending later works
+        for (String[] reply : List.of(new String[] {"454 4.7.0 Temporary authentication failure"},
+                new String[] {"454-4.7.0 Cannot authenticate due to a temporary system problem. Try again later.",
+                    "454 4.7.0 For more information, go to https://support.example.test/smtp-errors"})) {
+            ExplainedSendFailedException e = authRefusal(reply);
+            SendFailureReport r = e.report();
+            assertThat(r.category()).as(reply[0]).isEqualTo(Category.SERVER_ERROR);
+            assertThat(r.diagnosis().isPermanent()).isFalse();
+            assertThat(r.diagnosis().retry()).isEqualTo(RetryAdvice.LATER);
+            assertThat(r.diagnosis().actor()).isEqualTo(Actor.SENDER_ADMIN);
+            for (Locale l : List.of(Locale.ENGLISH, Locale.forLanguageTag("gu"))) {
+                SendFailureReport in = SendFailureAnalyzer.standard().analyze(e, l);
+                LocalizedMessages m = Explainer.standard().messages(l);
+                assertThat(in.explanation().whoActsText()).isEqualTo(m.get("acts.sender-admin"));
+                assertThat(in.explanation().contact()).isEqualTo(m.get("contact.sender-admin"));
+                assertThat(in.explanation().advice()).doesNotContain(m.get("category.authentication-failed.advice.1"));
+            }
+        }
     }
 
     @Test

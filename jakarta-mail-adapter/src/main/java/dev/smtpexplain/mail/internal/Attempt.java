@@ -1,6 +1,7 @@
 package dev.smtpexplain.mail.internal;
 
 import dev.smtpexplain.core.ServerText;
+import dev.smtpexplain.mail.SmtpStage;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
@@ -66,6 +67,15 @@ public record Attempt(Phase phase, String host, int port, List<String> recipient
     /** Nothing known beyond the exception. */
     public static Attempt unknown() {
         return new Attempt(Phase.UNKNOWN, null, -1, List.of(), Redactor.patternsOnly(), false, null);
+    }
+
+    /**
+     * Whether the server that answered at {@code stage} is the sender's own outgoing server: it answered the login
+     * (no one logs in to a recipient's server), or it listens on a submission port (587, RFC 6409; 465, RFC 8314). On
+     * port 25 it may be a relay of the sender's or the recipient's own server: not known.
+     */
+    public boolean sendersOwnServer(SmtpStage stage) {
+        return stage == SmtpStage.AUTH || port == 587 || port == 465;
     }
 
     /** A copy with another phase. */

@@ -68,6 +68,9 @@ final class RecipientLedger {
             ledger.all.add(address);
             SmtpReply reply = Replies.read(r.redact(ExceptionChain.message(e)));
             Diagnosis d = Replies.diagnose(diagnoser, reply, SmtpStage.RCPT_TO);
+            if (a.sendersOwnServer(SmtpStage.RCPT_TO)) {
+                d = d.fromSendersOwnServer();
+            }
             RecipientFailure.Kind kind = switch (reply.classDigit()) {
                 case 5 -> RecipientFailure.Kind.REJECTED;
                 case 4 -> RecipientFailure.Kind.DEFERRED;

@@ -84,6 +84,10 @@ final class ReportAssembler {
         } else {
             overall = Diagnosis.of(NO_REPLY, f.category(), f.confidence(), new Evidence(Evidence.Source.TRANSPORT, f.evidenceId()));
         }
+        if (a.sendersOwnServer(stage)) {
+            // the sender's provider runs this server: its own fault or policy is theirs to deal with, not the recipient's
+            overall = overall.fromSendersOwnServer();
+        }
         if (f.unconfirmed()) {
             overall = overall.deliveryUnconfirmed();
         } else if (f.isLocal()) {
