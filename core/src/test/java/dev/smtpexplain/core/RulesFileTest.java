@@ -151,7 +151,16 @@ class RulesFileTest {
                 .hasMessage("mine line 1 column 36: unexpected 'weak': a rule line is rule ID CATEGORY [WHEN], and WHEN is one comma-separated"
                         + " list without spaces");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    spam\n", "mine"))
-                .hasMessage("mine line 2 column 5: expected a quoted phrase or 'example:' in a rule block");
+                .hasMessage("mine line 2 column 5: expected a quoted phrase, 'example:' or 'first-step:' in a rule block");
+        // a first step is one step number, from 1, once a block
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    first-step:  0\n    \"spam\"\n", "mine"))
+                .hasMessage("mine line 2 column 18: a first step is the number of one of the category's steps (its advice), from 1: '0'");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    first-step: two\n    \"spam\"\n", "mine"))
+                .hasMessageStartingWith("mine line 2 column 17: a first step is the number");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    first-step: 2\n    first-step: 3\n    \"spam\"\n", "mine"))
+                .hasMessage("mine line 3 column 5: a rule names one first step");
+        assertThat(RulesParser.parse("rule a.b  spam-detected\n    first-step: 2\n    \"spam\"\n", "mine").get(0).firstStep()).isEqualTo(2);
+        assertThat(RulesParser.parse("rule a.b  spam-detected\n    \"spam\"\n", "mine").get(0).firstStep()).isZero();
         // an empty block is named at its own line, not at the line that ended it, and with a column at the file's end too
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n# nothing\nrule c.d spam-detected\n    \"x\"", "mine"))
                 .hasMessage("mine line 1 column 1: rule a.b has no phrases");

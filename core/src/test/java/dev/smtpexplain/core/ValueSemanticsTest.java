@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The result values compare by their components, reject null by name and say nothing for "none". */
@@ -146,6 +147,24 @@ class ValueSemanticsTest {
         assertThatThrownBy(() -> new Evidence(Evidence.Source.TEXT_RULE, "r", Optional.of(""))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Evidence(Evidence.Source.BASIC_CODE, "code:550", Optional.of("x"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Evidence(Evidence.Source.TEXT_RULE, "r", null)).isInstanceOf(NullPointerException.class).hasMessage("matchedPhrase");
+    }
+
+    @Test
+    void onlyATextRuleNamesAFirstStep() {
+        // the rule's wording says which of the category's causes it is: an app password asked for, not a wrong password
+        Diagnosis app = Diagnoser.standard().diagnose("534-5.7.9 Application-specific password required. Learn more at https://x.example/?p=InvalidSecondFactor");
+        assertThat(app.evidence().ruleId()).isEqualTo("auth.app-password-required");
+        assertThat(app.evidence().firstStep()).hasValue(2);
+        assertThat(Diagnoser.standard().diagnose("535 5.7.8 Username and Password not accepted").evidence().firstStep()).isEmpty();
+        assertThat(Diagnoser.standard().diagnose("550 5.1.1 whatever this says").evidence().firstStep()).isEmpty();
+        assertThat(new Evidence(Evidence.Source.TEXT_RULE, "r", Optional.of("x"))).isEqualTo(new Evidence(Evidence.Source.TEXT_RULE, "r",
+                Optional.of("x"), OptionalInt.empty()));
+        assertThatThrownBy(() -> new Evidence(Evidence.Source.TEXT_RULE, "r", Optional.of("x"), OptionalInt.of(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Evidence(Evidence.Source.BASIC_CODE, "code:534", Optional.empty(), OptionalInt.of(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Evidence(Evidence.Source.TEXT_RULE, "r", Optional.of("x"), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("firstStep");
     }
 
     @Test

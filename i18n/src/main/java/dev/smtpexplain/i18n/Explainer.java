@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -209,7 +210,7 @@ public final class Explainer {
         Objects.requireNonNull(diagnosis, "diagnosis");
         Catalog c = catalog(locale);
         String prefix = "category." + diagnosis.category().id();
-        List<String> advice = c.numbered(prefix + ".advice");
+        List<String> advice = withFirstStep(c.numbered(prefix + ".advice"), diagnosis.evidence().firstStep());
         if (diagnosis.retry() == RetryAdvice.AUTOMATIC && diagnosis.category().retryAdvice() != RetryAdvice.AUTOMATIC) {
             // a message its sender still retries (a delivery report's delayed recipient): waiting comes first, and
             // the category's own steps ("wait, then send again") are for the case where the sender gives up
@@ -244,6 +245,17 @@ public final class Explainer {
     private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix) {
         String own = prefix + ".acts";
         return diagnosis.actor() == diagnosis.category().actor() && c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
+    }
+
+    // the category's steps with the one the deciding rule names first (an app password asked for: creating one, not
+    // checking the password); a number past the catalog's steps (an application's override removed some) changes nothing
+    private static List<String> withFirstStep(List<String> advice, OptionalInt firstStep) {
+        if (firstStep.isEmpty() || firstStep.getAsInt() > advice.size() || firstStep.getAsInt() == 1) {
+            return advice;
+        }
+        List<String> ordered = new ArrayList<>(advice);
+        ordered.add(0, ordered.remove(firstStep.getAsInt() - 1));
+        return ordered;
     }
 
     // whom to contact, in the category's words, unless who acts is not the category's own and has a line of its own: the

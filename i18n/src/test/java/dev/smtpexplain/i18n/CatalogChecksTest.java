@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
+import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.i18n.internal.Patterns;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,6 +95,30 @@ class CatalogChecksTest {
         Map<String, String> tr = load(l);
         assertThat(tr.keySet()).as("missing in %s", l).containsAll(en.keySet());
         assertThat(en.keySet()).as("extra in %s", l).containsAll(tr.keySet());
+    }
+
+    /** Every built-in rule's {@code first-step} names a step its category has, in every catalog. */
+    @ParameterizedTest
+    @MethodSource("allLocales")
+    void everyRulesFirstStepIsAStepOfItsCategory(Locale l) throws IOException {
+        String rules;
+        try (InputStream in = Diagnoser.class.getResourceAsStream("/dev/smtpexplain/core/rules.txt")) {
+            assertThat(in).as("core's rules.txt").isNotNull();
+            rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> catalog = load(l);
+        int named = 0;
+        String[] head = null; // the block's "rule ID CATEGORY"; the core's parser checks the syntax
+        for (String line : rules.split("\\R")) {
+            if (line.startsWith("rule ")) {
+                head = line.strip().split("\\s+");
+            } else if (line.strip().startsWith("first-step:")) {
+                named++;
+                String step = line.strip().substring("first-step:".length()).strip();
+                assertThat(catalog).as("%s in %s", head[1], l).containsKey("category." + head[2] + ".advice." + step);
+            }
+        }
+        assertThat(named).as("rules that name a first step").isGreaterThanOrEqualTo(4);
     }
 
     @ParameterizedTest

@@ -122,6 +122,35 @@ class ExplainerTest {
     }
 
     /**
+     * A login refused for a reason its wording names leads with the step for that reason (the rule's {@code first-step}),
+     * in every language; a plain refusal keeps the category's order (the password first). The other steps follow.
+     */
+    @Test
+    void aLoginRefusalLeadsWithTheStepItsWordingNames() {
+        Map<String, Integer> firstStep = Map.of(
+                "535-5.7.8 Username and Password not accepted. For more information, go to https://support.example.com/?p=BadCredentials", 1,
+                "534-5.7.9 Application-specific password required. Learn more at https://support.example.com/mail/?p=InvalidSecondFactor", 2,
+                "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", 3,
+                "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", 4,
+                "504 5.7.4 Unrecognized authentication mechanism", 4,
+                "534-5.7.14 Please log in via your web browser and then try again.", 5);
+        firstStep.forEach((reply, step) -> {
+            Diagnosis d = diagnose(reply);
+            assertThat(d.category()).as(reply).isEqualTo(Category.AUTHENTICATION_FAILED);
+            for (Locale l : Explainer.supportedLocales()) {
+                LocalizedMessages m = explainer.messages(l);
+                List<String> advice = explainer.explain(d, l).advice();
+                List<String> own = new ArrayList<>();
+                for (int i = 1; m.has("category.authentication-failed.advice." + i); i++) {
+                    own.add(m.get("category.authentication-failed.advice." + i));
+                }
+                assertThat(advice).as("%s in %s", reply, l).hasSameSizeAs(own).containsExactlyInAnyOrderElementsOf(own)
+                        .first().isEqualTo(own.get(step - 1));
+            }
+        });
+    }
+
+    /**
      * The sender's own server's internal error (RFC 4954's temporary authentication failure at the login): its contact
      * line sends the person to their own provider, not to "the recipient", in every language; from any other server
      * the category's own line stays.

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.IntUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,8 @@ public final class RuleEngine {
         public Evidence evidence() {
             Evidence e = evidence;
             if (e == null) {
-                e = new Evidence(Evidence.Source.TEXT_RULE, rule.id(), Optional.of(phrase));
+                e = new Evidence(Evidence.Source.TEXT_RULE, rule.id(), Optional.of(phrase),
+                        rule.firstStep() == 0 ? OptionalInt.empty() : OptionalInt.of(rule.firstStep()));
                 evidence = e;
             }
             return e;

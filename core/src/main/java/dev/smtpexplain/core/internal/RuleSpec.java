@@ -21,14 +21,25 @@ import java.util.List;
  *     category is permanent by nature does not apply to a 4xx reply, nor a temporary one to a 5xx reply
  * @param examples replies the rule must decide, checked by the build
  * @param origin where the rule was written ("rules.txt line 12"), for messages
+ * @param firstStep the category's step (its advice, from 1) that this rule's wording says to try first, or 0 for the
+ *     category's own order ({@code first-step:} in a rule block)
  */
 public record RuleSpec(String id, Category category, List<List<String>> alternatives, List<List<String>> written,
-        Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin) {
+        Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin, int firstStep) {
 
     public RuleSpec {
         alternatives = deepCopy(alternatives);
         written = deepCopy(written);
         examples = List.copyOf(examples);
+        if (firstStep < 0) {
+            throw new IllegalArgumentException("first step " + firstStep + " of rule " + id);
+        }
+    }
+
+    /** A rule that keeps its category's order of steps. */
+    public RuleSpec(String id, Category category, List<List<String>> alternatives, List<List<String>> written,
+            Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin) {
+        this(id, category, alternatives, written, condition, weak, anyClass, examples, origin, 0);
     }
 
     /**
@@ -36,7 +47,7 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
      * condition and flags, without its phrases and examples}
      */
     public RuleSpec decided() {
-        return new RuleSpec(id, category, List.of(), List.of(), condition, weak, anyClass, List.of(), origin);
+        return new RuleSpec(id, category, List.of(), List.of(), condition, weak, anyClass, List.of(), origin, firstStep);
     }
 
     // a loop, not a stream: rules are built while the JVM starts, before the JIT has compiled anything

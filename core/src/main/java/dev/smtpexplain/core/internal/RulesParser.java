@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  *     "unauthenticated email" + "not accepted"
  *     example: 550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy
  *
+ * # a block may name which of its category's steps (advice, from 1) its wording says to try first
+ * rule auth.app-password-required  authentication-failed  any-class
+ *     first-step: 2
+ *     "application specific password"
+ *
  * # the one-line form: id category when phrases
  * postgrey.greylisted  greylisted  code=4xx  "greylisted" | "greylisting*"
  * </pre>
@@ -40,6 +45,7 @@ public final class RulesParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final String EXAMPLE = "example:";
+    private static final String FIRST_STEP = "first-step:";
 
     private RulesParser() {
     }
@@ -155,9 +161,9 @@ public final class RulesParser {
             return new Head(id, c, code, status, weak, anyClass);
         }
 
-        RuleSpec spec(List<List<String>> alternatives, List<List<String>> written, List<String> examples, String origin) {
+        RuleSpec spec(List<List<String>> alternatives, List<List<String>> written, List<String> examples, String origin, int firstStep) {
             return new RuleSpec(id, category, alternatives, written, RuleSpec.Condition.of(code, status), weak, anyClass,
-                    examples, origin);
+                    examples, origin, firstStep);
         }
     }
 
@@ -168,6 +174,7 @@ public final class RulesParser {
         final List<List<String>> alternatives = new ArrayList<>();
         final List<List<String>> written = new ArrayList<>();
         final List<String> examples = new ArrayList<>();
+        int firstStep;
 
         private Block(Head head, int line) {
             this.head = head;
@@ -207,10 +214,22 @@ public final class RulesParser {
                     throw new RuleSyntaxException("an example needs the text of a reply", start + EXAMPLE.length() + 1);
                 }
                 examples.add(example);
+            } else if (body.startsWith(FIRST_STEP)) {
+                String rest = body.substring(FIRST_STEP.length());
+                String n = rest.strip();
+                int column = start + FIRST_STEP.length() + (rest.length() - rest.stripLeading().length()) + 1;
+                if (firstStep != 0) {
+                    throw new RuleSyntaxException("a rule names one first step", start + 1);
+                }
+                if (!n.matches("[1-9][0-9]?")) {
+                    throw new RuleSyntaxException("a first step is the number of one of the category's steps (its advice), from 1: '"
+                            + n + "'", column);
+                }
+                firstStep = Integer.parseInt(n);
             } else if (body.startsWith("\"")) {
                 parsePhrases(body, start, alternatives, written);
             } else {
-                throw new RuleSyntaxException("expected a quoted phrase or 'example:' in a rule block", start + 1);
+                throw new RuleSyntaxException("expected a quoted phrase, 'example:' or 'first-step:' in a rule block", start + 1);
             }
         }
 
@@ -218,7 +237,7 @@ public final class RulesParser {
             if (alternatives.isEmpty()) {
                 throw new RuleSyntaxException("rule " + head.id + " has no phrases", 1);
             }
-            return head.spec(alternatives, written, examples, source + " line " + line);
+            return head.spec(alternatives, written, examples, source + " line " + line, firstStep);
         }
     }
 
@@ -255,7 +274,7 @@ public final class RulesParser {
             try {
                 Head h = Head.of(id, f[1].strip(), "any-class", 1, 1, 1);
                 String phrase = PhraseAutomaton.normalizePhrase(token, false);
-                rules.add(h.spec(List.of(List.of(phrase)), List.of(List.of(token)), List.of(), origin));
+                rules.add(h.spec(List.of(List.of(phrase)), List.of(List.of(token)), List.of(), origin, 0));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
             }
@@ -290,7 +309,7 @@ public final class RulesParser {
         List<List<String>> written = new ArrayList<>();
         int phrasesColumn = line.indexOf(head[3], whenColumn - 1 + head[2].length());
         parsePhrases(head[3], phrasesColumn, alternatives, written);
-        return h.spec(alternatives, written, List.of(), origin);
+        return h.spec(alternatives, written, List.of(), origin, 0);
     }
 
     /**
