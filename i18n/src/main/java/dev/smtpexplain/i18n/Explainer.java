@@ -1,6 +1,7 @@
 package dev.smtpexplain.i18n;
 
 import com.ibm.icu.util.ULocale;
+import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.CodeMeaning;
 import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.RetryAdvice;
@@ -10,6 +11,7 @@ import dev.smtpexplain.i18n.internal.Bundles;
 import dev.smtpexplain.i18n.internal.Catalog;
 import dev.smtpexplain.i18n.internal.Patterns;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -211,6 +214,14 @@ public final class Explainer {
         Catalog c = catalog(locale);
         String prefix = "category." + diagnosis.category().id();
         List<String> advice = withFirstStep(c.numbered(prefix + ".advice"), diagnosis.evidence().firstStep());
+        if (WAITS_FIRST.contains(diagnosis.category()) && (diagnosis.retry() == RetryAdvice.AFTER_FIX || diagnosis.retry() == RetryAdvice.NEVER)
+                && diagnosis.evidence().firstStep().isEmpty() && advice.size() > 1) {
+            // the reply made a failure that is usually temporary permanent (a 5xx "mailbox full", "poor reputation"): waiting
+            // and sending again, the category's first step, is now the last thing to try
+            List<String> waitLast = new ArrayList<>(advice.subList(1, advice.size()));
+            waitLast.add(advice.get(0));
+            advice = waitLast;
+        }
         if (diagnosis.retry() == RetryAdvice.AUTOMATIC && diagnosis.category().retryAdvice() != RetryAdvice.AUTOMATIC) {
             // a message its sender still retries (a delivery report's delayed recipient): waiting comes first, and
             // the category's own steps ("wait, then send again") are for the case where the sender gives up
@@ -231,7 +242,7 @@ public final class Explainer {
                 advice,
                 contact(c, diagnosis, prefix),
                 whoActs(c, diagnosis, prefix),
-                c.get("retry." + diagnosis.retry().id()),
+                retryText(c, diagnosis, prefix),
                 c.get("permanence." + diagnosis.permanence().id()),
                 c.get(confidenceKey(diagnosis.confidence())),
                 diagnosis.codeMeaning().map(m -> meaning(c, m, "meaning.unregistered.code", "code")),
@@ -245,6 +256,19 @@ public final class Explainer {
     private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix) {
         String own = prefix + ".acts";
         return diagnosis.actor() == diagnosis.category().actor() && c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
+    }
+
+    // the categories whose first step, in every catalog, is to wait and then send again (CatalogChecksTest holds the
+    // English to it): right while the failure is temporary. Not a sending limit or a rate limit, which waiting lifts
+    // even when the reply is a 5xx
+    private static final Set<Category> WAITS_FIRST = EnumSet.of(Category.MAILBOX_FULL, Category.BAD_REPUTATION, Category.SERVER_ERROR,
+            Category.SERVER_STORAGE_FULL, Category.SERVICE_UNAVAILABLE, Category.NETWORK_ERROR);
+
+    // whether sending again helps, in the category's own words where its catalog has them for this advice (a 5xx
+    // sending limit: "after the problem has been fixed" says nothing of the limit resetting by itself)
+    private static String retryText(Catalog c, Diagnosis diagnosis, String prefix) {
+        String own = prefix + ".retry." + diagnosis.retry().id();
+        return c.has(own) ? c.get(own) : c.get("retry." + diagnosis.retry().id());
     }
 
     // the category's steps with the one the deciding rule names first (an app password asked for: creating one, not

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -95,6 +96,18 @@ class CatalogChecksTest {
         Map<String, String> tr = load(l);
         assertThat(tr.keySet()).as("missing in %s", l).containsAll(en.keySet());
         assertThat(en.keySet()).as("extra in %s", l).containsAll(tr.keySet());
+    }
+
+    /**
+     * The categories whose first step is to wait and send again, as the Explainer counts on when a 5xx makes their failure
+     * permanent (it moves that step last): their English first step says so.
+     */
+    @Test
+    void theCategoriesThatWaitFirstSayItFirst() {
+        Map<String, String> en = load(Locale.ENGLISH);
+        for (String id : List.of("mailbox-full", "bad-reputation", "server-error", "server-storage-full", "service-unavailable", "network-error")) {
+            assertThat(en.get("category." + id + ".advice.1")).as(id).containsPattern("^(Wait .*then send the message again|Send the message again later)");
+        }
     }
 
     /** Every built-in rule's {@code first-step} names a step its category has, in every catalog. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.Diagnosis;
+import dev.smtpexplain.core.RetryAdvice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -177,10 +178,45 @@ class ExplainerTest {
      */
     @Test
     void aSendingQuotaRefusedWithA5xxWaitsForTheQuotaNotForLuck() {
-        Explanation e = explainer.explain(diagnose("550 5.4.5 Daily user sending quota exceeded"), Locale.ENGLISH);
+        Diagnosis d = diagnose("550 5.4.5 Daily user sending quota exceeded");
+        assertThat(d.retry()).isEqualTo(RetryAdvice.AFTER_FIX);
+        Explanation e = explainer.explain(d, Locale.ENGLISH);
         assertThat(e.categoryId()).isEqualTo("sending-quota-exceeded");
-        assertThat(e.retryText()).isEqualTo("Sending again will help only after the problem has been fixed.");
+        // the fix is the limit resetting: the answer says so, in every language, and waiting stays the first step
+        assertThat(e.retryText()).isEqualTo("Sending again will work once your sending limit has reset, usually within a day.");
         assertThat(e.advice().get(0)).startsWith("Wait a few hours");
+        for (Locale l : Explainer.supportedLocales()) {
+            LocalizedMessages m = explainer.messages(l);
+            assertThat(explainer.explain(d, l).retryText()).as(l.toLanguageTag())
+                    .isEqualTo(m.get("category.sending-quota-exceeded.retry.after-fix")).isNotEqualTo(m.get("retry.after-fix"));
+            assertThat(explainer.explain(diagnose("550 5.7.1 Rate limit exceeded for this sender"), l).retryText()).as(l.toLanguageTag())
+                    .isEqualTo(m.get("category.rate-limited.retry.after-fix"));
+            // a 4xx limit keeps the general answer
+            assertThat(explainer.explain(diagnose("452 4.5.3 Daily sending quota exceeded"), l).retryText()).as(l.toLanguageTag())
+                    .isEqualTo(m.get("retry.later"));
+        }
+    }
+
+    /**
+     * A failure that is usually temporary, made permanent by its 5xx reply (a full mailbox the server will not wait for, a
+     * sender's reputation): waiting and sending again, the category's first step, comes last, in every language; the
+     * same failure as a 4xx keeps it first.
+     */
+    @Test
+    void aPermanentReplyPutsWaitingLast() {
+        for (String[] pair : List.of(new String[] {"552 5.2.2 Mailbox full", "452 4.2.2 Mailbox full"},
+                new String[] {"550 5.7.1 Poor reputation of the sending IP, message rejected", "421 4.7.0 Poor reputation of the sending IP, try later"})) {
+            Diagnosis permanent = diagnose(pair[0]);
+            Diagnosis temporary = diagnose(pair[1]);
+            assertThat(permanent.category()).as(pair[0]).isEqualTo(temporary.category());
+            assertThat(permanent.retry()).isIn(RetryAdvice.AFTER_FIX, RetryAdvice.NEVER);
+            for (Locale l : Explainer.supportedLocales()) {
+                List<String> later = explainer.explain(temporary, l).advice();
+                List<String> now = explainer.explain(permanent, l).advice();
+                assertThat(now).as("%s in %s", pair[0], l).containsExactlyInAnyOrderElementsOf(later).last().isEqualTo(later.get(0));
+                assertThat(now.get(0)).isEqualTo(later.get(1));
+            }
+        }
     }
 
     /** The catalog joins an unregistered code's sentence to its digits' meaning: Chinese and Japanese put no space after '：'. */
