@@ -57,7 +57,7 @@ final class DocumentedCorpus {
             "providernotices.tsv", "deliveryl10n.tsv", "familiesl10n.tsv", "groupware.tsv",
             "termclients.tsv", "panels3.tsv", "selfhostapps.tsv", "osmailapps.tsv",
             "esphelp.tsv", "eastasia3.tsv", "commercial4.tsv",
-            "longtail2.tsv", "longtail3.tsv", "longtail4.tsv", "longtail5.tsv");
+            "longtail2.tsv", "longtail3.tsv", "longtail4.tsv", "longtail5.tsv", "longtail6.tsv");
 
     /** One labeled reply. */
     record Row(String file, int line, String code, String status, String text, Category category, String lang,
