@@ -21,7 +21,9 @@ final class ExplanationRenderer {
         Permanence p = e.diagnosis().permanence();
         String badge = p == Permanence.PERMANENT ? t.red(e.permanenceLabel()) : p == Permanence.TEMPORARY ? t.yellow(e.permanenceLabel()) : t.bold(e.permanenceLabel());
         line(sb, layout, t, t.bold(e.title()));
-        line(sb, layout, t, badge);
+        // a guess says so where the reader looks first, not only in the technical details
+        boolean guess = e.confidenceLabel().equals(m.get("confidence.low"));
+        line(sb, layout, t, guess ? badge + " · " + t.yellow(e.confidenceLabel()) : badge);
         sb.append('\n');
         line(sb, layout, t, t.heading(m.get("label.whatHappened")));
         line(sb, layout, t, "  " + e.summary());

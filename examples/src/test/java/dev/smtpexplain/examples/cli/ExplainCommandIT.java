@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smtpexplain.i18n.Explainer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,19 @@ class ExplainCommandIT {
         assertThat(r.out()).contains("The recipient’s address does not exist", "What you can try", "1. ", "recipient-unknown",
                 "> 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
         assertThat(r.out()).doesNotContain("\u001B[");
+    }
+
+    @Test
+    void aGuessSaysSoUnderItsTitle() throws Exception {
+        // a refusal no rule explains, read from its generic code alone: the second line says it is a guess
+        CliProcess.Result guess = CliProcess.run("explain", "--lang", "en", "554 Transaction failed");
+        assertThat(guess.exit()).isZero();
+        assertThat(guess.out().lines().skip(1).findFirst().orElseThrow()).endsWith(" · A guess");
+        CliProcess.Result sure = CliProcess.run("explain", "--lang", "en", "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+        assertThat(sure.out().lines().skip(1).findFirst().orElseThrow()).isEqualTo("Permanent failure");
+        CliProcess.Result gu = CliProcess.run("explain", "--lang", "gu", "554 Transaction failed");
+        assertThat(gu.out().lines().skip(1).findFirst().orElseThrow()).endsWith(" · " + Explainer.standard().messages(Locale.forLanguageTag("gu"))
+                .get("confidence.low"));
     }
 
     @Test
