@@ -399,7 +399,9 @@ public final class Diagnoser {
     }
 
     private static Diagnosis fromRule(SmtpReply reply, RuleEngine.Match m, double confidence) {
-        return Diagnosis.of(reply, m.rule().category(), confidence, m.evidence());
+        Diagnosis d = Diagnosis.of(reply, m.rule().category(), confidence, m.evidence());
+        Actor who = m.rule().actor();
+        return who == null ? d : d.actedOnBy(who);
     }
 
     private static Diagnosis fromStatus(SmtpReply reply, CodeTable.Entry e, double confidence) {

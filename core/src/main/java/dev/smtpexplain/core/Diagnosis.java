@@ -221,6 +221,11 @@ public final class Diagnosis {
         return new Diagnosis(reply, category, permanence, RetryAdvice.AFTER_FIX, Actor.SENDER, confidence, evidence);
     }
 
+    // who acts as the deciding rule's wording says (acts: in the rules language), in place of the category's
+    Diagnosis actedOnBy(Actor who) {
+        return who == actor ? this : new Diagnosis(reply, category, permanence, retry, who, confidence, evidence);
+    }
+
     /**
      * This diagnosis for a reply from the sender's own outgoing server: one that answered the login, or listens on a
      * submission port (587, 465). Its internal error, full storage or policy is for the sender's email provider or IT

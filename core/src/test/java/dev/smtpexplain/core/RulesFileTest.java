@@ -151,7 +151,16 @@ class RulesFileTest {
                 .hasMessage("mine line 1 column 36: unexpected 'weak': a rule line is rule ID CATEGORY [WHEN], and WHEN is one comma-separated"
                         + " list without spaces");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    spam\n", "mine"))
-                .hasMessage("mine line 2 column 5: expected a quoted phrase, 'example:' or 'first-step:' in a rule block");
+                .hasMessage("mine line 2 column 5: expected a quoted phrase, 'example:', 'first-step:' or 'acts:' in a rule block");
+        // who acts: an actor's id, once, and not the category's own
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  policy-violation\n    acts: boss\n    \"policy\"\n", "mine"))
+                .hasMessage("mine line 2 column 11: unknown actor 'boss' (use sender, sender-admin, recipient, recipient-admin or nobody)");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  policy-violation\n    acts: recipient-admin\n    \"policy\"\n", "mine"))
+                .hasMessage("mine line 2 column 11: 'recipient-admin' acts for policy-violation already: leave acts: out");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  policy-violation\n    acts: sender\n    acts: sender-admin\n    \"x\"\n", "mine"))
+                .hasMessage("mine line 3 column 5: a rule names one who acts");
+        assertThat(RulesParser.parse("rule a.b  policy-violation\n    acts: sender-admin\n    \"x\"\n", "mine").get(0).actor())
+                .isEqualTo(dev.smtpexplain.core.Actor.SENDER_ADMIN);
         // a first step is one step number, from 1, once a block
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    first-step:  0\n    \"spam\"\n", "mine"))
                 .hasMessage("mine line 2 column 18: a first step is the number of one of the category's steps (its advice), from 1: '0'");

@@ -213,7 +213,8 @@ public final class Explainer {
         Objects.requireNonNull(diagnosis, "diagnosis");
         Catalog c = catalog(locale);
         String prefix = "category." + diagnosis.category().id();
-        List<String> advice = withFirstStep(c.numbered(prefix + ".advice"), diagnosis.evidence().firstStep());
+        String texts = texts(c, diagnosis, prefix);
+        List<String> advice = withFirstStep(c.numbered(texts + ".advice"), diagnosis.evidence().firstStep());
         if (WAITS_FIRST.contains(diagnosis.category()) && (diagnosis.retry() == RetryAdvice.AFTER_FIX || diagnosis.retry() == RetryAdvice.NEVER)
                 && diagnosis.evidence().firstStep().isEmpty() && advice.size() > 1) {
             // the reply made a failure that is usually temporary permanent (a 5xx "mailbox full", "poor reputation"): waiting
@@ -237,8 +238,8 @@ public final class Explainer {
         }
         return Explanation.of(
                 c.locale().toLanguageTag(),
-                c.get(prefix + ".title"),
-                c.get(prefix + ".summary"),
+                c.get(texts + ".title"),
+                c.get(texts + ".summary"),
                 advice,
                 contact(c, diagnosis, prefix),
                 whoActs(c, diagnosis, prefix),
@@ -280,6 +281,14 @@ public final class Explainer {
         List<String> ordered = new ArrayList<>(advice);
         ordered.add(0, ordered.remove(firstStep.getAsInt() - 1));
         return ordered;
+    }
+
+    // where the title, summary and steps come from: the category's own, or its texts for the one who acts where that is
+    // not the category's own and the catalog has them ("category.policy-violation.by.sender-admin": a rule of the
+    // sender's own organization, which the category's texts, written for the recipient's, would misstate)
+    private static String texts(Catalog c, Diagnosis diagnosis, String prefix) {
+        String byActor = prefix + ".by." + diagnosis.actor().id();
+        return diagnosis.actor() != diagnosis.category().actor() && c.has(byActor + ".title") ? byActor : prefix;
     }
 
     // whom to contact, in the category's words, unless who acts is not the category's own and has a line of its own: the

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.Diagnosis;
@@ -149,6 +150,34 @@ class ExplainerTest {
                         .first().isEqualTo(own.get(step - 1));
             }
         });
+    }
+
+    /**
+     * A rule of the sender's own organization (Microsoft 365's 5.7.520, a forwarding rule to outside addresses): who acts is
+     * the sender's administrator, and the report says the organization's rule refused it, in every language; a rule of the
+     * recipient's organization keeps the category's texts.
+     */
+    @Test
+    void theSendersOwnOrganizationsRuleIsNotTheRecipients() {
+        Diagnosis own = diagnose("550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your"
+                + " administrator for further assistance. AS(7555)");
+        Diagnosis theirs = diagnose("550 5.2.1 Message deleted by the transport rules agent");
+        assertThat(own.category()).isEqualTo(Category.POLICY_VIOLATION).isEqualTo(theirs.category());
+        assertThat(own.actor()).isEqualTo(Actor.SENDER_ADMIN);
+        assertThat(theirs.actor()).isEqualTo(Actor.RECIPIENT_ADMIN);
+        for (Locale l : Explainer.supportedLocales()) {
+            LocalizedMessages m = explainer.messages(l);
+            Explanation e = explainer.explain(own, l);
+            String by = "category.policy-violation.by.sender-admin";
+            assertThat(e.title()).as(l.toLanguageTag()).isEqualTo(m.get(by + ".title")).isNotEqualTo(m.get("category.policy-violation.title"));
+            assertThat(e.summary()).isEqualTo(m.get(by + ".summary"));
+            assertThat(e.advice()).containsExactly(m.get(by + ".advice.1"), m.get(by + ".advice.2"), m.get(by + ".advice.3"));
+            assertThat(e.whoActsText()).isEqualTo(m.get("acts.sender-admin"));
+            assertThat(e.contact()).isEqualTo(m.get("contact.sender-admin"));
+            Explanation t = explainer.explain(theirs, l);
+            assertThat(t.title()).as(l.toLanguageTag()).isEqualTo(m.get("category.policy-violation.title"));
+            assertThat(t.contact()).isEqualTo(m.get("category.policy-violation.contact"));
+        }
     }
 
     /**

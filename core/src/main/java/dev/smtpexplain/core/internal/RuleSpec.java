@@ -1,10 +1,12 @@
 package dev.smtpexplain.core.internal;
 
+import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.EnhancedStatus;
 import dev.smtpexplain.core.SmtpReply;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One text rule as written: the category it gives when any alternative matches. An alternative
@@ -23,9 +25,12 @@ import java.util.List;
  * @param origin where the rule was written ("rules.txt line 12"), for messages
  * @param firstStep the category's step (its advice, from 1) that this rule's wording says to try first, or 0 for the
  *     category's own order ({@code first-step:} in a rule block)
+ * @param actor who must act as the rule's wording says, where it says another than the category's ("Your organization
+ *     does not allow …": the sender's own administrator), or null for the category's ({@code acts:} in a rule block)
  */
 public record RuleSpec(String id, Category category, List<List<String>> alternatives, List<List<String>> written,
-        Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin, int firstStep) {
+        Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin, int firstStep,
+        @Nullable Actor actor) {
 
     public RuleSpec {
         alternatives = deepCopy(alternatives);
@@ -36,10 +41,10 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
         }
     }
 
-    /** A rule that keeps its category's order of steps. */
+    /** A rule that keeps its category's order of steps and who acts. */
     public RuleSpec(String id, Category category, List<List<String>> alternatives, List<List<String>> written,
             Condition condition, boolean weak, boolean anyClass, List<String> examples, String origin) {
-        this(id, category, alternatives, written, condition, weak, anyClass, examples, origin, 0);
+        this(id, category, alternatives, written, condition, weak, anyClass, examples, origin, 0, null);
     }
 
     /**
@@ -47,7 +52,7 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
      * condition and flags, without its phrases and examples}
      */
     public RuleSpec decided() {
-        return new RuleSpec(id, category, List.of(), List.of(), condition, weak, anyClass, List.of(), origin, firstStep);
+        return new RuleSpec(id, category, List.of(), List.of(), condition, weak, anyClass, List.of(), origin, firstStep, actor);
     }
 
     // a loop, not a stream: rules are built while the JVM starts, before the JIT has compiled anything

@@ -1,9 +1,11 @@
 package dev.smtpexplain.core.internal;
 
+import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the rules language (see {@code docs/rules.md}). Two forms, freely mixed:
@@ -46,6 +48,7 @@ public final class RulesParser {
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final String EXAMPLE = "example:";
     private static final String FIRST_STEP = "first-step:";
+    private static final String ACTS = "acts:";
 
     private RulesParser() {
     }
@@ -161,9 +164,10 @@ public final class RulesParser {
             return new Head(id, c, code, status, weak, anyClass);
         }
 
-        RuleSpec spec(List<List<String>> alternatives, List<List<String>> written, List<String> examples, String origin, int firstStep) {
+        RuleSpec spec(List<List<String>> alternatives, List<List<String>> written, List<String> examples, String origin, int firstStep,
+                @Nullable Actor actor) {
             return new RuleSpec(id, category, alternatives, written, RuleSpec.Condition.of(code, status), weak, anyClass,
-                    examples, origin, firstStep);
+                    examples, origin, firstStep, actor);
         }
     }
 
@@ -175,6 +179,7 @@ public final class RulesParser {
         final List<List<String>> written = new ArrayList<>();
         final List<String> examples = new ArrayList<>();
         int firstStep;
+        @Nullable Actor actor;
 
         private Block(Head head, int line) {
             this.head = head;
@@ -226,10 +231,26 @@ public final class RulesParser {
                             + n + "'", column);
                 }
                 firstStep = Integer.parseInt(n);
+            } else if (body.startsWith(ACTS)) {
+                String rest = body.substring(ACTS.length());
+                String id = rest.strip();
+                int column = start + ACTS.length() + (rest.length() - rest.stripLeading().length()) + 1;
+                if (actor != null) {
+                    throw new RuleSyntaxException("a rule names one who acts", start + 1);
+                }
+                try {
+                    actor = Actor.fromId(id);
+                } catch (IllegalArgumentException e) {
+                    throw new RuleSyntaxException("unknown actor '" + id + "' (use sender, sender-admin, recipient, recipient-admin or nobody)",
+                            column);
+                }
+                if (actor == head.category.actor()) {
+                    throw new RuleSyntaxException("'" + id + "' acts for " + head.category.id() + " already: leave acts: out", column);
+                }
             } else if (body.startsWith("\"")) {
                 parsePhrases(body, start, alternatives, written);
             } else {
-                throw new RuleSyntaxException("expected a quoted phrase, 'example:' or 'first-step:' in a rule block", start + 1);
+                throw new RuleSyntaxException("expected a quoted phrase, 'example:', 'first-step:' or 'acts:' in a rule block", start + 1);
             }
         }
 
@@ -237,7 +258,7 @@ public final class RulesParser {
             if (alternatives.isEmpty()) {
                 throw new RuleSyntaxException("rule " + head.id + " has no phrases", 1);
             }
-            return head.spec(alternatives, written, examples, source + " line " + line, firstStep);
+            return head.spec(alternatives, written, examples, source + " line " + line, firstStep, actor);
         }
     }
 
@@ -274,7 +295,7 @@ public final class RulesParser {
             try {
                 Head h = Head.of(id, f[1].strip(), "any-class", 1, 1, 1);
                 String phrase = PhraseAutomaton.normalizePhrase(token, false);
-                rules.add(h.spec(List.of(List.of(phrase)), List.of(List.of(token)), List.of(), origin, 0));
+                rules.add(h.spec(List.of(List.of(phrase)), List.of(List.of(token)), List.of(), origin, 0, null));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
             }
@@ -309,7 +330,7 @@ public final class RulesParser {
         List<List<String>> written = new ArrayList<>();
         int phrasesColumn = line.indexOf(head[3], whenColumn - 1 + head[2].length());
         parsePhrases(head[3], phrasesColumn, alternatives, written);
-        return h.spec(alternatives, written, List.of(), origin, 0);
+        return h.spec(alternatives, written, List.of(), origin, 0, null);
     }
 
     /**
