@@ -148,6 +148,11 @@ class ExplainerTest {
                 }
                 assertThat(advice).as("%s in %s", reply, l).hasSameSizeAs(own).containsExactlyInAnyOrderElementsOf(own)
                         .first().isEqualTo(own.get(step - 1));
+                // SMTP AUTH turned off is the administrator's switch: they act, and the contact line says so
+                if (step == 3) {
+                    assertThat(explainer.explain(d, l).whoActsText()).isEqualTo(m.get("acts.sender-admin"));
+                    assertThat(explainer.explain(d, l).contact()).isEqualTo(m.get("contact.sender-admin"));
+                }
             }
         });
     }
