@@ -480,13 +480,16 @@ public final class Diagnoser {
         }
 
         /**
-         * Adds rules written in the rules-file format (see the built-in {@code rules.txt}): one per line,
-         * {@code id category when "phrase" + "phrase" | "phrase"}.
+         * Adds rules written in the rules language of {@code docs/rules.md}, as the built-in {@code rules.txt} is: blocks
+         * ({@code rule ID CATEGORY [WHEN]}, then indented alternatives and {@code example:}, {@code first-step:} and
+         * {@code acts:} lines) and one-line rules ({@code id category when "phrase" + "phrase" | "phrase"}), freely
+         * mixed. Added rules are weighed before the built-in ones. Their {@code example:} lines are read, not checked.
          *
          * @param rulesText the rules; blank lines and lines starting with {@code #} are ignored
          * @param source a name used in error messages
          * @return this builder
-         * @throws IllegalArgumentException naming the line and what is wrong
+         * @throws IllegalArgumentException naming the line, the column and what is wrong; {@link #build()} refuses a rule
+         *     id that a built-in rule or another added rule has
          */
         public Builder addRules(String rulesText, String source) {
             appRules.addAll(RulesParser.parse(rulesText, source));
@@ -528,13 +531,35 @@ public final class Diagnoser {
          * affect diagnosers already built.
          *
          * @return the diagnoser: added rules first, in the order added, then the built-in ones
+         * @throws IllegalArgumentException if an added rule's id is a built-in rule's or another added rule's (an id names
+         *     one rule, so that a diagnosis's evidence says which decided)
          */
         public Diagnoser build() {
             List<RuleSpec> all = new ArrayList<>(appRules);
             if (builtIn) {
                 all.addAll(BuiltInRules.RULES);
             }
+            checkOneRuleAnId(builtIn ? BuiltInRules.RULES : List.of(), appRules);
             return new Diagnoser(all, words, words == null && builtIn && wordModel);
+        }
+    }
+
+    // an id names one rule: a diagnosis's evidence (and a log or JSON line keyed on it) must say which rule decided. An added
+    // rule may not take a built-in rule's id, nor another added rule's
+    private static void checkOneRuleAnId(List<RuleSpec> builtIn, List<RuleSpec> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> origins = new java.util.HashMap<>();
+        for (RuleSpec r : builtIn) {
+            origins.put(r.id(), "the built-in rule (" + r.origin() + ")");
+        }
+        for (RuleSpec r : added) {
+            String before = origins.putIfAbsent(r.id(), r.origin());
+            if (before != null) {
+                throw new IllegalArgumentException("rule id " + r.id() + " (" + r.origin() + ") is taken by " + before
+                        + ": an id names one rule; give this one another");
+            }
         }
     }
 

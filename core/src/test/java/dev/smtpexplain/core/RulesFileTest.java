@@ -152,6 +152,29 @@ class RulesFileTest {
                         + " list without spaces");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    spam\n", "mine"))
                 .hasMessage("mine line 2 column 5: expected a quoted phrase, 'example:', 'first-step:' or 'acts:' in a rule block");
+        // a '*' glued to the end of the last word, and last inside the quotes (outside tester 69)
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  greylisted\n    \"acmegrey* \"\n", "mine"))
+                .hasMessage("mine line 2 column 15: '*' ends a phrase: nothing may follow it inside the quotes, not even a space");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  greylisted\n    \"acmegrey *\"\n", "mine"))
+                .hasMessage("mine line 2 column 15: '*' belongs right after the last word's letters (\"greylist*\"), not after a space");
+        // one code= and one status= condition, and a code a server can send
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked  code=4xx,code=5xx,any-class\n    \"x\"\n", "mine"))
+                .hasMessageStartingWith("mine line 1 column 27: a rule names one code= condition");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked  status=5.7.x,status=4.7.x\n    \"x\"\n", "mine"))
+                .hasMessageStartingWith("mine line 1 column 27: a rule names one status= condition");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked  code=6xx\n    \"x\"\n", "mine"))
+                .hasMessage("mine line 1 column 27: a reply code starts with 1 to 5: '6xx'");
+        // an id names one rule
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked\n    \"x\"\n\nrule a.b  rate-limited\n    \"y\"\n", "mine"))
+                .hasMessage("mine line 4 column 6: rule id a.b is taken by the rule at line 1: an id names one rule");
+        assertThatThrownBy(() -> RulesParser.parse("a.b sender-blocked - \"x\"\na.b rate-limited - \"y\"\n", "mine"))
+                .hasMessage("mine line 2 column 1: rule id a.b is taken by the rule at line 1: an id names one rule");
+        assertThatThrownBy(() -> dev.smtpexplain.core.Diagnoser.builder().addRules("rule auth.dmarc-policy  rate-limited\n    \"acme slow\"\n", "acme")
+                .build()).hasMessageStartingWith("rule id auth.dmarc-policy (acme line 1) is taken by the built-in rule (rules.txt line ");
+        assertThatThrownBy(() -> dev.smtpexplain.core.Diagnoser.builder().addRule("acme.q", dev.smtpexplain.core.Category.RATE_LIMITED, "q")
+                .addRules("acme.q sender-blocked - \"x\"", "second").build()).hasMessageStartingWith("rule id acme.q (second line 1) is taken by rule acme.q");
+        // a tab after "rule" opens a block as a space does
+        assertThat(RulesParser.parse("rule\ta.b\tspam-detected\n\t\"x\"\n", "mine")).extracting(RuleSpec::id).containsExactly("a.b");
         // who acts: an actor's id, once, and not the category's own
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  policy-violation\n    acts: boss\n    \"policy\"\n", "mine"))
                 .hasMessage("mine line 2 column 11: unknown actor 'boss' (use sender, sender-admin, recipient, recipient-admin or nobody)");

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link Diagnosis} into an {@link Explanation} in the reader's language. Immutable and
@@ -214,16 +215,19 @@ public final class Explainer {
         Catalog c = catalog(locale);
         String prefix = "category." + diagnosis.category().id();
         String texts = texts(c, diagnosis, prefix);
-        List<String> advice = withFirstStep(c.numbered(texts + ".advice"), diagnosis.evidence().firstStep());
+        List<String> advice = c.numbered(texts + ".advice");
+        // the step the deciding rule names first, found before the steps are reordered or left out below
+        String named = namedStep(advice, diagnosis.evidence().firstStep());
         if (WAITS_FIRST.contains(diagnosis.category()) && (diagnosis.retry() == RetryAdvice.AFTER_FIX || diagnosis.retry() == RetryAdvice.NEVER)
-                && diagnosis.evidence().firstStep().isEmpty() && advice.size() > 1) {
+                && advice.size() > 1) {
             // the reply made a failure that is usually temporary permanent (a 5xx "mailbox full", "poor reputation"): waiting
             // and sending again, the category's first step, is now the last thing to try
             List<String> waitLast = new ArrayList<>(advice.subList(1, advice.size()));
             waitLast.add(advice.get(0));
             advice = waitLast;
         }
-        if (diagnosis.retry() == RetryAdvice.AUTOMATIC && diagnosis.category().retryAdvice() != RetryAdvice.AUTOMATIC) {
+        boolean stillRetried = diagnosis.retry() == RetryAdvice.AUTOMATIC && diagnosis.category().retryAdvice() != RetryAdvice.AUTOMATIC;
+        if (stillRetried) {
             // a message its sender still retries (a delivery report's delayed recipient): waiting comes first, and
             // the category's own steps ("wait, then send again") are for the case where the sender gives up
             List<String> withWait = new ArrayList<>(advice.size() + 1);
@@ -235,6 +239,13 @@ public final class Explainer {
             // a message nothing retries (an application's own send, greylisted): the category's first step, waiting for
             // the mail system's own retry, is left out; its other steps say when to send again
             advice = advice.subList(1, advice.size());
+        }
+        if (named != null && advice.contains(named)) {
+            // first, or right after "nothing to do for now" where the mail system still retries
+            List<String> ordered = new ArrayList<>(advice);
+            ordered.remove(named);
+            ordered.add(stillRetried ? 1 : 0, named);
+            advice = ordered;
         }
         return Explanation.of(
                 c.locale().toLanguageTag(),
@@ -272,15 +283,12 @@ public final class Explainer {
         return c.has(own) ? c.get(own) : c.get("retry." + diagnosis.retry().id());
     }
 
-    // the category's steps with the one the deciding rule names first (an app password asked for: creating one, not
-    // checking the password); a number past the catalog's steps (an application's override removed some) changes nothing
-    private static List<String> withFirstStep(List<String> advice, OptionalInt firstStep) {
-        if (firstStep.isEmpty() || firstStep.getAsInt() > advice.size() || firstStep.getAsInt() == 1) {
-            return advice;
-        }
-        List<String> ordered = new ArrayList<>(advice);
-        ordered.add(0, ordered.remove(firstStep.getAsInt() - 1));
-        return ordered;
+    // the step the deciding rule names to try first (an app password asked for: creating one, not checking the password),
+    // counted in the steps the explanation shows; null for step 1, which is the order the category's steps have anyway,
+    // and for a number past them (an application's override removed some)
+    private static @Nullable String namedStep(List<String> advice, OptionalInt firstStep) {
+        return firstStep.isEmpty() || firstStep.getAsInt() == 1 || firstStep.getAsInt() > advice.size() ? null
+                : advice.get(firstStep.getAsInt() - 1);
     }
 
     // where the title, summary and steps come from: the category's own, or its texts for the one who acts where that is

@@ -232,6 +232,34 @@ class ExplainerTest {
     }
 
     /**
+     * A rule's first step leads whatever else reorders the steps: an application's own send, which leaves out the wait for
+     * the mail system's retry, and a 5xx, which puts waiting last (outside tester 69).
+     */
+    @Test
+    void aRulesFirstStepLeadsAfterTheOtherReorderings() {
+        Diagnoser acme = Diagnoser.builder().addRules("""
+                rule acme.grey  greylisted  any-class
+                    first-step: 3
+                    "acme grey"
+                rule acme.full  mailbox-full
+                    first-step: 2
+                    "acme box full"
+                """, "acme").build();
+        for (Locale l : Explainer.supportedLocales()) {
+            LocalizedMessages m = explainer.messages(l);
+            List<String> grey = explainer.explain(acme.diagnose("450 4.7.1 acme grey").notRetriedBySender(), l).advice();
+            assertThat(grey).as(l.toLanguageTag()).first().isEqualTo(m.get("category.greylisted.advice.3"));
+            assertThat(grey).doesNotContain(m.get("category.greylisted.advice.1")).contains(m.get("category.greylisted.advice.2"));
+            List<String> full = explainer.explain(acme.diagnose("552 5.2.2 acme box full"), l).advice();
+            assertThat(full).as(l.toLanguageTag()).first().isEqualTo(m.get("category.mailbox-full.advice.2"));
+            assertThat(full).last().isEqualTo(m.get("category.mailbox-full.advice.1"));
+            // a message still retried by the sender's system: "nothing to do for now" stays first, the rule's step next
+            List<String> delayed = explainer.explain(acme.diagnose("452 4.2.2 acme box full").retriedBySender(), l).advice();
+            assertThat(delayed.subList(0, 2)).containsExactly(m.get("retry.automatic.firstStep"), m.get("category.mailbox-full.advice.2"));
+        }
+    }
+
+    /**
      * A failure that is usually temporary, made permanent by its 5xx reply (a full mailbox the server will not wait for, a
      * sender's reputation): waiting and sending again, the category's first step, comes last, in every language; the
      * same failure as a 4xx keeps it first.

@@ -113,6 +113,10 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
                 for (int i = 0; i < 3; i++) {
                     c[i] = part(code.substring(i, i + 1), code);
                 }
+                if (c[0] > 5 || c[0] == 0) {
+                    // no reply code starts with 0 or with 6–9: such a rule would never apply
+                    throw new IllegalArgumentException("a reply code starts with 1 to 5: '" + code + "'");
+                }
             }
             int[] st = null;
             if (status != null) {

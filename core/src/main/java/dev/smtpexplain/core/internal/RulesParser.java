@@ -61,6 +61,8 @@ public final class RulesParser {
      */
     public static List<RuleSpec> parse(String text, String source) {
         List<RuleSpec> rules = new ArrayList<>();
+        // where each id was given: one id, one rule, so that a diagnosis's evidence names one rule
+        java.util.Map<String, Integer> idLines = new java.util.HashMap<>();
         // a byte-order mark some editors write at the start of a UTF-8 file is not part of the first rule
         String[] lines = LINE_BREAK.split(text.startsWith("\uFEFF") ? text.substring(1) : text, -1);
         Block block = null;
@@ -84,10 +86,13 @@ public final class RulesParser {
                     rules.add(finish(block, source));
                     block = null;
                 }
-                if (line.startsWith("rule ") || line.equals("rule")) {
+                if (line.equals("rule") || line.startsWith("rule") && Character.isWhitespace(line.charAt(4))) {
                     block = Block.open(line, source, lineNo);
+                    checkNewId(idLines, block.head.id(), lineNo, line.indexOf(block.head.id(), 4) + 1);
                 } else {
-                    rules.add(parseLine(line, source + " line " + lineNo));
+                    RuleSpec one = parseLine(line, source + " line " + lineNo);
+                    checkNewId(idLines, one.id(), lineNo, 1);
+                    rules.add(one);
                 }
             } catch (RuleSyntaxException e) {
                 throw new IllegalArgumentException(source + " line " + lineNo + " column " + e.column + ": " + e.getMessage(), e);
@@ -97,6 +102,13 @@ public final class RulesParser {
             rules.add(finish(block, source));
         }
         return rules;
+    }
+
+    private static void checkNewId(java.util.Map<String, Integer> idLines, String id, int lineNo, int column) {
+        Integer before = idLines.putIfAbsent(id, lineNo);
+        if (before != null) {
+            throw new RuleSyntaxException("rule id " + id + " is taken by the rule at line " + before + ": an id names one rule", column);
+        }
     }
 
     // a block's own errors (no phrases) are at its 'rule' line, not at the line that ended it
@@ -148,8 +160,16 @@ public final class RulesParser {
                     } else if (cond.equals("any-class")) {
                         anyClass = true;
                     } else if (cond.startsWith("code=")) {
+                        if (code != null) {
+                            throw new RuleSyntaxException("a rule names one code= condition (a pattern with x covers several codes: 5xx)",
+                                    whenColumn);
+                        }
                         code = cond.substring(5);
                     } else if (cond.startsWith("status=")) {
+                        if (status != null) {
+                            throw new RuleSyntaxException("a rule names one status= condition (a pattern with x covers several: x.7.x)",
+                                    whenColumn);
+                        }
                         status = cond.substring(7);
                     } else {
                         throw new RuleSyntaxException("unknown condition '" + cond + "' (use code=, status=, weak or any-class)", whenColumn);
@@ -366,6 +386,16 @@ public final class RulesParser {
                     // "recipient's mail server"
                     throw new RuleSyntaxException("'*' only ends a phrase (it matches the rest of the phrase's last word);"
                             + " join words that vary with '+' instead: \"refuse*\" + \"to receive\"", offset + i + 2 + star);
+                }
+                if (star >= 0 && star != phrase.length() - 1) {
+                    // "greylist* ": the star read as punctuation, the phrase no longer a prefix
+                    throw new RuleSyntaxException("'*' ends a phrase: nothing may follow it inside the quotes, not even a space",
+                            offset + i + 3 + star);
+                }
+                if (star >= 0 && (star == 0 || Character.isWhitespace(phrase.charAt(star - 1)))) {
+                    // "greylist *" would read as the prefix "greylist*", not as "greylist" and any word
+                    throw new RuleSyntaxException("'*' belongs right after the last word's letters (\"greylist*\"), not after a space",
+                            offset + i + 2 + star);
                 }
                 boolean prefix = phrase.endsWith("*");
                 String bare = prefix ? phrase.substring(0, phrase.length() - 1) : phrase;

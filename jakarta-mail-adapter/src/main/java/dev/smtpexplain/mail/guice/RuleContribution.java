@@ -3,9 +3,10 @@ package dev.smtpexplain.mail.guice;
 import java.util.Objects;
 
 /**
- * Diagnosis rules an application adds, in the rules-file format of the core's {@code rules.txt}
- * ({@code id category when "phrase" + "phrase" | "phrase"}, one per line). Added rules win over the
- * built-in ones.
+ * Diagnosis rules an application adds, in the rules language of the core's {@code rules.txt} ({@code docs/rules.md}):
+ * blocks ({@code rule ID CATEGORY [WHEN]} with indented alternatives and {@code example:}, {@code first-step:} and
+ * {@code acts:} lines) and one-line rules ({@code id category when "phrase" + "phrase" | "phrase"}). Added rules win
+ * over the built-in ones; an id a built-in rule or another contribution has is refused.
  *
  * @param source a name for error messages, e.g. {@code acme-rules}
  * @param rulesText the rules
