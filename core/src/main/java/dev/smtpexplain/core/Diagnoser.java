@@ -13,7 +13,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -550,7 +552,7 @@ public final class Diagnoser {
         if (added.isEmpty()) {
             return;
         }
-        java.util.Map<String, String> origins = new java.util.HashMap<>();
+        Map<String, String> origins = new HashMap<>();
         for (RuleSpec r : builtIn) {
             origins.put(r.id(), "the built-in rule (" + r.origin() + ")");
         }

@@ -3,7 +3,9 @@ package dev.smtpexplain.core.internal;
 import dev.smtpexplain.core.Actor;
 import dev.smtpexplain.core.Category;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  *     "unauthenticated email" + "not accepted"
  *     example: 550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy
  *
- * # a block may name which of its category's steps (advice, from 1) its wording says to try first
- * rule auth.app-password-required  authentication-failed  any-class
- *     first-step: 2
- *     "application specific password"
+ * # a block may name which of its category's steps (advice, from 1) its wording says to try first, and who must act
+ * # where the wording says another than the category's
+ * rule auth.smtp-disabled  authentication-failed  any-class
+ *     first-step: 3
+ *     acts: sender-admin
+ *     "smtpclientauthentication is disabled"
  *
  * # the one-line form: id category when phrases
  * postgrey.greylisted  greylisted  code=4xx  "greylisted" | "greylisting*"
@@ -62,7 +66,7 @@ public final class RulesParser {
     public static List<RuleSpec> parse(String text, String source) {
         List<RuleSpec> rules = new ArrayList<>();
         // where each id was given: one id, one rule, so that a diagnosis's evidence names one rule
-        java.util.Map<String, Integer> idLines = new java.util.HashMap<>();
+        Map<String, Integer> idLines = new HashMap<>();
         // a byte-order mark some editors write at the start of a UTF-8 file is not part of the first rule
         String[] lines = LINE_BREAK.split(text.startsWith("\uFEFF") ? text.substring(1) : text, -1);
         Block block = null;
@@ -104,7 +108,7 @@ public final class RulesParser {
         return rules;
     }
 
-    private static void checkNewId(java.util.Map<String, Integer> idLines, String id, int lineNo, int column) {
+    private static void checkNewId(Map<String, Integer> idLines, String id, int lineNo, int column) {
         Integer before = idLines.putIfAbsent(id, lineNo);
         if (before != null) {
             throw new RuleSyntaxException("rule id " + id + " is taken by the rule at line " + before + ": an id names one rule", column);
