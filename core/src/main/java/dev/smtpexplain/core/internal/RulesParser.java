@@ -53,6 +53,7 @@ public final class RulesParser {
     private static final String EXAMPLE = "example:";
     private static final String FIRST_STEP = "first-step:";
     private static final String ACTS = "acts:";
+    private static final Pattern STEP_NUMBER = Pattern.compile("[1-9][0-9]?");
 
     private RulesParser() {
     }
@@ -231,6 +232,12 @@ public final class RulesParser {
             return new Block(Head.of(words[1], words[2], when, idColumn, categoryColumn, whenColumn), lineNo);
         }
 
+        // the column (from 1) of the value after a block line's keyword ("first-step:  2"), for its errors
+        private static int valueColumn(String body, String keyword, int start) {
+            String rest = body.substring(keyword.length());
+            return start + keyword.length() + (rest.length() - rest.stripLeading().length()) + 1;
+        }
+
         void add(String raw, int lineNo) {
             int start = 0;
             while (Character.isWhitespace(raw.charAt(start))) {
@@ -244,21 +251,19 @@ public final class RulesParser {
                 }
                 examples.add(example);
             } else if (body.startsWith(FIRST_STEP)) {
-                String rest = body.substring(FIRST_STEP.length());
-                String n = rest.strip();
-                int column = start + FIRST_STEP.length() + (rest.length() - rest.stripLeading().length()) + 1;
+                String n = body.substring(FIRST_STEP.length()).strip();
+                int column = valueColumn(body, FIRST_STEP, start);
                 if (firstStep != 0) {
                     throw new RuleSyntaxException("a rule names one first step", start + 1);
                 }
-                if (!n.matches("[1-9][0-9]?")) {
+                if (!STEP_NUMBER.matcher(n).matches()) {
                     throw new RuleSyntaxException("a first step is the number of one of the category's steps (its advice), from 1: '"
                             + n + "'", column);
                 }
                 firstStep = Integer.parseInt(n);
             } else if (body.startsWith(ACTS)) {
-                String rest = body.substring(ACTS.length());
-                String id = rest.strip();
-                int column = start + ACTS.length() + (rest.length() - rest.stripLeading().length()) + 1;
+                String id = body.substring(ACTS.length()).strip();
+                int column = valueColumn(body, ACTS, start);
                 if (actor != null) {
                     throw new RuleSyntaxException("a rule names one who acts", start + 1);
                 }
