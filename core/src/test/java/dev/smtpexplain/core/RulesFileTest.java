@@ -159,9 +159,9 @@ class RulesFileTest {
                 .hasMessage("mine line 2 column 15: '*' belongs right after the last word's letters (\"greylist*\"), not after a space");
         // one code= and one status= condition, and a code a server can send
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked  code=4xx,code=5xx,any-class\n    \"x\"\n", "mine"))
-                .hasMessageStartingWith("mine line 1 column 27: a rule names one code= condition");
+                .hasMessageStartingWith("mine line 1 column 36: a rule names one code= condition");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked  status=5.7.x,status=4.7.x\n    \"x\"\n", "mine"))
-                .hasMessageStartingWith("mine line 1 column 27: a rule names one status= condition");
+                .hasMessageStartingWith("mine line 1 column 40: a rule names one status= condition");
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked  code=6xx\n    \"x\"\n", "mine"))
                 .hasMessage("mine line 1 column 27: a reply code starts with 1 to 5: '6xx'");
         // an id names one rule
@@ -200,7 +200,7 @@ class RulesFileTest {
                 .hasMessage("mine line 3 column 1: rule a.b has no phrases");
         // a trailing comma in WHEN is an empty condition, as a leading one is
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected  code=5xx,\n    \"spam\"\n", "mine"))
-                .hasMessageStartingWith("mine line 1 column 26: unknown condition ''");
+                .hasMessageStartingWith("mine line 1 column 35: unknown condition ''");
         // a phrase no server writes: its length is capped (a self-repeating one would make the automaton's build quadratic)
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"" + "abc ".repeat(101) + "\"\n", "mine"))
                 .hasMessage("mine line 2 column 5: a phrase is at most 400 characters; this one has 404");
@@ -212,6 +212,50 @@ class RulesFileTest {
         assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \" a*b\"\n", "mine"))
                 .hasMessageStartingWith("mine line 2 column 8: '*' only ends a phrase");
         assertThat(RulesParser.parse("rule a.b  spam-detected\n    \"refuse*\" + \"to receive\"\n    \"greylist*\"\n", "mine")).hasSize(1);
+    }
+
+    @Test
+    void aWhenErrorPointsAtItsOwnCondition() {
+        // the conditions start at column 37
+        String head = "rule a.b  sender-blocked  any-class,";
+        assertThatThrownBy(() -> RulesParser.parse(head + "code=4xx,\n    \"x\"\n", "mine"))
+                .hasMessageStartingWith("mine line 1 column 46: unknown condition ''");
+        assertThatThrownBy(() -> RulesParser.parse(head + "strong\n    \"x\"\n", "mine"))
+                .hasMessageStartingWith("mine line 1 column 37: unknown condition 'strong'");
+        assertThatThrownBy(() -> RulesParser.parse(head + "code=4x\n    \"x\"\n", "mine"))
+                .hasMessage("mine line 1 column 37: a code pattern has three characters, digits or x: '4x'");
+        assertThatThrownBy(() -> RulesParser.parse(head + "code=5xx,status=5.7\n    \"x\"\n", "mine"))
+                .hasMessage("mine line 1 column 46: a status pattern looks like 5.7.1 or x.7.x: '5.7'");
+        assertThatThrownBy(() -> RulesParser.parse("x.y sender-blocked weak,code=5xx,code=4xx \"x\"", "mine"))
+                .hasMessageStartingWith("mine line 1 column 34: a rule names one code= condition");
+    }
+
+    @Test
+    void aSlipThatLooksLikeSomethingElseIsNamedAsWhatItIs() {
+        // an example (or a first step, or who acts) written without its indentation
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"spam\"\nexample: 550 spam\n", "mine"))
+                .hasMessage("mine line 3 column 1: 'example:' belongs to a rule block: indent it under its 'rule' line");
+        assertThatThrownBy(() -> RulesParser.parse("first-step: 2\nrule a.b  spam-detected\n    \"spam\"\n", "mine"))
+                .hasMessage("mine line 1 column 1: 'first-step:' belongs to a rule block: indent it under a 'rule' line");
+        // 'rule' capitalized
+        assertThatThrownBy(() -> RulesParser.parse("Rule a.b  spam-detected\n    \"spam\"\n", "mine"))
+                .hasMessage("mine line 1 column 1: a block starts with 'rule' in lower case, not 'Rule'");
+        // indentation copied from a web page, and a byte-order mark where two files were joined: invisible, so named
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n\u00A0\u00A0\u00A0\u00A0\"spam\"\n", "mine"))
+                .hasMessageStartingWith("mine line 2 column 1: this line starts with a no-break space (U+00A0)");
+        assertThatThrownBy(() -> RulesParser.parse("\uFEFFrule a.b  spam-detected\n    \"spam\"\n\uFEFFrule c.d  mailbox-full\n    \"full\"\n", "mine"))
+                .hasMessageStartingWith("mine line 3 column 1: an invisible byte-order mark (U+FEFF) starts this line");
+        // an address literal is a word of its own, and a phrase needs words besides it
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked\n    \"host<ip> on acmebl\"\n", "mine"))
+                .hasMessageStartingWith("mine line 2 column 5: <ip> is a word of its own");
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  sender-blocked\n    \"<ip>\" + \"blocked\"\n", "mine"))
+                .hasMessageContaining("\"<ip> blocked\"");
+        assertThat(RulesParser.parse("rule a.b  sender-blocked\n    \"host <ip> on acmebl\"\n    \"[<ip>] blocked\"\n", "mine")).hasSize(1);
+        // the phrase limit counts characters as a reader does: an emoji is one
+        String emoji = "\uD83D\uDCE7".repeat(195);
+        assertThat(RulesParser.parse("rule a.b  spam-detected\n    \"acme mail " + emoji + "\"\n", "mine")).hasSize(1);
+        assertThatThrownBy(() -> RulesParser.parse("rule a.b  spam-detected\n    \"" + emoji.repeat(3) + "\"\n", "mine"))
+                .hasMessage("mine line 2 column 5: a phrase is at most 400 characters; this one has 585");
     }
 
     @Test

@@ -161,7 +161,14 @@ public final class PhraseAutomaton {
         for (int i = 0; i < phrase.length(); i++) {
             char c = phrase.charAt(i);
             if (phrase.regionMatches(true, i, IP_PLACEHOLDER, 0, IP_PLACEHOLDER.length())) {
-                // an address literal is a word of its own
+                // an address literal is a word of its own: glued to a word ("host<ip>") it would still match only
+                // "host 192.0.2.1", which is not what the phrase says
+                int after = i + IP_PLACEHOLDER.length();
+                if (i > 0 && Character.isLetterOrDigit(phrase.charAt(i - 1))
+                        || after < phrase.length() && Character.isLetterOrDigit(phrase.charAt(after))) {
+                    throw new IllegalArgumentException(IP_PLACEHOLDER + " is a word of its own: put a space between it and the word it"
+                            + " touches: '" + phrase + "'");
+                }
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != SPACE) {
                     sb.append(SPACE);
                 }
@@ -184,7 +191,8 @@ public final class PhraseAutomaton {
         String core = sb.toString().strip();
         if (!letters) {
             throw new IllegalArgumentException("a phrase needs at least one letter or digit"
-                    + (ip ? " besides " + IP_PLACEHOLDER : "") + ": '" + phrase + "'");
+                    + (ip ? " besides " + IP_PLACEHOLDER + " (write the words beside it in the same phrase: \"" + IP_PLACEHOLDER
+                            + " blocked\")" : "") + ": '" + phrase + "'");
         }
         if (ip && !isAscii(core)) {
             throw new IllegalArgumentException(IP_PLACEHOLDER + " is read in phrases of ASCII characters only: '" + phrase + "'");

@@ -5,6 +5,7 @@ import dev.smtpexplain.core.Category;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +81,7 @@ public final class RulesParser {
             }
             boolean indented = Character.isWhitespace(raw.charAt(0));
             try {
+                checkInvisibleStart(raw, i);
                 if (indented && block != null) {
                     block.add(raw, lineNo);
                     continue;
@@ -87,6 +89,7 @@ public final class RulesParser {
                 if (indented) {
                     throw new RuleSyntaxException("an indented line belongs to a 'rule' block, but no block is open", 1);
                 }
+                checkTopLevelWord(line, block != null);
                 if (block != null) {
                     rules.add(finish(block, source));
                     block = null;
@@ -107,6 +110,35 @@ public final class RulesParser {
             rules.add(finish(block, source));
         }
         return rules;
+    }
+
+    // characters a reader cannot see at a line's start, which would otherwise give an error about something else
+    private static void checkInvisibleStart(String raw, int index) {
+        char c = raw.charAt(0);
+        if (c == '\uFEFF') {
+            // the first line's was removed: another one is most often where two files were joined
+            throw new RuleSyntaxException("an invisible byte-order mark (U+FEFF) starts this line, as where two files were joined:"
+                    + " remove it", 1);
+        }
+        if (!Character.isWhitespace(c) && Character.isSpaceChar(c)) {
+            // no-break spaces come with text copied from a web page; read as indentation they would hide the mistake
+            throw new RuleSyntaxException(String.format(Locale.ROOT, "this line starts with a no-break space (U+%04X), as text copied"
+                    + " from a web page does: indent with ordinary spaces or tabs", (int) c), 1);
+        }
+    }
+
+    // the words that only a block's indented lines start with, and 'rule' capitalized: said as what they are
+    private static void checkTopLevelWord(String line, boolean inBlock) {
+        for (String keyword : new String[] {EXAMPLE, FIRST_STEP, ACTS}) {
+            if (line.startsWith(keyword)) {
+                throw new RuleSyntaxException("'" + keyword + "' belongs to a rule block: indent it under "
+                        + (inBlock ? "its 'rule' line" : "a 'rule' line"), 1);
+            }
+        }
+        String first = WHITESPACE.split(line, 2)[0];
+        if (!first.equals("rule") && first.equalsIgnoreCase("rule")) {
+            throw new RuleSyntaxException("a block starts with 'rule' in lower case, not '" + first + "'", 1);
+        }
     }
 
     private static void checkNewId(Map<String, Integer> idLines, String id, int lineNo, int column) {
@@ -158,7 +190,11 @@ public final class RulesParser {
             String status = null;
             boolean weak = false;
             boolean anyClass = false;
+            // each condition's own column, so that an error points at the condition it is about
+            int codeColumn = whenColumn;
+            int statusColumn = whenColumn;
             if (!when.equals("-")) {
+                int column = whenColumn;
                 for (String cond : when.split(",", -1)) {
                     if (cond.equals("weak")) {
                         weak = true;
@@ -167,24 +203,32 @@ public final class RulesParser {
                     } else if (cond.startsWith("code=")) {
                         if (code != null) {
                             throw new RuleSyntaxException("a rule names one code= condition (a pattern with x covers several codes: 5xx)",
-                                    whenColumn);
+                                    column);
                         }
                         code = cond.substring(5);
+                        codeColumn = column;
                     } else if (cond.startsWith("status=")) {
                         if (status != null) {
                             throw new RuleSyntaxException("a rule names one status= condition (a pattern with x covers several: x.7.x)",
-                                    whenColumn);
+                                    column);
                         }
                         status = cond.substring(7);
+                        statusColumn = column;
                     } else {
-                        throw new RuleSyntaxException("unknown condition '" + cond + "' (use code=, status=, weak or any-class)", whenColumn);
+                        throw new RuleSyntaxException("unknown condition '" + cond + "' (use code=, status=, weak or any-class)", column);
                     }
+                    column += cond.length() + 1;
                 }
             }
             try {
-                RuleSpec.Condition.of(code, status);
+                RuleSpec.Condition.of(code, null);
             } catch (IllegalArgumentException e) {
-                throw new RuleSyntaxException(e.getMessage(), whenColumn);
+                throw new RuleSyntaxException(e.getMessage(), codeColumn);
+            }
+            try {
+                RuleSpec.Condition.of(null, status);
+            } catch (IllegalArgumentException e) {
+                throw new RuleSyntaxException(e.getMessage(), statusColumn);
             }
             return new Head(id, c, code, status, weak, anyClass);
         }
@@ -334,7 +378,7 @@ public final class RulesParser {
 
     private static String slug(String s) {
         StringBuilder sb = new StringBuilder();
-        for (char c : s.strip().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : s.strip().toLowerCase(Locale.ROOT).toCharArray()) {
             if (c < 128 && Character.isLetterOrDigit(c)) {
                 sb.append(c);
             } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
@@ -385,8 +429,10 @@ public final class RulesParser {
                     throw new RuleSyntaxException("unterminated phrase", offset + i + 1);
                 }
                 String phrase = s.substring(i + 1, end);
-                if (phrase.length() > MAX_PHRASE_CHARS) {
-                    throw new RuleSyntaxException("a phrase is at most " + MAX_PHRASE_CHARS + " characters; this one has " + phrase.length(),
+                // characters as a reader counts them: an emoji is one, not two UTF-16 units
+                int chars = phrase.codePointCount(0, phrase.length());
+                if (chars > MAX_PHRASE_CHARS) {
+                    throw new RuleSyntaxException("a phrase is at most " + MAX_PHRASE_CHARS + " characters; this one has " + chars,
                             offset + i + 1);
                 }
                 int star = phrase.indexOf('*');
