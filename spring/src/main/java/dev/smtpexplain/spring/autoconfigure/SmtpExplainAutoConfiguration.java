@@ -11,6 +11,9 @@ import dev.smtpexplain.spring.internal.ExplainingMailSenderPostProcessor;
 import dev.smtpexplain.spring.internal.TextOverrides;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,7 +116,11 @@ public class SmtpExplainAutoConfiguration {
 
     private static String read(Resource rules) {
         try (InputStream in = rules.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // strictly: a byte of another charset would become U+FFFD, and its phrase would silently never match
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("smtp-explain rules " + rules.getDescription() + " are not valid UTF-8: save the file as UTF-8", e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read smtp-explain rules " + rules.getDescription() + ": " + e.getMessage(), e);
         }

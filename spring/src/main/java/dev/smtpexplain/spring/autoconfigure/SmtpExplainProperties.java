@@ -25,7 +25,7 @@ public class SmtpExplainProperties {
     /**
      * Extra rule files (Spring resource locations such as classpath:mail-rules.txt), in the rule language of
      * docs/rules.md: rule blocks as in the built-in rules.txt, or one-line rules. They are checked before the
-     * built-in rules.
+     * built-in rules. Read as UTF-8; a file in another charset fails the start.
      */
     private List<Resource> rules = new ArrayList<>();
 

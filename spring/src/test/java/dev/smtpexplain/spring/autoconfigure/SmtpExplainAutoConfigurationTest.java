@@ -17,13 +17,18 @@ import dev.smtpexplain.spring.ExplainingJavaMailSender;
 import dev.smtpexplain.spring.MailFailureExplainer;
 import dev.smtpexplain.spring.MailProblemDetails;
 import dev.smtpexplain.spring.support.RefusingSmtpServer;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -261,6 +266,19 @@ class SmtpExplainAutoConfigurationTest {
     void aMissingRuleFileFailsTheStart() {
         withMail.withPropertyValues("smtp-explain.rules=classpath:no-such-rules.txt").run(context ->
                 assertThat(context).hasFailed().getFailure().hasStackTraceContaining("no-such-rules.txt"));
+    }
+
+    @Test
+    void aRuleFileInAnotherCharsetFailsTheStart(@TempDir Path dir) throws IOException {
+        // "boîte pleine" saved as Latin-1: read leniently, its phrase would never match, and nothing would say why
+        Path latin1 = dir.resolve("latin1-rules.txt");
+        Files.write(latin1, "rule acme.box  mailbox-full\n    \"bo\u00EEte pleine\"\n".getBytes(StandardCharsets.ISO_8859_1));
+        withMail.withPropertyValues("smtp-explain.rules=" + latin1.toUri()).run(context ->
+                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("latin1-rules.txt")
+                        .hasStackTraceContaining("not valid UTF-8"));
+        Files.writeString(latin1, "rule acme.box  mailbox-full\n    \"bo\u00EEte pleine\"\n");
+        withMail.withPropertyValues("smtp-explain.rules=" + latin1.toUri()).run(context ->
+                assertThat(context.getBean(Diagnoser.class).diagnose("452 4.2.2 Boîte pleine").evidence().ruleId()).isEqualTo("acme.box"));
     }
 
     @Test
