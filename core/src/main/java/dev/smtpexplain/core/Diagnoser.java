@@ -546,6 +546,11 @@ public final class Diagnoser {
         }
     }
 
+    // for RuleCheck: the rules an application's rules are weighed before
+    static List<RuleSpec> builtInRules() {
+        return BuiltInRules.RULES;
+    }
+
     // an id names one rule: a diagnosis's evidence (and a log or JSON line keyed on it) must say which rule decided. An added
     // rule may not take a built-in rule's id, nor another added rule's
     private static void checkOneRuleAnId(List<RuleSpec> builtIn, List<RuleSpec> added) {

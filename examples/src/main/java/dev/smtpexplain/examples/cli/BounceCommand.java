@@ -48,6 +48,9 @@ final class BounceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LanguageOption language;
 
+    @CommandLine.Mixin
+    RulesOption rules;
+
     @Option(names = "--json", description = "Print one JSON object per line for each message and recipient.")
     boolean json;
 
@@ -60,7 +63,7 @@ final class BounceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = language.locale();
-        Bounces bounces = Bounces.standard();
+        Bounces bounces = rules.files.isEmpty() ? Bounces.standard() : Bounces.builder().diagnoser(rules.diagnoser()).build();
         for (String p : paths) {
             if (p.equals("-")) {
                 try {

@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
         "smtp-explain explain --code 550 --status 5.7.26 \\",
         "    \"Unauthenticated email is not accepted\"",
         "smtp-explain explain --lang gu --json \"452 4.2.2 Mailbox full\"",
-        "smtp-explain explain --batch replies.tsv    # lines: code<TAB>status<TAB>text"})
+        "smtp-explain explain --batch replies.tsv    # lines: code<TAB>status<TAB>text",
+        "smtp-explain explain --rules acme-rules.txt \\",
+        "    \"550 5.7.1 AC:B12 listed on the Acme blocklist\""})
 final class ExplainCommand implements Callable<Integer> {
 
     /** The cap for an error message on stderr or in a batch line's JSON: it may quote untrusted input. */
@@ -61,6 +63,9 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LanguageOption language;
 
+    @CommandLine.Mixin
+    RulesOption rules;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -78,7 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = language.locale();
         Explainer explainer = nativeDigits ? Explainer.builder().nativeDigits(true).build() : Explainer.standard();
-        Diagnoser diagnoser = Diagnoser.standard();
+        Diagnoser diagnoser = rules.diagnoser();
         if (batch != null) {
             if (reply != null && !reply.isEmpty() || code != null || status != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--batch reads replies from a file; give no REPLY, --code or --status with it");

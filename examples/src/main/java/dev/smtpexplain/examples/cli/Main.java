@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code smtp-explain} command-line tool. */
 @Command(name = "smtp-explain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explains SMTP send failures in plain words, in your language.",
-        subcommands = {DemoCommand.class, ExplainCommand.class, BounceCommand.class, SendCommand.class, CodesCommand.class, DialogDemoCommand.class,
+        subcommands = {DemoCommand.class, ExplainCommand.class, BounceCommand.class, SendCommand.class, CodesCommand.class, RulesCommand.class, DialogDemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "2:usage error (bad option or argument)"})

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /** Outside tester, F10: the help of the packaged tool, run as a process. */
 class HelpIT {
 
-    static final List<String> COMMANDS = List.of("demo", "explain", "bounce", "send", "codes", "dialog-demo");
+    static final List<String> COMMANDS = List.of("demo", "explain", "bounce", "send", "codes", "rules", "dialog-demo");
 
     /** Examples were cut inside an argument ("--png dialog-ar." then a command "png"); each must be a whole command. */
     @Test
