@@ -72,6 +72,10 @@ final class BatchLines {
         }
         int kept = newline && length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         number++;
+        // the byte-order mark a spreadsheet or Notepad writes at the start of a "UTF-8" file is not part of line 1
+        if (number == 1 && kept >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+            return decode(number, Arrays.copyOfRange(line, 3, kept), kept - 3);
+        }
         return decode(number, line, kept);
     }
 

@@ -64,6 +64,25 @@ final class BounceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = language.locale();
         Bounces bounces = rules.files.isEmpty() ? Bounces.standard() : Bounces.builder().diagnoser(rules.diagnoser()).build();
+        try {
+            readAll(out, bounces, locale);
+        } catch (OutputGone e) {
+            return 0; // Main turns the write error into the exit status
+        }
+        out.flush();
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Thrown where the output can no longer be written (| head, a full disk): reading more would be for nothing. */
+    private static final class OutputGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputGone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void readAll(PrintWriter out, Bounces bounces, Locale locale) {
         for (String p : paths) {
             if (p.equals("-")) {
                 try {
@@ -80,8 +99,6 @@ final class BounceCommand implements Callable<Integer> {
                 file(out, path, bounces, locale);
             }
         }
-        out.flush();
-        return failures == 0 ? 0 : 1;
     }
 
     private void directory(PrintWriter out, Path dir, Bounces bounces, Locale locale) {
@@ -172,7 +189,9 @@ final class BounceCommand implements Callable<Integer> {
             LocalizedMessages m = Explainer.standard().messages(locale);
             out.print(BounceRenderer.render(file, index, r, m, Terminal.detect()));
         }
-        out.flush();
+        if (out.checkError()) {
+            throw new OutputGone();
+        }
     }
 
     static ObjectNode jsonLine(String file, int index, BounceReport r, BounceRecipient rcpt) {

@@ -35,6 +35,9 @@ import picocli.CommandLine.Parameters;
         "    \"550 5.7.1 AC:B12 listed on the Acme blocklist\""})
 final class ExplainCommand implements Callable<Integer> {
 
+    // how often a batch run whose input never pauses checks that its output can still be written
+    private static final int WRITE_CHECK_LINES = 256;
+
     /** The cap for an error message on stderr or in a batch line's JSON: it may quote untrusted input. */
     static final int ERROR_MAX = 300;
 
@@ -121,8 +124,11 @@ final class ExplainCommand implements Callable<Integer> {
             for (BatchLines.Line line = lines.next(); line != null; line = lines.next()) {
                 buffered.println(line.error() != null ? JsonReport.error(line.number(), line.error())
                         : batchLine(line.number(), line.text(), diagnoser, explainer, locale));
-                if (!lines.hasBuffered() && in.available() == 0) {
-                    buffered.flush();
+                if (!lines.hasBuffered() && in.available() == 0 || line.number() % WRITE_CHECK_LINES == 0) {
+                    // checkError flushes: where the output went away (| head, a full disk), stop reading
+                    if (buffered.checkError()) {
+                        return 0; // Main turns the write error into the exit status
+                    }
                 }
             }
         } catch (IOException e) {

@@ -10,7 +10,9 @@ final class LocaleConverter implements CommandLine.ITypeConverter<Locale> {
     @Override
     public Locale convert(String value) {
         try {
-            Locale l = new Locale.Builder().setLanguageTag(value.replace('_', '-')).build();
+            // a POSIX locale name as LANG writes it (gu_IN.UTF-8, de_DE@euro): its language and country are the tag
+            String tag = value.replaceFirst("[.@].*$", "").replace('_', '-');
+            Locale l = new Locale.Builder().setLanguageTag(tag).build();
             if (l.getLanguage().isEmpty()) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a language tag (e.g. en, gu, pt-BR)");
             }

@@ -3,6 +3,9 @@ package dev.smtpexplain.examples.cli;
 import dev.smtpexplain.core.ServerText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +42,73 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /**
+     * The exit status when standard output was closed by its reader ({@code | head}): what a shell reports for a
+     * filter that SIGPIPE ended (128 + 13).
+     */
+    static final int EXIT_OUTPUT_CLOSED = 141;
+
+    /** The exit status when the output could not be written otherwise (a full disk, a closed descriptor). */
+    static final int EXIT_OUTPUT_FAILED = 1;
+
     /** Runs the tool with UTF-8 output whatever the platform default; returns the exit status. */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        WriteFailure stdout = new WriteFailure(new FileOutputStream(FileDescriptor.out));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        return commandLine(out, err).execute(args);
+        int status = commandLine(out, err).execute(args);
+        // PrintWriter swallows write errors: a job writing to a full disk must not report success
+        if (out.checkError()) {
+            IOException e = stdout.failure();
+            if (e != null && WriteFailure.isBrokenPipe(e)) {
+                return EXIT_OUTPUT_CLOSED;
+            }
+            err.println("smtp-explain: standard output: cannot write: " + (e == null ? "write error" : ReadError.reason(e)));
+            return EXIT_OUTPUT_FAILED;
+        }
+        return status;
+    }
+
+    /** An output stream that keeps the first error it met, which a PrintWriter would otherwise swallow. */
+    static final class WriteFailure extends FilterOutputStream {
+        private IOException failure; // null until a write fails
+
+        WriteFailure(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw record(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw record(e);
+            }
+        }
+
+        private IOException record(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        static boolean isBrokenPipe(IOException e) {
+            return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
+        }
     }
 
     /** The configured picocli command line, writing to the given streams. */

@@ -30,7 +30,9 @@ final class Terminal {
         if (columns == 0 && tty) {
             columns = number(System.getenv("COLUMNS"));
         }
-        return new Terminal(tty && (noColor == null || noColor.isEmpty()), columns);
+        // TERM=dumb: a terminal (an editor's shell buffer, a serial console) that shows escape sequences as text
+        boolean dumb = "dumb".equals(System.getenv("TERM"));
+        return new Terminal(tty && !dumb && (noColor == null || noColor.isEmpty()), columns);
     }
 
     static Terminal plain() {

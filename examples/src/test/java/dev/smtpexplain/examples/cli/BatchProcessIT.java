@@ -24,6 +24,39 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchProcessIT {
 
+    /** A nightly job writing to a full disk must not report success (outside tester 70: exit 0, nothing said). */
+    @Test
+    void anOutputThatCannotBeWrittenIsAnErrorNotASuccess() throws Exception {
+        for (String[] args : new String[][] {{"explain", "550 5.1.1 User unknown"}, {"codes"}}) {
+            CliProcess.Result full = CliProcess.runWrappedBy(java.util.List.of("bash", "-c", "exec \"$@\" >/dev/full", "bash"), args);
+            assertThat(full.exit()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(full.err().strip()).isEqualTo("smtp-explain: standard output: cannot write: no space left on device");
+            CliProcess.Result closed = CliProcess.runWrappedBy(java.util.List.of("bash", "-c", "exec \"$@\" >&-", "bash"), args);
+            assertThat(closed.exit()).isEqualTo(1);
+            assertThat(closed.err()).startsWith("smtp-explain: standard output: cannot write: ");
+        }
+    }
+
+    /** A TSV saved as "UTF-8" by a spreadsheet starts with a byte-order mark: line 1 is still a reply. */
+    @Test
+    void aByteOrderMarkDoesNotSpoilTheFirstLine() throws Exception {
+        CliProcess.Result r = CliProcess.run("\uFEFF550\t5.1.1\tUser unknown\n\uFEFF550\t5.1.1\tUser unknown\n", java.util.Map.of(),
+                "explain", "--batch", "-");
+        java.util.List<String> lines = r.out().lines().toList();
+        assertThat(new ObjectMapper().readTree(lines.get(0)).get("category").asText()).isEqualTo("recipient-unknown");
+        // a mark inside the input is not a file's start: that line stays an error that says where
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("line").asInt()).isEqualTo(2);
+    }
+
+    /** {@code yes … | smtp-explain explain --batch - | head -1} never ended: a closed pipe now ends the run, as SIGPIPE ends a filter. */
+    @Test
+    void aReaderThatGoesAwayEndsAnEndlessBatch() throws Exception {
+        CliProcess.Result r = CliProcess.runWrappedBy(java.util.List.of("bash", "-c",
+                "yes '550 5.1.1 User unknown' | \"$@\" | head -1; echo \"exit ${PIPESTATUS[1]}\" >&2", "bash"), "explain", "--batch", "-");
+        assertThat(r.err().strip()).isEqualTo("exit 141");
+        assertThat(new ObjectMapper().readTree(r.out()).get("category").asText()).isEqualTo("recipient-unknown");
+    }
+
     @Test
     void randomRawBytesGiveOneCleanObjectPerLineFromStdinAndFromAFile(@TempDir Path dir) throws Exception {
         Random random = new Random(15);

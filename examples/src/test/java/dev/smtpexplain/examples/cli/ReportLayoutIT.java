@@ -258,6 +258,10 @@ class ReportLayoutIT {
         assertThat(gu.out()).contains(messages("gu").get("category.recipient-unknown.title"));
         CliProcess.Result both = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu"), "explain", "--lang", "fr", "550 5.1.1 User unknown");
         assertThat(both.out()).as("--lang wins").contains(messages("fr").get("category.recipient-unknown.title"));
+        // the form people copy from LANG (outside tester 70: "not a language tag")
+        CliProcess.Result posix = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu_IN.UTF-8"), "explain", "550 5.1.1 User unknown");
+        assertThat(posix.exit()).as(posix.err()).isZero();
+        assertThat(posix.out()).contains(messages("gu").get("category.recipient-unknown.title"));
         CliProcess.Result bad = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "xx"), "explain", "550 5.1.1 User unknown");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("SMTP_EXPLAIN_LANG", "pt-BR");
