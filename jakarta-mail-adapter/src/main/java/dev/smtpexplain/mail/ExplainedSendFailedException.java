@@ -5,6 +5,7 @@ import dev.smtpexplain.mail.internal.Attempt;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.util.Locale;
 
 /**
  * Thrown by {@link ExplainingSender} when a send fails: a {@link SendFailedException}, so existing
@@ -18,12 +19,17 @@ import jakarta.mail.SendFailedException;
  * of a stack trace print only that. The cause (Angus's exception) is kept as it was thrown, the server's
  * reply unredacted and unsanitized in its message: a stack trace prints it after "Caused by:". The
  * {@link #report() report} carries the text in the reader's language.
- * The report is not serialized with the exception.
+ * The report is not serialized with the exception, its locale is: a deserialized exception writes its report again.
  */
 public final class ExplainedSendFailedException extends SendFailedException {
 
-    private final transient @Nullable SendFailureReport report;
+    private static final long serialVersionUID = 1L;
+
+    // null only after deserialization, until report() writes it again
+    private transient volatile @Nullable SendFailureReport report;
     private final transient @Nullable Attempt attempt;
+    /** The report's locale, serialized so that a deserialized exception writes its report in the same language. */
+    private final Locale locale;
 
     ExplainedSendFailedException(SendFailureReport report, String englishHeadline, MessagingException original, Address @Nullable [] recipients, @Nullable Attempt attempt) {
         super(englishHeadline + " [" + report.category().id() + " at " + report.stage().id() + "]", original,
@@ -32,15 +38,22 @@ public final class ExplainedSendFailedException extends SendFailedException {
                 original instanceof SendFailedException s ? s.getInvalidAddresses() : null);
         this.report = report;
         this.attempt = attempt;
+        this.locale = report.locale();
     }
 
     /**
-     * {@return the report, in the locale the sender asked for when the send failed; null after
-     * deserialization} The report is not serialized: {@link SendFailureAnalyzer#analyze} writes a new one
-     * from this exception.
+     * {@return the report, in the locale the sender asked for when the send failed} After deserialization it is
+     * written again from this exception, with the built-in rules and catalogs, as
+     * {@code SendFailureAnalyzer.standard().analyze(this, locale)} would; what the sender saw of the attempt beyond the
+     * exception (the server, how far the content got) is not serialized, so that report may say less.
      */
-    public @Nullable SendFailureReport report() {
-        return report;
+    public SendFailureReport report() {
+        SendFailureReport r = report;
+        if (r == null) {
+            r = SendFailureAnalyzer.standard().analyze(this, locale);
+            report = r;
+        }
+        return r;
     }
 
     /**

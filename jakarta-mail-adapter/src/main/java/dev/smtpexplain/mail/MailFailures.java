@@ -3,18 +3,34 @@ package dev.smtpexplain.mail;
 import dev.smtpexplain.mail.internal.DataReplyTransport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One-line explanations for applications that catch the exceptions themselves:
  *
  * <pre>{@code
+ * Session session = MailFailures.installTransport(Session.getInstance(props, authenticator));  // once
+ * ...
  * try {
  *     Transport.send(message);
  * } catch (MessagingException e) {
  *     SendFailureReport report = MailFailures.explain(e, userLocale);
  *     showToUser(report.text());
+ * }
+ * }</pre>
+ *
+ * A library that wraps Jakarta Mail throws its own exception with Jakarta Mail's as a cause (Apache Commons Email's
+ * {@code EmailException}, Simple Java Mail's {@code MailerException}, a {@code CompletionException} around either):
+ * {@link #messagingExceptionIn} finds it.
+ *
+ * <pre>{@code
+ * } catch (EmailException e) {
+ *     MailFailures.messagingExceptionIn(e).map(m -> MailFailures.explain(m, userLocale)).ifPresent(this::show);
  * }
  * }</pre>
  *
@@ -54,7 +70,8 @@ public final class MailFailures {
      * Session session = MailFailures.installTransport(Session.getInstance(props, authenticator));
      * }</pre>
      *
-     * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own are replaced, each by its
+     * Only the Session's {@code smtp} and {@code smtps} transports that are Angus's own (or those of the older
+     * {@code com.sun.mail} implementation, which a library can bring onto the class path) are replaced, each by its
      * counterpart ({@code SMTPTransport}, {@code SMTPSSLTransport}); an application's own provider, set with
      * {@link Session#setProvider} or a {@code javamail.providers} file, stays. It applies to the transports the Session
      * gives from now on; the Session's properties stay as they were, except a {@code mail.smtp.class} or
@@ -69,6 +86,26 @@ public final class MailFailures {
     public static Session installTransport(Session session) {
         DataReplyTransport.install(Objects.requireNonNull(session, "session"));
         return session;
+    }
+
+    /**
+     * The Jakarta Mail exception in {@code thrown}'s chain of causes: {@code thrown} itself, or the first cause that
+     * is one. For the exceptions of libraries that wrap Jakarta Mail's (Commons Email, Simple Java Mail, an
+     * asynchronous send's {@code CompletionException}).
+     *
+     * @param thrown what a send threw
+     * @return the first {@link MessagingException} in the chain, or empty when there is none (the failure was not a
+     *     send's: a message the library could not build, for instance)
+     * @throws NullPointerException if {@code thrown} is null
+     */
+    public static Optional<MessagingException> messagingExceptionIn(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = Objects.requireNonNull(thrown, "thrown"); t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof MessagingException m) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

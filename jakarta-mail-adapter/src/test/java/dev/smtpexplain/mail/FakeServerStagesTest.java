@@ -125,6 +125,55 @@ class FakeServerStagesTest {
     }
 
     /**
+     * A real server closes the connection after its 421 (RFC 5321 3.8; Postfix does): Angus's fallback to HELO met the
+     * closed connection and the reply was lost, read as "lost in the middle of sending" (outside tester 71).
+     */
+    @Test
+    void ehloRefusedWith421AndTheConnectionClosed() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("421 4.7.0 fake.test Error: too many connections from 203.0.113.9");
+                c.hangUp();
+            }
+        })) {
+            ExplainedSendFailedException e = send(server);
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.EHLO);
+            assertThat(r.category()).isEqualTo(Category.TOO_MANY_CONNECTIONS);
+            assertThat(r.diagnosis().reply().text()).contains("too many connections from 203.0.113.9");
+            Reports.assertExplained(e);
+        }
+    }
+
+    /**
+     * After Java deserialization the exception writes its report again, in the locale it had (outside tester 71:
+     * report() was nullable for this one case, so the documented catch block did not compile in Kotlin 2.1).
+     */
+    @Test
+    void aDeserializedExceptionStillHasItsReport() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("421 4.7.0 fake.test Error: too many connections from 203.0.113.9");
+                c.hangUp();
+            }
+        })) {
+            ExplainedSendFailedException e = send(server);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(e);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                ExplainedSendFailedException back = (ExplainedSendFailedException) in.readObject();
+                assertThat(back.report()).isNotNull().isSameAs(back.report());
+                assertThat(back.report().category()).isEqualTo(Category.TOO_MANY_CONNECTIONS);
+                assertThat(back.report().locale()).isEqualTo(e.report().locale());
+            }
+        }
+    }
+
+    /**
      * The server closes the connection before its greeting: nothing was being sent, so not "lost in the middle of
      * sending" but a server not reached as a mail server, through every entry point (outside tester 64).
      */

@@ -233,6 +233,22 @@ class InstalledTransportTest {
         assertThat(tls.getTransport("smtp")).isExactlyInstanceOf(DataReplyTransport.Ssl.class);
     }
 
+    /**
+     * The older implementation (com.sun.mail:jakarta.mail 2.0.x, which Apache Commons Email 2.0.0-M1 brings) wins over
+     * Angus as every Session's provider, and its exceptions are not Angus's: its transports are replaced as Angus's own
+     * are (outside tester 71: installTransport did nothing, and every report went wrong). The class need not be present
+     * for the Session to name it.
+     */
+    @Test
+    void theOlderImplementationsTransportIsReplacedToo() throws Exception {
+        Session s = session(25);
+        s.setProvider(new Provider(Provider.Type.TRANSPORT, "smtp", "com.sun.mail.smtp.SMTPTransport", "Oracle", "2.0.1"));
+        s.setProvider(new Provider(Provider.Type.TRANSPORT, "smtps", "com.sun.mail.smtp.SMTPSSLTransport", "Oracle", "2.0.1"));
+        MailFailures.installTransport(s);
+        assertThat(s.getTransport("smtp")).isExactlyInstanceOf(DataReplyTransport.class);
+        assertThat(s.getTransport("smtps")).isExactlyInstanceOf(DataReplyTransport.Ssl.class);
+    }
+
     private static java.util.List<String> classesIn(Throwable t) {
         java.util.List<String> out = new java.util.ArrayList<>();
         java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(t));

@@ -51,6 +51,26 @@ class MailFailuresTest {
     }
 
     /**
+     * What libraries that wrap Jakarta Mail throw (outside tester 71: Commons Email's EmailException, Simple Java Mail's
+     * MailerException, a CompletionException around it): the real send's exception is found in the causes.
+     */
+    @Test
+    void theSendsExceptionIsFoundInsideALibrarysOwn() throws Exception {
+        MessagingException e = realRcptFailure();
+        Exception wrapped = new java.util.concurrent.CompletionException(new IllegalStateException("Failed to send email", e));
+        assertThat(MailFailures.messagingExceptionIn(wrapped)).containsSame(e);
+        assertThat(MailFailures.messagingExceptionIn(e)).containsSame(e);
+        assertThat(MailFailures.messagingExceptionIn(wrapped).map(m -> MailFailures.explain(m, Locale.ENGLISH)).orElseThrow().category())
+                .isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(MailFailures.messagingExceptionIn(new IllegalArgumentException("no from address"))).isEmpty();
+        // a cycle in the causes ends the search
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalStateException b = new IllegalStateException("b", a);
+        a.initCause(b);
+        assertThat(MailFailures.messagingExceptionIn(a)).isEmpty();
+    }
+
+    /**
      * A server that wants a client certificate ends a TLS 1.3 handshake with its own alert (RFC 8446 6.2); the report says
      * so, not that the two sides could not agree on the encryption (outside tester 64). The chain as Angus and the JDK
      * make it after STARTTLS.

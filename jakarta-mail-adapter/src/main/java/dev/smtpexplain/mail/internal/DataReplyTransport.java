@@ -49,6 +49,8 @@ public class DataReplyTransport extends SMTPTransport {
     private final List<SMTPAddressFailedException> refusedAtRcpt = new ArrayList<>();
     // the last send's failure, until the next send or close: a failing close is suppressed onto it
     private @Nullable MessagingException failedSend;
+    // the server's 421 to EHLO, between ehlo and helo of one connect
+    private @Nullable String closingReply;
 
     /** Angus's {@code SMTPSSLTransport} (implicit TLS), as this one is its {@code SMTPTransport}. */
     public static final class Ssl extends DataReplyTransport {
@@ -106,15 +108,23 @@ public class DataReplyTransport extends SMTPTransport {
         }
     }
 
-    // ours for Angus's own class (by class, not protocol: a Session may name SMTPSSLTransport for "smtp"), else null
+    // the older implementation's transports, which a library can bring in (com.sun.mail:jakarta.mail 2.0.x, with Apache
+    // Commons Email 2.0.0-M1): its provider list then wins over Angus's for every Session in the JVM, and its exceptions
+    // are not Angus's. Replaced as Angus's own are: smtp-explain's transport is Angus's, whatever else is present
+    private static final String OLD_SMTP = "com.sun.mail.smtp.SMTPTransport";
+    private static final String OLD_SMTPS = "com.sun.mail.smtp.SMTPSSLTransport";
+
+    // ours for Angus's own class or the older implementation's (by class, not protocol: a Session may name
+    // SMTPSSLTransport for "smtp"), else null
     private static @Nullable Class<? extends DataReplyTransport> counterpart(@Nullable Provider provider) {
         if (provider == null) {
             return null;
         }
-        if (provider.getClassName().equals(SMTPTransport.class.getName())) {
+        String name = provider.getClassName();
+        if (name.equals(SMTPTransport.class.getName()) || name.equals(OLD_SMTP)) {
             return DataReplyTransport.class;
         }
-        return provider.getClassName().equals(SMTPSSLTransport.class.getName()) ? Ssl.class : null;
+        return name.equals(SMTPSSLTransport.class.getName()) || name.equals(OLD_SMTPS) ? Ssl.class : null;
     }
 
     @Override
@@ -165,6 +175,29 @@ public class DataReplyTransport extends SMTPTransport {
             // a QUIT on a connection the failure broke: the send's failure is what happened
             failed.addSuppressed(e);
         }
+    }
+
+    // RFC 5321 3.8: a server that answers 421 closes the connection, so Angus's fallback to HELO meets only the closed
+    // connection ("[EOF]") and the reply that said why is lost. The 421 is kept and HELO not sent
+    @Override
+    protected boolean ehlo(String domain) throws MessagingException {
+        closingReply = null;
+        boolean accepted = super.ehlo(domain);
+        if (!accepted && getLastReturnCode() == 421) {
+            closingReply = getLastServerResponse();
+        }
+        return accepted;
+    }
+
+    @Override
+    protected void helo(String domain) throws MessagingException {
+        String closing = closingReply;
+        closingReply = null;
+        if (closing != null) {
+            // as Angus reports a HELO refused: the reply as the exception's message
+            throw new MessagingException(closing);
+        }
+        super.helo(domain);
     }
 
     @Override
