@@ -1,5 +1,6 @@
 package dev.smtpexplain.examples.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.ReplyCode;
 import dev.smtpexplain.core.SmtpReply;
@@ -72,7 +73,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Option(names = "--batch", paramLabel = "FILE", description = "Read tab-separated lines code<TAB>status<TAB>text from FILE ('-' for standard input) and print one JSON object per line.")
+    @Option(names = "--batch", paramLabel = "FILE", description = "Read tab-separated lines code<TAB>status<TAB>text (or a whole reply without tabs) from FILE ('-' for standard "
+            + "input) and print one JSON object per line, in order, each with its line number; a line that is no reply gives "
+            + "{\"line\": N, \"error\": \"...\"} and the run goes on.")
     String batch;
 
     @Option(names = "--native-digits", description = "Write counts with the language's own digits (codes stay in ASCII digits).")
@@ -105,6 +108,9 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (isPositive(parsed)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), positive(parsed));
+        }
         Explanation e = explainer.explain(diagnoser.diagnose(parsed), locale);
         if (json) {
             out.println(JsonReport.of(e).toString());
@@ -122,8 +128,11 @@ final class ExplainCommand implements Callable<Integer> {
         try (InputStream in = open(batch)) {
             BatchLines lines = new BatchLines(in);
             for (BatchLines.Line line = lines.next(); line != null; line = lines.next()) {
-                buffered.println(line.error() != null ? JsonReport.error(line.number(), line.error())
-                        : batchLine(line.number(), line.text(), diagnoser, explainer, locale));
+                String json = line.error() != null ? JsonReport.error(line.number(), line.error()).toString()
+                        : batchLine(line.number(), line.text(), diagnoser, explainer, locale);
+                if (json != null) {
+                    buffered.println(json);
+                }
                 if (!lines.hasBuffered() && in.available() == 0 || line.number() % WRITE_CHECK_LINES == 0) {
                     // checkError flushes: where the output went away (| head, a full disk), stop reading
                     if (buffered.checkError()) {
@@ -140,10 +149,15 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The JSON line for batch line {@code n}; null for a comment, which gives none (no JSpecify in this module). */
     static String batchLine(int n, String line, Diagnoser diagnoser, Explainer explainer, Locale locale) {
         if (line.replace('\t', ' ').isBlank()) {
             // as an empty REPLY is a usage error: a blank line is no reply, and its number says where it is
             return JsonReport.error(n, "the line is empty").toString();
+        }
+        if (line.stripLeading().startsWith("#")) {
+            // a header or a note in an exported file: no reply starts with '#', and every object names its line
+            return null;
         }
         String[] f = line.split("\t", 3);
         try {
@@ -159,10 +173,27 @@ final class ExplainCommand implements Callable<Integer> {
             } else {
                 return JsonReport.error(n, "expected code<TAB>status<TAB>text (or a whole reply without tabs)").toString();
             }
-            return JsonReport.of(explainer.explain(diagnoser.diagnose(SmtpReply.of(c, s, text)), locale)).toString();
+            SmtpReply reply = SmtpReply.of(c, s, text);
+            if (isPositive(reply)) {
+                return JsonReport.error(n, positive(reply)).toString();
+            }
+            ObjectNode o = JsonReport.MAPPER.createObjectNode().put("line", n);
+            o.setAll(JsonReport.of(explainer.explain(diagnoser.diagnose(reply), locale)));
+            return o.toString();
         } catch (IllegalArgumentException e) {
             return JsonReport.error(n, e.getMessage()).toString();
         }
+    }
+
+    // a success (2xx) or an intermediate reply (3xx, "354 Start mail input") is no failure to explain: explained, it
+    // would read "The mail server reported a problem"
+    private static boolean isPositive(SmtpReply reply) {
+        return reply.classDigit() == 2 || reply.classDigit() == 3;
+    }
+
+    private static String positive(SmtpReply reply) {
+        return "a " + reply.classDigit() + "xx reply is " + (reply.classDigit() == 2 ? "a success" : "an intermediate reply")
+                + ", not a failure: there is nothing to explain";
     }
 
     private static InputStream open(String file) throws IOException {

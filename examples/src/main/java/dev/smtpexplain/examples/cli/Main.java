@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ExplainCommand.class, BounceCommand.class, SendCommand.class, CodesCommand.class, RulesCommand.class, DialogDemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success", "2:usage error (bad option or argument)"})
+        exitCodeList = {"0:success", "1:an input could not be read, or the output not written", "2:usage error (bad option or argument)",
+                "3-6:what a send or a rules check found (see the command's --help)", "141:the output's reader went away (| head)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -37,6 +37,28 @@ class BatchProcessIT {
         }
     }
 
+    /**
+     * What a script over an exported log meets (outside tester 70): a '#' header line became a permanent
+     * "sender-rejected", a success line slipped through a grep read "Failure", and only error objects said their line.
+     */
+    @Test
+    void commentsGiveNothingSuccessesAreNoFailureAndEveryObjectNamesItsLine() throws Exception {
+        CliProcess.Result r = CliProcess.run("# exported from maillog, 2026-12-05\n550\t5.1.1\tUser unknown\n"
+                + "\t\t250 2.0.0 Ok: queued as 4F2A81C0B2\n  # a note\n421 4.7.0 Try again later\n", java.util.Map.of(), "explain", "--batch", "-");
+        assertThat(r.exit()).isZero();
+        java.util.List<JsonNode> objects = new java.util.ArrayList<>();
+        for (String l : r.out().lines().toList()) {
+            objects.add(new ObjectMapper().readTree(l));
+        }
+        assertThat(objects).extracting(o -> o.get("line").asInt()).containsExactly(2, 3, 5);
+        assertThat(objects.get(0).get("category").asText()).isEqualTo("recipient-unknown");
+        assertThat(objects.get(1).get("error").asText()).isEqualTo("a 2xx reply is a success, not a failure: there is nothing to explain");
+        assertThat(objects.get(2).get("category").asText()).isNotEmpty();
+        CliProcess.Result one = CliProcess.run("explain", "250 2.0.0 OK");
+        assertThat(one.exit()).isEqualTo(2);
+        assertThat(one.err()).startsWith("smtp-explain: a 2xx reply is a success, not a failure");
+    }
+
     /** A TSV saved as "UTF-8" by a spreadsheet starts with a byte-order mark: line 1 is still a reply. */
     @Test
     void aByteOrderMarkDoesNotSpoilTheFirstLine() throws Exception {
