@@ -94,7 +94,14 @@ final class ExplainCommand implements Callable<Integer> {
             if (reply != null && !reply.isEmpty() || code != null || status != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--batch reads replies from a file; give no REPLY, --code or --status with it");
             }
+            if (batch.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--batch needs a file, or '-' for standard input");
+            }
             return runBatch(out, diagnoser, explainer, locale);
+        }
+        if (reply != null && reply.equals(List.of("-"))) {
+            // as bounce - and --batch - read standard input, an operator tries this too
+            throw new CommandLine.ParameterException(spec.commandLine(), "'-' is not a reply: to read replies from standard input, use --batch -");
         }
         if ((reply == null || reply.isEmpty()) && code == null && status == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a REPLY to explain, or --batch FILE");

@@ -54,6 +54,12 @@ class BatchProcessIT {
         assertThat(objects.get(0).get("category").asText()).isEqualTo("recipient-unknown");
         assertThat(objects.get(1).get("error").asText()).isEqualTo("a 2xx reply is a success, not a failure: there is nothing to explain");
         assertThat(objects.get(2).get("category").asText()).isNotEmpty();
+        CliProcess.Result dash = CliProcess.run("explain", "-");
+        assertThat(dash.exit()).isEqualTo(2);
+        assertThat(dash.err()).startsWith("smtp-explain: '-' is not a reply: to read replies from standard input, use --batch -");
+        CliProcess.Result empty = CliProcess.run("explain", "--batch", "");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).startsWith("smtp-explain: --batch needs a file, or '-' for standard input");
         CliProcess.Result one = CliProcess.run("explain", "250 2.0.0 OK");
         assertThat(one.exit()).isEqualTo(2);
         assertThat(one.err()).startsWith("smtp-explain: a 2xx reply is a success, not a failure");
