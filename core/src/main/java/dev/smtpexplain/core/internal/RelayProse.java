@@ -1,13 +1,16 @@
 package dev.smtpexplain.core.internal;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a relaying MTA or a client writes around the reply it quotes: the lines before it ("Your message
  * could not be delivered.", "host mx.example.org said:", "SMTP error from remote mail server after RCPT
  * TO:&lt;a@example.org&gt;:", "Remote Server returned '"), a transcript's commands ("&gt;&gt;&gt; RCPT
- * To:…") and Postfix's "(in reply to RCPT TO command)". The rules read the introducing line for the stage
- * it names, with its host names as data; the word model reads only the server's own words.
+ * To:…") and Postfix's "(in reply to RCPT TO command)", and an MTA log line's field names ({@code relay=},
+ * {@code stat=}). The rules read the introducing line for the stage it names, with its host names as data; the word
+ * model reads only the server's own words.
  */
 public final class RelayProse {
 
@@ -22,6 +25,29 @@ public final class RelayProse {
      * the same reply, relayed or not, reads the same.
      */
     public static String serverText(List<String> lines) {
+        return withoutLogFieldNames(ownLines(lines));
+    }
+
+    // an MTA's log line ("to=<…>, relay=mx.example.org[…], delay=1, dsn=5.7.1, stat=Service unavailable"): its field
+    // names are the log's, not the server's words ("relay" read as a relaying refusal, "stat" as a server's fault)
+    private static final Pattern LOG_FIELD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._-])(?:to|orig_to|from|relay|delay|delays|xdelay|mailer|pri|dsn|ctladdr|size|nrcpts|proto|daemon"
+                    + "|msgid|status|stat|conn|class)=");
+
+    static String withoutLogFieldNames(String text) {
+        if (text.indexOf('=') < 0) {
+            return text;
+        }
+        Matcher m = LOG_FIELD.matcher(text);
+        int fields = 0;
+        while (m.find() && fields < 2) {
+            fields++;
+        }
+        // two fields at least: one "size=" or "status=" may be a server's own words
+        return fields < 2 ? text : m.reset().replaceAll(" ");
+    }
+
+    private static String ownLines(List<String> lines) {
         int last = lines.size() - 1;
         if (last == 0) {
             return withoutStage(lines.get(0)); // one line, the usual case
