@@ -56,4 +56,16 @@ class LogLineTest {
         assertThat(d.category()).as(d.evidence() + " <= " + line).isNotEqualTo(Category.RELAY_DENIED);
         assertThat(d.evidence().matchedPhrase().orElse("")).as(line).doesNotContain("relay").isNotEqualTo("stat");
     }
+
+    /** Exim logs the TLS cipher with its key size after a colon ("…SHA384:256"): a number in a field, not the reply's code. */
+    @org.junit.jupiter.api.Test
+    void aCiphersKeySizeIsNotTheReplysCode() {
+        Diagnosis d = DIAGNOSER.diagnose("2024-03-03 06:00:00 1rgDE4X-000060-60 ** jdoe@example.org R=dnslookup T=remote_smtp"
+                + " H=mx.example.org [203.0.113.5] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes DN=\"CN=mx.example.org\": SMTP error from"
+                + " remote mail server after RCPT TO:<jdoe@example.org>: 550 5.1.1 <jdoe@example.org>: Recipient address rejected: User"
+                + " unknown in local recipient table");
+        assertThat(d.reply().code()).map(ReplyCode::value).hasValue(550);
+        assertThat(d.category()).isEqualTo(Category.RECIPIENT_UNKNOWN);
+        assertThat(d.isPermanent()).isTrue();
+    }
 }

@@ -224,8 +224,9 @@ public final class ReplyParser {
             if (i >= 5 && s.regionMatches(true, i - 5, "port", 0, 4) && (i == 5 || !Character.isLetterOrDigit(s.charAt(i - 6)))) {
                 return false;
             }
-            // nor the port of a host name ("SMTP server smtp.example.com:587 に接続できません")
-            if (before == ':' && isPortOfHost(s, i - 1)) {
+            // nor the port of a host name ("SMTP server smtp.example.com:587 に接続できません"), nor the second of two numbers
+            // a colon joins: a time, a ratio, a cipher's key size in Exim's log ("X=TLS1.3:TLS_AES_256_GCM_SHA384:256")
+            if (before == ':' && (isPortOfHost(s, i - 1) || i >= 2 && isDigit(s.charAt(i - 2)))) {
                 return false;
             }
             // RFC 5321's second digit is 0-5: mid-line, a number like 465 or 587 is a port ("Порт 587 открыт",
