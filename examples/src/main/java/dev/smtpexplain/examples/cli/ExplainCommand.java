@@ -1,7 +1,9 @@
 package dev.smtpexplain.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smtpexplain.core.Category;
 import dev.smtpexplain.core.Diagnoser;
+import dev.smtpexplain.core.Diagnosis;
 import dev.smtpexplain.core.ReplyCode;
 import dev.smtpexplain.core.SmtpReply;
 import dev.smtpexplain.i18n.Explainer;
@@ -115,10 +117,11 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (isPositive(parsed)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), positive(parsed));
+        Diagnosis diagnosis = diagnoser.diagnose(parsed);
+        if (isSuccess(diagnosis)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), positive(diagnosis.reply()));
         }
-        Explanation e = explainer.explain(diagnoser.diagnose(parsed), locale);
+        Explanation e = explainer.explain(diagnosis, locale);
         if (json) {
             out.println(JsonReport.of(e).toString());
         } else {
@@ -180,12 +183,12 @@ final class ExplainCommand implements Callable<Integer> {
             } else {
                 return JsonReport.error(n, "expected code<TAB>status<TAB>text (or a whole reply without tabs)").toString();
             }
-            SmtpReply reply = SmtpReply.of(c, s, text);
-            if (isPositive(reply)) {
-                return JsonReport.error(n, positive(reply)).toString();
+            Diagnosis diagnosis = diagnoser.diagnose(SmtpReply.of(c, s, text));
+            if (isSuccess(diagnosis)) {
+                return JsonReport.error(n, positive(diagnosis.reply())).toString();
             }
             ObjectNode o = JsonReport.MAPPER.createObjectNode().put("line", n);
-            o.setAll(JsonReport.of(explainer.explain(diagnoser.diagnose(reply), locale)));
+            o.setAll(JsonReport.of(explainer.explain(diagnosis, locale)));
             return o.toString();
         } catch (IllegalArgumentException e) {
             return JsonReport.error(n, e.getMessage()).toString();
@@ -193,9 +196,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     // a success (2xx) or an intermediate reply (3xx, "354 Start mail input") is no failure to explain: explained, it
-    // would read "The mail server reported a problem"
-    private static boolean isPositive(SmtpReply reply) {
-        return reply.classDigit() == 2 || reply.classDigit() == 3;
+    // would read "The mail server reported a problem". Only where nothing in the text says otherwise: a number misread
+    // as the code must not hide a refusal
+    private static boolean isSuccess(Diagnosis d) {
+        return (d.reply().classDigit() == 2 || d.reply().classDigit() == 3) && d.category() == Category.UNKNOWN;
     }
 
     private static String positive(SmtpReply reply) {
