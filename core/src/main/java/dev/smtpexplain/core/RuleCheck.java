@@ -64,6 +64,10 @@ public final class RuleCheck {
         /**
          * Checks the components.
          *
+         * @param kind what it is about
+         * @param ruleId the rule it is about
+         * @param origin where that rule is written
+         * @param message the finding in a sentence
          * @throws NullPointerException if a component is null
          */
         public Finding {
