@@ -252,8 +252,8 @@ public final class Explainer {
                 c.get(texts + ".title"),
                 c.get(texts + ".summary"),
                 advice,
-                contact(c, diagnosis, prefix),
-                whoActs(c, diagnosis, prefix),
+                contact(c, diagnosis, prefix, texts),
+                whoActs(c, diagnosis, prefix, texts),
                 retryText(c, diagnosis, prefix),
                 c.get("permanence." + diagnosis.permanence().id()),
                 c.get(confidenceKey(diagnosis.confidence())),
@@ -264,10 +264,11 @@ public final class Explainer {
     }
 
     // who acts, in the category's own words where its catalog has them for the category's actor ("nobody" for an expired
-    // delivery is not "the problem clears up by itself": the mail system gave up), else the actor's general phrase
-    private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix) {
-        String own = prefix + ".acts";
-        return diagnosis.actor() == diagnosis.category().actor() && c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
+    // delivery is not "the problem clears up by itself": the mail system gave up), or in the words of its texts for another
+    // actor ("the group's owner or manager" for a list's recipient-side administrator), else the actor's general phrase
+    private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix, String texts) {
+        String own = (diagnosis.actor() == diagnosis.category().actor() ? prefix : texts) + ".acts";
+        return c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
     }
 
     // the categories whose first step, in every catalog, is to wait and then send again (CatalogChecksTest holds the
@@ -299,11 +300,16 @@ public final class Explainer {
         return diagnosis.actor() != diagnosis.category().actor() && c.has(byActor + ".title") ? byActor : prefix;
     }
 
-    // whom to contact, in the category's words, unless who acts is not the category's own and has a line of its own: the
-    // sender's provider for its own server's fault (Diagnosis.fromSendersOwnServer), where the category says "the recipient"
-    private static String contact(Catalog c, Diagnosis diagnosis, String prefix) {
+    // whom to contact, in the category's words, unless who acts is not the category's own: then in the words of the
+    // category's texts for that actor where they have a contact line, else in the actor's own line where there is one (the
+    // sender's provider for its own server's fault, Diagnosis.fromSendersOwnServer, where the category says "the recipient")
+    private static String contact(Catalog c, Diagnosis diagnosis, String prefix, String texts) {
+        if (diagnosis.actor() == diagnosis.category().actor()) {
+            return c.get(prefix + ".contact");
+        }
+        String byActor = texts + ".contact";
         String actors = "contact." + diagnosis.actor().id();
-        return diagnosis.actor() != diagnosis.category().actor() && c.has(actors) ? c.get(actors) : c.get(prefix + ".contact");
+        return !texts.equals(prefix) && c.has(byActor) ? c.get(byActor) : c.has(actors) ? c.get(actors) : c.get(prefix + ".contact");
     }
 
     private static String confidenceKey(double confidence) {
