@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An application's rules file checked as the build checks the built-in rules ({@code docs/rules.md}): each
@@ -35,7 +33,10 @@ public final class RuleCheck {
         NEVER_DECIDES(true),
         /** A rule has no {@code example:}, so nothing shows that it decides what it is for. A notice. */
         NO_EXAMPLE(false),
-        /** A rule decides, before the built-in rules, every text some of their alternatives match. A notice. */
+        /**
+         * A rule decides, before the built-in rules, texts that some of their alternatives match (those of the classes
+         * and codes both apply to). A notice.
+         */
         DECIDES_BEFORE_BUILT_IN(false);
 
         private final boolean problem;
@@ -55,9 +56,11 @@ public final class RuleCheck {
      *
      * @param kind what it is about
      * @param ruleId the rule of the checked file it is about
-     * @param origin where that rule is written ({@code "acme.txt line 12"})
-     * @param message the finding in a sentence, naming the origin; the file's own text in it is sanitized (no control
-     *     characters, no line breaks) and cut to a few dozen characters
+     * @param origin where that rule is written ({@code "acme.txt line 12"}), with the source name as the caller gave it
+     *     (sanitize it before display)
+     * @param message the finding in a sentence, naming the origin; sanitized as a whole (no control characters, escape
+     *     sequences or line breaks, from the file's text or its name), the file's own text in it cut to a few dozen
+     *     characters
      */
     public record Finding(Kind kind, String ruleId, String origin, String message) {
 
@@ -80,6 +83,8 @@ public final class RuleCheck {
 
     // the file's own text in a message: what a reader needs to find the line, not the whole of it
     private static final int QUOTE_MAX_CHARS = 80;
+    // a message with its five quotes and the source's name
+    private static final int MESSAGE_MAX_CHARS = 1000;
 
     private final int rules;
     private final int examples;
@@ -134,27 +139,27 @@ public final class RuleCheck {
                 }
             }
         }
-        List<RuleSpec> all = new ArrayList<>(own);
-        all.addAll(builtIn);
-        Set<String> ownIds = own.stream().map(RuleSpec::id).collect(Collectors.toSet());
+        // the file's own rules come first, so only they can hide one of theirs; what they take from the built-in rules is
+        // looked for rule by rule against the built-in ones (not the built-in ones against each other, which the build does)
+        for (RuleLint.Shadowed s : RuleLint.shadowed(own)) {
+            String by = s.by() == s.rule() ? "its own earlier alternative " : "rule " + s.by().id() + " (" + s.by().origin() + ") with ";
+            byRule.get(s.rule().id()).add(finding(Kind.SHADOWED, s.rule(), "alternative " + quote(s.alternative())
+                    + " never decides: " + by + quote(s.byAlternative()) + " matches every text it matches, and first"));
+        }
         Map<String, List<String>> takenOver = new LinkedHashMap<>();
-        for (RuleLint.Shadowed s : RuleLint.shadowed(all)) {
-            if (ownIds.contains(s.rule().id())) {
-                String by = s.by() == s.rule() ? "its own earlier alternative " : "rule " + s.by().id() + " (" + s.by().origin() + ") with ";
-                byRule.get(s.rule().id()).add(finding(Kind.SHADOWED, s.rule(), "alternative " + quote(s.alternative())
-                        + " never decides: " + by + quote(s.byAlternative()) + " matches every text it matches, and first"));
-            } else if (ownIds.contains(s.by().id())) {
-                takenOver.computeIfAbsent(s.by().id(), id -> new ArrayList<>()).add(s.rule().id() + " " + quote(s.alternative()));
-            }
+        for (RuleLint.Shadowed s : RuleLint.takenOver(own, builtIn)) {
+            takenOver.computeIfAbsent(s.by().id(), id -> new ArrayList<>()).add(s.rule().id() + " " + quote(s.alternative()));
         }
         for (RuleLint.Unreachable u : RuleLint.unreachable(own)) {
-            byRule.get(u.rule().id()).add(new Finding(Kind.NEVER_DECIDES, u.rule().id(), u.rule().origin(), u.toString()));
+            byRule.get(u.rule().id()).add(new Finding(Kind.NEVER_DECIDES, u.rule().id(), u.rule().origin(),
+                    ServerText.sanitize(u.toString(), MESSAGE_MAX_CHARS, false)));
         }
         for (RuleSpec rule : own) {
             List<String> taken = takenOver.get(rule.id());
             if (taken != null) {
-                byRule.get(rule.id()).add(finding(Kind.DECIDES_BEFORE_BUILT_IN, rule, "decides before the built-in rules every text "
-                        + (taken.size() == 1 ? "this built-in alternative matches: " : "these " + taken.size() + " built-in alternatives match: ")
+                byRule.get(rule.id()).add(finding(Kind.DECIDES_BEFORE_BUILT_IN, rule, "decides before the built-in rules the texts "
+                        + (taken.size() == 1 ? "this built-in alternative matches" : "these " + taken.size() + " built-in alternatives match")
+                        + " (those of its classes and codes): "
                         + String.join(", ", taken.subList(0, Math.min(5, taken.size()))) + (taken.size() > 5 ? ", …" : "")));
             }
         }
@@ -163,8 +168,10 @@ public final class RuleCheck {
         return new RuleCheck(own.size(), exampleCount, findings);
     }
 
+    // the whole message sanitized: the source is the caller's (a file name may hold escapes, bidi controls, line breaks)
     private static Finding finding(Kind kind, RuleSpec rule, String what) {
-        return new Finding(kind, rule.id(), rule.origin(), rule.origin() + ": rule " + rule.id() + " " + what);
+        return new Finding(kind, rule.id(), rule.origin(), ServerText.sanitize(rule.origin() + ": rule " + rule.id() + " " + what,
+                MESSAGE_MAX_CHARS, false));
     }
 
     private static String quote(String text) {

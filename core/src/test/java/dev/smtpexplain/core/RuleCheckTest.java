@@ -82,9 +82,40 @@ class RuleCheckTest {
         assertThat(check.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.DECIDES_BEFORE_BUILT_IN);
             assertThat(f.kind().isProblem()).isFalse();
-            assertThat(f.message()).matches("acme\\.txt line 1: rule acme\\.spam decides before the built-in rules every text these \\d+"
-                    + " built-in alternatives match: [a-z.-]+ \".*spam.*");
+            assertThat(f.message()).matches("acme\\.txt line 1: rule acme\\.spam decides before the built-in rules the texts these \\d+"
+                    + " built-in alternatives match \\(those of its classes and codes\\): [a-z.-]+ \".*spam.*");
         });
+    }
+
+    /**
+     * A rule that takes built-in wordings for some classes only is noticed too (outside tester 73: "spam" as spam-detected,
+     * without any-class, took the 5xx "problem with spam filter" from a server-error rule and no notice said so).
+     */
+    @Test
+    void aTakeOverForSomeClassesIsNoticed() {
+        RuleCheck check = RuleCheck.of("rule acme.spam  spam-detected\n    \"spam\"\n    example: 550 5.7.1 Message refused as spam\n",
+                "acme.txt");
+        assertThat(check.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.DECIDES_BEFORE_BUILT_IN);
+            assertThat(f.message()).contains("built-in alternatives match");
+        });
+        assertThat(Diagnoser.builder().addRules("rule acme.spam  spam-detected\n    \"spam\"\n", "acme.txt").build()
+                .diagnose("550 5.3.0 problem with spam filter").evidence().ruleId()).isEqualTo("acme.spam");
+    }
+
+    /**
+     * A '+' alternative holds only where its parts stand close, with no sentence or clause break between them: one phrase
+     * that holds both far apart, or across ". ", is not hidden behind it (outside tester 73: a false problem, exit 3).
+     */
+    @Test
+    void anAlternativeWhoseWordsStandFarApartIsNotHidden() {
+        String far = "lorem ".repeat(16).strip();
+        RuleCheck check = RuleCheck.of("rule acme.pair  spam-detected\n    \"acme\" + \"zork\"\n    example: 550 5.7.1 acme zork\n"
+                + "rule acme.far  sender-blocked\n    \"acme " + far + " zork\"\n    example: 550 acme " + far + " zork\n"
+                + "rule acme.clause  sender-blocked\n    \"zork. acme\"\n    example: 550 zork. acme\n"
+                + "rule acme.near  sender-blocked\n    \"acme and zork\"\n", "acme.txt");
+        assertThat(check.problems()).extracting(Finding::kind, Finding::ruleId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.SHADOWED, "acme.near"));
     }
 
     @Test
@@ -94,6 +125,9 @@ class RuleCheckTest {
         assertThat(check.problems()).singleElement().extracting(Finding::message).satisfies(m -> {
             assertThat(m).doesNotContain("\u001B").hasSizeLessThan(250);
         });
+        // and its name: a source is the caller's, and a file name can hold escapes, bidi controls and line breaks
+        RuleCheck named = RuleCheck.of("rule acme.x  spam-detected\n    \"acme x\"\n", "evil\u001B[2J\u202E\nnotice: all fixed.txt");
+        assertThat(named.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("\u001B", "\u202E", "\n"));
     }
 
     @Test

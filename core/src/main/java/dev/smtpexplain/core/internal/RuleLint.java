@@ -2,6 +2,7 @@ package dev.smtpexplain.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds alternatives that can never decide a reply because an earlier one always matches first: every
@@ -55,7 +56,7 @@ public final class RuleLint {
             }
             int altLimit = r == laterRule ? laterAlt : earlier.alternatives().size();
             for (int a = 0; a < altLimit; a++) {
-                if (implied(earlier.alternatives().get(a), phrases)) {
+                if (implied(earlier.alternatives().get(a), phrases, later.written().get(laterAlt))) {
                     return new Shadowed(later, later.written().get(laterAlt), earlier, earlier.written().get(a));
                 }
             }
@@ -63,21 +64,81 @@ public final class RuleLint {
         return null;
     }
 
-    /** Whether every phrase of {@code earlier} occurs in any text where all of {@code later} occur. */
-    private static boolean implied(List<String> earlier, List<String> later) {
+    /**
+     * Whether {@code earlier} matches any text where {@code later} does: every phrase of it lies inside one of
+     * {@code later}'s, and, for a {@code +} alternative, its parts stand as close as the matcher asks — the later
+     * alternative's own parts are, but one phrase of it that holds two parts far apart or across a sentence or clause
+     * break ("acme … 16 words … zork", "zork. acme") does not bring {@code "acme" + "zork"} together.
+     */
+    private static boolean implied(List<String> earlier, List<String> later, List<String> laterWritten) {
+        int[] hosted = new int[later.size()];
         for (String e : earlier) {
-            boolean inside = false;
-            for (String l : later) {
-                if (l.contains(e)) {
-                    inside = true;
-                    break;
+            int host = -1;
+            for (int j = 0; j < later.size() && host < 0; j++) {
+                if (later.get(j).contains(e)) {
+                    host = j;
                 }
             }
-            if (!inside) {
+            if (host < 0) {
                 return false;
+            }
+            hosted[host]++;
+        }
+        if (earlier.size() > 1) {
+            for (int j = 0; j < later.size(); j++) {
+                if (hosted[j] > 0 && CLAUSE_BREAK.matcher(laterWritten.get(j)).find()
+                        || hosted[j] > 1 && later.get(j).strip().length() >= RuleEngine.NEAR) {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    // as the matcher reads a break between a '+' alternative's parts (docs/rules.md)
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.;!?]\\s");
+
+    /**
+     * The alternatives of {@code then} that a rule of {@code first}, weighed before them, decides for some of the replies
+     * they match: its alternative matches every text theirs does, and some reply meets both conditions and fits both
+     * rules' classes (an application's {@code "spam"} as spam-detected takes the 5xx "problem with spam filter" from a
+     * server-error rule, though not the 4xx one). The first such rule for each alternative, in {@code then}'s order.
+     */
+    public static List<Shadowed> takenOver(List<RuleSpec> first, List<RuleSpec> then) {
+        List<Shadowed> found = new ArrayList<>();
+        for (RuleSpec later : then) {
+            for (int a = 0; a < later.alternatives().size(); a++) {
+                Shadowed s = firstTaker(first, later, a);
+                if (s != null) {
+                    found.add(s);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Shadowed firstTaker(List<RuleSpec> first, RuleSpec later, int laterAlt) {
+        List<String> phrases = later.alternatives().get(laterAlt);
+        for (RuleSpec earlier : first) {
+            if (earlier.weak() && !later.weak() || !earlier.condition().overlaps(later.condition()) || !classesMeet(earlier, later)) {
+                continue;
+            }
+            for (int a = 0; a < earlier.alternatives().size(); a++) {
+                if (implied(earlier.alternatives().get(a), phrases, later.written().get(laterAlt))) {
+                    return new Shadowed(later, later.written().get(laterAlt), earlier, earlier.written().get(a));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean classesMeet(RuleSpec earlier, RuleSpec later) {
+        for (int c : new int[] {0, 4, 5}) {
+            if (later.fitsClass(c) && earlier.fitsClass(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A rule whose condition asks for a reply class that the class digit never lets its category decide. */

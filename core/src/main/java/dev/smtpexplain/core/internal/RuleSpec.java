@@ -177,6 +177,26 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
             return covers(codeDigits, narrower.codeDigits) && covers(statusParts, narrower.statusParts);
         }
 
+        /** Whether some reply meets both this condition and {@code other}. */
+        public boolean overlaps(Condition other) {
+            return overlaps(codeDigits, other.codeDigits) && overlaps(statusParts, other.statusParts);
+        }
+
+        private static boolean overlaps(int[] a, int[] b) {
+            if (a == null || b == null) {
+                return true;
+            }
+            if ((a == NO_CODE) != (b == NO_CODE)) {
+                return false;
+            }
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] >= 0 && b[i] >= 0 && a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static boolean covers(int[] wide, int[] narrow) {
             if (wide == null) {
                 return true;

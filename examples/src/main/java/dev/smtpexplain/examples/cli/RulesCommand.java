@@ -1,11 +1,12 @@
 package dev.smtpexplain.examples.cli;
 
+import dev.smtpexplain.core.Diagnoser;
 import dev.smtpexplain.core.RuleCheck;
 import dev.smtpexplain.core.ServerText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Parameters;
                 + "that each example: line is decided by its own rule, that no alternative is hidden behind an earlier one and no "
                 + "rule is set aside by its class digit. Also lists, as notices, rules without examples and the built-in wordings "
                 + "each rule decides first.",
-                "Each file is checked on its own, before the built-in rules; 'explain --rules FILE' and 'bounce --rules FILE' use it."},
+                "Each file is checked on its own before the built-in rules, and files given together for one rule, one id (as "
+                + "'explain --rules A --rules B' loads them); 'explain --rules FILE' and 'bounce --rules FILE' use them. A rules "
+                + "file is a regular file of at most 4 MiB."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no problems (notices may be listed)", "1:a file could not be read",
                 "2:usage error (bad option or argument)", "3:a file has a syntax error or problems"})
@@ -37,11 +40,13 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = 0;
+        List<Path> read = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Path file : files) {
             String name = ServerText.sanitize(file.toString(), ExplainCommand.ERROR_MAX, false);
             String text;
             try {
-                text = Files.readString(file);
+                text = RulesOption.read(file);
             } catch (IOException e) {
                 err.println("smtp-explain: " + ReadError.message(file.toString(), e));
                 status = Math.max(status, 1);
@@ -64,6 +69,24 @@ final class RulesCommand implements Callable<Integer> {
                 out.println((f.kind().isProblem() ? "problem: " : "notice: ") + f.message());
             }
             if (problems > 0) {
+                status = 3;
+            }
+            read.add(file);
+            texts.add(text);
+            if (out.checkError()) {
+                return status; // the output is gone (| head, a full disk): Main turns that into the exit status
+            }
+        }
+        // the files given together, as --rules or Spring's smtp-explain.rules would load them: one rule, one id
+        if (read.size() > 1) {
+            Diagnoser.Builder together = Diagnoser.builder();
+            try {
+                for (int i = 0; i < read.size(); i++) {
+                    together.addRules(texts.get(i), read.get(i).toString());
+                }
+                together.build();
+            } catch (IllegalArgumentException e) {
+                out.println("problem: " + ServerText.sanitize(e.getMessage(), ExplainCommand.ERROR_MAX, false));
                 status = 3;
             }
         }

@@ -74,6 +74,30 @@ class RulesCommandIT {
         assertThat(bytes.err().strip()).isEqualTo("smtp-explain: " + latin1 + ": cannot read: not valid UTF-8");
     }
 
+    /** Outside tester 73: /dev/zero ran out of memory with a stack trace, a FIFO waited for ever. */
+    @Test
+    void onlyARegularFileOfAFewMegabytesIsRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.txt");
+        Files.write(big, ("# " + "x".repeat(1022) + "\n").repeat(4 * 1024 + 1).getBytes(StandardCharsets.US_ASCII));
+        CliProcess.Result tooLarge = CliProcess.run("rules", big.toString());
+        assertThat(tooLarge.exit()).isEqualTo(1);
+        assertThat(tooLarge.err().strip()).isEqualTo("smtp-explain: " + big + ": cannot read: too large (over 4 MiB): not a rules file");
+        CliProcess.Result zero = CliProcess.run("explain", "--rules", "/dev/zero", "550 x");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).startsWith("smtp-explain: --rules: /dev/zero: cannot read: not a regular file");
+    }
+
+    /** Files given together are loaded together (--rules, Spring): an id taken in one is a problem in the other. */
+    @Test
+    void filesGivenTogetherShareTheirIds(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.rules"), ACME);
+        Path b = Files.writeString(dir.resolve("b.rules"), ACME);
+        CliProcess.Result r = CliProcess.run("rules", a.toString(), b.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out().lines().toList()).last().isEqualTo("problem: rule id acme.blocklist (" + b + " line 2) is taken by " + a
+                + " line 2: an id names one rule; give this one another");
+    }
+
     @Test
     void explainAndBounceWeighTheFileBeforeTheBuiltInRules(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("acme-rules.txt"), ACME);
