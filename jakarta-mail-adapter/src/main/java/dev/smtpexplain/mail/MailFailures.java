@@ -1,14 +1,12 @@
 package dev.smtpexplain.mail;
 
+import dev.smtpexplain.mail.internal.Causes;
 import dev.smtpexplain.mail.internal.DataReplyTransport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One-line explanations for applications that catch the exceptions themselves:
@@ -95,17 +93,13 @@ public final class MailFailures {
      *
      * @param thrown what a send threw
      * @return the first {@link MessagingException} in the chain, or empty when there is none (the failure was not a
-     *     send's: a message the library could not build, for instance)
+     *     send's: a message the library could not build, for instance); the chain is followed 64 causes deep at most,
+     *     and a cause that cannot be asked for (its {@code getCause()} throws) ends it: this method never throws but
+     *     for a null argument
      * @throws NullPointerException if {@code thrown} is null
      */
     public static Optional<MessagingException> messagingExceptionIn(Throwable thrown) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = Objects.requireNonNull(thrown, "thrown"); t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof MessagingException m) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return Causes.firstMessagingException(Objects.requireNonNull(thrown, "thrown"));
     }
 
     /**

@@ -147,6 +147,28 @@ class FakeServerStagesTest {
     }
 
     /**
+     * Another refusal of EHLO followed by the server's close (outside tester 73): HELO meets the closed connection, and the
+     * EHLO's reply is what the report reads.
+     */
+    @Test
+    void ehloRefusedWith554AndTheConnectionClosed() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                c.reply("554 5.7.1 Client host [127.0.0.1] blocked using zen.spamhaus.org");
+                c.hangUp();
+            }
+        })) {
+            ExplainedSendFailedException e = send(server);
+            SendFailureReport r = e.report();
+            assertThat(r.stage()).isEqualTo(SmtpStage.EHLO);
+            assertThat(r.category()).isEqualTo(Category.SENDER_BLOCKED);
+            assertThat(r.diagnosis().reply().text()).contains("blocked using zen.spamhaus.org");
+            Reports.assertExplained(e);
+        }
+    }
+
+    /**
      * After Java deserialization the exception writes its report again, in the locale it had (outside tester 71:
      * report() was nullable for this one case, so the documented catch block did not compile in Kotlin 2.1).
      */

@@ -68,6 +68,30 @@ class MailFailuresTest {
         IllegalStateException b = new IllegalStateException("b", a);
         a.initCause(b);
         assertThat(MailFailures.messagingExceptionIn(a)).isEmpty();
+        // hostile causes (outside tester 73): a getCause() that throws, calls itself, or makes a new cause each time
+        assertThat(MailFailures.messagingExceptionIn(new RuntimeException("x") {
+            @Override
+            public synchronized Throwable getCause() {
+                throw new IllegalStateException("boom");
+            }
+        })).isEmpty();
+        assertThat(MailFailures.messagingExceptionIn(new RuntimeException("x") {
+            @Override
+            public synchronized Throwable getCause() {
+                return getCause();
+            }
+        })).isEmpty();
+        assertThat(MailFailures.messagingExceptionIn(new Endless())).isEmpty();
+    }
+
+    /** An exception whose every cause is a new one. */
+    private static final class Endless extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public synchronized Throwable getCause() {
+            return new Endless();
+        }
     }
 
     /**

@@ -49,8 +49,8 @@ public class DataReplyTransport extends SMTPTransport {
     private final List<SMTPAddressFailedException> refusedAtRcpt = new ArrayList<>();
     // the last send's failure, until the next send or close: a failing close is suppressed onto it
     private @Nullable MessagingException failedSend;
-    // the server's 421 to EHLO, between ehlo and helo of one connect
-    private @Nullable String closingReply;
+    // the server's refusal of EHLO, between ehlo and helo of one connect
+    private @Nullable String refusedEhlo;
 
     /** Angus's {@code SMTPSSLTransport} (implicit TLS), as this one is its {@code SMTPTransport}. */
     public static final class Ssl extends DataReplyTransport {
@@ -177,27 +177,36 @@ public class DataReplyTransport extends SMTPTransport {
         }
     }
 
-    // RFC 5321 3.8: a server that answers 421 closes the connection, so Angus's fallback to HELO meets only the closed
-    // connection ("[EOF]") and the reply that said why is lost. The 421 is kept and HELO not sent
+    // RFC 5321 3.8: a server that answers 421 closes the connection, so Angus's fallback to HELO (or, after STARTTLS, the
+    // next command: Angus ignores that EHLO's reply) meets only the closed connection and the reply that said why is lost.
+    // The 421 ends the connect. Another refusal of EHLO is kept for the case where the server hangs up after it too
     @Override
     protected boolean ehlo(String domain) throws MessagingException {
-        closingReply = null;
+        refusedEhlo = null;
         boolean accepted = super.ehlo(domain);
         if (!accepted && getLastReturnCode() == 421) {
-            closingReply = getLastServerResponse();
+            throw new MessagingException(getLastServerResponse());
+        }
+        if (!accepted && getLastReturnCode() >= 400) {
+            refusedEhlo = getLastServerResponse();
         }
         return accepted;
     }
 
     @Override
     protected void helo(String domain) throws MessagingException {
-        String closing = closingReply;
-        closingReply = null;
-        if (closing != null) {
-            // as Angus reports a HELO refused: the reply as the exception's message
-            throw new MessagingException(closing);
+        String refused = refusedEhlo;
+        refusedEhlo = null;
+        try {
+            super.helo(domain);
+        } catch (MessagingException e) {
+            // no reply to HELO (the server hung up after refusing EHLO: "554 5.7.1 Client host blocked", then the close):
+            // the EHLO's refusal is what happened, reported as Angus reports a refused HELO
+            if (refused != null && (getLastReturnCode() == -1 || refused.equals(getLastServerResponse()))) {
+                throw new MessagingException(refused);
+            }
+            throw e;
         }
-        super.helo(domain);
     }
 
     @Override
