@@ -224,6 +224,8 @@ class RulesFileTest {
                 .hasMessageStartingWith("mine line 1 column 37: unknown condition 'strong'");
         assertThatThrownBy(() -> RulesParser.parse(head + "code=4x\n    \"x\"\n", "mine"))
                 .hasMessage("mine line 1 column 37: a code pattern has three characters, digits or x: '4x'");
+        assertThatThrownBy(() -> RulesParser.parse(head + "status=9.x.x\n    \"x\"\n", "mine"))
+                .hasMessage("mine line 1 column 37: an enhanced status starts with 2, 4 or 5: '9.x.x'");
         assertThatThrownBy(() -> RulesParser.parse(head + "code=5xx,status=5.7\n    \"x\"\n", "mine"))
                 .hasMessage("mine line 1 column 46: a status pattern looks like 5.7.1 or x.7.x: '5.7'");
         assertThatThrownBy(() -> RulesParser.parse("x.y sender-blocked weak,code=5xx,code=4xx \"x\"", "mine"))

@@ -128,6 +128,10 @@ public record RuleSpec(String id, Category category, List<List<String>> alternat
                 for (int i = 0; i < 3; i++) {
                     st[i] = part(p[i], status);
                 }
+                if (st[0] >= 0 && st[0] != 2 && st[0] != 4 && st[0] != 5) {
+                    // RFC 3463's classes: such a rule would never apply
+                    throw new IllegalArgumentException("an enhanced status starts with 2, 4 or 5: '" + status + "'");
+                }
             }
             return c == null && st == null ? ANY : new Condition(code, status, c, st);
         }

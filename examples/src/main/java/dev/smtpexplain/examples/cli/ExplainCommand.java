@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explains an SMTP failure reply: what happened, why, what to try and who must act.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:explained", "1:the batch file could not be read (missing, unreadable, standard input closed)",
-                "2:usage error (bad option or argument)"})
+        exitCodeList = {"0:explained", "1:the batch file could not be read (missing, unreadable, standard input closed), or the output "
+                + "not written", "2:usage error (bad option or argument)", "141:the output's reader went away (| head)"})
 @Examples({"smtp-explain explain \\",
         "    \"550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\"",
         "smtp-explain explain --code 550 --status 5.7.26 \\",
@@ -165,7 +165,7 @@ final class ExplainCommand implements Callable<Integer> {
             // as an empty REPLY is a usage error: a blank line is no reply, and its number says where it is
             return JsonReport.error(n, "the line is empty").toString();
         }
-        if (line.stripLeading().startsWith("#")) {
+        if (line.startsWith("#")) {
             // a header or a note in an exported file: no reply starts with '#', and every object names its line
             return null;
         }

@@ -32,7 +32,7 @@ final class LanguageOption {
         String source = "--lang";
         Locale l = lang;
         String env = System.getenv(ENV);
-        if (l == null && env != null && !env.isBlank()) {
+        if (l == null && env != null && !env.isBlank() && !isPosixDefault(env.strip())) {
             // works on a bare container, where LANG=gu_IN.UTF-8 needs the locale installed to reach the JVM
             source = ENV;
             try {
@@ -49,6 +49,13 @@ final class LanguageOption {
                     + "'; supported: " + Explainer.supportedLocales().stream().map(Locale::toLanguageTag).collect(Collectors.joining(", ")));
         }
         return l;
+    }
+
+    // "C", "C.UTF-8", "POSIX": LANG's values for no language at all (a stock container's), copied into the variable as
+    // LANG is: the system's language, as an empty one
+    private static boolean isPosixDefault(String value) {
+        String name = value.replaceFirst("[.@].*$", "");
+        return name.equals("C") || name.equals("POSIX");
     }
 
     /** The environment variable that sets the language when {@code --lang} is not given. */

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
                 + "'explain --rules A --rules B' loads them); 'explain --rules FILE' and 'bounce --rules FILE' use them. A rules "
                 + "file is a regular file of at most 4 MiB."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no problems (notices may be listed)", "1:a file could not be read",
-                "2:usage error (bad option or argument)", "3:a file has a syntax error or problems"})
+        exitCodeList = {"0:no problems (notices may be listed)", "1:a file could not be read, or the output not written",
+                "2:usage error (bad option or argument)", "3:a file has a syntax error or problems (this wins over 1)",
+                "141:the output's reader went away (| head)"})
 @Examples({"smtp-explain rules acme-rules.txt",
         "smtp-explain rules mail-rules/*.txt"})
 final class RulesCommand implements Callable<Integer> {

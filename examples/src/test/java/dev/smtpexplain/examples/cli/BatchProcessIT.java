@@ -44,13 +44,15 @@ class BatchProcessIT {
     @Test
     void commentsGiveNothingSuccessesAreNoFailureAndEveryObjectNamesItsLine() throws Exception {
         CliProcess.Result r = CliProcess.run("# exported from maillog, 2026-12-05\n550\t5.1.1\tUser unknown\n"
-                + "\t\t250 2.0.0 Ok: queued as 4F2A81C0B2\n  # a note\n421 4.7.0 Try again later\n", java.util.Map.of(), "explain", "--batch", "-");
+                + "\t\t250 2.0.0 Ok: queued as 4F2A81C0B2\n# a note\n421 4.7.0 Try again later\n\t\t#1 mailbox full, try later\n",
+                java.util.Map.of(), "explain", "--batch", "-");
         assertThat(r.exit()).isZero();
         java.util.List<JsonNode> objects = new java.util.ArrayList<>();
         for (String l : r.out().lines().toList()) {
             objects.add(new ObjectMapper().readTree(l));
         }
-        assertThat(objects).extracting(o -> o.get("line").asInt()).containsExactly(2, 3, 5);
+        // only a line whose first character is '#' is a comment: a text column that starts with one is a reply's
+        assertThat(objects).extracting(o -> o.get("line").asInt()).containsExactly(2, 3, 5, 6);
         assertThat(objects.get(0).get("category").asText()).isEqualTo("recipient-unknown");
         assertThat(objects.get(1).get("error").asText()).isEqualTo("a 2xx reply is a success, not a failure: there is nothing to explain");
         assertThat(objects.get(2).get("category").asText()).isNotEmpty();

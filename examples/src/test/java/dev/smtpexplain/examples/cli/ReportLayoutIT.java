@@ -262,6 +262,12 @@ class ReportLayoutIT {
         CliProcess.Result posix = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "gu_IN.UTF-8"), "explain", "550 5.1.1 User unknown");
         assertThat(posix.exit()).as(posix.err()).isZero();
         assertThat(posix.out()).contains(messages("gu").get("category.recipient-unknown.title"));
+        // a stock container's LANG copied into it: no language at all, so the system's (outside tester 73: exit 2)
+        for (String none : new String[] {"C.UTF-8", "C", "POSIX"}) {
+            CliProcess.Result c = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", none, "LANG", "C.UTF-8"), "explain", "550 5.1.1 User unknown");
+            assertThat(c.exit()).as(none + ": " + c.err()).isZero();
+            assertThat(c.out()).contains(messages("en").get("category.recipient-unknown.title"));
+        }
         CliProcess.Result bad = CliProcess.run(null, Map.of("SMTP_EXPLAIN_LANG", "xx"), "explain", "550 5.1.1 User unknown");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("SMTP_EXPLAIN_LANG", "pt-BR");
