@@ -126,18 +126,8 @@ public final class RuleCheck {
             if (rule.examples().isEmpty()) {
                 found.add(finding(Kind.NO_EXAMPLE, rule, "has no example: add an 'example:' line with a reply it must decide"));
             }
-            for (String example : rule.examples()) {
-                exampleCount++;
-                Diagnosis d = diagnoser.diagnose(example);
-                String decidedBy = d.evidence().ruleId();
-                if (!decidedBy.equals(rule.id()) || d.category() != rule.category()) {
-                    String by = decidedBy.equals(rule.id()) ? "this rule" : origins.containsKey(decidedBy)
-                            ? "rule " + decidedBy + " (" + origins.get(decidedBy) + ")" : decidedBy;
-                    found.add(finding(Kind.EXAMPLE_NOT_DECIDED_BY_ITS_RULE, rule, "example " + quote(example) + " is decided by " + by
-                            + (d.category() == rule.category() ? ", before this rule"
-                                    : " as " + d.category().id() + ", not as " + rule.category().id())));
-                }
-            }
+            exampleCount += rule.examples().size();
+            checkExamples(rule, diagnoser, origins, found);
         }
         // the file's own rules come first, so only they can hide one of theirs; what they take from the built-in rules is
         // looked for rule by rule against the built-in ones (not the built-in ones against each other, which the build does)
@@ -166,6 +156,20 @@ public final class RuleCheck {
         List<Finding> findings = new ArrayList<>();
         byRule.values().forEach(findings::addAll);
         return new RuleCheck(own.size(), exampleCount, findings);
+    }
+
+    // each example decided by its rule, as its category: else who decides it, and as what
+    private static void checkExamples(RuleSpec rule, Diagnoser diagnoser, Map<String, String> origins, List<Finding> found) {
+        for (String example : rule.examples()) {
+            Diagnosis d = diagnoser.diagnose(example);
+            String decidedBy = d.evidence().ruleId();
+            if (!decidedBy.equals(rule.id()) || d.category() != rule.category()) {
+                String by = decidedBy.equals(rule.id()) ? "this rule" : origins.containsKey(decidedBy)
+                        ? "rule " + decidedBy + " (" + origins.get(decidedBy) + ")" : decidedBy;
+                found.add(finding(Kind.EXAMPLE_NOT_DECIDED_BY_ITS_RULE, rule, "example " + quote(example) + " is decided by " + by
+                        + (d.category() == rule.category() ? ", before this rule" : " as " + d.category().id() + ", not as " + rule.category().id())));
+            }
+        }
     }
 
     // the whole message sanitized: the source is the caller's (a file name may hold escapes, bidi controls, line breaks)
