@@ -103,6 +103,32 @@ class ExplainerTest {
     }
 
     /**
+     * A failure whose every step is in the reader's own settings (a relay refused for want of a login, a server that
+     * requires encryption, a connection that could not be made) names the reader first, then their provider, in every
+     * language (outside tester 72: "your email provider or IT administrator" made readers wait for someone else). The
+     * taxonomy's actor stays the sender's administrator.
+     */
+    @Test
+    void aFailureFixedInTheReadersOwnSettingsNamesThemFirst() {
+        Map<String, String> byCategory = Map.of(
+                "554 5.7.1 <bob@example.org>: Relay access denied", "relay-denied",
+                "530 5.7.0 Must issue a STARTTLS command first", "requires-tls");
+        byCategory.forEach((reply, category) -> {
+            Diagnosis d = diagnose(reply);
+            assertThat(d.category().id()).as(reply).isEqualTo(category);
+            assertThat(d.actor()).isEqualTo(Actor.SENDER_ADMIN);
+            for (Locale l : Explainer.supportedLocales()) {
+                LocalizedMessages m = explainer.messages(l);
+                assertThat(explainer.explain(d, l).whoActsText()).as("%s in %s", category, l)
+                        .isEqualTo(m.get("category." + category + ".acts")).isNotEqualTo(m.get("acts.sender-admin"));
+            }
+        });
+        for (Locale l : Explainer.supportedLocales()) {
+            assertThat(explainer.messages(l).has("category.connection-failed.acts")).as(l.toLanguageTag()).isTrue();
+        }
+    }
+
+    /**
      * An expired delivery is permanent, and nobody acts first (the taxonomy): its who-acts text says the mail system gave
      * up, never that the problem clears up by itself, in every language.
      */
