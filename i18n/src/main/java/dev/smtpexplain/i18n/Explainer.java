@@ -255,7 +255,7 @@ public final class Explainer {
                 contact(c, diagnosis, prefix, texts),
                 whoActs(c, diagnosis, prefix, texts),
                 retryText(c, diagnosis, prefix),
-                c.get("permanence." + diagnosis.permanence().id()),
+                permanenceLabel(c, diagnosis, prefix),
                 c.get(confidenceKey(diagnosis.confidence())),
                 diagnosis.codeMeaning().map(m -> meaning(c, m, "meaning.unregistered.code", "code")),
                 diagnosis.statusMeaning().map(m -> meaning(c, m, "meaning.unregistered.status", "status")),
@@ -276,6 +276,13 @@ public final class Explainer {
     // even when the reply is a 5xx
     private static final Set<Category> WAITS_FIRST = EnumSet.of(Category.MAILBOX_FULL, Category.BAD_REPUTATION, Category.SERVER_ERROR,
             Category.SERVER_STORAGE_FULL, Category.SERVICE_UNAVAILABLE, Category.NETWORK_ERROR);
+
+    // the permanence in the category's own words where its catalog has them: a 5xx sending limit is "permanent" for the
+    // message as sent, which a reader takes for "blocked for ever" (outside tester 72), while it lifts within a day
+    private static String permanenceLabel(Catalog c, Diagnosis diagnosis, String prefix) {
+        String own = prefix + ".permanence." + diagnosis.permanence().id();
+        return c.has(own) ? c.get(own) : c.get("permanence." + diagnosis.permanence().id());
+    }
 
     // whether sending again helps, in the category's own words where its catalog has them for this advice (a 5xx
     // sending limit: "after the problem has been fixed" says nothing of the limit resetting by itself)

@@ -183,7 +183,8 @@ public final class Explanation {
     }
 
     /**
-     * "Permanent failure", "Temporary failure" or undetermined, as a label.
+     * "Permanent failure", "Temporary failure" or undetermined, as a label; in a category's own words where its catalog
+     * has them (a 5xx sending limit: "Refused until your sending limit resets", not "Permanent failure").
      *
      * @return the label
      */

@@ -291,6 +291,14 @@ class ExplainerTest {
             // a 4xx limit keeps the general answer
             assertThat(explainer.explain(diagnose("452 4.5.3 Daily sending quota exceeded"), l).retryText()).as(l.toLanguageTag())
                     .isEqualTo(m.get("retry.later"));
+            // and the label under the title does not read "blocked for ever" (outside tester 72)
+            assertThat(explainer.explain(d, l).permanenceLabel()).as(l.toLanguageTag())
+                    .isEqualTo(m.get("category.sending-quota-exceeded.permanence.permanent")).isNotEqualTo(m.get("permanence.permanent"));
+            assertThat(explainer.explain(diagnose("550 5.7.1 Rate limit exceeded for this sender"), l).permanenceLabel())
+                    .isEqualTo(m.get("category.rate-limited.permanence.permanent"));
+            assertThat(explainer.explain(diagnose("452 4.5.3 Daily sending quota exceeded"), l).permanenceLabel())
+                    .isEqualTo(m.get("permanence.temporary"));
+            assertThat(explainer.explain(diagnose("550 5.1.1 User unknown"), l).permanenceLabel()).isEqualTo(m.get("permanence.permanent"));
         }
     }
 
