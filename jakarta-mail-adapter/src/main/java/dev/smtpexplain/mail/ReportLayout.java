@@ -5,6 +5,7 @@ import dev.smtpexplain.i18n.Explanation;
 import dev.smtpexplain.i18n.LocalizedMessages;
 import dev.smtpexplain.mail.SendFailureReport.Outcome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -236,13 +237,25 @@ public final class ReportLayout {
             return;
         }
         lines.add(m.format(headingKey, Map.of("count", failures.size())));
+        // the recipients a message-level refusal (a DMARC refusal after the content) refused alike: one line, one reply, not a
+        // copy for each of fifty recipients; in the order they were first met
+        Map<List<String>, List<String>> alike = new LinkedHashMap<>();
         for (RecipientFailure f : failures) {
-            lines.add("  - " + recipientLine(f));
             String server = f.explanation().serverText().map(ReportLayout::oneLine).orElse("");
-            if (!server.isEmpty()) {
-                lines.add("    " + data(server));
-            }
+            alike.computeIfAbsent(List.of(f.explanation().title(), server), k -> new ArrayList<>()).add(f.address());
         }
+        alike.forEach((titleAndReply, addresses) -> {
+            // a long list goes on over indented lines, the title after its last address
+            List<String> pieces = addresses.size() == 1 ? addresses : addressPieces(addresses);
+            for (int i = 0; i < pieces.size(); i++) {
+                String indent = i == 0 ? "  - " : "    ";
+                lines.add(indent + (i < pieces.size() - 1 ? pieces.get(i)
+                        : m.format("report.recipient.line", Map.of("address", pieces.get(i), "title", titleAndReply.get(0)))));
+            }
+            if (!titleAndReply.get(1).isEmpty()) {
+                lines.add("    " + data(titleAndReply.get(1)));
+            }
+        });
     }
 
     // the label and the addresses after it; a long list goes on over indented lines

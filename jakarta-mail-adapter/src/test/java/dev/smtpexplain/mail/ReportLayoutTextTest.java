@@ -106,6 +106,39 @@ class ReportLayoutTextTest {
         assertThat(lines).hasSize(11);
     }
 
+    /**
+     * A refusal of the whole message (a DMARC refusal after the content) refuses every recipient alike: one line for them,
+     * the reply once, not a copy for each (outside tester 71); recipients refused for different reasons keep a line each.
+     */
+    @Test
+    void recipientsRefusedAlikeShareOneLine() {
+        Locale en = Locale.ENGLISH;
+        LocalizedMessages m = EXPLAINER.messages(en);
+        String dmarc = "550 5.7.26 Unauthenticated email from example.test is not accepted due to domain's DMARC policy";
+        Explanation overall = explain(dmarc, en);
+        List<RecipientFailure> failures = new java.util.ArrayList<>();
+        for (String to : List.of("bob@example.test", "carol@example.test", "dave@example.test")) {
+            failures.add(failure(to, Kind.REJECTED, dmarc, en));
+        }
+        failures.add(failure("nobody@example.test", Kind.REJECTED, "550 5.1.1 <nobody@example.test>: User unknown", en));
+        String text = new ReportLayout(m).reportText(Outcome.FAILED, SmtpStage.END_OF_DATA, overall, "", failures, List.of(), List.of());
+        List<String> lines = text.lines().toList();
+        assertThat(lines.subList(2, 7)).containsExactly(
+                "4 recipients were refused",
+                "  - bob@example.test, carol@example.test, dave@example.test: " + overall.title(),
+                "    " + dmarc,
+                "  - nobody@example.test: " + failures.get(3).explanation().title(),
+                "    550 5.1.1 <nobody@example.test>: User unknown");
+        // fifty alike: no line of thousands of characters, every address kept
+        List<RecipientFailure> many = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> failure("someone" + i + "@example.test", Kind.REJECTED, dmarc, en)).toList();
+        List<String> manyLines = new ReportLayout(m).reportText(Outcome.FAILED, SmtpStage.END_OF_DATA, overall, "", many, List.of(), List.of())
+                .lines().toList();
+        assertThat(manyLines).hasSizeGreaterThan(7).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(400));
+        assertThat(manyLines.stream().filter(l -> l.contains(dmarc))).hasSize(1);
+        assertThat(String.join(" ", manyLines)).contains("someone0@example.test", "someone49@example.test: " + overall.title());
+    }
+
     @Test
     void aFailureWithoutRecipientsQuotesTheServerOnOneSanitizedLine() {
         Locale en = Locale.ENGLISH;
