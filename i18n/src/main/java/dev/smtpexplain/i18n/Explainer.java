@@ -267,7 +267,12 @@ public final class Explainer {
     // delivery is not "the problem clears up by itself": the mail system gave up), or in the words of its texts for another
     // actor ("the group's owner or manager" for a list's recipient-side administrator), else the actor's general phrase
     private static String whoActs(Catalog c, Diagnosis diagnosis, String prefix, String texts) {
-        String own = (diagnosis.actor() == diagnosis.category().actor() ? prefix : texts) + ".acts";
+        boolean categorysActor = diagnosis.actor() == diagnosis.category().actor();
+        if (!categorysActor && texts.equals(prefix)) {
+            // another actor without texts of its own: the category's who-acts line is about its own actor
+            return c.get("acts." + diagnosis.actor().id());
+        }
+        String own = (categorysActor ? prefix : texts) + ".acts";
         return c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
     }
 

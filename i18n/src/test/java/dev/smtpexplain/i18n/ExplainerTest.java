@@ -126,6 +126,14 @@ class ExplainerTest {
         for (Locale l : Explainer.supportedLocales()) {
             assertThat(explainer.messages(l).has("category.connection-failed.acts")).as(l.toLanguageTag()).isTrue();
         }
+        // an application's rule naming another actor for such a category: that actor's phrase, not the category's line
+        // (outside tester 74)
+        Diagnosis other = Diagnoser.builder().addRules("rule acme.relay  relay-denied  any-class\n    acts: recipient-admin\n"
+                + "    \"acme relay closed\"\n", "acme").build().diagnose("554 5.7.1 acme relay closed");
+        assertThat(other.actor()).isEqualTo(Actor.RECIPIENT_ADMIN);
+        for (Locale l : Explainer.supportedLocales()) {
+            assertThat(explainer.explain(other, l).whoActsText()).as(l.toLanguageTag()).isEqualTo(explainer.messages(l).get("acts.recipient-admin"));
+        }
     }
 
     /**

@@ -146,6 +146,46 @@ class FakeServerStagesTest {
         }
     }
 
+    /**
+     * The same over STARTTLS: the EHLO after the switch to TLS refused, then the close (outside testers 73 and 74: Angus
+     * ignores that EHLO's reply, so the next command met the closed connection and the reply was lost).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            421 4.7.0 fake.test Error: too many connections after TLS | TOO_MANY_CONNECTIONS
+            554 5.7.1 Client host [127.0.0.1] blocked using zen.spamhaus.org  | SENDER_BLOCKED
+            """)
+    void theEhloAfterStartTlsRefusedAndTheConnectionClosed(String reply, Category category) throws Exception {
+        var cert = dev.smtpexplain.mail.support.TestCerts.loopbackCert();
+        try (FakeSmtpServer server = FakeSmtpServer.start(new FakeSmtpServer.Script() {
+            private boolean tls;
+
+            @Override
+            public void ehlo(Conversation c, String line) throws IOException {
+                if (!tls) {
+                    c.reply("250-fake.test", "250 STARTTLS");
+                } else {
+                    c.reply(reply);
+                    c.hangUp();
+                }
+            }
+
+            @Override
+            public void starttls(Conversation c) throws IOException {
+                c.startTls(dev.smtpexplain.mail.support.TestCerts.serverContext(cert));
+                tls = true;
+            }
+        })) {
+            Session s = session(server.port(), "mail.smtp.starttls.enable", "true", "mail.smtp.starttls.required", "true");
+            s.getProperties().put("mail.smtp.ssl.socketFactory", dev.smtpexplain.mail.support.TestCerts.clientTrusting(cert).getSocketFactory());
+            ExplainedSendFailedException e = failing(sender(s).build(), message(s, "hello", TO));
+            SendFailureReport r = e.report();
+            assertThat(r.category()).isEqualTo(category);
+            assertThat(r.diagnosis().reply().text()).contains(reply.substring(10));
+            Reports.assertExplained(e);
+        }
+    }
+
     private static FakeSmtpServer refusingEhloThenClosing(String reply) throws IOException {
         return FakeSmtpServer.start(new FakeSmtpServer.Script() {
             @Override

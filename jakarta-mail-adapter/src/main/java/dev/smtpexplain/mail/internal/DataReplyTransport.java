@@ -51,6 +51,8 @@ public class DataReplyTransport extends SMTPTransport {
     private @Nullable MessagingException failedSend;
     // the server's refusal of EHLO, between ehlo and helo of one connect
     private @Nullable String refusedEhlo;
+    // whether this connection switched to TLS with STARTTLS: its next EHLO is the last
+    private boolean afterStartTls;
 
     /** Angus's {@code SMTPSSLTransport} (implicit TLS), as this one is its {@code SMTPTransport}. */
     public static final class Ssl extends DataReplyTransport {
@@ -137,6 +139,7 @@ public class DataReplyTransport extends SMTPTransport {
         serverPort = p;
         // a new connection: a close fails for its own reasons, not for an earlier send's
         failedSend = null;
+        afterStartTls = false;
         try {
             return super.protocolConnect(host, port, user, password);
         } catch (MessagingException e) {
@@ -184,13 +187,20 @@ public class DataReplyTransport extends SMTPTransport {
     protected boolean ehlo(String domain) throws MessagingException {
         refusedEhlo = null;
         boolean accepted = super.ehlo(domain);
-        if (!accepted && getLastReturnCode() == 421) {
+        // after STARTTLS there is no HELO to fall back to: any refusal is the connect's end, with its reply
+        if (!accepted && (getLastReturnCode() == 421 || afterStartTls && getLastReturnCode() >= 400)) {
             throw new MessagingException(getLastServerResponse());
         }
         if (!accepted && getLastReturnCode() >= 400) {
             refusedEhlo = getLastServerResponse();
         }
         return accepted;
+    }
+
+    @Override
+    protected void startTLS() throws MessagingException {
+        super.startTLS();
+        afterStartTls = true;
     }
 
     @Override

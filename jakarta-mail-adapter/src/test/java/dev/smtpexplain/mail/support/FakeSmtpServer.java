@@ -114,9 +114,9 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     /** The server side of one connection. */
     public static final class Conversation {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
+        private Socket socket;
+        private BufferedReader in;
+        private OutputStream out;
         private boolean clientClosed;
         private boolean hungUp;
 
@@ -134,6 +134,21 @@ public final class FakeSmtpServer implements AutoCloseable {
             }
             out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+        }
+
+        /**
+         * Answers STARTTLS with 220 and goes on over TLS as the server side, with {@code context}'s certificate: the
+         * conversation's next lines are the client's over the encrypted connection.
+         */
+        public void startTls(javax.net.ssl.SSLContext context) throws IOException {
+            reply("220 2.0.0 Ready to start TLS");
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+            tls.setUseClientMode(false);
+            tls.startHandshake();
+            socket = tls;
+            in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.ISO_8859_1));
+            out = tls.getOutputStream();
         }
 
         /** Writes bytes exactly as given: no line ending is added, nothing is encoded. */
