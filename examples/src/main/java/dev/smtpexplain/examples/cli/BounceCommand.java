@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
                 "File names are shown sanitized, in the text and in --json: control, escape, bidi and invisible characters "
                         + "removed, a line break read as a space."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every input was read", "1:some input could not be read (one error line each; the rest was still read)",
-                "2:usage error (bad option or argument)"})
+        exitCodeList = {"0:every input was read", "1:some input could not be read (one error line each; the rest was still read), or "
+                + "the output not written", "2:usage error (bad option or argument)", "141:the output's reader went away (| head)"})
 @Examples({"smtp-explain bounce ~/Maildir/.Bounces",
         "smtp-explain bounce --lang gu failure.eml",
         "smtp-explain bounce --json bounces.mbox \\",

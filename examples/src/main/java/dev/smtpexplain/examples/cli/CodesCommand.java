@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "codes", mixinStandardHelpOptions = true,
         description = "Lists every basic reply code and every registered enhanced status code with its meaning.",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:listed", "2:usage error (bad option)"})
+        exitCodeList = {"0:listed", "1:the output could not be written", "2:usage error (bad option)",
+                "141:the output's reader went away (| head)"})
 @Examples({"smtp-explain codes",
         "smtp-explain codes --class 5 --lang gu"})
 final class CodesCommand implements Callable<Integer> {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                         + "Jakarta Mail with the smtp-explain adapter, and prints each localized report. Needs nothing but Java; "
                         + "finishes in seconds and leaves nothing running."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every scenario produced a report", "1:a scenario did not fail as expected", "2:usage error"})
+        exitCodeList = {"0:every scenario produced a report", "1:a scenario did not fail as expected, or the output could not be written",
+                "2:usage error", "141:the output's reader went away (| head)"})
 @Examples({"smtp-explain demo",
         "smtp-explain demo --lang gu",
         "smtp-explain demo --json --only unknown-recipient"})

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                         + "that needs no display."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the dialog was shown and closed, or the image written",
-                "1:the scenario did not fail as expected, or the image could not be written",
+                "1:the scenario did not fail as expected, the image could not be written, or the output not written",
                 "2:usage error (bad option, unknown scenario, no display without --png)"})
 @Examples({"smtp-explain dialog-demo --lang gu",
         "smtp-explain dialog-demo --scenario dmarc-rejection --lang ar \\",

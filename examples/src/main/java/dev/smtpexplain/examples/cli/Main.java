@@ -57,17 +57,28 @@ public final class Main implements Runnable {
         WriteFailure stdout = new WriteFailure(new FileOutputStream(FileDescriptor.out));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int status = commandLine(out, err).execute(args);
+        CommandLine commandLine = commandLine(out, err);
+        int status = commandLine.execute(args);
         // PrintWriter swallows write errors: a job writing to a full disk must not report success
         if (out.checkError()) {
             IOException e = stdout.failure();
-            if (e != null && WriteFailure.isBrokenPipe(e)) {
-                return EXIT_OUTPUT_CLOSED;
+            boolean brokenPipe = e != null && WriteFailure.isBrokenPipe(e);
+            if (!brokenPipe) {
+                err.println("smtp-explain: standard output: cannot write: " + (e == null ? "write error" : ReadError.reason(e)));
             }
-            err.println("smtp-explain: standard output: cannot write: " + (e == null ? "write error" : ReadError.reason(e)));
-            return EXIT_OUTPUT_FAILED;
+            // a send's status is the message's fate (delivered, partly, not, not confirmed): a wrapper that sends again on
+            // a failure must not send a delivered message twice because its report could not be written
+            if (isSend(commandLine)) {
+                return status;
+            }
+            return brokenPipe ? EXIT_OUTPUT_CLOSED : EXIT_OUTPUT_FAILED;
         }
         return status;
+    }
+
+    private static boolean isSend(CommandLine commandLine) {
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        return parsed != null && parsed.subcommand() != null && parsed.subcommand().commandSpec().name().equals("send");
     }
 
     /** An output stream that keeps the first error it met, which a PrintWriter would otherwise swallow. */
@@ -129,6 +140,10 @@ public final class Main implements Runnable {
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
         Help.configure(cl);
+        if ("dumb".equals(System.getenv("TERM"))) {
+            // a terminal that shows escape sequences as text: the help without colours, as the reports
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         return cl;
     }
 

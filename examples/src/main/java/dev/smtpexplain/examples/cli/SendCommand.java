@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
                 "3:delivered to some recipients only; the report lists the others",
                 "4:not delivered, temporary failure: trying again later may work",
                 "5:not delivered, permanent failure: sending again unchanged will fail again",
-                "6:not confirmed: the server did not answer the whole message, which may have arrived; check before sending again"})
+                "6:not confirmed: the server did not answer the whole message, which may have arrived; check before sending again",
+                "  :the message's fate decides the status even where the output could not be written (stderr says so)"})
 @Examples({"SMTP_PASSWORD=… smtp-explain send --host smtp.example.com --port 587 \\",
         "    --tls starttls --user alice --password-env SMTP_PASSWORD \\",
         "    --from alice@example.com --to bob@example.org \\",

@@ -49,6 +49,19 @@ class SendCommandIT {
         assertThat(r.out()).contains("The message was sent", "2 recipients accepted the message", "✓ bob@example.test", "✓ carol@example.test");
     }
 
+    /**
+     * A delivered message whose report cannot be written (stdout on a full disk) keeps exit status 0: a wrapper that sends
+     * again on a failure must not send it twice (outside tester 74); stderr says the report was not written.
+     */
+    @Test
+    void theMessagesFateDecidesTheStatusEvenWhereTheReportCannotBeWritten() throws Exception {
+        CliProcess.Result r = CliProcess.runWrappedBy(java.util.List.of("bash", "-c", "exec \"$@\" >/dev/full", "bash"), "send", "--host",
+                "127.0.0.1", "--port", Integer.toString(servers.mainPort()), "--tls", "none", "--lang", "en", "--from", "alice@example.test",
+                "--to", "bob@example.test", "--subject", "Hello", "--body", "Hi there", "--timeout", "5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err().strip()).isEqualTo("smtp-explain: standard output: cannot write: no space left on device");
+    }
+
     /** The JSON keeps every key when a text is absent: "" for no server text, no matched phrase, no transport detail. */
     @Test
     void jsonWritesAnEmptyStringForAnAbsentText() throws Exception {
