@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -90,6 +91,15 @@ public final class Main implements Runnable {
         }
 
         @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw record(e);
+            }
+        }
+
+        @Override
         public void write(byte[] b, int off, int len) throws IOException {
             try {
                 out.write(b, off, len);
@@ -119,7 +129,7 @@ public final class Main implements Runnable {
         }
 
         static boolean isBrokenPipe(IOException e) {
-            return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
+            return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("broken pipe");
         }
     }
 
