@@ -152,12 +152,14 @@ public final class Diagnosis {
     }
 
     /**
-     * The meaning of the enhanced status code.
+     * The meaning of the enhanced status code. A status registered for replies to a login (X.7.8, X.7.9, X.7.11, X.7.12)
+     * that a reply with another code borrows ("554 5.7.9 Message not accepted for policy reasons") means only its class
+     * and subject here, as the diagnosis reads it: not "the login method is too weak".
      *
      * @return the meaning; empty when the reply has no enhanced status code
      */
     public Optional<CodeMeaning> statusMeaning() {
-        return reply.status().map(CodeTable::meaningOf);
+        return reply.status().map(s -> CodeTable.meaningOf(s, reply.code().orElse(null)));
     }
 
     /**

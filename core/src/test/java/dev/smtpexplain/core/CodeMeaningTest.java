@@ -10,6 +10,23 @@ import org.junit.jupiter.api.Test;
 /** Every reference code has a meaning of its own; any other code is decoded from its digits. */
 class CodeMeaningTest {
 
+    /**
+     * A login's status borrowed by another reply (Yahoo's "554 5.7.9 Message not accepted for policy reasons") is not
+     * explained as "the login method is too weak" (outside tester 75): its meaning there is its class and subject; beside
+     * a reply to AUTH it keeps its registered meaning.
+     */
+    @Test
+    void aLoginsStatusBorrowedByAnotherReplyMeansOnlyItsClassAndSubject() {
+        Diagnosis yahoo = Diagnoser.standard().diagnose("554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes");
+        assertThat(yahoo.statusMeaning()).get().satisfies(m -> {
+            assertThat(m.isRegistered()).isFalse();
+            assertThat(m.key()).isEmpty();
+            assertThat(m.areaKey()).contains("status.subject.7");
+        });
+        Diagnosis login = Diagnoser.standard().diagnose("534 5.7.9 Please log in with your web browser and then try again");
+        assertThat(login.statusMeaning()).get().satisfies(m -> assertThat(m.key()).contains("status.7.9"));
+    }
+
     @Test
     void everyReferenceBasicCodeIsRegistered() {
         assumeTrue(SharedData.present(), "../shared is absent");

@@ -216,6 +216,19 @@ public final class CodeTable {
         return INSTANCE.statusMeanings[status.statusClass()][status.subject()][status.detail()];
     }
 
+    /**
+     * The meaning of {@code status} as given beside {@code code}: a status registered for replies to AUTH (X.7.9 "the
+     * login method is too weak") that another reply borrows ("554 5.7.9 Message not accepted for policy reasons") means
+     * only its class and subject there, as the diagnosis reads it.
+     */
+    public static CodeMeaning meaningOf(EnhancedStatus status, @Nullable ReplyCode code) {
+        Entry entry = forStatus(status);
+        if (entry != null && entry.authOnly() && code != null && !answersAuth(code.value())) {
+            return statusMeaning(status, false);
+        }
+        return meaningOf(status);
+    }
+
     private static CodeMeaning statusMeaning(EnhancedStatus status, boolean registered) {
         return new CodeMeaning(status.toString(), registered ? Optional.of("status." + status.subject() + "." + status.detail()) : Optional.empty(),
                 "status.class." + status.statusClass(), status.subject() <= 7 ? Optional.of("status.subject." + status.subject()) : Optional.empty());
