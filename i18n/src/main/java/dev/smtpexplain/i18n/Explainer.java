@@ -272,8 +272,7 @@ public final class Explainer {
             // another actor without texts of its own: the category's who-acts line is about its own actor
             return c.get("acts." + diagnosis.actor().id());
         }
-        String own = (categorysActor ? prefix : texts) + ".acts";
-        return c.has(own) ? c.get(own) : c.get("acts." + diagnosis.actor().id());
+        return ownOr(c, (categorysActor ? prefix : texts) + ".acts", "acts." + diagnosis.actor().id());
     }
 
     // the categories whose first step, in every catalog, is to wait and then send again (CatalogChecksTest holds the
@@ -285,15 +284,18 @@ public final class Explainer {
     // the permanence in the category's own words where its catalog has them: a 5xx sending limit is "permanent" for the
     // message as sent, which a reader takes for "blocked for ever" (outside tester 72), while it lifts within a day
     private static String permanenceLabel(Catalog c, Diagnosis diagnosis, String prefix) {
-        String own = prefix + ".permanence." + diagnosis.permanence().id();
-        return c.has(own) ? c.get(own) : c.get("permanence." + diagnosis.permanence().id());
+        return ownOr(c, prefix + ".permanence." + diagnosis.permanence().id(), "permanence." + diagnosis.permanence().id());
     }
 
     // whether sending again helps, in the category's own words where its catalog has them for this advice (a 5xx
     // sending limit: "after the problem has been fixed" says nothing of the limit resetting by itself)
     private static String retryText(Catalog c, Diagnosis diagnosis, String prefix) {
-        String own = prefix + ".retry." + diagnosis.retry().id();
-        return c.has(own) ? c.get(own) : c.get("retry." + diagnosis.retry().id());
+        return ownOr(c, prefix + ".retry." + diagnosis.retry().id(), "retry." + diagnosis.retry().id());
+    }
+
+    // a category's own line where its catalog has one, else the general one
+    private static String ownOr(Catalog c, String own, String general) {
+        return c.has(own) ? c.get(own) : c.get(general);
     }
 
     // the step the deciding rule names to try first (an app password asked for: creating one, not checking the password),
