@@ -494,7 +494,12 @@ public final class Diagnoser {
          *     id that a built-in rule or another added rule has
          */
         public Builder addRules(String rulesText, String source) {
-            appRules.addAll(RulesParser.parse(rulesText, source));
+            return addParsed(RulesParser.parse(rulesText, source));
+        }
+
+        // for RuleCheck, which reads the rules itself: parsed once
+        Builder addParsed(List<RuleSpec> rules) {
+            appRules.addAll(rules);
             return this;
         }
 

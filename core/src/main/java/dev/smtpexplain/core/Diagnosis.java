@@ -237,10 +237,7 @@ public final class Diagnosis {
      * @return a diagnosis equal to this one but for who acts; this one when nothing changes
      */
     public Diagnosis fromSendersOwnServer() {
-        if (actor != Actor.RECIPIENT_ADMIN) {
-            return this;
-        }
-        return new Diagnosis(reply, category, permanence, retry, Actor.SENDER_ADMIN, confidence, evidence);
+        return actor == Actor.RECIPIENT_ADMIN ? actedOnBy(Actor.SENDER_ADMIN) : this;
     }
 
     /**

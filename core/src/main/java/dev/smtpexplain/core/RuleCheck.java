@@ -110,7 +110,7 @@ public final class RuleCheck {
         Objects.requireNonNull(rulesText, "rulesText");
         Objects.requireNonNull(source, "source");
         List<RuleSpec> own = RulesParser.parse(rulesText, source);
-        Diagnoser diagnoser = Diagnoser.builder().addRules(rulesText, source).build();
+        Diagnoser diagnoser = Diagnoser.builder().addParsed(own).build();
         List<RuleSpec> builtIn = Diagnoser.builtInRules();
         Map<String, String> origins = new HashMap<>();
         for (RuleSpec r : builtIn) {

@@ -81,7 +81,7 @@ public final class RulesParser {
             }
             boolean indented = Character.isWhitespace(raw.charAt(0));
             try {
-                checkInvisibleStart(raw, i);
+                checkInvisibleStart(raw);
                 if (indented && block != null) {
                     block.add(raw, lineNo);
                     continue;
@@ -113,7 +113,7 @@ public final class RulesParser {
     }
 
     // characters a reader cannot see at a line's start, which would otherwise give an error about something else
-    private static void checkInvisibleStart(String raw, int index) {
+    private static void checkInvisibleStart(String raw) {
         char c = raw.charAt(0);
         if (c == '\uFEFF') {
             // the first line's was removed: another one is most often where two files were joined

@@ -6,7 +6,6 @@ import dev.smtpexplain.core.ServerText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -41,8 +40,9 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = 0;
-        List<Path> read = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        // the files given together, as --rules or Spring's smtp-explain.rules would load them: one rule, one id
+        Diagnoser.Builder together = Diagnoser.builder();
+        int checked = 0;
         for (Path file : files) {
             String name = ServerText.sanitize(file.toString(), ExplainCommand.ERROR_MAX, false);
             String text;
@@ -72,19 +72,14 @@ final class RulesCommand implements Callable<Integer> {
             if (problems > 0) {
                 status = 3;
             }
-            read.add(file);
-            texts.add(text);
+            together.addRules(text, file.toString());
+            checked++;
             if (out.checkError()) {
                 return status; // the output is gone (| head, a full disk): Main turns that into the exit status
             }
         }
-        // the files given together, as --rules or Spring's smtp-explain.rules would load them: one rule, one id
-        if (read.size() > 1) {
-            Diagnoser.Builder together = Diagnoser.builder();
+        if (checked > 1) {
             try {
-                for (int i = 0; i < read.size(); i++) {
-                    together.addRules(texts.get(i), read.get(i).toString());
-                }
                 together.build();
             } catch (IllegalArgumentException e) {
                 out.println("problem: " + ServerText.sanitize(e.getMessage(), ExplainCommand.ERROR_MAX, false));
